@@ -1,0 +1,69 @@
+"""doseconv: drug-seizure figures to potentially lethal doses, exactly; published totals checked.
+
+>>> from doseconv import convert
+>>> convert("6500 lb", "kg").display
+'2,948.350405 kg'
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .assumptions import DEFAULT_SET, AssumptionSet, Parameter, Source, load_set, set_names
+from .convert import (
+    PILL_MODELS,
+    Conversion,
+    convert,
+    convert_mass,
+    doses_to_mass,
+    pills_to_doses,
+    powder_to_doses,
+    resolve_assumptions,
+)
+from .errors import (
+    AmbiguousUnitError,
+    AssumptionError,
+    ClaimsFileError,
+    DoseconvError,
+    InputError,
+    MissingValueError,
+    UnitError,
+    UnknownAssumptionSetError,
+)
+from .numbers import format_count, format_grouped, format_words, parse_number, parse_share, round_to, step_of
+from .quantity import Amount, parse_amount
+
+__all__ = [
+    "DEFAULT_SET",
+    "PILL_MODELS",
+    "AmbiguousUnitError",
+    "Amount",
+    "AssumptionError",
+    "AssumptionSet",
+    "ClaimsFileError",
+    "Conversion",
+    "DoseconvError",
+    "InputError",
+    "MissingValueError",
+    "Parameter",
+    "Source",
+    "UnitError",
+    "UnknownAssumptionSetError",
+    "__version__",
+    "convert",
+    "convert_mass",
+    "doses_to_mass",
+    "format_count",
+    "format_grouped",
+    "format_words",
+    "load_set",
+    "parse_amount",
+    "parse_number",
+    "parse_share",
+    "pills_to_doses",
+    "powder_to_doses",
+    "resolve_assumptions",
+    "round_to",
+    "set_names",
+    "step_of",
+]

@@ -1,0 +1,339 @@
+"""Assumption sets: the lethal dose, DEA lab shares, pill contents and purities, each with its citation.
+
+Every set is a TOML file in ``doseconv/data/assumptions/`` (see docs/assumptions.md). A
+published set is never edited; new data is a new set. :data:`DEFAULT_SET` names the set used
+when none is chosen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import AssumptionError, DoseconvError, MissingValueError, UnknownAssumptionSetError
+from .numbers import exact_text, parse_share
+from .quantity import parse_mass
+
+__all__ = [
+    "DEFAULT_SET",
+    "PARAMETERS",
+    "AssumptionSet",
+    "Parameter",
+    "Source",
+    "load_set",
+    "set_names",
+]
+
+#: The set used when none is named: the most recent year with every DEA lab figure published.
+DEFAULT_SET = "dea-2022"
+
+#: Parameter name -> (kind of value, what it is). Masses are held in milligrams, shares as fractions of one.
+PARAMETERS: dict[str, tuple[str, str]] = {
+    "lethal_dose": ("mass", "mass of fentanyl counted as one potentially lethal dose"),
+    "pill_share": ("share", "share of fentanyl pills tested holding 2 mg or more"),
+    "pill_content": ("mass", "mean fentanyl per pill"),
+    "powder_purity": ("share", "mean purity of fentanyl powder"),
+    "pill_mass": ("mass", "gross mass of one pill"),
+}
+
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_SET_KEYS = {"schema", "name", "title", "period", "description", "sources", *PARAMETERS}
+_PUBLISHED_KEYS = {"value", "low", "high", "sources", "note"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a value was published. A source without publisher, title, date and URL cannot be made."""
+
+    id: str
+    publisher: str
+    title: str
+    date: str
+    url: str
+
+    def __post_init__(self) -> None:
+        for name in ("id", "publisher", "title", "date", "url"):
+            if not isinstance(getattr(self, name), str) or not getattr(self, name).strip():
+                raise AssumptionError(f"source {self.id!r}: {name} is missing")
+        if not _DATE.fullmatch(self.date):
+            raise AssumptionError(f"source {self.id!r}: date {self.date!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
+        if not self.url.startswith(("https://", "http://")):
+            raise AssumptionError(f"source {self.id!r}: url {self.url!r} is not an http(s) address")
+
+    def cite(self) -> str:
+        """One-line citation: publisher, "title", date, URL."""
+        return f'{self.publisher}, "{self.title}", {self.date}, {self.url}'
+
+    def to_dict(self) -> dict[str, str]:
+        return {"id": self.id, "publisher": self.publisher, "title": self.title, "date": self.date, "url": self.url}
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One value of a set (exact; mg for masses, a fraction of one for shares), or the fact it is unpublished."""
+
+    name: str
+    value: Fraction | None
+    low: Fraction | None = None
+    high: Fraction | None = None
+    sources: tuple[Source, ...] = ()
+    note: str = ""
+    origin: str = "published"  # "published", "unpublished" or "override"
+
+    def __post_init__(self) -> None:
+        if self.name not in PARAMETERS:
+            raise AssumptionError(f"unknown parameter {self.name!r}; known: {', '.join(PARAMETERS)}")
+        if self.origin == "unpublished":
+            if self.value is not None or not self.note:
+                raise AssumptionError(f"{self.name}: an unpublished value needs a note and no value")
+            return
+        if self.value is None:
+            raise AssumptionError(f"{self.name}: value is missing")
+        if self.origin == "published" and not self.sources:
+            raise AssumptionError(f"{self.name}: a published value needs at least one source")
+        low = self.value if self.low is None else self.low
+        high = self.value if self.high is None else self.high
+        if not low <= self.value <= high:
+            raise AssumptionError(f"{self.name}: low <= value <= high does not hold")
+        if self.kind == "share" and not 0 <= low <= high <= 1:
+            raise AssumptionError(f"{self.name}: a share must lie between 0% and 100%")
+        if self.name in ("lethal_dose", "pill_mass") and self.value <= 0:
+            raise AssumptionError(f"{self.name}: must be more than zero")
+
+    @property
+    def kind(self) -> str:
+        return PARAMETERS[self.name][0]
+
+    @property
+    def published(self) -> bool:
+        return self.origin != "unpublished"
+
+    @property
+    def range(self) -> tuple[Fraction, Fraction] | None:
+        """(low, high) when a range is published, else None."""
+        if self.value is None or (self.low is None and self.high is None):
+            return None
+        return (self.value if self.low is None else self.low, self.value if self.high is None else self.high)
+
+    def show(self, value: Fraction | None = None) -> str:
+        """A value of this parameter as text: "2 mg", "19.2%"."""
+        value = self.value if value is None else value
+        if value is None:
+            return "not published"
+        return show_value(self.kind, value)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"name": self.name, "origin": self.origin}
+        if self.value is not None:
+            unit = "mg" if self.kind == "mass" else "fraction"
+            out.update(value=exact_text(self.value), unit=unit, display=self.show())
+            if self.range:
+                out.update(low=exact_text(self.range[0]), high=exact_text(self.range[1]))
+        if self.note:
+            out["note"] = self.note
+        out["sources"] = [source.to_dict() for source in self.sources]
+        return out
+
+
+def show_value(kind: str, value: Fraction) -> str:
+    """Text for a mass in mg or a share: ``show_value("share", Fraction(1, 10))`` is ``'10%'``."""
+    from .numbers import format_grouped
+
+    if kind == "share":
+        return f"{format_grouped(value * 100)}%"
+    return f"{format_grouped(value)} mg"
+
+
+@dataclass(frozen=True)
+class AssumptionSet:
+    """A named, cited set of values. Use :func:`load_set` to get one; :meth:`override` to change a value."""
+
+    name: str
+    title: str
+    period: str
+    description: str
+    lethal_dose: Parameter
+    pill_share: Parameter
+    pill_content: Parameter
+    powder_purity: Parameter
+    pill_mass: Parameter
+    sources: tuple[Source, ...] = ()
+    sha256: str = ""
+    path: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.lethal_dose.published:
+            raise AssumptionError(f"set {self.name!r}: the lethal dose must be given")
+
+    def parameter(self, name: str) -> Parameter:
+        if name not in PARAMETERS:
+            raise AssumptionError(f"unknown parameter {name!r}; known: {', '.join(PARAMETERS)}")
+        return getattr(self, name)
+
+    def require(self, name: str, *, option: str | None = None) -> Fraction:
+        """The value of ``name``, or a MissingValueError saying where to get one."""
+        parameter = self.parameter(name)
+        if parameter.value is None:
+            others = [n for n in set_names() if load_set(n).parameter(name).published and n != "pure"]
+            how = f"; give {option}" if option else ""
+            raise MissingValueError(
+                f"set {self.name!r} publishes no {PARAMETERS[name][1]}{how} or choose a set that does "
+                f"({', '.join(others) or 'none'})"
+            )
+        return parameter.value
+
+    def override(self, **values: Fraction | None) -> "AssumptionSet":
+        """A copy with some values replaced by the caller's own (marked as overrides)."""
+        changes = {}
+        for name, value in values.items():
+            if value is None:
+                continue
+            changes[name] = Parameter(name, Fraction(value), origin="override", note="given by the user")
+        if not changes:
+            return self
+        return replace(self, **changes)
+
+    @property
+    def overridden(self) -> list[str]:
+        return [name for name in PARAMETERS if self.parameter(name).origin == "override"]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "title": self.title,
+            "period": self.period,
+            "sha256": self.sha256,
+            "overrides": self.overridden,
+            "parameters": {name: self.parameter(name).to_dict() for name in PARAMETERS},
+        }
+
+
+def _data_dir():
+    return resources.files("doseconv").joinpath("data", "assumptions")
+
+
+@lru_cache(maxsize=1)
+def set_names() -> tuple[str, ...]:
+    """Names of the bundled sets: ``pure`` first, then by period."""
+    names = sorted(p.name[:-5] for p in _data_dir().iterdir() if p.name.endswith(".toml"))
+    return tuple(sorted(names, key=lambda n: (n != "pure", n.replace("fy", ""))))
+
+
+def load_set(name_or_path: str | Path | None = None) -> AssumptionSet:
+    """Load a bundled set by name (``None`` gives :data:`DEFAULT_SET`) or a set file by path.
+
+    >>> load_set("dea-2022").lethal_dose.value
+    Fraction(2, 1)
+    >>> load_set("dea-2099")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    doseconv.errors.UnknownAssumptionSetError: unknown assumption set 'dea-2099'; known sets: pure, dea-2017, ...
+    """
+    if name_or_path is None:
+        name_or_path = DEFAULT_SET
+    text = str(name_or_path)
+    if text in set_names():
+        return _load_bundled(text)
+    path = Path(text)
+    if text.endswith(".toml") or path.exists():
+        if not path.is_file():
+            raise UnknownAssumptionSetError(f"assumption set file {text!r} does not exist")
+        return _load_file(path.read_bytes(), str(path), expected_name=None)
+    raise UnknownAssumptionSetError(
+        f"unknown assumption set {text!r}; known sets: {', '.join(set_names())} (or a path to a .toml file)"
+    )
+
+
+@lru_cache(maxsize=None)
+def _load_bundled(name: str) -> AssumptionSet:
+    resource = _data_dir().joinpath(f"{name}.toml")
+    return _load_file(resource.read_bytes(), f"{name}.toml", expected_name=name)
+
+
+def _load_file(data: bytes, where: str, expected_name: str | None) -> AssumptionSet:
+    try:
+        raw = tomllib.loads(data.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise AssumptionError(f"{where}: not valid TOML ({error})") from None
+    try:
+        return _build(raw, expected_name, hashlib.sha256(data).hexdigest(), where)
+    except DoseconvError as error:
+        raise AssumptionError(f"{where}: {error}") from None
+
+
+def _build(raw: dict[str, Any], expected_name: str | None, digest: str, where: str) -> AssumptionSet:
+    unknown = set(raw) - _SET_KEYS
+    if unknown:
+        raise AssumptionError(f"unknown keys {sorted(unknown)}; expected {sorted(_SET_KEYS)}")
+    if raw.get("schema") != 1:
+        raise AssumptionError("schema = 1 is required")
+    for key in ("name", "title", "period"):
+        if not isinstance(raw.get(key), str) or not raw[key].strip():
+            raise AssumptionError(f"{key} is missing")
+    if expected_name is not None and raw["name"] != expected_name:
+        raise AssumptionError(f"name {raw['name']!r} does not match the file name {expected_name!r}")
+    sources: dict[str, Source] = {}
+    for entry in raw.get("sources", []):
+        if not isinstance(entry, dict) or set(entry) != {"id", "publisher", "title", "date", "url"}:
+            raise AssumptionError("each [[sources]] needs exactly id, publisher, title, date and url")
+        source = Source(**entry)
+        if source.id in sources:
+            raise AssumptionError(f"source id {source.id!r} is used twice")
+        sources[source.id] = source
+    parameters = {name: _parameter(name, raw.get(name), sources) for name in PARAMETERS}
+    return AssumptionSet(
+        name=raw["name"],
+        title=raw["title"],
+        period=raw["period"],
+        description=raw.get("description", ""),
+        sources=tuple(sources.values()),
+        sha256=digest,
+        path=where,
+        **parameters,
+    )
+
+
+def _parameter(name: str, table: Any, sources: dict[str, Source]) -> Parameter:
+    if not isinstance(table, dict):
+        raise AssumptionError(f"[{name}] is missing")
+    if table.get("published", True) is False:
+        if set(table) - {"published", "note"}:
+            raise AssumptionError(f"[{name}] is unpublished, so it takes only published = false and a note")
+        return Parameter(name, None, note=str(table.get("note", "")), origin="unpublished")
+    unknown = set(table) - _PUBLISHED_KEYS
+    if unknown:
+        raise AssumptionError(f"[{name}] has unknown keys {sorted(unknown)}")
+    read = _read_mass if PARAMETERS[name][0] == "mass" else _read_share
+    ids = table.get("sources", [])
+    if not isinstance(ids, list) or not ids:
+        raise AssumptionError(f"[{name}] needs sources = [...] naming at least one [[sources]] id")
+    missing = [i for i in ids if i not in sources]
+    if missing:
+        raise AssumptionError(f"[{name}] cites unknown source ids {missing}")
+    return Parameter(
+        name,
+        read(name, table.get("value")),
+        low=read(name, table["low"]) if "low" in table else None,
+        high=read(name, table["high"]) if "high" in table else None,
+        sources=tuple(sources[i] for i in ids),
+        note=str(table.get("note", "")),
+    )
+
+
+def _read_mass(name: str, text: Any) -> Fraction:
+    if not isinstance(text, str):
+        raise AssumptionError(f"[{name}] values are strings with a unit, such as \"2 mg\"")
+    return parse_mass(text).to("mg").value
+
+
+def _read_share(name: str, text: Any) -> Fraction:
+    if not isinstance(text, str):
+        raise AssumptionError(f"[{name}] values are strings such as \"19.2%\"")
+    return parse_share(text, what=name)

@@ -1,0 +1,99 @@
+"""The ``doseconv`` command line: a thin shell over the library.
+
+Each command parses its arguments, calls one library function and prints. Errors the library
+raises on purpose (:class:`doseconv.errors.DoseconvError`) and usage errors become one line on
+stderr and exit code 2; no traceback reaches the user.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Optional
+
+import typer
+
+from .. import __version__
+from ..errors import DoseconvError
+
+__all__ = ["app", "main", "EXIT_OK", "EXIT_MISMATCH", "EXIT_USAGE", "EXIT_INTERNAL"]
+
+EXIT_OK = 0
+EXIT_MISMATCH = 1  # verify/scan: a claim did not come out as expected
+EXIT_USAGE = 2  # bad input: a figure, an option, a file
+EXIT_INTERNAL = 70  # a bug in doseconv (EX_SOFTWARE)
+
+app = typer.Typer(
+    name="doseconv",
+    help=(
+        "Convert drug-seizure figures into potentially lethal doses exactly, and check published totals.\n\n"
+        'Example: doseconv convert "6500 lb" doses --purity 10%'
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"doseconv {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Optional[bool] = typer.Option(
+        None, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """Convert drug-seizure figures into potentially lethal doses, and check published totals."""
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> "typer.Exit":
+    """Print one error line on stderr and return the Exit to raise."""
+    typer.echo(f"Error: {message}", err=True)
+    return typer.Exit(code)
+
+
+# Commands register themselves on ``app`` when their modules are imported.
+from . import convert as _convert  # noqa: E402,F401
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return (and, as a script, exit with) the exit code."""
+    from typer.main import get_command
+
+    command = get_command(app)
+    args = sys.argv[1:] if argv is None else argv
+    try:
+        result = command.main(args, prog_name="doseconv", standalone_mode=False)
+        code = result if isinstance(result, int) else EXIT_OK
+    except DoseconvError as error:
+        typer.echo(f"Error: {error}", err=True)
+        code = EXIT_USAGE
+    except (KeyboardInterrupt, BrokenPipeError):
+        code = 130 if sys.exc_info()[0] is KeyboardInterrupt else EXIT_OK
+    except Exception as error:  # a click usage error, or a bug
+        if hasattr(error, "format_message") and hasattr(error, "exit_code"):
+            hint = ""
+            ctx = getattr(error, "ctx", None)
+            if ctx is not None:
+                hint = f" (see '{ctx.command_path} --help')"
+            typer.echo(f"Error: {error.format_message()}{hint}", err=True)
+            code = error.exit_code if error.exit_code else EXIT_USAGE
+        elif type(error).__name__ == "Abort":
+            code = 1
+        else:
+            if os.environ.get("DOSECONV_DEBUG"):
+                raise
+            typer.echo(
+                f"Error: internal error ({type(error).__name__}: {error}); "
+                "set DOSECONV_DEBUG=1 for a traceback",
+                err=True,
+            )
+            code = EXIT_INTERNAL
+    if argv is None:
+        sys.exit(code)
+    return code

@@ -1,0 +1,111 @@
+"""``doseconv convert`` and ``doseconv assumptions``."""
+
+from __future__ import annotations
+
+import json
+from typing import Optional
+
+import typer
+
+from . import app, fail
+
+ASSUMPTIONS_HELP = "Assumption set: a name (see 'doseconv assumptions') or a path to a set file. Default: dea-2022."
+
+
+@app.command()
+def convert(
+    quantity: str = typer.Argument(..., help='A figure with its unit: "6500 lb", "44 million pills", "193 million doses".'),
+    target: Optional[str] = typer.Argument(
+        None, help="What to convert to: a mass unit (kg, lb, g, mg, oz, short tons, tonnes) or doses."
+    ),
+    purity: Optional[str] = typer.Option(None, "--purity", help="Powder purity, such as 10% or 0.1 (overrides the set)."),
+    pill_model: Optional[str] = typer.Option(
+        None, "--pill-model", help="How pills become doses: one-per-pill (default), lab-share, mean-content."
+    ),
+    assumptions: Optional[str] = typer.Option(None, "--assumptions", help=ASSUMPTIONS_HELP),
+    lethal_dose: Optional[str] = typer.Option(None, "--lethal-dose", help="Mass of one lethal dose, such as 3mg (overrides the set)."),
+    pill_share: Optional[str] = typer.Option(None, "--pill-share", help="Share of pills holding >= 2 mg, for lab-share (overrides the set)."),
+    mg_per_pill: Optional[str] = typer.Option(None, "--mg-per-pill", help="Mean fentanyl per pill, for mean-content (overrides the set)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object with the exact value and the assumptions."),
+) -> None:
+    """Convert a mass, a count of pills or a count of doses.
+
+    \b
+    Examples:
+      doseconv convert "6500 lb" kg
+      doseconv convert "6500 lb" doses --purity 10%
+      doseconv convert "193 million doses" kg
+      doseconv convert "44 million pills" doses --pill-model lab-share --assumptions dea-2023
+    """
+    from ..convert import convert as run
+
+    result = run(
+        quantity,
+        target,
+        purity=purity,
+        pill_model=pill_model,
+        assumptions=assumptions,
+        lethal_dose=lethal_dose,
+        pill_share=pill_share,
+        mg_per_pill=mg_per_pill,
+    )
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        return
+    line = result.display
+    if result.kind == "mass" and result.source.kind == "doses":
+        line += " of pure fentanyl"
+    typer.echo(line)
+    if result.assumptions is not None:
+        overrides = result.assumptions.overridden
+        note = f"assumption set {result.assumptions.name}"
+        if overrides:
+            note += " with " + ", ".join(f"{name} given" for name in overrides)
+        for step in result.steps:
+            typer.echo(f"  = {step}; {note}")
+
+
+@app.command()
+def assumptions(
+    name: Optional[str] = typer.Argument(None, help="A set name or a path to a set file; omit to list the sets."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+) -> None:
+    """List the assumption sets, or show one with its values and citations.
+
+    \b
+    Examples:
+      doseconv assumptions
+      doseconv assumptions dea-2022
+    """
+    from ..assumptions import DEFAULT_SET, PARAMETERS, load_set, set_names
+
+    if name is None:
+        sets = [load_set(n) for n in set_names()]
+        if as_json:
+            typer.echo(json.dumps({"default": DEFAULT_SET, "sets": [s.to_dict() for s in sets]}, indent=2))
+            return
+        width = max(len(s.name) for s in sets)
+        for s in sets:
+            mark = " (default)" if s.name == DEFAULT_SET else ""
+            typer.echo(f"{s.name:<{width}}  {s.title}{mark}")
+        return
+    chosen = load_set(name)
+    if as_json:
+        typer.echo(json.dumps(chosen.to_dict(), indent=2))
+        return
+    typer.echo(f"{chosen.name}: {chosen.title}")
+    typer.echo(f"period: {chosen.period}")
+    if chosen.description:
+        typer.echo(chosen.description)
+    for key, (_, what) in PARAMETERS.items():
+        parameter = chosen.parameter(key)
+        text = parameter.show()
+        if parameter.range:
+            low, high = parameter.range
+            text += f" (range {parameter.show(low)} to {parameter.show(high)})"
+        typer.echo(f"\n{what}: {text}")
+        if parameter.note:
+            typer.echo(f"  note: {parameter.note}")
+        for source in parameter.sources:
+            typer.echo(f"  source: {source.cite()}")
+    typer.echo(f"\nsha256: {chosen.sha256}")

@@ -1,0 +1,371 @@
+"""Conversions between masses, pills and potentially lethal doses.
+
+Scalars give exact :class:`fractions.Fraction` results. numpy arrays and pandas Series take a
+vectorized path: the factor is computed once, exactly, with the registry, and the array is
+multiplied by it once as float64 (relative error within a few units of 2**-53).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Literal
+
+from .assumptions import AssumptionSet, load_set, show_value
+from .errors import InputError, UnitError
+from .numbers import exact_text, format_count, format_grouped, parse_share
+from .quantity import Amount, parse_amount, parse_mass
+from .registry import resolve_unit, unit_factor
+
+__all__ = [
+    "PILL_MODELS",
+    "Conversion",
+    "convert",
+    "convert_mass",
+    "doses_to_mass",
+    "pills_to_doses",
+    "powder_to_doses",
+    "resolve_assumptions",
+]
+
+PillModel = Literal["one-per-pill", "lab-share", "mean-content"]
+
+#: Pill models: how a count of pills becomes a count of doses.
+PILL_MODELS: dict[str, str] = {
+    "one-per-pill": "each pill counted as one dose",
+    "lab-share": "pills x the DEA lab's share of pills holding 2 mg or more",
+    "mean-content": "pills x mean fentanyl per pill / lethal dose",
+}
+DEFAULT_PILL_MODEL: PillModel = "one-per-pill"
+
+
+def _share(value: Any, what: str) -> Fraction | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return parse_share(value, what=what)
+    share = _exact(value, what)
+    if share > 1:
+        raise InputError(f"{what} {value} is above 1; give a fraction from 0 to 1 or a string like '15%'")
+    return share
+
+
+def _mg(value: Any, what: str) -> Fraction | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        amount = parse_mass(value, what=what)
+    elif isinstance(value, Amount):
+        amount = value
+        if amount.kind != "mass":
+            raise UnitError(f"{what} must be a mass, not {amount.kind}")
+    else:
+        raise InputError(f"{what} must be a mass with a unit, such as '2 mg'")
+    mg = amount.to("mg").value
+    if mg <= 0 and what in ("lethal dose",):
+        raise InputError(f"{what} must be more than zero")
+    return mg
+
+
+def resolve_assumptions(
+    assumptions: str | AssumptionSet | None = None,
+    *,
+    lethal_dose: Any = None,
+    purity: Any = None,
+    pill_share: Any = None,
+    mg_per_pill: Any = None,
+) -> AssumptionSet:
+    """The set to use: a name, a path or a set, with the caller's overrides applied.
+
+    >>> resolve_assumptions("dea-2023", lethal_dose="3 mg").lethal_dose.value
+    Fraction(3, 1)
+    """
+    base = assumptions if isinstance(assumptions, AssumptionSet) else load_set(assumptions)
+    return base.override(
+        lethal_dose=_mg(lethal_dose, "lethal dose"),
+        powder_purity=_share(purity, "purity"),
+        pill_share=_share(pill_share, "pill share"),
+        pill_content=_mg(mg_per_pill, "mg per pill"),
+    )
+
+
+def _exact(value: Any, what: str = "value") -> Fraction:
+    """An exact Fraction of a scalar; floats are read through their shortest repr, not their binary value."""
+    if isinstance(value, bool):
+        raise InputError(f"{what} must be a number, not {value!r}")
+    if isinstance(value, (int, Fraction)):
+        result = Fraction(value)
+    elif isinstance(value, Decimal):
+        if not value.is_finite():
+            raise InputError(f"{what} {value} is not a finite number")
+        result = Fraction(value)
+    elif isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise InputError(f"{what} {value} is not a finite number")
+        result = Fraction(Decimal(repr(value)))
+    elif hasattr(value, "item") and getattr(value, "ndim", 1) == 0:  # numpy scalar
+        return _exact(value.item(), what)
+    else:
+        raise InputError(f"{what} must be a number, a numpy array or a pandas Series, not {type(value).__name__}")
+    if result < 0:
+        raise InputError(f"{what} {value} is negative; figures must be zero or more")
+    return result
+
+
+def _is_vector(value: Any) -> bool:
+    return hasattr(value, "__array__") and getattr(value, "ndim", 0) >= 1
+
+
+def _scale(value: Any, factor: Fraction, what: str) -> Any:
+    """value x factor: exact for scalars, one float multiplication for arrays and Series."""
+    if _is_vector(value):
+        import numpy as np
+
+        array = np.asarray(value, dtype=float)
+        if array.size and (not np.isfinite(array).all() or (array < 0).any()):
+            raise InputError(f"{what} holds negative, NaN or infinite values; figures must be finite and zero or more")
+        result = array * float(factor)
+        if type(value).__module__.startswith("pandas"):
+            return type(value)(result, index=value.index, name=value.name)
+        return result
+    return _exact(value, what) * factor
+
+
+def _amount_in(value: Any, unit: str | None, kind: str, what: str) -> tuple[Any, str]:
+    """Split a value into (magnitude, registry unit) after checking its kind."""
+    if isinstance(value, str):
+        value = parse_amount(value, default_unit=unit)
+    if isinstance(value, Amount):
+        if value.kind != kind:
+            raise UnitError(f"{what} must be {kind}, not {value.kind} ({value.text or value})")
+        return value.value, value.unit
+    if unit is None:
+        if kind == "mass":
+            raise UnitError(f"{what}: give unit= (such as 'kg' or 'lb') for a bare number")
+        unit = {"pills": "pill", "doses": "dose"}[kind]
+    name, found = resolve_unit(unit)
+    if found != kind:
+        raise UnitError(f"{what}: unit {unit!r} is {found}, not {kind}")
+    return value, name
+
+
+def convert_mass(value: Any, from_unit: str | None = None, to_unit: str = "kg") -> Any:
+    """Convert a mass between units.
+
+    >>> convert_mass("6500 lb", to_unit="kg")
+    Fraction(589670081, 200000)
+    >>> convert_mass(1, "oz", "g")
+    Fraction(45359237, 1600000)
+    """
+    magnitude, unit = _amount_in(value, from_unit, "mass", "mass")
+    target, kind = resolve_unit(to_unit)
+    if kind != "mass":
+        raise UnitError(f"{to_unit!r} is not a mass unit")
+    return _scale(magnitude, unit_factor(unit, target), "mass")
+
+
+def powder_to_doses(
+    mass: Any,
+    unit: str | None = None,
+    *,
+    purity: Any = None,
+    assumptions: str | AssumptionSet | None = None,
+    lethal_dose: Any = None,
+) -> Any:
+    """Doses in a mass of powder: mass x purity / lethal dose.
+
+    ``purity`` (a share such as "10%" or Fraction(1, 10)) overrides the set's mean purity.
+
+    >>> powder_to_doses("6500 lb", purity="10%")
+    Fraction(589670081, 4)
+    >>> powder_to_doses("1 kg", assumptions="pure")
+    Fraction(500000, 1)
+    """
+    chosen = resolve_assumptions(assumptions, lethal_dose=lethal_dose, purity=purity)
+    magnitude, unit_name = _amount_in(mass, unit, "mass", "powder")
+    share = chosen.require("powder_purity", option="purity")
+    factor = unit_factor(unit_name, "milligram") * share / chosen.require("lethal_dose")
+    return _scale(magnitude, factor, "powder")
+
+
+def pills_to_doses(
+    pills: Any,
+    model: PillModel | str = DEFAULT_PILL_MODEL,
+    *,
+    assumptions: str | AssumptionSet | None = None,
+    lethal_dose: Any = None,
+    pill_share: Any = None,
+    mg_per_pill: Any = None,
+) -> Any:
+    """Doses in a count of pills under a pill model (see :data:`PILL_MODELS`).
+
+    >>> pills_to_doses("44 million pills", "lab-share", assumptions="dea-2023")
+    Fraction(30800000, 1)
+    >>> pills_to_doses(1000, "mean-content", assumptions="dea-2022")
+    Fraction(1200, 1)
+    """
+    chosen = resolve_assumptions(assumptions, lethal_dose=lethal_dose, pill_share=pill_share, mg_per_pill=mg_per_pill)
+    magnitude, _ = _amount_in(pills, None, "pills", "pills")
+    return _scale(magnitude, pill_factor(chosen, model), "pills")
+
+
+def pill_factor(chosen: AssumptionSet, model: str) -> Fraction:
+    """Doses per pill under ``model`` and the set ``chosen``."""
+    if model == "one-per-pill":
+        return Fraction(1)
+    if model == "lab-share":
+        return chosen.require("pill_share", option="--pill-share")
+    if model == "mean-content":
+        return chosen.require("pill_content", option="--mg-per-pill") / chosen.require("lethal_dose")
+    raise InputError(f"unknown pill model {model!r}; choose one of: {', '.join(PILL_MODELS)}")
+
+
+def doses_to_mass(
+    doses: Any,
+    unit: str = "kg",
+    *,
+    assumptions: str | AssumptionSet | None = None,
+    lethal_dose: Any = None,
+) -> Any:
+    """Mass of pure fentanyl that makes ``doses`` lethal doses.
+
+    >>> doses_to_mass("193 million doses", "kg")
+    Fraction(386, 1)
+    >>> doses_to_mass(1, "mg", lethal_dose="3 mg")
+    Fraction(3, 1)
+    """
+    chosen = resolve_assumptions(assumptions, lethal_dose=lethal_dose)
+    magnitude, _ = _amount_in(doses, None, "doses", "doses")
+    target, kind = resolve_unit(unit)
+    if kind != "mass":
+        raise UnitError(f"{unit!r} is not a mass unit")
+    factor = chosen.require("lethal_dose") * unit_factor("milligram", target)
+    return _scale(magnitude, factor, "doses")
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """The result of :func:`convert`: the exact value, how it was made, and how to show it."""
+
+    source: Amount
+    value: Fraction
+    unit: str
+    kind: str
+    assumptions: AssumptionSet | None
+    pill_model: str | None = None
+    steps: tuple[str, ...] = field(default=())
+
+    @property
+    def display(self) -> str:
+        """The rounded figure with its unit, as a person reads it."""
+        if self.kind == "doses":
+            word = "dose" if self.value == 1 else "doses"
+            return f"{format_count(self.value)} {word}"
+        return f"{format_grouped(self.value)} {_SYMBOLS.get(self.unit, self.unit)}"
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "input": {
+                "text": self.source.text,
+                "value": exact_text(self.source.value),
+                "unit": self.source.unit,
+                "kind": self.source.kind,
+            },
+            "target": {"unit": self.unit, "kind": self.kind},
+            "value": exact_text(self.value),
+            "display": self.display,
+            "method": list(self.steps),
+        }
+        if self.pill_model:
+            out["pill_model"] = self.pill_model
+        out["assumptions"] = self.assumptions.to_dict() if self.assumptions else None
+        return out
+
+
+_SYMBOLS = {
+    "milligram": "mg", "gram": "g", "kilogram": "kg", "pound": "lb", "ounce": "oz",
+    "short_ton": "short tons", "long_ton": "long tons", "tonne": "tonnes", "microgram": "mcg",
+    "pill": "pills", "lethal_dose": "doses",
+}  # fmt: skip
+
+
+def _auto_mass_unit(mg: Fraction) -> str:
+    if mg >= 1_000_000:
+        return "kilogram"
+    if mg >= 1000:
+        return "gram"
+    return "milligram"
+
+
+def convert(
+    quantity: str | Amount,
+    target: str | None = None,
+    *,
+    purity: Any = None,
+    pill_model: str | None = None,
+    assumptions: str | AssumptionSet | None = None,
+    lethal_dose: Any = None,
+    pill_share: Any = None,
+    mg_per_pill: Any = None,
+) -> Conversion:
+    """Convert one figure as written ("6500 lb", "44 million pills") to ``target``.
+
+    Masses go to other masses or to doses (needs a purity); pills go to doses (needs a pill
+    model); doses go to the mass of pure fentanyl they stand for. Without ``target``, masses
+    and pills go to doses and doses to a mass.
+
+    >>> convert("6500 lb", "kg").display
+    '2,948.350405 kg'
+    >>> convert("6500 lb", "doses", purity="10%").value
+    Fraction(589670081, 4)
+    >>> convert("10 lb", "pills")
+    Traceback (most recent call last):
+    ...
+    doseconv.errors.UnitError: cannot convert a mass to pills: a pill's fentanyl content is not its weight; convert to doses instead
+    """
+    source = quantity if isinstance(quantity, Amount) else parse_amount(quantity)
+    chosen = resolve_assumptions(
+        assumptions, lethal_dose=lethal_dose, purity=purity, pill_share=pill_share, mg_per_pill=mg_per_pill
+    )
+    if target is None:
+        target_unit, target_kind = ("lethal_dose", "doses") if source.kind != "doses" else ("", "mass")
+    else:
+        target_unit, target_kind = resolve_unit(target)
+    if pill_model is not None and pill_model not in PILL_MODELS:
+        raise InputError(f"unknown pill model {pill_model!r}; choose one of: {', '.join(PILL_MODELS)}")
+    kinds = (source.kind, target_kind)
+    lethal = chosen.lethal_dose
+    if kinds == ("mass", "mass"):
+        factor = unit_factor(source.unit, target_unit)
+        return Conversion(source, source.value * factor, target_unit, "mass", None)
+    if kinds == ("mass", "doses"):
+        share = chosen.require("powder_purity", option="--purity")
+        value = powder_to_doses(source, assumptions=chosen)
+        step = (
+            f"{format_grouped(source.value)} {_SYMBOLS[source.unit]} x {show_value('share', share)} purity"
+            f" / {lethal.show()} per dose"
+        )
+        return Conversion(source, value, "lethal_dose", "doses", chosen, steps=(step,))
+    if kinds == ("pills", "doses"):
+        model = pill_model or DEFAULT_PILL_MODEL
+        value = pills_to_doses(source, model, assumptions=chosen)
+        per_pill = pill_factor(chosen, model)
+        step = f"{format_count(source.value)} pills x {format_grouped(per_pill)} doses per pill ({PILL_MODELS[model]})"
+        return Conversion(source, value, "lethal_dose", "doses", chosen, model, steps=(step,))
+    if kinds == ("doses", "mass"):
+        mg = source.value * chosen.require("lethal_dose")
+        unit = target_unit or _auto_mass_unit(mg)
+        value = doses_to_mass(source, unit, assumptions=chosen)
+        step = f"{format_count(source.value)} doses x {lethal.show()} per dose, as pure fentanyl"
+        return Conversion(source, value, unit, "mass", chosen, steps=(step,))
+    if kinds == ("doses", "doses") or kinds == ("pills", "pills"):
+        return Conversion(source, source.value, source.unit, source.kind, None)
+    if target_kind == "pills":
+        raise UnitError(
+            f"cannot convert {'a mass' if source.kind == 'mass' else 'doses'} to pills: "
+            "a pill's fentanyl content is not its weight; convert to doses instead"
+        )
+    raise UnitError(
+        "cannot convert pills to a mass: convert the pills to doses, then the doses to a mass"
+    )

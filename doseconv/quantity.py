@@ -1,0 +1,113 @@
+"""Figures as written ("6500 lb", "44 million pills", "193 million doses") read into exact amounts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+
+from .errors import InputError, UnitError
+from .numbers import exact_text, split_number, step_of
+from .registry import KNOWN_UNITS_HINT, resolve_unit, unit_factor
+
+__all__ = ["Amount", "parse_amount", "parse_mass"]
+
+# Words news copy puts between a number and its unit or after it; they do not change the unit.
+_DESCRIPTORS = re.compile(
+    r"\b(?:of|fentanyl|fentanyl-laced|powder|powdered|counterfeit|fake|potentially|possibly|deadly|"
+    r"lethal|fatal|pure|illicit|rainbow|laced|pressed)\b",
+    re.IGNORECASE,
+)
+_UNIT_SYNONYMS = {"lethal doses": "doses", "lethal dose": "dose"}
+
+
+@dataclass(frozen=True)
+class Amount:
+    """An exact amount of one kind: ``mass``, ``pills`` or ``doses``.
+
+    ``value`` is exact (a Fraction); ``unit`` is the registry's unit name; ``step`` is the
+    precision the figure was stated to (see :func:`doseconv.numbers.step_of`).
+
+    >>> Amount(Fraction(6500), "pound", "mass")
+    Amount(value=Fraction(6500, 1), unit='pound', kind='mass', step=Fraction(1, 1), text='')
+    """
+
+    value: Fraction
+    unit: str
+    kind: str
+    step: Fraction = field(default=Fraction(1))
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        for name in ("value", "step"):
+            if not isinstance(getattr(self, name), Fraction):
+                object.__setattr__(self, name, Fraction(getattr(self, name)))
+        if self.value < 0:
+            raise InputError(f"amount {exact_text(self.value)} {self.unit} is negative")
+        if self.kind not in ("mass", "pills", "doses"):
+            raise InputError(f"unknown kind {self.kind!r}; expected mass, pills or doses")
+
+    def to(self, unit: str) -> "Amount":
+        """The same amount in another unit of its kind (exact).
+
+        >>> parse_amount("6500 lb").to("kg").value
+        Fraction(589670081, 200000)
+        """
+        target, kind = resolve_unit(unit)
+        if kind != self.kind:
+            raise UnitError(f"cannot convert {self.kind} to {unit!r} ({kind}) without a model")
+        factor = unit_factor(self.unit, target)
+        return Amount(self.value * factor, target, kind, self.step * factor, self.text)
+
+    def __str__(self) -> str:
+        return f"{exact_text(self.value)} {self.unit}"
+
+
+def parse_amount(text: str, *, default_unit: str | None = None, exact: bool = False) -> Amount:
+    """Read a figure with its unit.
+
+    Descriptive words ("of fentanyl powder", "potentially lethal") are skipped; the unit
+    must be one of the registry's. ``default_unit`` is used when the text has no unit.
+
+    >>> parse_amount("44 million fentanyl pills")
+    Amount(value=Fraction(44000000, 1), unit='pill', kind='pills', step=Fraction(1000000, 1), text='44 million fentanyl pills')
+    >>> parse_amount("two pounds").value
+    Fraction(2, 1)
+    >>> parse_amount("6500")
+    Traceback (most recent call last):
+    ...
+    doseconv.errors.UnitError: '6500' has no unit; write e.g. '6500 lb', '44 million pills' or '193 million doses'
+    """
+    number, rest = split_number(text)
+    unit_text = " ".join(_DESCRIPTORS.sub(" ", rest).split())
+    unit_text = _UNIT_SYNONYMS.get(unit_text.lower(), unit_text)
+    if not unit_text:
+        if default_unit is None:
+            raise UnitError(
+                f"{text!r} has no unit; write e.g. '6500 lb', '44 million pills' or '193 million doses'"
+            )
+        unit_text = default_unit
+    try:
+        unit, kind = resolve_unit(unit_text)
+    except UnitError as error:
+        if "ambiguous" in str(error):
+            raise
+        raise UnitError(f"unknown unit {rest!r} in {text!r}; {KNOWN_UNITS_HINT}") from None
+    return Amount(Fraction(number), unit, kind, Fraction(step_of(number, exact=exact)), text)
+
+
+def parse_mass(text: str, *, what: str = "mass") -> Amount:
+    """Read a mass ("3 mg", "2.4mg"); anything else is refused.
+
+    >>> parse_mass("3mg").to("mg").value
+    Fraction(3, 1)
+    >>> parse_mass("10 pills")
+    Traceback (most recent call last):
+    ...
+    doseconv.errors.UnitError: '10 pills' is not a mass; give the mass with a unit, such as 2 mg
+    """
+    amount = parse_amount(text)
+    if amount.kind != "mass":
+        raise UnitError(f"{text!r} is not a mass; give the mass with a unit, such as 2 mg")
+    return amount
