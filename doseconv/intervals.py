@@ -1,0 +1,126 @@
+"""Exact intervals of non-negative rationals, with open or closed ends."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from .numbers import exact_text
+
+__all__ = ["Interval"]
+
+
+@dataclass(frozen=True)
+class Interval:
+    """An interval ``[low, high]`` of exact rationals; either end may be open.
+
+    Arithmetic is for non-negative intervals (counts, masses, shares), where the bounds of a
+    sum or product are the sums or products of the bounds.
+
+    >>> a = Interval(Fraction(1), Fraction(2))
+    >>> a + a, a * 3
+    (Interval(low=Fraction(2, 1), high=Fraction(4, 1), low_open=False, high_open=False), Interval(low=Fraction(3, 1), high=Fraction(6, 1), low_open=False, high_open=False))
+    >>> str(Interval(Fraction(192000000), Fraction(193000000), high_open=True))
+    '[192000000, 193000000)'
+    """
+
+    low: Fraction
+    high: Fraction
+    low_open: bool = False
+    high_open: bool = False
+
+    def __post_init__(self) -> None:
+        for name in ("low", "high"):
+            value = getattr(self, name)
+            if not isinstance(value, Fraction):
+                object.__setattr__(self, name, Fraction(value))
+        if self.low > self.high:
+            raise ValueError(f"empty interval: low {self.low} > high {self.high}")
+
+    @classmethod
+    def point(cls, value: Fraction | int) -> "Interval":
+        return cls(Fraction(value), Fraction(value))
+
+    @property
+    def is_empty(self) -> bool:
+        return self.low == self.high and (self.low_open or self.high_open)
+
+    @property
+    def mid(self) -> Fraction:
+        return (self.low + self.high) / 2
+
+    def __contains__(self, value: object) -> bool:
+        x = Fraction(value)  # type: ignore[arg-type]
+        above = x > self.low if self.low_open else x >= self.low
+        below = x < self.high if self.high_open else x <= self.high
+        return above and below
+
+    def __add__(self, other: "Interval | Fraction | int") -> "Interval":
+        o = _as_interval(other)
+        return Interval(self.low + o.low, self.high + o.high, self.low_open or o.low_open, self.high_open or o.high_open)
+
+    __radd__ = __add__
+
+    def __mul__(self, other: "Interval | Fraction | int") -> "Interval":
+        o = _as_interval(other)
+        if min(self.low, o.low) < 0:
+            raise ValueError("interval products are defined here for non-negative intervals only")
+        low_open = (self.low_open and o.low != 0) or (o.low_open and self.low != 0) or (self.low_open and o.low_open)
+        high_open = self.high_open or o.high_open
+        return Interval(self.low * o.low, self.high * o.high, low_open, high_open)
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, other: "Interval | Fraction | int") -> "Interval":
+        """self / other for a positive divisor interval."""
+        o = _as_interval(other)
+        if o.low <= 0:
+            raise ValueError("division by an interval that reaches zero")
+        return Interval(self.low / o.high, self.high / o.low, self.low_open or o.high_open, self.high_open or o.low_open)
+
+    def overlaps(self, other: "Interval") -> bool:
+        """True when some number lies in both intervals."""
+        if self.high < other.low or other.high < self.low:
+            return False
+        if self.high == other.low:
+            return not (self.high_open or other.low_open)
+        if other.high == self.low:
+            return not (other.high_open or self.low_open)
+        return True
+
+    def hull(self, other: "Interval") -> "Interval":
+        """The smallest interval holding both."""
+        low, low_open = min((self.low, self.low_open), (other.low, other.low_open))
+        high, high_closed = max((self.high, not self.high_open), (other.high, not other.high_open))
+        return Interval(low, high, low_open, not high_closed)
+
+    def intersect(self, other: "Interval") -> "Interval | None":
+        if not self.overlaps(other):
+            return None
+        low, low_open = max((self.low, self.low_open), (other.low, other.low_open))
+        high, high_closed = min((self.high, not self.high_open), (other.high, not other.high_open))
+        return Interval(low, high, low_open, not high_closed)
+
+    def distance(self, value: Fraction) -> Fraction:
+        """How far ``value`` lies outside the interval (0 inside or on an end)."""
+        if value < self.low:
+            return self.low - value
+        if value > self.high:
+            return value - self.high
+        return Fraction(0)
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {"low": exact_text(self.low), "high": exact_text(self.high)}
+        if self.low_open or self.high_open:
+            out["low_open"], out["high_open"] = self.low_open, self.high_open
+        return out
+
+    def __str__(self) -> str:
+        return (
+            f"{'(' if self.low_open else '['}{exact_text(self.low)}, "
+            f"{exact_text(self.high)}{')' if self.high_open else ']'}"
+        )
+
+
+def _as_interval(value: "Interval | Fraction | int") -> Interval:
+    return value if isinstance(value, Interval) else Interval.point(Fraction(value))

@@ -1,0 +1,191 @@
+"""Stated figures as intervals: the qualifier table ("nearly", "more than", …) applied to a number's step.
+
+The table lives in ``data/qualifiers.toml`` (documented in docs/methodology.md). A figure
+"nearly 193 million doses" becomes the interval of true values the words allow, under a
+lenient or a strict reading.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+from .errors import InputError
+from .intervals import Interval
+from .numbers import NUMBER_PATTERN, SCALE_WORDS, exact_text, split_number, step_of
+from .quantity import Amount, parse_amount
+
+__all__ = [
+    "QUALIFIER_PHRASES",
+    "READINGS",
+    "QualifierRule",
+    "StatedFigure",
+    "parse_stated",
+    "qualifier_rules",
+]
+
+Reading = Literal["lenient", "strict"]
+READINGS = ("lenient", "strict")
+_BOUND = re.compile(r"\s*([\[(])\s*([^,]+?)\s*,\s*([^,\])]+?)\s*([\])])\s*")
+_TERMS = {"0", "X", "X-s", "X+s", "X-s/2", "X+s/2", "Y", "Y+s", "Y+s/2"}
+
+
+@dataclass(frozen=True)
+class QualifierRule:
+    """One row of the qualifier table: its phrases and the two readings as interval templates."""
+
+    key: str
+    phrases: tuple[str, ...]
+    lenient: str
+    strict: str
+    meaning: str
+
+    def __post_init__(self) -> None:
+        for template in (self.lenient, self.strict):
+            match = _BOUND.fullmatch(template)
+            if match is None or match[2] not in _TERMS or match[3] not in _TERMS:
+                raise InputError(f"qualifier {self.key!r}: cannot read the rule {template!r}")
+
+    def interval(self, x: Fraction, step: Fraction, reading: Reading = "lenient", *,
+                 y: Fraction | None = None, y_step: Fraction | None = None) -> Interval:
+        """The interval this rule allows for figure ``x`` (and ``y`` for ranges) stated to ``step``."""
+        if reading not in READINGS:
+            raise InputError(f"unknown reading {reading!r}; choose lenient or strict")
+        match = _BOUND.fullmatch(self.lenient if reading == "lenient" else self.strict)
+        assert match is not None
+        y = x if y is None else y
+        y_step = step if y_step is None else y_step
+        values = {
+            "0": Fraction(0), "X": x, "X-s": x - step, "X+s": x + step, "X-s/2": x - step / 2,
+            "X+s/2": x + step / 2, "Y": y, "Y+s": y + y_step, "Y+s/2": y + y_step / 2,
+        }  # fmt: skip
+        return Interval(max(values[match[2]], Fraction(0)), values[match[3]], match[1] == "(", match[4] == ")")
+
+
+@lru_cache(maxsize=1)
+def qualifier_rules() -> dict[str, QualifierRule]:
+    """The qualifier table, keyed by rule name (``none``, ``nearly``, ``more_than`` …)."""
+    data = tomllib.loads(resources.files("doseconv").joinpath("data", "qualifiers.toml").read_text("utf-8"))
+    return {
+        key: QualifierRule(key, tuple(row["phrases"]), row["lenient"], row["strict"], row["meaning"])
+        for key, row in data.items()
+    }
+
+
+def _phrase_index() -> dict[str, str]:
+    return {phrase: key for key, rule in qualifier_rules().items() for phrase in rule.phrases}
+
+
+#: Every qualifier phrase, lower case, longest first (so "just under" wins over "under").
+QUALIFIER_PHRASES: tuple[str, ...] = tuple(sorted(_phrase_index(), key=len, reverse=True))
+_QUALIFIER_AT_START = re.compile(
+    r"\s*(?P<q>" + "|".join(re.escape(p) for p in QUALIFIER_PHRASES) + r")(?=\s|$)", re.IGNORECASE
+)
+_RANGE = re.compile(
+    rf"\s*(?P<between>between\s+)?(?P<x>{NUMBER_PATTERN})\s*(?:-|–|—|to|and)\s*(?=\S)", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class StatedFigure:
+    """A figure as published: its qualifier, its central value (and range end), and its step.
+
+    >>> f = parse_stated("nearly 193 million doses")
+    >>> f.qualifier, f.amount.value, f.step
+    ('nearly', Fraction(193000000, 1), Fraction(1000000, 1))
+    >>> str(f.interval())
+    '[192000000, 193000000)'
+    >>> str(f.interval("strict"))
+    '[192500000, 193000000)'
+    """
+
+    text: str
+    qualifier: str
+    phrase: str
+    amount: Amount
+    upper: Amount | None = None
+
+    @property
+    def kind(self) -> str:
+        return self.amount.kind
+
+    @property
+    def step(self) -> Fraction:
+        return self.amount.step
+
+    @property
+    def rule(self) -> QualifierRule:
+        return qualifier_rules()[self.qualifier]
+
+    def interval(self, reading: Reading = "lenient") -> Interval:
+        """True values (in the figure's own unit) that the words allow."""
+        y = self.upper.value if self.upper else None
+        y_step = self.upper.step if self.upper else None
+        return self.rule.interval(self.amount.value, self.step, reading, y=y, y_step=y_step)
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {
+            "text": self.text,
+            "qualifier": self.qualifier,
+            "value": exact_text(self.amount.value),
+            "unit": self.amount.unit,
+            "kind": self.kind,
+            "step": exact_text(self.step),
+        }
+        if self.upper is not None:
+            out["upper"] = exact_text(self.upper.value)
+        return out
+
+
+def parse_stated(text: str, *, exact: bool = False, default_unit: str | None = None) -> StatedFigure:
+    """Read a published figure with its qualifier ("more than 6,500 pounds", "10-15 million pills").
+
+    ``exact`` marks a figure known to be exact (its trailing zeros are not rounding).
+
+    >>> parse_stated("more than 6,500 pounds").interval()
+    Interval(low=Fraction(6500, 1), high=Fraction(6600, 1), low_open=True, high_open=False)
+    >>> parse_stated("between 400,000 and 500,000 doses").interval("strict")
+    Interval(low=Fraction(400000, 1), high=Fraction(500000, 1), low_open=False, high_open=False)
+    >>> parse_stated("10-15 million pills").upper.value
+    Fraction(15000000, 1)
+    """
+    body = text.strip()
+    phrase = ""
+    match = _QUALIFIER_AT_START.match(body)
+    qualifier = "none"
+    if match is not None:
+        phrase = match["q"].lower()
+        qualifier = _phrase_index()[phrase]
+        body = body[match.end():].strip()
+    if exact and qualifier == "none":
+        qualifier = "exact"
+    range_match = _RANGE.match(body)
+    if range_match is not None and qualifier in ("none", "between", "exact", "about"):
+        second_text = body[range_match.end():]
+        upper = parse_amount(second_text, default_unit=default_unit, exact=exact)
+        lower_number, _ = split_number(range_match["x"])
+        scale = _shared_scale(range_match["x"], second_text)
+        if scale:
+            lower_number = lower_number.scaleb(SCALE_WORDS[scale])
+        step = min(Fraction(step_of(lower_number, exact=exact)), upper.step)  # "10-15 million": both to the million
+        lower = Amount(Fraction(lower_number), upper.unit, upper.kind, step, body)
+        if lower.value > upper.value:
+            raise InputError(f"range {text!r} runs backwards; write the smaller figure first")
+        return StatedFigure(text, "between", phrase or "between", lower, upper)
+    if qualifier == "between":
+        raise InputError(f"{text!r}: 'between' needs two figures, as in 'between 400,000 and 500,000 doses'")
+    amount = parse_amount(body, default_unit=default_unit, exact=exact)
+    return StatedFigure(text, qualifier, phrase, amount)
+
+
+def _shared_scale(first: str, second: str) -> str | None:
+    """In "10-15 million", the scale word of the second figure applies to the first."""
+    if any(word in first.lower() for word in SCALE_WORDS):
+        return None
+    match = re.match(rf"\s*[\d.,]+\s*({'|'.join(SCALE_WORDS)})\b", second, re.IGNORECASE)
+    return match[1].lower() if match else None
