@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from fractions import Fraction
 
 from .errors import InputError, UnitError
@@ -16,7 +15,8 @@ __all__ = ["Amount", "parse_amount", "parse_mass"]
 # Words news copy puts between a number and its unit or after it; they do not change the unit.
 _DESCRIPTORS = re.compile(
     r"\b(?:of|fentanyl|fentanyl-laced|powder|powdered|counterfeit|fake|potentially|possibly|deadly|"
-    r"lethal|fatal|pure|illicit|rainbow|laced|pressed)\b",
+    r"lethal|fatal|pure|illicit|rainbow|laced|pressed|the|drug|drugs|methamphetamine|meth|cocaine|heroin|"
+    r"carfentanil)\b",
     re.IGNORECASE,
 )
 _UNIT_SYNONYMS = {"lethal doses": "doses", "lethal dose": "dose"}

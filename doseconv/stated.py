@@ -189,3 +189,66 @@ def _shared_scale(first: str, second: str) -> str | None:
         return None
     match = re.match(rf"\s*[\d.,]+\s*({'|'.join(SCALE_WORDS)})\b", second, re.IGNORECASE)
     return match[1].lower() if match else None
+
+
+#: Styles of :func:`describe` and the qualifier each writes.
+DESCRIBE_STYLES = {"nearly": "nearly", "more-than": "more than", "about": "about"}
+
+
+def describe(value: Fraction | int | str, style: str = "nearly", digits: int = 3) -> str:
+    """Phrase a number the way news copy does, keeping the phrase true.
+
+    The figure is rounded to ``digits`` significant digits: up for "nearly", down for
+    "more than", to the nearest for "about". A figure that is already round gets no qualifier.
+
+    >>> describe(192638011)
+    'nearly 193 million'
+    >>> describe(192638011, "more-than"), describe(192638011, "about")
+    ('more than 192 million', 'about 193 million')
+    >>> describe(738500000), describe(738500000, digits=4)
+    ('nearly 739 million', '738.5 million')
+    >>> describe(6523, digits=2)
+    'nearly 6,600'
+    """
+    from .numbers import format_words, parse_number, round_to
+
+    if style not in DESCRIBE_STYLES:
+        raise InputError(f"unknown style {style!r}; choose one of: {', '.join(DESCRIBE_STYLES)}")
+    if isinstance(digits, bool) or not isinstance(digits, int) or not 1 <= digits <= 15:
+        raise InputError(f"digits must be a whole number from 1 to 15, not {digits!r}")
+    if isinstance(value, str):
+        number = Fraction(parse_number(value))
+    else:
+        number = Fraction(value)
+        if number < 0:
+            raise InputError(f"{value} is negative; figures must be zero or more")
+    if number == 0:
+        return "0"
+    magnitude = len(str(int(number))) - 1 if number >= 1 else -_leading_zeros(number) - 1
+    step = Fraction(10) ** max(magnitude - digits + 1, -6)
+    quotient = number / step
+    floor = quotient.numerator // quotient.denominator
+    if style == "nearly":
+        n = floor if quotient == floor else floor + 1
+    elif style == "more-than":
+        n = floor
+    else:
+        n = int(round_to(quotient, 1))
+    rounded = n * step
+    decimals = 0
+    while True:  # enough decimals to write the rounded figure exactly in words
+        text = format_words(rounded, decimals)
+        if Fraction(parse_number(text)) == rounded:
+            break
+        decimals += 1
+    if rounded == number:
+        return text
+    return f"{DESCRIBE_STYLES[style]} {text}"
+
+
+def _leading_zeros(number: Fraction) -> int:
+    count = 0
+    while number < Fraction(1, 10):
+        number *= 10
+        count += 1
+    return count

@@ -1,0 +1,251 @@
+"""Claims files: published figures and dose claims recorded as TOML, and their verification.
+
+The format is documented in docs/claims-files.md. A file records its source, the scopes its
+figures belong to, every figure as published (qualifier, number, unit, attribution) and the
+claims built from them with the verdict each is expected to get.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ClaimsFileError, DoseconvError
+
+__all__ = ["FIGURE_KINDS", "ClaimsFile", "ClaimRecord", "FigureRecord", "Verification", "load_claims_file", "verify_paths"]
+
+#: Kinds of figure a claims file (and a scan) records. Only pills, fentanyl powder and doses enter dose arithmetic.
+FIGURE_KINDS = (
+    "pills", "fentanyl-powder", "other-drug", "doses", "money", "firearms", "arrests",
+    "investigations", "percent", "count",
+)  # fmt: skip
+_DOSE_KINDS = {"pills": ("pills", "mass"), "fentanyl-powder": ("mass",), "other-drug": ("mass",), "doses": ("doses",)}
+_TOP_KEYS = {"schema", "source", "scopes", "figures", "claims"}
+_SOURCE_KEYS = {"publisher", "title", "date", "url", "seed", "note"}
+_FIGURE_KEYS = {"id", "text", "kind", "scope", "attribution", "drug", "exact", "note"}
+_CLAIM_KEYS = {
+    "id", "pills", "powder", "total", "scale", "assumptions", "pill_model", "reading", "expect",
+    "expect_methods", "note", "purity", "lethal_dose", "pill_share", "mg_per_pill", "pill_mass",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class FigureRecord:
+    id: str
+    text: str
+    kind: str
+    scope: str = ""
+    attribution: str = ""
+    drug: str = ""
+    exact: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ClaimRecord:
+    id: str
+    total: str
+    pills: str | None = None
+    powder: str | None = None
+    scale: str = "aggregate"
+    assumptions: str | None = None
+    pill_model: str | None = None
+    reading: str = "lenient"
+    expect: str | None = None
+    expect_methods: tuple[str, ...] = ()
+    note: str = ""
+    overrides: dict[str, str] = field(default_factory=dict)
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class ClaimsFile:
+    path: str
+    source: dict[str, str]
+    scopes: dict[str, dict[str, str]]
+    figures: dict[str, FigureRecord]
+    claims: tuple[ClaimRecord, ...]
+
+
+def _line_of(text: str, *needles: str) -> int:
+    """The first line (1-based) holding all the needles, or 0."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if all(n in line for n in needles):
+            return number
+    return 0
+
+
+def load_claims_file(path: str | Path) -> ClaimsFile:
+    """Read and validate a claims file; errors name the file and the line."""
+    path = Path(path)
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ClaimsFileError(f"{path}: cannot read ({error.__class__.__name__}: {error})") from None
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = re.search(r"line (\d+)", str(error))
+        line = match[1] if match else "?"
+        raise ClaimsFileError(f"{path}:{line}: not valid TOML ({error})") from None
+
+    def fail(message: str, *needles: str) -> ClaimsFileError:
+        return ClaimsFileError(f"{path}:{_line_of(text, *needles) or 1}: {message}")
+
+    unknown = set(raw) - _TOP_KEYS
+    if unknown:
+        key = sorted(unknown)[0]
+        raise fail(f"unknown key {key!r}; a claims file has {', '.join(sorted(_TOP_KEYS))}", key)
+    if raw.get("schema") != 1:
+        raise fail("schema = 1 is required on the first lines", "schema")
+    source = raw.get("source")
+    if not isinstance(source, dict) or not all(isinstance(source.get(k), str) and source[k] for k in ("publisher", "title", "date")):
+        raise fail("[source] needs publisher, title and date", "[source]")
+    if set(source) - _SOURCE_KEYS:
+        key = sorted(set(source) - _SOURCE_KEYS)[0]
+        raise fail(f"[source] has unknown key {key!r}", key)
+    scopes = raw.get("scopes", {})
+    figures: dict[str, FigureRecord] = {}
+    for entry in raw.get("figures", []):
+        fid = entry.get("id", "")
+        needle = f'"{fid}"' if fid else "[[figures]]"
+        if set(entry) - _FIGURE_KEYS:
+            key = sorted(set(entry) - _FIGURE_KEYS)[0]
+            raise fail(f"figure {fid!r} has unknown key {key!r}; figures take {', '.join(sorted(_FIGURE_KEYS))}", key)
+        if not fid or not isinstance(entry.get("text"), str):
+            raise fail("each [[figures]] needs an id and a text", needle)
+        if fid in figures:
+            raise fail(f"figure id {fid!r} is used twice", needle)
+        kind = entry.get("kind")
+        if kind not in FIGURE_KINDS:
+            raise fail(f"figure {fid!r}: kind {kind!r} is not one of {', '.join(FIGURE_KINDS)}", needle)
+        scope = entry.get("scope", "")
+        if scope and scope not in scopes:
+            raise fail(f"figure {fid!r}: scope {scope!r} is not defined under [scopes]", needle)
+        record = FigureRecord(fid, entry["text"], kind, scope, entry.get("attribution", ""), entry.get("drug", ""),
+                              bool(entry.get("exact", False)), entry.get("note", ""))  # fmt: skip
+        if kind in _DOSE_KINDS:
+            try:
+                figure = _parse(record)
+            except DoseconvError as error:
+                raise fail(f"figure {fid!r}: {error}", entry["text"]) from None
+            if figure.kind not in _DOSE_KINDS[kind]:
+                raise fail(f"figure {fid!r}: {entry['text']!r} is {figure.kind}, not {kind}", entry["text"])
+        figures[fid] = record
+    claims = []
+    for entry in raw.get("claims", []):
+        cid = entry.get("id", "")
+        needle = f'"{cid}"' if cid else "[[claims]]"
+        if set(entry) - _CLAIM_KEYS:
+            key = sorted(set(entry) - _CLAIM_KEYS)[0]
+            raise fail(f"claim {cid!r} has unknown key {key!r}", key)
+        if not cid or "total" not in entry:
+            raise fail("each [[claims]] needs an id and a total (a figure id)", needle)
+        for role, kinds in (("total", ("doses",)), ("pills", ("pills",)), ("powder", ("fentanyl-powder",))):
+            ref = entry.get(role)
+            if ref is None:
+                continue
+            if ref not in figures:
+                raise fail(f"claim {cid!r}: {role} {ref!r} is not a figure id in this file", f'"{ref}"')
+            if figures[ref].kind not in kinds:
+                raise fail(f"claim {cid!r}: {role} {ref!r} is a {figures[ref].kind} figure, not {kinds[0]}", f'"{ref}"')
+        overrides = {k: entry[k] for k in ("purity", "lethal_dose", "pill_share", "mg_per_pill", "pill_mass") if k in entry}
+        claims.append(
+            ClaimRecord(
+                cid, entry["total"], entry.get("pills"), entry.get("powder"), entry.get("scale", "aggregate"),
+                entry.get("assumptions"), entry.get("pill_model"), entry.get("reading", "lenient"), entry.get("expect"),
+                tuple(entry.get("expect_methods", ())), entry.get("note", ""), overrides, _line_of(text, needle),
+            )  # fmt: skip
+        )
+    return ClaimsFile(str(path), source, scopes, figures, tuple(claims))
+
+
+def _parse(record: FigureRecord):
+    from .stated import parse_stated
+
+    return parse_stated(record.text, exact=record.exact)
+
+
+def _scope_text(scopes: dict[str, dict[str, str]], key: str) -> str:
+    scope = scopes.get(key, {})
+    return ", ".join(str(v) for v in scope.values()) or key
+
+
+@dataclass(frozen=True)
+class Verification:
+    """One claim of one file, checked."""
+
+    file: ClaimsFile
+    claim: ClaimRecord
+    result: Any  # CheckResult
+
+    @property
+    def ok(self) -> bool:
+        verdict_ok = self.claim.expect is None or self.result.verdict == self.claim.expect
+        methods_ok = all(m in self.result.matching_methods for m in self.claim.expect_methods)
+        return verdict_ok and methods_ok
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file.path,
+            "claim": self.claim.id,
+            "expect": self.claim.expect,
+            "expect_methods": list(self.claim.expect_methods),
+            "ok": self.ok,
+            **self.result.to_dict(),
+        }
+
+
+def check_record(file: ClaimsFile, claim: ClaimRecord):
+    """Run the checker on one claim of a file, with scope notes when its figures' scopes differ."""
+    from .claims import check
+
+    def figure(ref: str | None):
+        return None if ref is None else _parse(file.figures[ref])
+
+    roles = {role: file.figures[ref] for role, ref in (("total", claim.total), ("pills", claim.pills), ("powder", claim.powder)) if ref}
+    notes = []
+    scopes = {role: rec.scope for role, rec in roles.items() if rec.scope}
+    if len(set(scopes.values())) > 1:
+        parts = "; ".join(f"{role}: {_scope_text(file.scopes, key)}" for role, key in scopes.items())
+        notes.append(f"the figures have different scopes ({parts}), so the total need not follow from the inputs")
+    if claim.note:
+        notes.append(claim.note)
+    try:
+        return check(
+            figure(claim.pills), figure(claim.powder), figure(claim.total),
+            assumptions=claim.assumptions, pill_model=claim.pill_model, reading=claim.reading, scale=claim.scale,
+            notes=notes, **claim.overrides,
+        )  # fmt: skip
+    except DoseconvError as error:
+        raise ClaimsFileError(f"{file.path}:{claim.line or 1}: claim {claim.id!r}: {error}") from None
+
+
+def collect_files(paths: list[str]) -> list[Path]:
+    """Claims files named, or found (*.toml) in the folders named, in a stable order."""
+    found: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            files = sorted(p for p in path.rglob("*.toml") if p.is_file())
+            if not files:
+                raise ClaimsFileError(f"{name}: no claims files (*.toml) in this folder")
+            found.extend(files)
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise ClaimsFileError(f"{name}: no such file or folder")
+    return found
+
+
+def verify_paths(paths: list[str]) -> list[Verification]:
+    """Check every claim in the files and folders given."""
+    out = []
+    for path in collect_files(paths):
+        file = load_claims_file(path)
+        for claim in file.claims:
+            out.append(Verification(file, claim, check_record(file, claim)))
+    return out

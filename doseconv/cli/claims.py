@@ -1,0 +1,154 @@
+"""``doseconv check``, ``doseconv verify`` and ``doseconv describe``."""
+
+from __future__ import annotations
+
+import json
+from typing import Optional
+
+import typer
+
+from . import EXIT_MISMATCH, app
+from .convert import ASSUMPTIONS_HELP
+
+
+def _interval_text(interval) -> str:
+    from ..numbers import format_grouped
+
+    if interval is None:
+        return "cannot be computed (see notes)"
+    left = "(" if interval.low_open else "["
+    right = ")" if interval.high_open else "]"
+    return f"{left}{format_grouped(interval.low, 2)}, {format_grouped(interval.high, 2)}{right}"
+
+
+def render_check(result) -> list[str]:
+    """The text report of one check, line by line."""
+    from ..numbers import format_words
+
+    lines = [f"verdict:  {result.verdict}"]
+    claim = result.inputs["claim"]
+    lines.append(f"claimed:  {_interval_text(result.claimed)} doses  ({claim.text!r}, {result.reading} reading)")
+    lines.append(f"computed: {_interval_text(result.computed)} doses  ({result.assumptions.name}, {result.pill_model})")
+    if result.implied is not None:
+        implied = result.implied
+        extra = []
+        if implied.published is not None:
+            extra.append(f"set value {implied.show(implied.published)}")
+        if implied.band is not None:
+            extra.append(f"{result.scale} band {implied.show(implied.band.low)} to {implied.show(implied.band.high)}")
+        lines.append(f"implied:  {implied.describe()}" + (f"  ({'; '.join(extra)})" if extra else ""))
+    lines.append(f"why:      {result.explanation}")
+    for note in result.notes:
+        lines.append(f"note:     {note}")
+    lines.append("diagnosis (best first):")
+    width = max(len(d.method) for d in result.diagnosis)
+    for d in result.diagnosis:
+        mark = "match" if d.matches else "  -  "
+        value = "n/a" if d.value is None else format_words(d.value, 2)
+        line = f"  {mark}  {d.method:<{width}}  {value}"
+        if d.note:
+            line += f"  ({d.note})"
+        lines.append(line.rstrip())
+    return lines
+
+
+@app.command()
+def check(
+    claim: str = typer.Option(..., "--claim", help='The published total, with its qualifier: "nearly 193 million doses".'),
+    pills: Optional[str] = typer.Option(None, "--pills", help='Pills as published: "nearly 44 million pills", or a mass of pills: "66 pounds".'),
+    powder: Optional[str] = typer.Option(None, "--powder", help='Fentanyl powder as published: "more than 6,500 pounds".'),
+    assumptions: Optional[str] = typer.Option(None, "--assumptions", help=ASSUMPTIONS_HELP),
+    pill_model: Optional[str] = typer.Option(None, "--pill-model", help="one-per-pill (default), lab-share or mean-content."),
+    reading: str = typer.Option("lenient", "--reading", help="How rounding words are read: lenient (default) or strict."),
+    scale: str = typer.Option(
+        "aggregate", "--scale", help="aggregate (a national or yearly total; default) or seizure (one seizure)."
+    ),
+    purity: Optional[str] = typer.Option(None, "--purity", help="Powder purity, overriding the set: 10% or 0.1."),
+    lethal_dose: Optional[str] = typer.Option(None, "--lethal-dose", help="Mass of one dose, overriding the set: 3mg."),
+    pill_mass: Optional[str] = typer.Option(None, "--pill-mass", help="Gross mass of one pill, for pills given by weight: 100mg."),
+    as_json: bool = typer.Option(False, "--json", help="Print the result as one JSON object (see docs/json.md)."),
+) -> None:
+    """Check a published dose total against the pills and powder it is said to come from.
+
+    \b
+    Examples:
+      doseconv check --pills "nearly 44 million pills" --powder "more than 6,500 pounds" --claim "nearly 193 million doses"
+      doseconv check --pills "nearly 44 million pills" --claim "almost 193 million doses"
+    """
+    from ..claims import check as run
+
+    result = run(
+        pills, powder, claim, assumptions=assumptions, pill_model=pill_model, reading=reading, scale=scale,
+        purity=purity, lethal_dose=lethal_dose, pill_mass=pill_mass,
+    )  # fmt: skip
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        typer.echo("\n".join(render_check(result)))
+
+
+@app.command()
+def verify(
+    paths: list[str] = typer.Argument(..., help="Claims files (*.toml) or folders of them."),
+    output: str = typer.Option("text", "--format", help="text (default), json or markdown."),
+) -> None:
+    """Check every claim in claims files; exit 0 when each comes out as expected, 1 when one does not.
+
+    \b
+    Examples:
+      doseconv verify seeds/
+      doseconv verify seeds/002-news-operation-last-mile-pills-only.toml --format json
+    """
+    from ..claimsfile import verify_paths
+    from ..errors import InputError
+
+    if output not in ("text", "json", "markdown"):
+        raise InputError(f"unknown format {output!r}; choose text, json or markdown")
+    results = verify_paths(paths)
+    failed = [v for v in results if not v.ok]
+    if output == "json":
+        summary = {"claims": len(results), "as_expected": len(results) - len(failed), "not_as_expected": len(failed)}
+        typer.echo(json.dumps({"summary": summary, "results": [v.to_dict() for v in results]}, indent=2, ensure_ascii=False))
+    elif output == "markdown":
+        typer.echo("| file | claim | expected | verdict | implied | methods that reproduce it | ok |")
+        typer.echo("|---|---|---|---|---|---|---|")
+        for v in results:
+            r = v.result
+            implied = r.implied.describe() if r.implied else ""
+            methods = ", ".join(r.matching_methods) or "none"
+            typer.echo(f"| {v.file.path} | {v.claim.id} | {v.claim.expect or ''} | {r.verdict} | {implied} | {methods} | {'yes' if v.ok else '**no**'} |")
+        typer.echo(f"\n{len(results) - len(failed)} of {len(results)} claims as expected.")
+    else:
+        for v in results:
+            r = v.result
+            status = "ok " if v.ok else "FAIL"
+            implied = r.implied.describe() if r.implied else "no implied value"
+            expect = f"expected {v.claim.expect}" if v.claim.expect else "no expectation"
+            typer.echo(f"{status} {v.file.path} [{v.claim.id}] {r.verdict} ({expect}); {implied}")
+            methods = ", ".join(r.matching_methods)
+            if methods:
+                typer.echo(f"     reproduced by: {methods}")
+            for note in r.notes:
+                typer.echo(f"     note: {note}")
+        typer.echo(f"{len(results) - len(failed)} of {len(results)} claims as expected.")
+    if failed:
+        raise typer.Exit(EXIT_MISMATCH)
+
+
+@app.command()
+def describe(
+    number: str = typer.Argument(..., help="A figure to phrase: 192638011, 192,638,011 or 192.6 million."),
+    style: str = typer.Option("nearly", "--style", help="nearly (round up), more-than (round down) or about (nearest)."),
+    digits: int = typer.Option(3, "--digits", help="Significant digits to keep (1 to 15)."),
+) -> None:
+    """Phrase a figure the way news copy does, keeping the phrase true.
+
+    \b
+    Examples:
+      doseconv describe 192638011                    -> nearly 193 million
+      doseconv describe 192638011 --style more-than  -> more than 192 million
+      doseconv describe 192638011 --style about      -> about 193 million
+    """
+    from ..stated import describe as run
+
+    typer.echo(run(number, style, digits))

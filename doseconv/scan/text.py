@@ -1,0 +1,353 @@
+"""Read plain text, Markdown or HTML into scannable text, with paragraphs and sentences.
+
+HTML tags and Markdown markup are stripped; an :class:`OffsetMap` keeps every character of the
+stripped text tied to its place in the original input, so figures can report offsets into what
+the user gave. Offsets count Unicode code points of the decoded input (Python string indices),
+not bytes.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from ..errors import InputError
+
+__all__ = ["FORMATS", "Document", "OffsetMap", "detect_format", "read_document", "strip_html", "strip_markdown"]
+
+#: Input formats :func:`read_document` understands; ``auto`` guesses from the name and the text.
+FORMATS = ("auto", "plain", "markdown", "html")
+
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
+_LOOKS_HTML = re.compile(r"<!doctype html|<html[\s>]|<body[\s>]|</p\s*>|<br\s*/?>|</div\s*>|</h[1-6]\s*>", re.IGNORECASE)
+_LOOKS_MARKDOWN = re.compile(r"^#{1,6}[ \t]+\S|\*\*\S|\]\([^)\s]*\)|^[ \t]*[*+-][ \t]+\S|\\[$*_#]", re.MULTILINE)
+
+
+class OffsetMap:
+    """Maps positions in a stripped text back to the original input.
+
+    The stripped text is a run of segments: spans copied verbatim from the original, and
+    replacements (an entity turned into its character, a block tag into a line break).
+
+    >>> text, offsets = strip_html("<p>44 <b>million</b> pills</p>")
+    >>> text.strip(), offsets.original_span(text.index("44"), text.index("pills") + 5)
+    ('44 million pills', (3, 26))
+    """
+
+    __slots__ = ("_starts", "_orig_starts", "_orig_ends", "_verbatim")
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._orig_starts: list[int] = []
+        self._orig_ends: list[int] = []
+        self._verbatim: list[bool] = []
+
+    def add(self, start: int, length: int, orig_start: int, orig_end: int, verbatim: bool) -> None:
+        """Record a segment of ``length`` characters at ``start`` in the stripped text."""
+        if length:
+            self._starts.append(start)
+            self._orig_starts.append(orig_start)
+            self._orig_ends.append(orig_end)
+            self._verbatim.append(verbatim)
+
+    def original_start(self, position: int) -> int:
+        """The original offset of the character at ``position`` of the stripped text."""
+        i = bisect_right(self._starts, position) - 1
+        if i < 0:
+            return 0
+        if self._verbatim[i]:
+            return self._orig_starts[i] + position - self._starts[i]
+        return self._orig_starts[i]
+
+    def original_end(self, position: int) -> int:
+        """The original offset just after the character before ``position`` (an exclusive end)."""
+        if position <= 0:
+            return 0
+        i = bisect_right(self._starts, position - 1) - 1
+        if self._verbatim[i]:
+            return self._orig_starts[i] + position - self._starts[i]
+        return self._orig_ends[i]
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The original ``[start, end)`` of the stripped text's ``[start, end)``."""
+        return self.original_start(start), max(self.original_end(end), self.original_start(start))
+
+
+def _rewrite(text: str, pattern: re.Pattern[str], replace) -> tuple[str, OffsetMap]:
+    """Replace every match of ``pattern`` by ``replace(match)``, keeping an offset map."""
+    pieces: list[str] = []
+    offsets = OffsetMap()
+    out = 0
+    last = 0
+    for match in pattern.finditer(text):
+        if match.start() > last:
+            offsets.add(out, match.start() - last, last, match.start(), True)
+            pieces.append(text[last : match.start()])
+            out += match.start() - last
+        new = replace(match)
+        offsets.add(out, len(new), match.start(), match.end(), False)
+        pieces.append(new)
+        out += len(new)
+        last = match.end()
+    if last < len(text):
+        offsets.add(out, len(text) - last, last, len(text), True)
+        pieces.append(text[last:])
+    return "".join(pieces), offsets
+
+
+_BLOCK_TAGS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd table tr thead tbody tfoot caption section article header "
+    "footer aside nav main blockquote pre figure figcaption title address hr form fieldset details summary".split()
+)
+_HTML_TOKEN = re.compile(
+    r"<!--.*?(?:-->|\Z)"
+    r"|<(?P<raw>script|style|template|noscript)\b[^>]*>.*?(?:</(?P=raw)\s*>|\Z)"
+    r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
+    r"|<[!?][^>]*>"
+    r"|</?(?P<tag>[a-zA-Z][\w:-]*)(?:\s(?:[^>\"']|\"[^\"]*\"|'[^']*')*)?/?>"
+    r"|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def _html_replacement(match: re.Match[str]) -> str:
+    token = match[0]
+    if token.startswith("&"):
+        char = html.unescape(token)
+        return " " if char == "\xa0" else char
+    tag = (match["tag"] or "").lower()
+    if tag == "br":
+        return "\n"
+    if tag in _BLOCK_TAGS:
+        return "\n\n"
+    if tag in ("td", "th"):
+        return " "
+    return ""
+
+
+def strip_html(text: str) -> tuple[str, OffsetMap]:
+    """Strip tags, comments and scripts; decode entities; block tags become blank lines.
+
+    >>> strip_html("<h1>Seized</h1><p>6,500&nbsp;pounds of <i>fentanyl</i></p>")[0]
+    '\\n\\nSeized\\n\\n\\n\\n6,500 pounds of fentanyl\\n\\n'
+    """
+    return _rewrite(text, _HTML_TOKEN, _html_replacement)
+
+
+_MARKDOWN_TOKEN = re.compile(
+    r"\\(?P<escaped>[\\`*_{}\[\]()#+\-.!$<>~|])"
+    r"|!?\[(?=[^\]\n]*\]\()|\]\([^)\n]*\)"
+    r"|^[ \t]{0,3}#{1,6}[ \t]+|[ \t]+#+[ \t]*$"
+    r"|^[ \t]{0,3}>[ \t]?"
+    r"|^(?P<indent>[ \t]*)[*+-](?P<gap>[ \t]+)(?=\S)"
+    r"|\*{1,3}|(?<![\w])_{1,3}|_{1,3}(?![\w])|~~|`+"
+    r"|<(?P<tag>[a-zA-Z][\w:-]*|/[a-zA-Z][\w:-]*)(?:\s[^<>\n]*)?/?>"
+    r"|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});",
+    re.MULTILINE,
+)
+
+
+def _markdown_replacement(match: re.Match[str]) -> str:
+    if match["escaped"] is not None:
+        return match["escaped"]
+    token = match[0]
+    if match["gap"] is not None:
+        return match["indent"] + "•" + match["gap"]
+    if token.startswith("&"):
+        char = html.unescape(token)
+        return " " if char == "\xa0" else char
+    if match["tag"] is not None:
+        return "\n" if match["tag"].lower() in ("br", "br/") else ""
+    return ""
+
+
+def strip_markdown(text: str) -> tuple[str, OffsetMap]:
+    """Strip Markdown markup (emphasis, links, heading marks, escapes); list items keep a bullet.
+
+    >>> strip_markdown("**Seized** more than \\\\$100 million, [see](https://x.test) *here*")[0]
+    'Seized more than $100 million, see here'
+    """
+    return _rewrite(text, _MARKDOWN_TOKEN, _markdown_replacement)
+
+
+def detect_format(text: str, name: str | None = None) -> str:
+    """Guess the format of an input: ``html``, ``markdown`` or ``plain``.
+
+    >>> detect_format("<p>Hello</p>"), detect_format("# Title\\n\\nText"), detect_format("Just text.")
+    ('html', 'markdown', 'plain')
+    >>> detect_format("Just text.", "story.md")
+    'markdown'
+    """
+    if name:
+        suffix = PurePath(name).suffix.lower()
+        if suffix in _HTML_SUFFIXES:
+            return "html"
+        if suffix in _MARKDOWN_SUFFIXES:
+            return "markdown"
+    head = text[:20000]
+    if _LOOKS_HTML.search(head):
+        return "html"
+    if _LOOKS_MARKDOWN.search(head):
+        return "markdown"
+    return "plain"
+
+
+# --- paragraphs and sentences ------------------------------------------------------------
+
+_BLANK_LINES = re.compile(r"\n(?:[ \t\r\f\v\xa0]*\n)+")
+_LINE_BREAK = re.compile(r"\r?\n")
+_BULLET_START = re.compile(r"[ \t\xa0]*(?:[•·▪◦‣*+-]|\d{1,3}[.)])[ \t\xa0]")
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[•]?[A-Z0-9$])")
+_TOKEN_BEFORE = re.compile(r"(\S+)\Z")
+_ABBREVIATIONS = frozenset(
+    """u.s u.s.a u.k d.c n.y l.a mo st mt ft mr mrs ms dr jr sr inc co corp ltd no nos vs gov sen rep gen col lt
+    sgt capt cmdr dept det ofc insp supt atty jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m e.g i.e
+    approx est ave blvd rd calif ariz fla tex ill mich minn neb wis ore wash penn pa conn mass ky tenn ala ga la va
+    md okla colo nev n.m n.j n.c s.c n.d s.d w.va del kan ark miss ind""".split()
+)
+
+
+def _paragraph_spans(text: str, split_lines: bool) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    blocks = [(m.start(), m.end()) for m in _BLANK_LINES.finditer(text)] + [(len(text), len(text))]
+    for block_end, next_start in blocks:
+        if split_lines and "\n" in text[start:block_end]:
+            spans.extend(_split_block(text, start, block_end))
+        else:
+            spans.append((start, block_end))
+        start = next_start
+    return [(s, e) for s, e in (_trim(text, s, e) for s, e in spans) if e > s]
+
+
+def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a block into paragraphs at line breaks.
+
+    In hard-wrapped text (most lines near the longest, none very long) only a bullet starts a
+    new paragraph; otherwise every line is one, unless it ends with a comma or a Markdown hard
+    break (two spaces).
+    """
+    lines = [(m.start(), m.end()) for m in _LINE_BREAK.finditer(text, start, end)]
+    lengths = []
+    line_start = start
+    for line_end, following in [*lines, (end, end)]:
+        lengths.append(len(text[line_start:line_end].rstrip()))
+        line_start = following
+    longest = max(lengths)
+    wrapped = len(lengths) >= 3 and longest <= 100 and sum(n >= 0.7 * longest for n in lengths) >= 0.6 * len(lengths)
+    spans = []
+    line_start = para_start = start
+    for line_end, following in lines:
+        line = text[line_start:line_end]
+        bullet = _BULLET_START.match(text, following) is not None
+        joined = wrapped or line.endswith("  ") or line.rstrip().endswith(",")
+        if bullet or not joined:
+            spans.append((para_start, line_end))
+            para_start = following
+        line_start = following
+    spans.append((para_start, end))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    sentence_start = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if text[match.start()] == ".":
+            token = _TOKEN_BEFORE.search(text, max(start, match.start() - 12), match.start())
+            word = token[1].lower().lstrip("(\"“'") if token else ""
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+        spans.append((sentence_start, match.end()))
+        sentence_start = match.end()
+    spans.append((sentence_start, end))
+    return [(s, e) for s, e in (_trim(text, s, e) for s, e in spans) if e > s]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A text ready to scan: its stripped text, paragraphs and sentences, and the offset map.
+
+    ``paragraphs`` and ``sentences`` are ``(start, end)`` spans of ``text``;
+    ``sentence_paragraph[i]`` is the paragraph of sentence ``i``.
+
+    >>> doc = read_document("Nationwide, 44 million pills. The division seized 1.3 million.\\n\\nNew para.")
+    >>> [doc.text[s:e] for s, e in doc.sentences]
+    ['Nationwide, 44 million pills.', 'The division seized 1.3 million.', 'New para.']
+    >>> doc.sentence_paragraph
+    (0, 0, 1)
+    """
+
+    source: str
+    format: str
+    original: str
+    text: str
+    paragraphs: tuple[tuple[int, int], ...]
+    sentences: tuple[tuple[int, int], ...]
+    sentence_paragraph: tuple[int, ...]
+    offsets: OffsetMap | None = field(default=None, repr=False, compare=False)
+    _sentence_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    def sentence_at(self, position: int) -> int:
+        """Index of the sentence holding ``position`` (the nearest one before it, between sentences)."""
+        return max(bisect_right(self._sentence_starts, position) - 1, 0)
+
+    def sentence_text(self, index: int) -> str:
+        """Sentence ``index`` with its whitespace collapsed."""
+        start, end = self.sentences[index]
+        return " ".join(self.text[start:end].split())
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets of ``text[start:end]`` in the original input."""
+        if self.offsets is None:
+            return start, end
+        return self.offsets.original_span(start, end)
+
+
+def read_document(text: str, source: str = "<text>", format: str = "auto") -> Document:
+    """Strip markup as the format requires and split the text into paragraphs and sentences.
+
+    >>> doc = read_document("<p>Over <b>$100 million</b> seized.</p><p>Second.</p>", "x.html")
+    >>> doc.format, doc.sentence_text(0), doc.original_span(5, 17)
+    ('html', 'Over $100 million seized.', (8, 23))
+    """
+    if format not in FORMATS:
+        raise InputError(f"unknown input format {format!r}; choose {', '.join(FORMATS)}")
+    if format == "auto":
+        format = detect_format(text, source)
+    offsets: OffsetMap | None = None
+    scanned = text
+    if format == "html":
+        scanned, offsets = strip_html(text)
+    elif format == "markdown":
+        scanned, offsets = strip_markdown(text)
+    paragraphs = _paragraph_spans(scanned, split_lines=format != "html")
+    sentences: list[tuple[int, int]] = []
+    owners: list[int] = []
+    for index, (start, end) in enumerate(paragraphs):
+        for span in _sentence_spans(scanned, start, end):
+            sentences.append(span)
+            owners.append(index)
+    return Document(
+        source=source,
+        format=format,
+        original=text,
+        text=scanned,
+        paragraphs=tuple(paragraphs),
+        sentences=tuple(sentences),
+        sentence_paragraph=tuple(owners),
+        offsets=offsets,
+        _sentence_starts=tuple(s for s, _ in sentences),
+    )
