@@ -40,12 +40,12 @@ SCALES: dict[str, str] = {
 
 #: The ways published totals are known to be made; each is tried by the diagnosis.
 METHODS: dict[str, str] = {
-    "powder-pure": "powder counted as 100 % fentanyl (1 kg = 500,000 doses), pills one dose each",
+    "powder-pure": "powder counted as 100 % fentanyl, 1 kg = 500,000 doses, pills one dose each",
     "powder-set-purity": "powder at the set's mean purity, pills by the chosen pill model",
     "pills-one-each": "each pill one dose, powder at the set's mean purity",
     "pills-lab-share": "pills x the DEA lab's share holding 2 mg or more, powder at the set's purity",
     "pills-mean-content": "pills x mean fentanyl per pill / 2 mg, powder at the set's purity",
-    "pills-only": "the total rests on the pills alone (powder ignored or unmentioned)",
+    "pills-only": "the total rests on the pills alone, the powder ignored or unmentioned",
     "pill-weight-as-drug": "the gross weight of the pills counted as pure fentanyl",
     "dose-2g": "2 g (not 2 mg) taken as the lethal dose",
     "dose-3mg": "3 mg taken as the lethal dose",

@@ -14,7 +14,7 @@ from typing import Optional
 import typer
 
 from .. import __version__
-from ..errors import DoseconvError
+from ..errors import DoseconvError, InputError
 
 __all__ = ["app", "main", "EXIT_OK", "EXIT_MISMATCH", "EXIT_USAGE", "EXIT_INTERNAL"]
 
@@ -62,13 +62,35 @@ from . import claims as _claims  # noqa: E402,F401
 from . import convert as _convert  # noqa: E402,F401
 
 
+def _import_pint_without_numpy() -> None:
+    """Import pint before numpy is loaded, telling it numpy is absent.
+
+    pint imports numpy when it is installed (about 60 ms of every start). The command line
+    never gives pint an array (the vectorized path multiplies arrays by a factor pint computed
+    on plain numbers), so it loads pint without numpy support. Library users are not affected:
+    this runs only in the ``doseconv`` process. See docs/performance.md.
+    """
+    if "pint" in sys.modules or "numpy" in sys.modules:
+        return
+    sys.modules["numpy"] = None  # type: ignore[assignment]  # `import numpy` now raises ImportError
+    try:
+        import pint  # noqa: F401
+    finally:
+        del sys.modules["numpy"]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return (and, as a script, exit with) the exit code."""
     from typer.main import get_command
 
+    _import_pint_without_numpy()
+
     command = get_command(app)
     args = sys.argv[1:] if argv is None else argv
+    negative = next((a for a in args if len(a) > 1 and a[0] == "-" and (a[1].isdigit() or a[1] == ".")), None)
     try:
+        if negative is not None:  # click would read "-5 kg" as an unknown option "-5"
+            raise InputError(f"{negative!r} is negative; seizure figures must be zero or more")
         result = command.main(args, prog_name="doseconv", standalone_mode=False)
         code = result if isinstance(result, int) else EXIT_OK
     except DoseconvError as error:

@@ -60,7 +60,7 @@ def convert(
         overrides = result.assumptions.overridden
         note = f"assumption set {result.assumptions.name}"
         if overrides:
-            note += " with " + ", ".join(f"{name} given" for name in overrides)
+            note += " with " + ", ".join(f"{name.replace('_', ' ')} given" for name in overrides)
         for step in result.steps:
             typer.echo(f"  = {step}; {note}")
 
