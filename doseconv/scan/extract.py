@@ -1,0 +1,426 @@
+"""Find the figures of a story: pills, drug masses, dose claims, and the counts beside them.
+
+One precompiled pattern finds every number with its qualifier, currency sign and range
+(the number grammar is :data:`doseconv.numbers.NUMBER_PATTERN`); short anchored patterns then
+read the words after it (and, for "enough to kill", "arrested", a few words before it) to
+decide what it counts. Only pills and fentanyl masses ever enter dose arithmetic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..errors import AmbiguousUnitError, InputError, UnitError
+from ..numbers import NUMBER_PATTERN, SCALE_WORDS, exact_text, split_number
+from ..registry import resolve_unit
+from ..stated import QUALIFIER_PHRASES
+from .scope import Scope, ScopeResolver
+from .text import Document
+
+__all__ = ["KINDS", "Figure", "extract_figures"]
+
+#: What a figure counts. Only ``pills`` (of fentanyl or of no named drug) and ``fentanyl-mass``
+#: feed a dose claim; ``doses`` are the claims.
+KINDS = (
+    "pills", "fentanyl-mass", "other-drug-mass", "doses", "money", "firearms", "arrests",
+    "investigations", "percent", "other",
+)  # fmt: skip
+
+_QUALIFIERS = "|".join(re.escape(p) for p in QUALIFIER_PHRASES if p != "between")
+_SCALES = "|".join(SCALE_WORDS)
+_NUMBER_START = rf"(?!an?\b(?![\s-]+(?:hundred|dozen|{_SCALES}|kilo\w*|pound|ounce|gram|ton\w*)\b))"
+_FIGURE = re.compile(
+    r"(?<![\w.,:/$€£#@+-])"
+    rf"(?:(?P<between>between)\s+|(?P<qual>{_QUALIFIERS})\s+)?"
+    r"(?P<cur>[$€£]\s?)?"
+    rf"{_NUMBER_START}(?P<num>{NUMBER_PATTERN})"
+    rf"(?:\s*(?P<sep>[-–—]|to\b|(?(between)and\b|(?!)))\s*(?:[$€£]\s?)?{_NUMBER_START}(?P<num2>{NUMBER_PATTERN}))?"
+    r"(?P<pct>\s?(?:%|percent\b|per\s?cent\b))?"
+    r"(?![\w@]|[-–]\w|[.,]\d|:\d|/\d)",
+    re.IGNORECASE,
+)
+
+# Words that may stand between a number and what it counts ("193 million potentially fatal
+# fentanyl doses"); function words end the gap.
+_GAP = (
+    r"(?:\s+(?!(?:and|or|but|the|a|an|of|in|into|to|from|with|that|which|for|were|was|is|are|be|been|by|at|on|"
+    r"as|per|each|worth|valued|seized|including|plus|than|while|after|before|during)\b)[A-Za-z][\w'’-]*)"
+)
+_OF_THE = r"(?:\s+of\s+(?:the|these|those))?"
+_MASS_UNIT = (
+    r"(?:kilograms?|kilos?|kgs?|grams?|g|milligrams?|mg|micrograms?|mcg|pounds?|lbs?|ounces?|oz"
+    r"|(?:metric|short|long|US|U\.S\.)\s+tons?|metric\s+tonnes?|tonnes?|tons?)"
+)
+_DRUG_WORDS = (
+    r"fentanyl|carfentanil|methamphetamine|crystal\s+meth|meth|cocaine|crack|heroin|marijuana|cannabis|"
+    r"xylazine|MDMA|ecstasy|oxycodone|opioids?|powder"
+)
+_DRUG_NAMES = {
+    "fentanyl": "fentanyl", "carfentanil": "carfentanil", "methamphetamine": "methamphetamine",
+    "meth": "methamphetamine", "crystal meth": "methamphetamine", "cocaine": "cocaine", "crack": "cocaine",
+    "heroin": "heroin", "marijuana": "marijuana", "cannabis": "marijuana", "xylazine": "xylazine",
+    "mdma": "MDMA", "ecstasy": "MDMA", "oxycodone": "oxycodone", "opioid": "opioids", "opioids": "opioids",
+}  # fmt: skip
+_PILL_NOUN = r"(?:pills?|tablets?|capsules?)\b(?!\s+(?:press|presses|machines?|molds?|dies)\b)"
+
+_MASS_TAIL = re.compile(rf"\s*(?P<unit>{_MASS_UNIT})\b\.?", re.IGNORECASE)
+_AFTER_MASS_PILLS = re.compile(
+    rf"(?:\s*\([^()\n]{{1,40}}\))?\)?(?:\s+of)?(?P<gap>{_GAP}{{0,3}}?)\s+(?P<noun>{_PILL_NOUN})", re.IGNORECASE
+)
+_AFTER_MASS_DRUG = re.compile(
+    rf"(?:\s*\([^()\n]{{1,40}}\))?\)?(?:\s+of)?(?:{_GAP}{{0,3}}?)\s+(?P<drug>{_DRUG_WORDS})\b(?![-‐]laced)",
+    re.IGNORECASE,
+)
+_DRUG_BEFORE = re.compile(
+    rf"\b(?P<drug>{_DRUG_WORDS})(?:\s+powder)?\s+(?:weighing|totaling|totalling|amounting\s+to|of)\s*\Z",
+    re.IGNORECASE,
+)
+_ANY_DRUG = re.compile(rf"\b(?:{_DRUG_WORDS})\b", re.IGNORECASE)
+_PILLS_TAIL = re.compile(rf"{_OF_THE}(?P<gap>{_GAP}{{0,4}}?)\s+(?P<noun>{_PILL_NOUN})", re.IGNORECASE)
+_DOSES_TAIL = re.compile(
+    rf"{_OF_THE}(?P<gap>{_GAP}{{0,4}}?)\s+(?P<noun>doses?)\b(?!\s+of\s+(?:naloxone|narcan|vaccines?)\b)",
+    re.IGNORECASE,
+)
+_KILL_BEFORE = re.compile(
+    r"\b(?:enough|potential|capable|could|can|would|able|sufficient)\b[^.!?\n]{0,40}?\bkill(?:ing)?\s+\Z",
+    re.IGNORECASE,
+)
+_PEOPLE_TAIL = re.compile(
+    rf"(?P<gap>{_GAP}{{0,2}}?)\s+(?P<noun>people|persons|Americans|individuals|adults|residents|users)\b",
+    re.IGNORECASE,
+)
+_FIREARMS_TAIL = re.compile(
+    rf"{_OF_THE}(?P<gap>{_GAP}{{0,2}}?)\s+(?P<noun>firearms?|guns?|weapons?|rifles?|handguns?|pistols?|shotguns?)\b",
+    re.IGNORECASE,
+)
+_ARRESTS_TAIL = re.compile(rf"(?P<gap>{_GAP}{{0,2}}?)\s+(?P<noun>arrests?)\b", re.IGNORECASE)
+_ARREST_BEFORE = re.compile(r"\b(?:arrested|arrest\s+of|apprehended|detained)\s+\Z", re.IGNORECASE)
+_ARRESTED_AFTER = re.compile(
+    r"\s+(?P<noun>people|persons|suspects|individuals|subjects|defendants|men|women|members)"
+    r"(?:\s+(?:were|have\s+been|had\s+been|was|got)\s+(?P<verb>arrested|apprehended|detained))?\b",
+    re.IGNORECASE,
+)
+_INVESTIGATIONS_TAIL = re.compile(
+    rf"{_OF_THE}(?P<gap>{_GAP}{{0,2}}?)\s+(?P<noun>investigations?|cases?|probes?)\b", re.IGNORECASE
+)
+_MONEY_TAIL = re.compile(r"\s*(?P<noun>dollars|USD|US\s+dollars)\b", re.IGNORECASE)
+_NOUN_TAIL = re.compile(rf"(?P<noun>{_GAP}{{1,2}})")
+_MONTH_AFTER = re.compile(r"\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b")
+_MONTH_BEFORE = re.compile(
+    r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?:\d{1,2},\s+)?\Z"
+)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_TIME_AFTER = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?)\b", re.IGNORECASE)
+_OF_FENTANYL = re.compile(r"\s+of\s+fentanyl\b", re.IGNORECASE)
+_POWDER = re.compile(r"\s+(?:powder|base)\b", re.IGNORECASE)
+_MG_UNITS = {"milligram", "microgram"}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure found in a text.
+
+    ``start``/``end`` are offsets into the original input; ``scan_start``/``scan_end`` into
+    the scanned (markup-stripped) text. ``value`` is the exact number as a decimal string
+    (``None`` for a range, which has ``low`` and ``high``). ``stated`` is the figure as the
+    claim checker reads it ("just under 44 million pills"), for pills, masses and doses.
+    """
+
+    index: int
+    kind: str
+    text: str
+    start: int
+    end: int
+    scan_start: int
+    scan_end: int
+    number: str
+    value: str | None
+    low: str | None
+    high: str | None
+    unit: str | None
+    qualifier: str | None = None
+    drug: str | None = None
+    sentence: str = ""
+    sentence_index: int = 0
+    paragraph_index: int = 0
+    scope: Scope = field(default_factory=Scope)
+    stated: str | None = None
+    ambiguous: bool = False
+    notes: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown figure kind {self.kind!r}")
+        if self.start > self.end or self.scan_start > self.scan_end:
+            raise ValueError("a figure's end comes before its start")
+
+    @property
+    def counts_toward_doses(self) -> bool:
+        """Whether the figure can be an input of a dose claim (fentanyl pills or powder)."""
+        if self.kind == "pills":
+            return self.drug in (None, "fentanyl")
+        return self.kind == "fentanyl-mass" and not any(n.startswith("the size of") for n in self.notes)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "index": self.index,
+            "kind": self.kind,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "scan_start": self.scan_start,
+            "scan_end": self.scan_end,
+            "qualifier": self.qualifier,
+            "number": self.number,
+            "value": self.value,
+            "low": self.low,
+            "high": self.high,
+            "unit": self.unit,
+            "drug": self.drug,
+            "stated": self.stated,
+            "ambiguous": self.ambiguous,
+            "scope": self.scope.to_dict(),
+            "scope_text": self.scope.describe(),
+            "sentence": self.sentence,
+            "notes": list(self.notes),
+        }
+
+
+def _values(num: str, num2: str | None) -> tuple[str | None, str | None, str | None]:
+    """Exact ``(value, low, high)``; the scale word of a range's second figure applies to the first."""
+    first, _ = split_number(num)
+    if num2 is None:
+        return exact_text(first), None, None
+    second, _ = split_number(num2)
+    scale = re.search(rf"\b({_SCALES})\b", num2, re.IGNORECASE)
+    if scale and not re.search(rf"\b({_SCALES})\b", num, re.IGNORECASE):
+        first = first.scaleb(SCALE_WORDS[scale[1].lower()])
+    return None, exact_text(first), exact_text(second)
+
+
+def _has_digits_or_scale(num: str) -> bool:
+    return any(c.isdigit() for c in num) or re.search(rf"\b(?:{_SCALES}|dozen)\b", num, re.IGNORECASE) is not None
+
+
+def _drug_name(word: str) -> str | None:
+    return _DRUG_NAMES.get(" ".join(word.lower().split()))
+
+
+def _sentence_drugs(document: Document, sentence: int) -> set[str]:
+    start, end = document.sentences[sentence]
+    return {n for n in (_drug_name(m[0]) for m in _ANY_DRUG.finditer(document.text, start, end)) if n}
+
+
+@dataclass
+class _Found:
+    kind: str
+    end: int
+    unit: str | None
+    drug: str | None = None
+    notes: list[str] = field(default_factory=list)
+    stated_unit: str | None = None
+    ambiguous: bool = False
+    is_mass: bool = False
+
+
+def _classify(text: str, match: re.Match[str], before: str, word_only: bool) -> _Found | None:
+    """Decide what the number at ``match`` counts from the words after (and just before) it."""
+    end = match.end()
+    if match["pct"]:
+        return _Found("percent", end, "percent")
+    if match["cur"]:
+        return _Found("money", end, match["cur"].strip())
+    money = _MONEY_TAIL.match(text, end)
+    if money:
+        return _Found("money", money.end(), money["noun"])
+    mass = _MASS_TAIL.match(text, end)
+    if mass and not _TIME_AFTER.match(text, end):
+        return _mass(text, mass, before)
+    for pattern, kind in ((_PILLS_TAIL, "pills"), (_DOSES_TAIL, "doses")):
+        tail = pattern.match(text, end)
+        if tail:
+            drug = _drug_in(tail["gap"])
+            if kind == "doses":
+                if drug not in (None, "fentanyl"):
+                    return _Found("other", tail.end(), f"doses of {drug}", drug)
+                return _Found("doses", tail.end(), "doses", "fentanyl", stated_unit="doses")
+            return _Found("pills", tail.end(), "pills", drug, stated_unit="pills")
+    if _KILL_BEFORE.search(before):
+        people = _PEOPLE_TAIL.match(text, end)
+        if people:
+            return _Found("doses", people.end(), people["noun"].lower(), "fentanyl",
+                          ["people who could be killed, read as doses"], stated_unit="doses")  # fmt: skip
+    for pattern, kind in ((_FIREARMS_TAIL, "firearms"), (_ARRESTS_TAIL, "arrests"), (_INVESTIGATIONS_TAIL, "investigations")):
+        tail = pattern.match(text, end)
+        if tail:
+            return _Found(kind, tail.end(), tail["noun"].lower())
+    arrested = _ARRESTED_AFTER.match(text, end)
+    if arrested and (arrested["verb"] or _ARREST_BEFORE.search(before)):
+        return _Found("arrests", arrested.end(), arrested["noun"].lower())
+    if word_only:
+        return None
+    noun = _NOUN_TAIL.match(text, end)
+    if noun is None:
+        return None
+    return _Found("other", noun.end(), " ".join(noun["noun"].split()))
+
+
+def _drug_in(words: str) -> str | None:
+    names = [n for n in (_drug_name(m[0]) for m in _ANY_DRUG.finditer(words)) if n]
+    if "fentanyl" in names:
+        return "fentanyl"
+    return names[0] if names else None
+
+
+def _mass(text: str, mass: re.Match[str], before: str) -> _Found:
+    unit_text = mass["unit"]
+    found = _Found("other", mass.end(), " ".join(unit_text.split()), is_mass=True)
+    try:
+        unit, _ = resolve_unit(unit_text)
+        found.stated_unit = found.unit
+    except AmbiguousUnitError as error:
+        unit = "short_ton"
+        found.ambiguous = True
+        found.stated_unit = "short tons"
+        found.notes.append(f"{error}; checked as short tons")
+    except UnitError:
+        unit = ""
+    if unit in _MG_UNITS:
+        found.notes.append("the size of a dose or a pill's content, not a seizure; not used as an input")
+    pills = _AFTER_MASS_PILLS.match(text, mass.end())
+    if pills:
+        found.kind, found.end = "pills", pills.end()
+        found.drug = _drug_in(pills["gap"])
+        found.notes.append("pills given by weight")
+        return found
+    drug_match = _AFTER_MASS_DRUG.match(text, mass.end())
+    word = drug_match["drug"] if drug_match else None
+    if drug_match:
+        found.end = drug_match.end()
+        if word.lower() == "powder":  # type: ignore[union-attr]
+            found.end = _powder_end(text, found.end)
+        else:
+            powder = _POWDER.match(text, found.end)
+            found.end = powder.end() if powder else found.end
+    else:
+        earlier = _DRUG_BEFORE.search(before)
+        word = earlier["drug"] if earlier else None
+    found.drug = _drug_name(word) if word else None
+    return found
+
+
+def _powder_end(text: str, end: int) -> int:
+    extra = _OF_FENTANYL.match(text, end)
+    return extra.end() if extra else end
+
+
+def _infer_drug(found: _Found, document: Document, sentence: int) -> None:
+    """Pills or a mass with no drug beside them take the sentence's only drug, if it names one."""
+    if found.drug is not None:
+        return
+    drugs = _sentence_drugs(document, sentence)
+    if len(drugs) == 1:
+        found.drug = drugs.pop()
+        found.notes.append("drug not named beside the figure; the only drug in the sentence")
+
+
+def _mass_kind(found: _Found, document: Document, sentence: int) -> None:
+    if found.kind == "pills":
+        return
+    _infer_drug(found, document, sentence)
+    if found.drug is None:
+        found.notes.append("no drug named; not counted")
+    elif found.drug == "fentanyl":
+        found.kind = "fentanyl-mass"
+    else:
+        found.kind = "other-drug-mass"
+
+
+def _skip_other(text: str, match: re.Match[str], before: str) -> bool:
+    """Dates, years and times are not figures."""
+    num = match["num"]
+    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(text, match.end()):
+        return True
+    return match["num2"] is None and _YEAR.fullmatch(num) is not None
+
+
+def extract_figures(document: Document, resolver: ScopeResolver | None = None) -> list[Figure]:
+    """Every figure of a document, in text order, with its kind, values, sentence and scope.
+
+    >>> from .text import read_document
+    >>> figures = extract_figures(read_document("Agents seized nearly 44 million fentanyl pills and 405 firearms."))
+    >>> [(f.kind, f.qualifier, f.value, f.unit, f.text) for f in figures]
+    [('pills', 'nearly', '44000000', 'pills', 'nearly 44 million fentanyl pills'), ('firearms', None, '405', 'firearms', '405 firearms')]
+    >>> figures[0].stated, (figures[0].start, figures[0].end)
+    ('nearly 44 million pills', (14, 46))
+    """
+    text = document.text
+    resolver = resolver or ScopeResolver(document)
+    figures: list[Figure] = []
+    for match in _FIGURE.finditer(text):
+        start = match.start()
+        before = text[max(0, start - 60) : start]
+        num, num2 = match["num"], match["num2"]
+        word_only = not _has_digits_or_scale(num)
+        found = _classify(text, match, before, word_only)
+        if found is None or (found.kind == "other" and _skip_other(text, match, before)):
+            continue
+        try:
+            value, low, high = _values(num, num2)
+        except InputError:
+            continue
+        sentence = document.sentence_at(start)
+        if found.kind == "pills":
+            _infer_drug(found, document, sentence)
+        elif found.is_mass:
+            _mass_kind(found, document, sentence)
+        qualifier = (match["between"] or match["qual"] or "").lower() or None
+        figures.append(
+            _figure(document, resolver, len(figures) + 1, match, found, value, low, high, qualifier, sentence)
+        )
+    return figures
+
+
+def _figure(document, resolver, index, match, found, value, low, high, qualifier, sentence) -> Figure:
+    start, end = match.start(), found.end
+    original_start, original_end = document.original_span(start, end)
+    number = " ".join(match["num"].split())
+    if match["num2"]:
+        number = f"{number} {match['sep']} {' '.join(match['num2'].split())}"
+        if match["sep"] in "-–—":
+            number = number.replace(f" {match['sep']} ", "-")
+    stated = None
+    if found.stated_unit and found.kind in ("pills", "fentanyl-mass", "other-drug-mass", "doses"):
+        stated = " ".join(p for p in (_stated_qualifier(qualifier, match), number, found.stated_unit) if p)
+    return Figure(
+        index=index,
+        kind=found.kind,
+        text=" ".join(document.text[start:end].split()),
+        start=original_start,
+        end=original_end,
+        scan_start=start,
+        scan_end=end,
+        number=number,
+        value=value,
+        low=low,
+        high=high,
+        unit=found.unit,
+        qualifier=qualifier,
+        drug=found.drug,
+        sentence=document.sentence_text(sentence),
+        sentence_index=sentence,
+        paragraph_index=document.sentence_paragraph[sentence] if document.sentences else 0,
+        scope=resolver.scope_at(start),
+        stated=stated,
+        ambiguous=found.ambiguous,
+        notes=tuple(found.notes),
+    )
+
+
+def _stated_qualifier(qualifier: str | None, match: re.Match[str]) -> str | None:
+    if match["num2"] is not None:
+        return "between" if match["between"] else None
+    return qualifier
+

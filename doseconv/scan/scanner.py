@@ -1,0 +1,186 @@
+"""Scan a text: read it, find its figures, build claims and check each with the claim checker."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..errors import DoseconvError
+from .extract import Figure, extract_figures
+from .group import ClaimDraft, build_claims
+from .scope import ScopeResolver
+from .text import read_document
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..claims import CheckResult
+
+__all__ = ["FLAGGED", "Claim", "ScanReport", "ScanSet", "check_draft", "scan_text"]
+
+#: Verdicts that flag a claim (exit code 1).
+FLAGGED = frozenset({"implausible", "impossible"})
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A dose figure, its inputs and the checker's verdict on them."""
+
+    index: int
+    draft: ClaimDraft
+    verdict: str
+    explanation: str
+    result: "CheckResult | None" = field(default=None, repr=False, compare=False)
+    notes: tuple[str, ...] = ()
+
+    @property
+    def flagged(self) -> bool:
+        return self.verdict in FLAGGED
+
+    @property
+    def implied(self) -> str | None:
+        """The parameter the claim needs, in words ("powder purity from 9.89% to 10.17%")."""
+        if self.result is None or self.result.implied is None:
+            return None
+        return self.result.implied.describe()
+
+    @property
+    def reproduced_by(self) -> list[str]:
+        """The known ways of making a total that reproduce the claim."""
+        return [] if self.result is None else self.result.matching_methods
+
+    def to_dict(self) -> dict[str, Any]:
+        draft = self.draft
+        return {
+            "index": self.index,
+            "doses": draft.doses.index,
+            "pills": draft.pills.index if draft.pills else None,
+            "powder": draft.powder.index if draft.powder else None,
+            "stated": {
+                "claim": draft.doses.stated,
+                "pills": draft.pills.stated if draft.pills else None,
+                "powder": draft.powder.stated if draft.powder else None,
+            },
+            "basis": draft.basis,
+            "scale": draft.scale,
+            "scope": draft.doses.scope.to_dict(),
+            "scope_text": draft.doses.scope.describe(),
+            "sentence": draft.doses.sentence,
+            "verdict": self.verdict,
+            "flagged": self.flagged,
+            "implied": self.implied,
+            "reproduced_by": self.reproduced_by,
+            "notes": list(self.notes),
+            "check": self.result.to_dict() if self.result is not None else None,
+        }
+
+
+def check_draft(index: int, draft: ClaimDraft, **options: Any) -> Claim:
+    """Check one claim; a figure the checker cannot read makes the claim unverifiable, not an error."""
+    from ..claims import check
+
+    notes = list(draft.notes)
+    pills = draft.pills.stated if draft.pills else None
+    powder = draft.powder.stated if draft.powder else None
+    try:
+        result = check(pills, powder, draft.doses.stated, scale=draft.scale, notes=tuple(notes), **options)
+    except DoseconvError as error:
+        notes.append(f"not checked: {error}")
+        return Claim(index, draft, "unverifiable", f"The checker could not read the figures: {error}", None, tuple(notes))
+    if draft.powder is not None and draft.powder.ambiguous and powder:
+        other = check(pills, powder.replace("short tons", "tonnes"), draft.doses.stated, scale=draft.scale, **options)
+        notes.append(f"read as metric tonnes instead, the verdict is {other.verdict}")
+    return Claim(index, draft, result.verdict, result.explanation, result, tuple(notes))
+
+
+@dataclass(frozen=True)
+class ScanReport:
+    """Everything found in one text: its figures and its checked claims."""
+
+    source: str
+    format: str
+    characters: int
+    figures: tuple[Figure, ...]
+    claims: tuple[Claim, ...]
+
+    @property
+    def dose_figures(self) -> list[Figure]:
+        return [f for f in self.figures if f.kind == "doses"]
+
+    @property
+    def flagged(self) -> bool:
+        return any(c.flagged for c in self.claims)
+
+    def verdicts(self) -> dict[str, int]:
+        """How many claims got each verdict."""
+        return dict(Counter(c.verdict for c in self.claims))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "format": self.format,
+            "characters": self.characters,
+            "figures": [f.to_dict() for f in self.figures],
+            "claims": [c.to_dict() for c in self.claims],
+            "summary": {
+                "figures": len(self.figures),
+                "dose_figures": len(self.dose_figures),
+                "claims": len(self.claims),
+                "verdicts": self.verdicts(),
+                "flagged": sum(c.flagged for c in self.claims),
+            },
+        }
+
+
+@dataclass(frozen=True)
+class ScanSet:
+    """The reports of several texts (a folder of stories, or several files)."""
+
+    reports: tuple[ScanReport, ...]
+    folder: bool = False
+
+    @property
+    def flagged(self) -> bool:
+        return any(r.flagged for r in self.reports)
+
+    @property
+    def exit_code(self) -> int:
+        """0 when no claim is flagged, 1 when one is (bad input never gets this far: it raises)."""
+        return 1 if self.flagged else 0
+
+    def to_dict(self) -> dict[str, Any]:
+        verdicts: Counter[str] = Counter()
+        for report in self.reports:
+            verdicts.update(report.verdicts())
+        return {
+            "files": [r.to_dict() for r in self.reports],
+            "summary": {
+                "files": len(self.reports),
+                "figures": sum(len(r.figures) for r in self.reports),
+                "claims": sum(len(r.claims) for r in self.reports),
+                "verdicts": dict(verdicts),
+                "flagged": sum(c.flagged for r in self.reports for c in r.claims),
+            },
+        }
+
+
+def scan_text(text: str, source: str = "<text>", *, format: str = "auto", check: bool = True, **options: Any) -> ScanReport:
+    """Find the figures of a text, build its claims and check them.
+
+    ``options`` go to :func:`doseconv.claims.check` (``assumptions``, ``pill_model``,
+    ``reading``). With ``check=False`` claims are built but not checked (verdict
+    ``unverifiable``).
+
+    >>> report = scan_text("Nearly 44 million fentanyl pills, equating to almost 193 million deadly doses.")
+    >>> [(c.draft.doses.stated, c.draft.pills.stated, c.verdict) for c in report.claims]
+    [('almost 193 million doses', 'nearly 44 million pills', 'implausible')]
+    >>> scan_text("The police made 12 arrests.").claims
+    ()
+    """
+    document = read_document(text, source, format)
+    figures = extract_figures(document, ScopeResolver(document))
+    drafts = build_claims(document, figures)
+    if check:
+        claims = tuple(check_draft(i, d, **options) for i, d in enumerate(drafts, 1))
+    else:
+        claims = tuple(Claim(i, d, "unverifiable", "not checked", None, d.notes) for i, d in enumerate(drafts, 1))
+    return ScanReport(source, document.format, len(text), tuple(figures), claims)

@@ -1,0 +1,281 @@
+"""Scope of a figure: which country, division or state, agency, operation and period it covers.
+
+Scope words are found once over the whole text. A figure takes, field by field, the words of
+its own sentence (the nearest before it, else the first after it), else those of its
+paragraph (the nearest sentence before, else after), else the last value stated in an earlier
+paragraph or heading. A named division beats an unnamed "the division", which beats bare
+state names.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .text import Document
+
+__all__ = ["FIELDS", "Scope", "ScopeResolver"]
+
+#: The fields of a scope, in the order they are shown.
+FIELDS = ("level", "place", "agency", "operation", "period")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Where and when a figure applies; ``None`` fields are not stated anywhere before it.
+
+    >>> a = Scope("national", None, "DEA", "Operation Last Mile", "May 1, 2022 – May 1, 2023")
+    >>> a.describe()
+    'national; DEA; Operation Last Mile; May 1, 2022 – May 1, 2023'
+    >>> a.differences(Scope("regional", "St. Louis Division", "DEA"))
+    ['level', 'place']
+    >>> Scope().describe()
+    'not stated'
+    """
+
+    level: str | None = None
+    place: str | None = None
+    agency: str | None = None
+    operation: str | None = None
+    period: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.level not in (None, "national", "regional"):
+            raise ValueError(f"scope level must be national or regional, not {self.level!r}")
+
+    def differences(self, other: "Scope") -> list[str]:
+        """Fields stated for both scopes with different values (a national figure has no place)."""
+        out = []
+        for name in FIELDS:
+            mine, theirs = getattr(self, name), getattr(other, name)
+            if name == "place" and "level" in out:
+                mine = mine if self.level == "regional" else "nationwide"
+                theirs = theirs if other.level == "regional" else "nationwide"
+            if mine is not None and theirs is not None and mine != theirs:
+                out.append(name)
+        return out
+
+    def describe(self) -> str:
+        """The stated fields joined by semicolons."""
+        parts = []
+        if self.level == "regional":
+            parts.append(self.place or "regional")
+        elif self.level == "national":
+            parts.append("national")
+        elif self.place:
+            parts.append(self.place)
+        parts += [v for v in (self.agency, self.operation, self.period) if v]
+        return "; ".join(parts) or "not stated"
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {name: getattr(self, name) for name in FIELDS}
+
+
+_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
+    "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
+    "Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|"
+    "North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|"
+    "Tennessee|Texas|Utah|Vermont|Virginia|Washington State|Washington state|West Virginia|Wisconsin|Wyoming|"
+    "Puerto Rico|District of Columbia"
+)
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_DATE = rf"(?:{_MONTH}\.?\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d"
+_AGENCIES = {
+    "DEA": "DEA", "Drug Enforcement Administration": "DEA", "Drug Enforcement Agency": "DEA",
+    "CBP": "CBP", "Customs and Border Protection": "CBP", "Border Patrol": "CBP",
+    "DHS": "DHS", "Department of Homeland Security": "DHS", "Homeland Security Department": "DHS",
+    "HSI": "HSI", "Homeland Security Investigations": "HSI",
+    "FBI": "FBI", "Federal Bureau of Investigation": "FBI",
+    "ATF": "ATF", "ICE": "ICE", "Immigration and Customs Enforcement": "ICE",
+    "DOJ": "DOJ", "Department of Justice": "DOJ", "Justice Department": "DOJ",
+    "USPIS": "USPIS", "Postal Inspection Service": "USPIS", "Coast Guard": "Coast Guard",
+    "HIDTA": "HIDTA", "ONDCP": "ONDCP",
+}  # fmt: skip
+_AGENCY_PATTERN = "|".join(sorted((re.escape(k) for k in _AGENCIES), key=len, reverse=True))
+
+_MENTION = re.compile(
+    r"(?P<national>(?i:\bnation-?wide\b|\bnationally\b|\bcountry-?wide\b|\bagency-?wide\b"
+    r"|\b(?:across|throughout) (?:the (?:country|nation|United States|U\.S\.)|America)\b|\ball 50 states\b"
+    r"|\bthe agency\b)|\b[Nn]ational\b(?!\s+[A-Z]))"
+    r"|(?P<division>\b(?:[A-Z][\w.'’]*\s+){1,3}(?:Field\s+)?(?:Division|Field Office)\b"
+    r"|\b(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District of [A-Z]\w+(?:\s+[A-Z]\w+)?"
+    r"|\b[A-Z]\w+(?:\s+[A-Z]\w+)?\s+County\b(?!\s+Sheriffs of America))"
+    r"|(?P<unnamed>\b(?:the (?:field )?division|division|division-?wide|statewide|regionally|locally)\b)"
+    rf"|(?P<state>\b(?:{_STATES})\b(?P<city>\s+City\b)?)"
+    rf"|(?P<agency>\b(?:{_AGENCY_PATTERN})\b)"
+    r"|(?P<operation>\bOperation\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
+    rf"|(?P<fiscal>(?i:\b(?P<ytd>so far (?:in|this) )?(?:fiscal year|FY)\s?'?(?P<fy>(?:19|20)?\d\d)\b(?P<ytd2>\s(?:so far|to date))?))"
+    rf"|(?P<span>\b(?:from|between)\s+(?P<d1>{_DATE})\s+(?:to|through|thru|until|and|-|–)\s+(?P<d2>{_DATE})\b)"
+    rf"|(?P<year>\b(?:in|during|for|throughout|since)\s+(?:calendar year\s+)?(?P<y>(?:{_MONTH}\s+)?(?:19|20)\d\d)\b)"
+    r"|(?P<relative>(?i:\b(?:so far this year|year[- ]to[- ]date|last year|this year"
+    r"|(?:in|over) the (?:past|last) (?:\w+ )?(?:fiscal |calendar )?years?)\b))"
+)
+_AGENCY = re.compile(rf"\b(?:{_AGENCY_PATTERN})\b")
+_LEADING_NOISE = re.compile(rf"^(?:(?:The|A|U\.S\.|{_AGENCY_PATTERN})(?:['’]s)?\s+|\w+['’]s\s+)+")
+
+
+@dataclass(frozen=True)
+class _Mention:
+    position: int
+    field: str
+    value: str | None
+    rank: int = 0  # geography only: 2 named or national, 1 unnamed division, 0 a state
+
+
+def _mentions(text: str) -> list[_Mention]:
+    found: list[_Mention] = []
+    operations: list[_Mention] = []
+    for m in _MENTION.finditer(text):
+        kind = m.lastgroup
+        pos = m.start()
+        if m["national"] is not None:
+            found.append(_Mention(pos, "geo", None, 2))
+        elif m["division"] is not None:
+            name = _LEADING_NOISE.sub("", " ".join(m["division"].split()))
+            found.extend(_Mention(pos + a.start(), "agency", _AGENCIES[a[0]]) for a in _AGENCY.finditer(m[0]))
+            found.append(_Mention(pos, "geo", name, 2))
+        elif m["unnamed"] is not None:
+            found.append(_Mention(pos, "geo", "", 1))
+        elif m["state"] is not None:
+            name = " ".join(m["state"].split())
+            found.append(_Mention(pos, "geo", name.replace(" state", "").replace(" State", ""), 0))
+        elif m["agency"] is not None:
+            found.append(_Mention(pos, "agency", _AGENCIES[m["agency"]]))
+        elif m["operation"] is not None:
+            mention = _Mention(pos, "operation", " ".join(m["operation"].split()))
+            operations.append(mention)
+            found.append(mention)
+        elif m["fiscal"] is not None:
+            year = m["fy"] if len(m["fy"]) == 4 else "20" + m["fy"]
+            to_date = ", to date" if (m["ytd"] or m["ytd2"]) else ""
+            found.append(_Mention(pos, "period", f"fiscal year {year}{to_date}"))
+        elif m["span"] is not None:
+            found.append(_Mention(pos, "period", f"{' '.join(m['d1'].split())} – {' '.join(m['d2'].split())}"))
+        elif m["year"] is not None:
+            since = "since " if m["year"].startswith("since") else ""
+            found.append(_Mention(pos, "period", since + " ".join(m["y"].split())))
+        else:
+            assert kind == "relative"
+            found.append(_Mention(pos, "period", " ".join(m["relative"].lower().split())))
+    names = {o.value for o in operations if o.value}
+    if len(names) > 1:
+        # A headline in title case runs on ("Operation Last Mile Tracks Down"): use the shortest
+        # name found elsewhere that it starts with.
+        short = {n: min((k for k in names if n.startswith(k + " ") or n == k), key=len) for n in names}
+        found = [_Mention(x.position, x.field, short[x.value], x.rank) if x.field == "operation" else x for x in found]
+    return found
+
+
+class ScopeResolver:
+    """Resolves the scope of any position of a document from its scope words and structure.
+
+    >>> from .text import read_document
+    >>> doc = read_document("The DEA St. Louis Division seized 100 pounds.\\n\\nNationwide, it seized 6,500 pounds.")
+    >>> resolver = ScopeResolver(doc)
+    >>> resolver.scope_at(doc.text.index("100")).describe()
+    'St. Louis Division; DEA'
+    >>> resolver.scope_at(doc.text.index("6,500")).describe()
+    'national; DEA'
+    """
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        starts = [s for s, _ in document.sentences]
+        self._by_sentence: list[list[_Mention]] = [[] for _ in document.sentences]
+        for mention in _mentions(document.text):
+            index = bisect_right(starts, mention.position) - 1
+            if index >= 0 and mention.position < document.sentences[index][1]:
+                self._by_sentence[index].append(mention)
+        self._sentence_values = [self._own(m, None) for m in self._by_sentence]
+        self._paragraph_sentences: dict[int, list[int]] = {}
+        for index, paragraph in enumerate(document.sentence_paragraph):
+            self._paragraph_sentences.setdefault(paragraph, []).append(index)
+        self._carried = self._carry()
+
+    def _own(self, mentions: list[_Mention], position: int | None) -> dict[str, object]:
+        """Field values a sentence states itself; ``position`` picks the nearest mention, else the last."""
+        out: dict[str, object] = {}
+        geo = [m for m in mentions if m.field == "geo"]
+        if geo:
+            best_rank = max(m.rank for m in geo)
+            chosen = _nearest([m for m in geo if m.rank == best_rank], position)
+            states = list(dict.fromkeys(m.value for m in geo if m.rank == 0))
+            if chosen.rank == 2 and chosen.value is None:
+                out["level"], out["place"] = "national", None
+            elif chosen.value:
+                out["level"], out["place"] = "regional", chosen.value
+            else:
+                out["level"] = "regional"
+                if states:
+                    out["place"] = ", ".join(states)
+            if chosen.rank == 0:
+                out["place"] = ", ".join(states)
+        agencies = [m for m in mentions if m.field == "agency"]
+        if agencies:
+            if position is None:
+                out["agency"] = ", ".join(dict.fromkeys(m.value for m in agencies))  # type: ignore[misc]
+            else:
+                out["agency"] = _nearest(agencies, position).value
+        for name in ("operation", "period"):
+            chosen_list = [m for m in mentions if m.field == name]
+            if chosen_list:
+                out[name] = _nearest(chosen_list, position).value
+        return out
+
+    def _carry(self) -> list[dict[str, object]]:
+        """For each paragraph, the values in force when it starts (stated in earlier paragraphs)."""
+        carried: list[dict[str, object]] = []
+        state: dict[str, object] = {}
+        for paragraph in range(len(self.document.paragraphs)):
+            carried.append(dict(state))
+            for sentence in self._paragraph_sentences.get(paragraph, []):
+                state = _merge(state, self._sentence_values[sentence])
+        return carried
+
+    def scope_at(self, position: int) -> Scope:
+        """The scope of a figure starting at ``position`` of the document's text."""
+        doc = self.document
+        if not doc.sentences:
+            return Scope()
+        sentence = doc.sentence_at(position)
+        paragraph = doc.sentence_paragraph[sentence]
+        values = self._own(self._by_sentence[sentence], position)
+        siblings = self._paragraph_sentences[paragraph]
+        before = [s for s in siblings if s < sentence][::-1]
+        after = [s for s in siblings if s > sentence]
+        for other in before + after:
+            for key, value in self._sentence_values[other].items():
+                values.setdefault(key, value)
+        for key, value in self._carried[paragraph].items():
+            values.setdefault(key, value)
+        if values.get("level") == "regional" and not values.get("place"):
+            values["place"] = self._place_before(paragraph, sentence)
+        if values.get("level") == "national":
+            values["place"] = None
+        return Scope(**values)  # type: ignore[arg-type]
+
+    def _place_before(self, paragraph: int, sentence: int) -> str | None:
+        for other in range(sentence - 1, -1, -1):
+            place = self._sentence_values[other].get("place")
+            if place:
+                return place  # type: ignore[return-value]
+        return None
+
+
+def _nearest(mentions: list[_Mention], position: int | None) -> _Mention:
+    if position is None:
+        return mentions[-1]
+    before = [m for m in mentions if m.position <= position]
+    return before[-1] if before else mentions[0]
+
+
+def _merge(state: dict[str, object], new: dict[str, object]) -> dict[str, object]:
+    out = dict(state)
+    out.update(new)
+    if new.get("level") == "national":
+        out["place"] = None
+    elif new.get("level") == "regional" and "place" not in new:
+        out["place"] = state.get("place") if state.get("level") == "regional" else None
+    return out
