@@ -501,6 +501,8 @@ def _verdict(computed, claimed, implied, pills, powder, chosen, model) -> tuple[
 
 
 def _diagnose(chosen, model, pills, powder, claimed, reading, pill_mass, implied) -> list[Diagnosis]:
+    if pills is None and powder is None:
+        return []  # nothing to make a total from
     lethal = chosen.lethal_dose.value
     purity = chosen.powder_purity.value
     base_pill = _per_pill(chosen, model)

@@ -14,8 +14,6 @@ from .convert import ASSUMPTIONS_HELP
 def _interval_text(interval) -> str:
     from ..numbers import format_grouped
 
-    if interval is None:
-        return "cannot be computed (see notes)"
     left = "(" if interval.low_open else "["
     right = ")" if interval.high_open else "]"
     return f"{left}{format_grouped(interval.low, 2)}, {format_grouped(interval.high, 2)}{right}"
@@ -28,7 +26,8 @@ def render_check(result) -> list[str]:
     lines = [f"verdict:  {result.verdict}"]
     claim = result.inputs["claim"]
     lines.append(f"claimed:  {_interval_text(result.claimed)} doses  ({claim.text!r}, {result.reading} reading)")
-    lines.append(f"computed: {_interval_text(result.computed)} doses  ({result.assumptions.name}, {result.pill_model})")
+    computed = "cannot be computed (see notes)" if result.computed is None else f"{_interval_text(result.computed)} doses"
+    lines.append(f"computed: {computed}  ({result.assumptions.name}, {result.pill_model})")
     if result.implied is not None:
         implied = result.implied
         extra = []
@@ -40,8 +39,11 @@ def render_check(result) -> list[str]:
     lines.append(f"why:      {result.explanation}")
     for note in result.notes:
         lines.append(f"note:     {note}")
+    if not result.diagnosis:
+        lines.append("diagnosis: none (no inputs to make a total from)")
+        return lines
     lines.append("diagnosis (best first):")
-    width = max(len(d.method) for d in result.diagnosis)
+    width = max((len(d.method) for d in result.diagnosis), default=0)
     for d in result.diagnosis:
         mark = "match" if d.matches else "  -  "
         value = "n/a" if d.value is None else format_words(d.value, 2)
