@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from ..errors import AmbiguousUnitError, InputError, UnitError
-from ..numbers import NUMBER_PATTERN, SCALE_WORDS, exact_text, split_number
+from ..numbers import NUMBER_PATTERN, SCALE_WORDS, split_number
 from ..registry import resolve_unit
 from ..stated import QUALIFIER_PHRASES
+from .patterns import case_variants, trie_pattern
 from .scope import Scope, ScopeResolver
 from .text import Document
 
@@ -27,11 +29,26 @@ KINDS = (
     "investigations", "percent", "other",
 )  # fmt: skip
 
+
+
+def _starting_words() -> list[str]:
+    """Words a figure can start with: number words (read off NUMBER_PATTERN) and qualifiers' first words."""
+    listed = re.search(r"\\b\(\?:([a-z|]+)\)\\b", NUMBER_PATTERN)
+    number_words = listed[1].split("|") if listed else []
+    return [*number_words, *(p.split()[0] for p in QUALIFIER_PHRASES), "between"]
+
+
 _QUALIFIERS = "|".join(re.escape(p) for p in QUALIFIER_PHRASES if p != "between")
+# A figure starts with a digit, a currency sign, a point, or one of the starting words. If
+# NUMBER_PATTERN ever lists its words differently, no filter is used (slower, same result).
+_STARTS = rf"(?=[\d$€£.]|{trie_pattern(case_variants(_starting_words()))}(?![A-Za-z]))" if re.search(
+    r"\\b\(\?:([a-z|]+)\)\\b", NUMBER_PATTERN
+) else ""
 _SCALES = "|".join(SCALE_WORDS)
 _NUMBER_START = rf"(?!an?\b(?![\s-]+(?:hundred|dozen|{_SCALES}|kilo\w*|pound|ounce|gram|ton\w*)\b))"
 _FIGURE = re.compile(
     r"(?<![\w.,:/$€£#@+-])"
+    + _STARTS +
     rf"(?:(?P<between>between)\s+|(?P<qual>{_QUALIFIERS})\s+)?"
     r"(?P<cur>[$€£]\s?)?"
     rf"{_NUMBER_START}(?P<num>{NUMBER_PATTERN})"
@@ -43,10 +60,11 @@ _FIGURE = re.compile(
 
 # Words that may stand between a number and what it counts ("193 million potentially fatal
 # fentanyl doses"); function words end the gap.
-_GAP = (
-    r"(?:\s+(?!(?:and|or|but|the|a|an|of|in|into|to|from|with|that|which|for|were|was|is|are|be|been|by|at|on|"
-    r"as|per|each|worth|valued|seized|including|plus|than|while|after|before|during)\b)[A-Za-z][\w'’-]*)"
+_GAP_WORD = (
+    r"(?!(?:and|or|but|the|a|an|of|in|into|to|from|with|that|which|for|were|was|is|are|be|been|by|at|on|"
+    r"as|per|each|worth|valued|seized|including|plus|than|while|after|before|during)\b)[A-Za-z][\w'’-]*"
 )
+_GAP = rf"(?:\s+{_GAP_WORD})"
 _OF_THE = r"(?:\s+of\s+(?:the|these|those))?"
 _MASS_UNIT = (
     r"(?:kilograms?|kilos?|kgs?|grams?|g|milligrams?|mg|micrograms?|mcg|pounds?|lbs?|ounces?|oz"
@@ -105,7 +123,7 @@ _INVESTIGATIONS_TAIL = re.compile(
     rf"{_OF_THE}(?P<gap>{_GAP}{{0,2}}?)\s+(?P<noun>investigations?|cases?|probes?)\b", re.IGNORECASE
 )
 _MONEY_TAIL = re.compile(r"\s*(?P<noun>dollars|USD|US\s+dollars)\b", re.IGNORECASE)
-_NOUN_TAIL = re.compile(rf"(?P<noun>{_GAP}{{1,2}})")
+_NOUN_TAIL = re.compile(rf"(?P<noun>\s+(?=[a-z]){_GAP_WORD}{_GAP}?)")
 _MONTH_AFTER = re.compile(r"\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\b")
 _MONTH_BEFORE = re.compile(
     r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
@@ -192,12 +210,18 @@ def _values(num: str, num2: str | None) -> tuple[str | None, str | None, str | N
     """Exact ``(value, low, high)``; the scale word of a range's second figure applies to the first."""
     first, _ = split_number(num)
     if num2 is None:
-        return exact_text(first), None, None
+        return _plain(first), None, None
     second, _ = split_number(num2)
     scale = re.search(rf"\b({_SCALES})\b", num2, re.IGNORECASE)
     if scale and not re.search(rf"\b({_SCALES})\b", num, re.IGNORECASE):
         first = first.scaleb(SCALE_WORDS[scale[1].lower()])
-    return None, exact_text(first), exact_text(second)
+    return None, _plain(first), _plain(second)
+
+
+def _plain(value: Decimal) -> str:
+    """A Decimal as a plain exact decimal string ("44000000", "2948.350405")."""
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _has_digits_or_scale(num: str) -> bool:

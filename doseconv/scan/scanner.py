@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DoseconvError
@@ -74,20 +75,36 @@ class Claim:
         }
 
 
-def check_draft(index: int, draft: ClaimDraft, **options: Any) -> Claim:
-    """Check one claim; a figure the checker cannot read makes the claim unverifiable, not an error."""
+@lru_cache(maxsize=4096)
+def _cached_check(pills: str | None, powder: str | None, claim: str | None, scale: str,
+                  notes: tuple[str, ...], options: tuple[tuple[str, Any], ...]) -> "CheckResult":
     from ..claims import check
 
+    return check(pills, powder, claim, scale=scale, notes=notes, **dict(options))
+
+
+def _check(pills: str | None, powder: str | None, claim: str | None, scale: str,
+           notes: tuple[str, ...], options: dict[str, Any]) -> "CheckResult":
+    """The checker's result; stories that repeat the same figures (wire copy) are checked once."""
+    if all(v is None or isinstance(v, str) for v in options.values()):
+        return _cached_check(pills, powder, claim, scale, notes, tuple(sorted(options.items())))
+    from ..claims import check
+
+    return check(pills, powder, claim, scale=scale, notes=notes, **options)
+
+
+def check_draft(index: int, draft: ClaimDraft, **options: Any) -> Claim:
+    """Check one claim; a figure the checker cannot read makes the claim unverifiable, not an error."""
     notes = list(draft.notes)
     pills = draft.pills.stated if draft.pills else None
     powder = draft.powder.stated if draft.powder else None
     try:
-        result = check(pills, powder, draft.doses.stated, scale=draft.scale, notes=tuple(notes), **options)
+        result = _check(pills, powder, draft.doses.stated, draft.scale, tuple(notes), options)
     except DoseconvError as error:
         notes.append(f"not checked: {error}")
         return Claim(index, draft, "unverifiable", f"The checker could not read the figures: {error}", None, tuple(notes))
     if draft.powder is not None and draft.powder.ambiguous and powder:
-        other = check(pills, powder.replace("short tons", "tonnes"), draft.doses.stated, scale=draft.scale, **options)
+        other = _check(pills, powder.replace("short tons", "tonnes"), draft.doses.stated, draft.scale, (), options)
         notes.append(f"read as metric tonnes instead, the verdict is {other.verdict}")
     return Claim(index, draft, result.verdict, result.explanation, result, tuple(notes))
 

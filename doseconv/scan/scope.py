@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .patterns import case_variants, trie_pattern
 from .text import Document
 
 __all__ = ["FIELDS", "Scope", "ScopeResolver"]
@@ -95,13 +96,20 @@ _AGENCIES = {
 }  # fmt: skip
 _AGENCY_PATTERN = "|".join(sorted((re.escape(k) for k in _AGENCIES), key=len, reverse=True))
 
+_NATIONAL_WORDS = ("nationwide", "nation-wide", "nationally", "countrywide", "country-wide", "agencywide",
+                   "agency-wide", "across", "throughout", "all", "the", "national")
+_OTHER_WORDS = ("division", "division-wide", "divisionwide", "statewide", "regionally", "locally", "Operation",
+                "so", "fiscal", "FY", "from", "between", "in", "during", "for", "since", "year", "last", "this",
+                "over", "Northern", "Southern", "Eastern", "Western", "Middle", "Central", "District")
+_FIRST_WORDS = {w.split()[0] for w in (*_NATIONAL_WORDS, *_OTHER_WORDS, *_STATES.split("|"), *_AGENCIES)}
+
 _MENTION = re.compile(
+    # Every mention starts with one of a few words: a trie of them rejects other positions at once.
+    rf"\b(?={trie_pattern(case_variants(_FIRST_WORDS))}(?![A-Za-z]))(?:"
     r"(?P<national>(?i:\bnation-?wide\b|\bnationally\b|\bcountry-?wide\b|\bagency-?wide\b"
     r"|\b(?:across|throughout) (?:the (?:country|nation|United States|U\.S\.)|America)\b|\ball 50 states\b"
     r"|\bthe agency\b)|\b[Nn]ational\b(?!\s+[A-Z]))"
-    r"|(?P<division>\b(?:[A-Z][\w.'’]*\s+){1,3}(?:Field\s+)?(?:Division|Field Office)\b"
-    r"|\b(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District of [A-Z]\w+(?:\s+[A-Z]\w+)?"
-    r"|\b[A-Z]\w+(?:\s+[A-Z]\w+)?\s+County\b(?!\s+Sheriffs of America))"
+    r"|(?P<district>\b(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District of [A-Z]\w+(?:\s+[A-Z]\w+)?)"
     r"|(?P<unnamed>\b(?:the (?:field )?division|division|division-?wide|statewide|regionally|locally)\b)"
     rf"|(?P<state>\b(?:{_STATES})\b(?P<city>\s+City\b)?)"
     rf"|(?P<agency>\b(?:{_AGENCY_PATTERN})\b)"
@@ -110,9 +118,11 @@ _MENTION = re.compile(
     rf"|(?P<span>\b(?:from|between)\s+(?P<d1>{_DATE})\s+(?:to|through|thru|until|and|-|–)\s+(?P<d2>{_DATE})\b)"
     rf"|(?P<year>\b(?:in|during|for|throughout|since)\s+(?:calendar year\s+)?(?P<y>(?:{_MONTH}\s+)?(?:19|20)\d\d)\b)"
     r"|(?P<relative>(?i:\b(?:so far this year|year[- ]to[- ]date|last year|this year"
-    r"|(?:in|over) the (?:past|last) (?:\w+ )?(?:fiscal |calendar )?years?)\b))"
+    r"|(?:in|over) the (?:past|last) (?:\w+ )?(?:fiscal |calendar )?years?)\b)))"
 )
-_AGENCY = re.compile(rf"\b(?:{_AGENCY_PATTERN})\b")
+# Named divisions and counties are found by their last word, then their name is read backwards.
+_PLACE_WORD = re.compile(r"\b(?:Field\s+)?(?:Division|Field Office)\b|\bCounty\b(?!\s+Sheriffs of America)")
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w.'’]*\s+){1,3}\Z")
 _LEADING_NOISE = re.compile(rf"^(?:(?:The|A|U\.S\.|{_AGENCY_PATTERN})(?:['’]s)?\s+|\w+['’]s\s+)+")
 
 
@@ -132,10 +142,8 @@ def _mentions(text: str) -> list[_Mention]:
         pos = m.start()
         if m["national"] is not None:
             found.append(_Mention(pos, "geo", None, 2))
-        elif m["division"] is not None:
-            name = _LEADING_NOISE.sub("", " ".join(m["division"].split()))
-            found.extend(_Mention(pos + a.start(), "agency", _AGENCIES[a[0]]) for a in _AGENCY.finditer(m[0]))
-            found.append(_Mention(pos, "geo", name, 2))
+        elif m["district"] is not None:
+            found.append(_Mention(pos, "geo", " ".join(m["district"].split()), 2))
         elif m["unnamed"] is not None:
             found.append(_Mention(pos, "geo", "", 1))
         elif m["state"] is not None:
@@ -159,6 +167,13 @@ def _mentions(text: str) -> list[_Mention]:
         else:
             assert kind == "relative"
             found.append(_Mention(pos, "period", " ".join(m["relative"].lower().split())))
+    for m in _PLACE_WORD.finditer(text):
+        name = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if name is not None:
+            full = _LEADING_NOISE.sub("", " ".join(text[name.start() : m.end()].split()))
+            if full != m[0]:
+                found.append(_Mention(name.start(), "geo", full, 2))
+    found.sort(key=lambda mention: mention.position)
     names = {o.value for o in operations if o.value}
     if len(names) > 1:
         # A headline in title case runs on ("Operation Last Mile Tracks Down"): use the shortest

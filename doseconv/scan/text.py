@@ -104,12 +104,12 @@ _BLOCK_TAGS = frozenset(
     "footer aside nav main blockquote pre figure figcaption title address hr form fieldset details summary".split()
 )
 _HTML_TOKEN = re.compile(
-    r"<!--.*?(?:-->|\Z)"
+    r"(?=[<&])(?:<!--.*?(?:-->|\Z)"
     r"|<(?P<raw>script|style|template|noscript)\b[^>]*>.*?(?:</(?P=raw)\s*>|\Z)"
     r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
     r"|<[!?][^>]*>"
     r"|</?(?P<tag>[a-zA-Z][\w:-]*)(?:\s(?:[^>\"']|\"[^\"]*\"|'[^']*')*)?/?>"
-    r"|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});",
+    r"|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});)",
     re.DOTALL | re.IGNORECASE,
 )
 
@@ -139,14 +139,15 @@ def strip_html(text: str) -> tuple[str, OffsetMap]:
 
 
 _MARKDOWN_TOKEN = re.compile(
-    r"\\(?P<escaped>[\\`*_{}\[\]()#+\-.!$<>~|])"
+    r"(?=[\\!\[\]#>*+\-_~`<& \t]|^)"  # every token starts with one of these: reject other positions at once
+    r"(?:\\(?P<escaped>[\\`*_{}\[\]()#+\-.!$<>~|])"
     r"|!?\[(?=[^\]\n]*\]\()|\]\([^)\n]*\)"
     r"|^[ \t]{0,3}#{1,6}[ \t]+|[ \t]+#+[ \t]*$"
     r"|^[ \t]{0,3}>[ \t]?"
     r"|^(?P<indent>[ \t]*)[*+-](?P<gap>[ \t]+)(?=\S)"
     r"|\*{1,3}|(?<![\w])_{1,3}|_{1,3}(?![\w])|~~|`+"
     r"|<(?P<tag>[a-zA-Z][\w:-]*|/[a-zA-Z][\w:-]*)(?:\s[^<>\n]*)?/?>"
-    r"|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});",
+    r"|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});)",
     re.MULTILINE,
 )
 

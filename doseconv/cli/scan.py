@@ -1,0 +1,44 @@
+"""``doseconv scan``: every "deadly doses" figure in a story, checked."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from . import EXIT_MISMATCH, app
+from .convert import ASSUMPTIONS_HELP
+
+
+@app.command()
+def scan(
+    paths: list[str] = typer.Argument(..., help="Stories: text, Markdown or HTML files, folders of them, or - for standard input."),
+    output: Optional[str] = typer.Option(
+        None, "--format", help="text (default), markdown (the default for a folder) or json."
+    ),
+    input_format: str = typer.Option("auto", "--input-format", help="auto (default; from the name and content), plain, markdown or html."),
+    assumptions: Optional[str] = typer.Option(None, "--assumptions", help=ASSUMPTIONS_HELP),
+    pill_model: Optional[str] = typer.Option(None, "--pill-model", help="one-per-pill (default), lab-share or mean-content."),
+    reading: str = typer.Option("lenient", "--reading", help="How rounding words are read: lenient (default) or strict."),
+) -> None:
+    """Find the dose figures in stories, build claims from them and check each claim.
+
+    Exit code 0 when no claim is flagged, 1 when one is, 2 on bad input.
+
+    \b
+    Examples:
+      doseconv scan story.txt
+      doseconv scan release.html --format json
+      doseconv scan stories/ > report.md
+      cat draft.md | doseconv scan -
+    """
+    from ..errors import InputError
+    from ..scan.report import OUTPUT_FORMATS, render
+    from ..scan.sources import scan_paths
+
+    if output is not None and output not in OUTPUT_FORMATS:
+        raise InputError(f"unknown format {output!r}; choose {', '.join(OUTPUT_FORMATS)}")
+    scans = scan_paths(paths, format=input_format, assumptions=assumptions, pill_model=pill_model, reading=reading)
+    typer.echo(render(scans, output or ("markdown" if scans.folder else "text")))
+    if scans.exit_code:
+        raise typer.Exit(EXIT_MISMATCH)

@@ -1,0 +1,217 @@
+"""Write scan results as a text table, Markdown or JSON."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from ..numbers import format_grouped, format_words
+from .extract import Figure
+from .scanner import Claim, ScanReport, ScanSet
+
+__all__ = ["OUTPUT_FORMATS", "render", "render_json", "render_markdown", "render_text"]
+
+#: Output formats of :func:`render`.
+OUTPUT_FORMATS = ("text", "markdown", "json")
+
+_BASIS = {
+    "sentence": "the same sentence",
+    "paragraph": "the same paragraph, same scope",
+    "nearby": "nearby sentences, same scope",
+    "nearby, other scope": "nearby sentences of another scope",
+    "none": "no inputs found",
+}
+
+
+def render(scans: ScanSet, output: str = "text") -> str:
+    """The whole output for ``scans`` in ``output`` format (see :data:`OUTPUT_FORMATS`)."""
+    if output == "json":
+        return render_json(scans)
+    if output == "markdown":
+        return render_markdown(scans)
+    return render_text(scans)
+
+
+def render_json(scans: ScanSet) -> str:
+    """One JSON object: ``files`` (figures and claims of each) and a ``summary``."""
+    return json.dumps(scans.to_dict(), indent=2, ensure_ascii=False)
+
+
+def _value(figure: Figure) -> str:
+    """The exact value grouped in threes; a range as low–high.
+
+    >>> from .extract import extract_figures
+    >>> from .text import read_document
+    >>> [_value(f) for f in extract_figures(read_document("10-15 million pills and 6,500 pounds of fentanyl"))]
+    ['10,000,000–15,000,000', '6,500']
+    """
+    if figure.value is not None:
+        return format_grouped(Decimal(figure.value))
+    return f"{format_grouped(Decimal(figure.low or 0))}–{format_grouped(Decimal(figure.high or 0))}"
+
+
+def _amount(figure: Figure) -> str:
+    """The value with its unit: "44,000,000 pills", "$100,000,000", "55 percent"."""
+    if figure.unit in ("$", "€", "£"):
+        return figure.unit + _value(figure)
+    return f"{_value(figure)} {figure.unit}" if figure.unit else _value(figure)
+
+
+def _summary(report: ScanReport) -> str:
+    verdicts = ", ".join(f"{n} {v}" for v, n in sorted(report.verdicts().items()))
+    claims = f"{len(report.claims)} claim{'s' if len(report.claims) != 1 else ''}"
+    figures = f"{len(report.figures)} figure{'s' if len(report.figures) != 1 else ''}"
+    return f"{figures}, {claims}" + (f": {verdicts}" if verdicts else "")
+
+
+def _none_found(report: ScanReport) -> str:
+    return f"No dose figures found in {report.source}."
+
+
+def _diagnosis(claim: Claim) -> str:
+    if claim.result is None:
+        return "not checked"
+    matching = claim.reproduced_by
+    if matching:
+        return "reproduced by " + ", ".join(matching)
+    best = next((d for d in claim.result.diagnosis if d.value is not None), None)
+    if best is None:
+        return "no known method reproduces it"
+    return f"no known method reproduces it; closest {best.method} ({format_words(best.value, 1)})"
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _claim_lines(claim: Claim) -> list[str]:
+    draft = claim.draft
+    doses = draft.doses
+    lines = [f"  {claim.index}. {doses.text}  [{doses.start}-{doses.end}]  {claim.verdict.upper()}"]
+    for name, figure in (("pills", draft.pills), ("powder", draft.powder)):
+        if figure is not None:
+            lines.append(f"     {name + ':':<8}{figure.text}  (#{figure.index}, {figure.scope.describe()})")
+    lines.append(f"     inputs from {_BASIS[draft.basis]}; scope {doses.scope.describe()}; scale {draft.scale}")
+    if claim.implied:
+        lines.append(f"     implied: {claim.implied}")
+    lines.append(f"     diagnosis: {_diagnosis(claim)}")
+    for note in claim.notes:
+        lines.append(f"     note: {note}")
+    lines.append(f"     why: {claim.explanation}")
+    return lines
+
+
+def _figure_table(report: ScanReport) -> list[str]:
+    rows = [
+        (str(f.index), f"{f.start}-{f.end}", f.kind, _clip(f.text, 48), _clip(_amount(f), 32), f.scope.describe())
+        for f in report.figures
+    ]
+    header = ("#", "offsets", "kind", "figure", "value", "scope")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header) - 1)]
+    lines = []
+    sentence = None
+    for figure, row in zip(report.figures, [header, *rows][1:]):
+        if figure.sentence_index != sentence:
+            sentence = figure.sentence_index
+            lines.append(f"  sentence {sentence + 1}: {_clip(figure.sentence, 150)}")
+        cells = [cell.ljust(width) if i != 0 else cell.rjust(width) for i, (cell, width) in enumerate(zip(row, widths))]
+        lines.append("    " + "  ".join(cells + [row[-1]]))
+        for note in figure.notes:
+            lines.append(f"    {'':>{widths[0]}}  note: {note}")
+    head = [f"    {'  '.join(h.rjust(w) if i == 0 else h.ljust(w) for i, (h, w) in enumerate(zip(header, widths)))}  {header[-1]}"]
+    return head + lines
+
+
+def _text_report(report: ScanReport) -> list[str]:
+    lines = [f"== {report.source} ({report.format}): {_summary(report)}"]
+    if not report.dose_figures:
+        lines.append(_none_found(report))
+    if report.claims:
+        lines += ["", "Claims"]
+        for claim in report.claims:
+            lines += _claim_lines(claim)
+    if report.figures:
+        lines += ["", "Figures (offsets into the input; kinds other than pills and fentanyl masses never enter dose arithmetic)"]
+        lines += _figure_table(report)
+    return lines
+
+
+def render_text(scans: ScanSet) -> str:
+    """A text report per file: claims with verdicts, then every figure grouped by sentence."""
+    if len(scans.reports) == 1 and not scans.reports[0].figures:
+        return _none_found(scans.reports[0])
+    blocks = ["\n".join(_text_report(r)) for r in scans.reports]
+    if len(scans.reports) > 1:
+        total = scans.to_dict()["summary"]
+        verdicts = ", ".join(f"{n} {v}" for v, n in sorted(total["verdicts"].items())) or "no claims"
+        blocks.append(f"{total['files']} files, {total['figures']} figures, {total['claims']} claims: {verdicts}")
+    return "\n\n".join(blocks)
+
+
+def _cell(text: object) -> str:
+    return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ")
+
+
+def _markdown_report(report: ScanReport, level: int) -> list[str]:
+    h = "#" * level
+    lines = [f"{h} {report.source}", "", f"{report.format} text, {report.characters:,} characters: {_summary(report)}.", ""]
+    if not report.dose_figures:
+        lines += [_none_found(report), ""]
+    if report.claims:
+        lines += [
+            f"{h}# Claims", "",
+            "| # | claim | pills | powder | inputs from | scope | scale | verdict | implied | diagnosis |",
+            "|---|---|---|---|---|---|---|---|---|---|",
+        ]  # fmt: skip
+        for c in report.claims:
+            d = c.draft
+            lines.append(
+                "| " + " | ".join(_cell(x) for x in (
+                    c.index, f"{d.doses.text} (#{d.doses.index})",
+                    f"{d.pills.text} (#{d.pills.index})" if d.pills else "—",
+                    f"{d.powder.text} (#{d.powder.index})" if d.powder else "—",
+                    _BASIS[d.basis], d.doses.scope.describe(), d.scale, f"**{c.verdict}**" if c.flagged else c.verdict,
+                    c.implied or "—", _diagnosis(c),
+                )) + " |"
+            )  # fmt: skip
+        lines.append("")
+        for c in report.claims:
+            lines.append(f"{c.index}. {_cell(c.explanation)}")
+            for note in c.notes:
+                lines.append(f"   - note: {_cell(note)}")
+        lines.append("")
+    if report.figures:
+        lines += [
+            f"{h}# Figures", "",
+            "| # | offsets | kind | figure | value | unit | drug | scope | sentence |",
+            "|---|---|---|---|---|---|---|---|---|",
+        ]  # fmt: skip
+        for f in report.figures:
+            lines.append(
+                "| " + " | ".join(_cell(x) for x in (
+                    f.index, f"{f.start}–{f.end}", f.kind, f.text, _value(f), f.unit, f.drug or "",
+                    f.scope.describe(), f.sentence,
+                )) + " |"
+            )  # fmt: skip
+        lines.append("")
+    return lines
+
+
+def render_markdown(scans: ScanSet) -> str:
+    """One Markdown report; several files (a folder of stories) get a summary table first."""
+    if len(scans.reports) == 1 and not scans.folder:
+        return "\n".join(_markdown_report(scans.reports[0], 2)).rstrip() + "\n"
+    total = scans.to_dict()["summary"]
+    verdicts = ", ".join(f"{n} {v}" for v, n in sorted(total["verdicts"].items())) or "no claims"
+    lines = [
+        "# Dose figures found", "",
+        f"{total['files']} stories, {total['figures']} figures, {total['claims']} claims: {verdicts}.", "",
+        "| story | figures | dose figures | claims | verdicts |", "|---|---|---|---|---|",
+    ]  # fmt: skip
+    for r in scans.reports:
+        verdict_text = ", ".join(f"{n} {v}" for v, n in sorted(r.verdicts().items())) or "—"
+        lines.append(f"| {_cell(r.source)} | {len(r.figures)} | {len(r.dose_figures)} | {len(r.claims)} | {verdict_text} |")
+    lines.append("")
+    for r in scans.reports:
+        lines += _markdown_report(r, 2)
+    return "\n".join(lines).rstrip() + "\n"
