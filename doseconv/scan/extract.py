@@ -131,6 +131,7 @@ _MONTH_BEFORE = re.compile(
 )
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _TIME_AFTER = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?)\b", re.IGNORECASE)
+_IN_PARENTHESES = re.compile(r"\(\s*(?:about|approximately|roughly|some|nearly|more than|over)?\s*[\d.,]+\s*\Z", re.I)
 _OF_FENTANYL = re.compile(r"\s+of\s+fentanyl\b", re.IGNORECASE)
 _POWDER = re.compile(r"\s+(?:powder|base)\b", re.IGNORECASE)
 _MG_UNITS = {"milligram", "microgram"}
@@ -167,6 +168,7 @@ class Figure:
     stated: str | None = None
     ambiguous: bool = False
     notes: tuple[str, ...] = ()
+    excluded: str | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -177,9 +179,11 @@ class Figure:
     @property
     def counts_toward_doses(self) -> bool:
         """Whether the figure can be an input of a dose claim (fentanyl pills or powder)."""
+        if self.excluded is not None:
+            return False
         if self.kind == "pills":
             return self.drug in (None, "fentanyl")
-        return self.kind == "fentanyl-mass" and not any(n.startswith("the size of") for n in self.notes)
+        return self.kind == "fentanyl-mass"
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -203,6 +207,7 @@ class Figure:
             "scope_text": self.scope.describe(),
             "sentence": self.sentence,
             "notes": list(self.notes),
+            "excluded": self.excluded,
         }
 
 
@@ -247,6 +252,7 @@ class _Found:
     stated_unit: str | None = None
     ambiguous: bool = False
     is_mass: bool = False
+    excluded: str | None = None
 
 
 def _classify(text: str, match: re.Match[str], before: str, word_only: bool) -> _Found | None:
@@ -312,7 +318,9 @@ def _mass(text: str, mass: re.Match[str], before: str) -> _Found:
     except UnitError:
         unit = ""
     if unit in _MG_UNITS:
-        found.notes.append("the size of a dose or a pill's content, not a seizure; not used as an input")
+        found.excluded = "a mass in milligrams is the size of a dose or a pill's content, not a seizure"
+    if mass.start() > 0 and _IN_PARENTHESES.search(text, max(0, mass.start() - 40), mass.start()):
+        found.excluded = "in parentheses: the figure before it in other units"
     pills = _AFTER_MASS_PILLS.match(text, mass.end())
     if pills:
         found.kind, found.end = "pills", pills.end()
@@ -332,6 +340,8 @@ def _mass(text: str, mass: re.Match[str], before: str) -> _Found:
         earlier = _DRUG_BEFORE.search(before)
         word = earlier["drug"] if earlier else None
     found.drug = _drug_name(word) if word else None
+    if found.excluded and found.excluded.startswith("in parentheses"):
+        found.end = mass.end()
     return found
 
 
@@ -440,6 +450,7 @@ def _figure(document, resolver, index, match, found, value, low, high, qualifier
         stated=stated,
         ambiguous=found.ambiguous,
         notes=tuple(found.notes),
+        excluded=found.excluded,
     )
 
 

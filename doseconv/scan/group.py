@@ -31,6 +31,8 @@ _PILL_WORD = re.compile(r"\b(?:pills?|tablets?)\b", re.IGNORECASE)
 _POWDER_WORD = re.compile(r"\bpowder(?:ed)?\b", re.IGNORECASE)
 _ONE_SEIZURE = re.compile(
     r"\b(?:traffic stop|search warrant|single seizure|one seizure|a (?:single )?(?:bust|raid|search)"
+    r"|(?:police|officers|troopers|deputies|detectives) (?:seized|found|recovered|discovered|confiscated)"
+    r"|arrested with|(?:was|were) (?:found|caught) with"
     r"|(?:in|inside|from) (?:a|an|the|his|her|their) (?:vehicle|car|truck|van|tractor-trailer|home|house|residence"
     r"|apartment|suitcase|backpack|bag|parcel|package|shipment|storage unit))\b",
     re.IGNORECASE,
@@ -110,8 +112,10 @@ def _scope_note(doses: Figure, inputs: list[Figure]) -> str | None:
 def choose_scale(document: Document, doses: Figure) -> str:
     """``seizure`` when the claim's paragraph tells of one seizure, else ``aggregate``.
 
-    One seizure is told by words such as "traffic stop", "search warrant" or "in a vehicle";
-    a claim whose scope is national, an operation or a period is always an aggregate.
+    One seizure is told by words such as "traffic stop", "search warrant", "in a vehicle" or
+    "police seized"; a claim whose scope is national, an operation or a period is always an
+    aggregate, and so is a claim with no such words (the checker's wider seizure band is
+    kept for stories that say they are about one seizure).
 
     >>> from .text import read_document
     >>> from .extract import extract_figures

@@ -104,8 +104,11 @@ def check_draft(index: int, draft: ClaimDraft, **options: Any) -> Claim:
         notes.append(f"not checked: {error}")
         return Claim(index, draft, "unverifiable", f"The checker could not read the figures: {error}", None, tuple(notes))
     if draft.powder is not None and draft.powder.ambiguous and powder:
-        other = _check(pills, powder.replace("short tons", "tonnes"), draft.doses.stated, draft.scale, (), options)
-        notes.append(f"read as metric tonnes instead, the verdict is {other.verdict}")
+        try:
+            other = _check(pills, powder.replace("short tons", "metric tons"), draft.doses.stated, draft.scale, (), options)
+            notes.append(f"read as metric tonnes instead, the verdict is {other.verdict}")
+        except DoseconvError as error:  # pragma: no cover - the first reading was accepted
+            notes.append(f"the metric-tonne reading could not be checked: {error}")
     return Claim(index, draft, result.verdict, result.explanation, result, tuple(notes))
 
 

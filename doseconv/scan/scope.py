@@ -115,8 +115,8 @@ _MENTION = re.compile(
     rf"|(?P<agency>\b(?:{_AGENCY_PATTERN})\b)"
     r"|(?P<operation>\bOperation\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
     rf"|(?P<fiscal>(?i:\b(?P<ytd>so far (?:in|this) )?(?:fiscal year|FY)\s?'?(?P<fy>(?:19|20)?\d\d)\b(?P<ytd2>\s(?:so far|to date))?))"
-    rf"|(?P<span>\b(?:from|between)\s+(?P<d1>{_DATE})\s+(?:to|through|thru|until|and|-|–)\s+(?P<d2>{_DATE})\b)"
-    rf"|(?P<year>\b(?:in|during|for|throughout|since)\s+(?:calendar year\s+)?(?P<y>(?:{_MONTH}\s+)?(?:19|20)\d\d)\b)"
+    rf"|(?P<span>\b(?:[Ff]rom|[Bb]etween)\s+(?P<d1>{_DATE})\s+(?:to|through|thru|until|and|-|–)\s+(?P<d2>{_DATE})\b)"
+    rf"|(?P<year>\b(?:[Ii]n|[Dd]uring|[Ff]or|[Tt]hroughout|[Ss]ince)\s+(?:calendar year\s+)?(?P<y>(?:{_MONTH}\s+)?(?:19|20)\d\d)\b)"
     r"|(?P<relative>(?i:\b(?:so far this year|year[- ]to[- ]date|last year|this year"
     r"|(?:in|over) the (?:past|last) (?:\w+ )?(?:fiscal |calendar )?years?)\b)))"
 )
@@ -131,7 +131,7 @@ class _Mention:
     position: int
     field: str
     value: str | None
-    rank: int = 0  # geography only: 2 named or national, 1 unnamed division, 0 a state
+    rank: int = 0  # geography only: 2 named or national, 1 unnamed division, 0 a state name
 
 
 def _mentions(text: str) -> list[_Mention]:
@@ -162,7 +162,7 @@ def _mentions(text: str) -> list[_Mention]:
         elif m["span"] is not None:
             found.append(_Mention(pos, "period", f"{' '.join(m['d1'].split())} – {' '.join(m['d2'].split())}"))
         elif m["year"] is not None:
-            since = "since " if m["year"].startswith("since") else ""
+            since = "since " if m["year"].lower().startswith("since") else ""
             found.append(_Mention(pos, "period", since + " ".join(m["y"].split())))
         else:
             assert kind == "relative"
@@ -214,8 +214,9 @@ class ScopeResolver:
         out: dict[str, object] = {}
         geo = [m for m in mentions if m.field == "geo"]
         if geo:
-            best_rank = max(m.rank for m in geo)
-            chosen = _nearest([m for m in geo if m.rank == best_rank], position)
+            # A state name counts only when nothing else in the sentence says where.
+            best_rank = min(max(m.rank for m in geo), 1)
+            chosen = _nearest([m for m in geo if m.rank >= best_rank], position)
             states = list(dict.fromkeys(m.value for m in geo if m.rank == 0))
             if chosen.rank == 2 and chosen.value is None:
                 out["level"], out["place"] = "national", None
