@@ -1,0 +1,164 @@
+"""doseconv scan on the five seed stories in ../shared/seeds (a ``shared/`` folder beside the repo).
+
+Skipped, with the reason shown, when the folder is absent.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from doseconv.scan import ScanReport, scan_paths, scan_text
+
+from .cli import run
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+pytestmark = pytest.mark.skipif(
+    not SEEDS.is_dir(), reason=f"seed stories not found at {SEEDS} (a shared/seeds folder beside the repo)"
+)
+
+
+def seed(prefix: str) -> Path:
+    (path,) = sorted(SEEDS.glob(f"{prefix}_*.txt"))
+    return path
+
+
+def scanned(prefix: str) -> ScanReport:
+    path = seed(prefix)
+    return scan_text(path.read_text(encoding="utf-8"), str(path))
+
+
+def by_text(report: ScanReport) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for figure in report.figures:
+        out.setdefault(figure.text, []).append(figure)
+    return out
+
+
+def implied_range(claim) -> tuple[Fraction, Fraction]:
+    interval = claim.result.implied.interval
+    return interval.low, interval.high
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_offsets_slice_every_figure_back_out_of_the_story(prefix) -> None:
+    report = scanned(prefix)
+    original = seed(prefix).read_text(encoding="utf-8")
+    for figure in report.figures:
+        covered = " ".join(original[figure.start : figure.end].split())
+        assert covered.replace("*", "").replace("\\$", "$") == figure.text
+
+
+def test_000_national_total_checked_division_figures_reported_meth_not_counted() -> None:
+    report = scanned("000")
+    figures = by_text(report)
+    (pills,) = figures["just under 44 million fentanyl pills"]
+    (powder,) = figures["6,500 pounds of fentanyl powder"]
+    (doses,) = figures["193 million potentially fatal fentanyl doses"]
+    assert (pills.kind, pills.qualifier, pills.value, pills.scope.level) == ("pills", "just under", "44000000", "national")
+    assert (powder.kind, powder.value, powder.unit, powder.scope.level) == ("fentanyl-mass", "6500", "pounds", "national")
+    assert (doses.kind, doses.value, doses.scope.operation) == ("doses", "193000000", "Operation Last Mile")
+
+    (claim,) = report.claims
+    assert (claim.draft.pills, claim.draft.powder, claim.draft.doses) == (pills, powder, doses)
+    assert (claim.draft.basis, claim.draft.scale, claim.verdict) == ("sentence", "aggregate", "plausible")
+    low, high = implied_range(claim)
+    assert claim.result.implied.parameter == "powder_purity"
+    assert Fraction("0.098") < low < Fraction("0.10") < high < Fraction("0.104")
+
+    # St. Louis Division: 1.3 million pills and 100 lb found (headline and body), no claim of their own.
+    division_pills = figures["1.3 million fentanyl pills"]
+    division_powder = figures["100 pounds of fentanyl powder"]
+    assert [f.scope.level for f in division_pills + division_powder] == ["regional"] * 4
+    assert division_pills[1].scope.place == division_powder[1].scope.place == "St. Louis Division"
+    assert all(f.counts_toward_doses for f in division_pills + division_powder)
+    used = {claim.draft.pills.index, claim.draft.powder.index}
+    assert not used & {f.index for f in division_pills + division_powder}
+
+    meth = figures["200 pounds of methamphetamine"] + figures["91,000 pounds of methamphetamine"]
+    assert [(f.kind, f.drug, f.counts_toward_doses) for f in meth] == [("other-drug-mass", "methamphetamine", False)] * 2
+    assert [f.scope.level for f in meth] == ["regional", "national"]
+
+    kinds = {f.text: f.kind for f in report.figures}
+    assert {kinds["1,436 investigations"], kinds["3,337 arrests"], kinds["8,497 firearms"], kinds["over $100 million"]} == {
+        "investigations", "arrests", "firearms", "money",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("prefix", ["001", "003"])
+def test_001_and_003_nearly_44_million_and_more_than_6500_pounds_give_nearly_193_million(prefix) -> None:
+    report = scanned(prefix)
+    (claim,) = report.claims
+    draft = claim.draft
+    assert (draft.pills.stated, draft.powder.stated, draft.doses.stated) == (
+        "nearly 44 million pills", "more than 6,500 pounds", "nearly 193 million doses",
+    )  # fmt: skip
+    assert (draft.basis, draft.scale, draft.notes, claim.verdict) == ("paragraph", "aggregate", (), "plausible")
+    assert draft.doses.scope.level == draft.pills.scope.level == draft.powder.scope.level == "national"
+    low, high = implied_range(claim)
+    assert Fraction("0.098") < low < Fraction("0.10") < high < Fraction("0.103")
+    meth = [f for f in report.figures if f.drug == "methamphetamine"]
+    assert [(f.text, f.counts_toward_doses) for f in meth] == [("more than 91,000 pounds of methamphetamine", False)]
+
+
+def test_001_division_counts_are_scoped_to_the_omaha_division() -> None:
+    report = scanned("001")
+    division = [f for f in report.figures if f.scope.place == "Omaha Division"]
+    assert [(f.kind, f.value) for f in division] == [
+        ("investigations", "26"), ("percent", "55"), ("arrests", "87"), ("firearms", "60"),
+    ]  # fmt: skip
+
+
+def test_002_the_total_pinned_on_the_pills_alone_is_flagged() -> None:
+    report = scanned("002")
+    (claim,) = report.claims
+    assert (claim.draft.pills.stated, claim.draft.powder, claim.draft.doses.stated) == (
+        "nearly 44 million pills", None, "almost 193 million doses",
+    )  # fmt: skip
+    assert (claim.verdict, claim.flagged, claim.reproduced_by) == ("implausible", True, ["pills-only"])
+    assert claim.result.implied.parameter == "doses_per_pill"
+    low, high = implied_range(claim)
+    assert Fraction(4) < low < high < Fraction(5)  # about 4.4 doses, 8.8 mg, per pill
+
+
+def test_004_doses_and_powder_of_different_scopes_give_a_note_and_implied_purity() -> None:
+    report = scanned("004")
+    figures = by_text(report)
+    (doses,) = figures["738.5 million doses"]
+    (powder,) = figures["More than 27,000 pounds of illicit fentanyl"]
+    assert (doses.value, doses.scope.agency, doses.scope.period) == ("738500000", "CBP", "fiscal year 2024, to date")
+    assert (powder.value, powder.qualifier, powder.scope.agency, powder.scope.period) == (
+        "27000", "more than", "DHS, CBP, HSI", "2024",
+    )  # fmt: skip
+    (claim,) = report.claims
+    assert (claim.draft.powder, claim.draft.pills, claim.draft.basis) == (powder, None, "nearby, other scope")
+    (note,) = claim.notes
+    assert note.startswith("different scopes: the doses (738.5 million doses) are CBP; fiscal year 2024, to date;")
+    assert claim.result.implied.parameter == "powder_purity"
+    low, high = implied_range(claim)
+    assert Fraction("0.115") < low < Fraction("0.12") < high < Fraction("0.122")  # about 12 %
+    assert claim.verdict == "plausible"
+    assert [f.kind for f in report.figures if f.text.startswith(("more than 3,600", "More than 2,200"))] == ["arrests", "other"]
+
+
+@pytest.mark.parametrize(("prefix", "code"), [("000", 0), ("001", 0), ("002", 1), ("003", 0), ("004", 0)])
+def test_cli_exit_codes_on_the_seeds(capsys, prefix, code) -> None:
+    assert run(capsys, "scan", str(seed(prefix))).code == code
+
+
+def test_the_seed_folder_gives_one_markdown_report(capsys) -> None:
+    result = run(capsys, "scan", str(SEEDS))
+    assert result.code == 1
+    assert result.out.startswith("# Dose figures found\n\n5 stories, ")
+    assert "5 claims: 1 implausible, 4 plausible." in result.out.splitlines()[2]
+    assert result.out.count("\n## ") == 5
+
+
+def test_scan_paths_on_the_folder_matches_single_scans() -> None:
+    scans = scan_paths([SEEDS])
+    assert scans.folder and len(scans.reports) == 5
+    assert [c.verdict for r in scans.reports for c in r.claims] == [
+        "plausible", "plausible", "implausible", "plausible", "plausible",
+    ]  # fmt: skip
