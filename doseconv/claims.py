@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Literal
 
-from .assumptions import AssumptionSet, load_set, set_names, show_value
+from .assumptions import PARAMETERS, AssumptionSet, load_set, set_names
 from .convert import DEFAULT_PILL_MODEL, PILL_MODELS, pill_factor, resolve_assumptions
 from .errors import InputError, MissingValueError
 from .intervals import Interval
@@ -88,6 +88,7 @@ class Implied:
     band: Band | None = None
     physical_max: Fraction | None = None
     lethal_dose_mg: Fraction = Fraction(2)
+    tolerant_low: Fraction | None = None  # the low end when masses in pounds use a rounded factor (2.2 lb/kg)
 
     def show(self, value: Fraction) -> str:
         if self.parameter in ("powder_purity", "pill_purity"):
@@ -246,7 +247,7 @@ def band_for(parameter: str, chosen: AssumptionSet, scale: str) -> Band | None:
             f"{own.show(means[high_name])} ({high_name})"
         )
         return Band(scale_to(means[low_name]), scale_to(means[high_name]), basis)
-    if own.range is not None:
+    if own.range is not None and own.origin == "published" and chosen.name != "pure":
         low, high = own.range
         return Band(scale_to(low), scale_to(high), f"tested range in {chosen.name}, {own.show(low)} to {own.show(high)}")
     ranges = [(s.name, s.parameter(source).range) for s in _dea_sets() if s.parameter(source).range]
@@ -260,6 +261,15 @@ def band_for(parameter: str, chosen: AssumptionSet, scale: str) -> Band | None:
 
 # ---------------------------------------------------------------------------------------------
 # Arithmetic on stated figures
+
+
+def _tolerant_mass_mg(figure: StatedFigure, reading: str) -> Interval:
+    """The mass interval widened to take in the rounded pound factors reporters use."""
+    interval = _mass_mg(figure, reading)
+    if figure.amount.unit == "pound":
+        for factor in ROUNDED_POUND_MG.values():
+            interval = interval.hull(_mass_mg(figure, reading, factor))
+    return interval
 
 
 def _mass_mg(figure: StatedFigure, reading: str, mg_per_unit: Fraction | None = None) -> Interval:
@@ -412,6 +422,11 @@ def check(
     implied = _implied(chosen, model, scale, pills_f, powder_f, claimed, reading, pill_mass_mg, per_pill)
     diagnosis = _diagnose(chosen, model, pills_f, powder_f, claimed, reading, pill_mass_mg, implied)
     verdict, reason = _verdict(computed, claimed, implied, pills_f, powder_f, chosen, model)
+    if pills_f is not None and per_pill is None:
+        needed = {"lab-share": "pill_share", "mean-content": "pill_content"}[model]
+        notes.append(f"set {chosen.name!r} publishes no {PARAMETERS[needed][1]}, which the {model} pill model needs")
+    if powder_f is not None and purity_value is None:
+        notes.append(f"set {chosen.name!r} publishes no {PARAMETERS['powder_purity'][1]}; give a purity")
     if pills_f is not None and pills_f.kind == "mass" and pill_mass_mg is None:
         notes.append(
             "pills are given by weight and no set publishes a pill's gross weight; give --pill-mass to count them"
@@ -461,16 +476,20 @@ def _implied(chosen, model, scale, pills, powder, claimed, reading, pill_mass, p
             return None
         per_unit = _mass_mg(powder, reading) / lethal
         interval, unbounded = _solve(claimed, fixed, per_unit)
+        tolerant, _ = _solve(claimed, fixed, _tolerant_mass_mg(powder, reading) / lethal)
         return Implied(
             "powder_purity", interval, unbounded, chosen.powder_purity.value,
-            band_for("powder_purity", chosen, scale), Fraction(1), lethal,
+            band_for("powder_purity", chosen, scale), Fraction(1), lethal, tolerant.low if tolerant else None,
         )  # fmt: skip
     if pills is None:
         return None
     if pills.kind == "mass":
         per_unit = _mass_mg(pills, reading) / lethal
         interval, unbounded = _solve(claimed, Interval.point(0), per_unit)
-        return Implied("pill_purity", interval, unbounded, None, None, Fraction(1), lethal)
+        tolerant, _ = _solve(claimed, Interval.point(0), _tolerant_mass_mg(pills, reading) / lethal)
+        return Implied(
+            "pill_purity", interval, unbounded, None, None, Fraction(1), lethal, tolerant.low if tolerant else None
+        )
     interval, unbounded = _solve(claimed, Interval.point(0), pills.interval(reading))  # type: ignore[arg-type]
     physical = pill_mass / lethal if pill_mass is not None else None
     published = chosen.pill_content.value / lethal if chosen.pill_content.value is not None else None
@@ -489,6 +508,10 @@ def _verdict(computed, claimed, implied, pills, powder, chosen, model) -> tuple[
     if implied.interval is None:
         return "implausible", "the pills alone already give more doses than claimed"
     if implied.physical_max is not None and implied.interval.low > implied.physical_max:
+        if implied.tolerant_low is not None and implied.tolerant_low <= implied.physical_max:
+            return "implausible", (
+                "it needs the whole stated mass to be fentanyl, and even that only with a rounded pound factor"
+            )
         return "impossible", "it needs more fentanyl than the stated mass holds"
     band = implied.band
     if band is not None and implied.interval.overlaps(Interval(band.low, band.high)):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .claims import METHODS, VERDICTS
 from .errors import ClaimsFileError, DoseconvError
 
 __all__ = ["FIGURE_KINDS", "ClaimsFile", "ClaimRecord", "FigureRecord", "Verification", "load_claims_file", "verify_paths"]
@@ -149,9 +150,19 @@ def load_claims_file(path: str | Path) -> ClaimsFile:
             if ref is None:
                 continue
             if ref not in figures:
-                raise fail(f"claim {cid!r}: {role} {ref!r} is not a figure id in this file", f'"{ref}"')
+                raise fail(f"claim {cid!r}: {role} {ref!r} is not a figure id in this file", role, f'"{ref}"')
             if figures[ref].kind not in kinds:
                 raise fail(f"claim {cid!r}: {role} {ref!r} is a {figures[ref].kind} figure, not {kinds[0]}", f'"{ref}"')
+        if any(c.id == cid for c in claims):
+            raise fail(f"claim id {cid!r} is used twice", needle)
+        expect = entry.get("expect")
+        if expect is not None and expect not in VERDICTS:
+            raise fail(f"claim {cid!r}: expect {expect!r} is not one of {', '.join(VERDICTS)}", "expect")
+        unknown_methods = [m for m in entry.get("expect_methods", ()) if m not in METHODS]
+        if unknown_methods:
+            raise fail(f"claim {cid!r}: unknown method {unknown_methods[0]!r}; known: {', '.join(METHODS)}", unknown_methods[0])
+        if isinstance(entry.get("assumptions"), str) and entry["assumptions"].endswith(".toml"):
+            entry = {**entry, "assumptions": str((path.parent / entry["assumptions"]).resolve())}  # relative to the file
         overrides = {k: entry[k] for k in ("purity", "lethal_dose", "pill_share", "mg_per_pill", "pill_mass") if k in entry}
         claims.append(
             ClaimRecord(

@@ -14,6 +14,7 @@ from doseconv.assumptions import DEFAULT_SET, PARAMETERS, load_set, set_names
 PINNED_SHA256 = {
     "pure": "f84224a2651aed048e834b4629a449bf8bd40f853191441087f215253f499874",
     "dea-2017": "648b7507d13e7a7a70fa1d756aa76b26ad90a0dd39b2edfebfd6e02a847c5bf9",
+    "dea-2018": "ace2009ce6a590584130fd27470045e5e97a726de0939fcf7d3dad82b927acb6",
     "dea-2019": "9af77ea7d29699eef1909af2e695a1a1c4c916ba6b96ee6ac787b47419e92ca5",
     "dea-2021": "890a1f2926437c7a67c99f79dfa4ad5038957e45870ff5784eb1d8d163f50479",
     "dea-2022": "174dcbf2dd67a7c1c8b8bc624f4bd8c264353158876d9d75009cf5fd3561e206",

@@ -27,7 +27,8 @@ def render_check(result) -> list[str]:
     claim = result.inputs["claim"]
     lines.append(f"claimed:  {_interval_text(result.claimed)} doses  ({claim.text!r}, {result.reading} reading)")
     computed = "cannot be computed (see notes)" if result.computed is None else f"{_interval_text(result.computed)} doses"
-    lines.append(f"computed: {computed}  ({result.assumptions.name}, {result.pill_model})")
+    how = result.assumptions.name + (f", {result.pill_model}" if result.inputs["pills"] is not None else "")
+    lines.append(f"computed: {computed}  ({how})")
     if result.implied is not None:
         implied = result.implied
         extra = []
@@ -67,6 +68,8 @@ def check(
     ),
     purity: Optional[str] = typer.Option(None, "--purity", help="Powder purity, overriding the set: 10% or 0.1."),
     lethal_dose: Optional[str] = typer.Option(None, "--lethal-dose", help="Mass of one dose, overriding the set: 3mg."),
+    pill_share: Optional[str] = typer.Option(None, "--pill-share", help="Share of pills holding >= 2 mg, for lab-share: 50%."),
+    mg_per_pill: Optional[str] = typer.Option(None, "--mg-per-pill", help="Mean fentanyl per pill, for mean-content: 2.4mg."),
     pill_mass: Optional[str] = typer.Option(None, "--pill-mass", help="Gross mass of one pill, for pills given by weight: 100mg."),
     as_json: bool = typer.Option(False, "--json", help="Print the result as one JSON object (see docs/json.md)."),
 ) -> None:
@@ -81,7 +84,7 @@ def check(
 
     result = run(
         pills, powder, claim, assumptions=assumptions, pill_model=pill_model, reading=reading, scale=scale,
-        purity=purity, lethal_dose=lethal_dose, pill_mass=pill_mass,
+        purity=purity, lethal_dose=lethal_dose, pill_share=pill_share, mg_per_pill=mg_per_pill, pill_mass=pill_mass,
     )  # fmt: skip
     if as_json:
         typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
