@@ -46,3 +46,177 @@ MASS_UNITS_MG = {
     "tonnes": Fraction(10**9),
 }
 mass_units = st.sampled_from(sorted(MASS_UNITS_MG))
+
+
+# ---------------------------------------------------------------------------------------------
+# Intervals, stated figures and claims (test_intervals, test_stated, test_claims)
+
+
+def _interval_with_point(bounds: tuple[Fraction, Fraction, bool, bool, Fraction]) -> tuple[object, Fraction]:
+    """An interval with a point inside it: ``t`` places the point between the ends, open ends avoided."""
+    from doseconv.intervals import Interval
+
+    low, width, low_open, high_open, t = bounds
+    if width == 0:
+        low_open = high_open = False  # a point interval is closed, or it would be empty
+    if (t == 0 and low_open) or (t == 1 and high_open):
+        t = Fraction(1, 2)
+    return Interval(low, low + width, low_open, high_open), low + width * t
+
+
+#: Interval ends: non-negative rationals, with zero and whole numbers frequent (the edge cases).
+interval_ends = st.one_of(
+    st.just(Fraction(0)),
+    st.integers(min_value=0, max_value=1000).map(Fraction),
+    st.builds(Fraction, st.integers(min_value=0, max_value=10**6), st.integers(min_value=1, max_value=1000)),
+)
+
+#: Where a point sits between an interval's ends, as a share of its width (0 and 1 frequent).
+unit_shares = st.one_of(
+    st.sampled_from([Fraction(0), Fraction(1)]),
+    st.builds(Fraction, st.integers(min_value=0, max_value=1000), st.just(1000)),
+)
+
+#: A non-negative interval (either end open or closed) and one point that lies in it.
+intervals_with_points = st.tuples(
+    interval_ends, st.one_of(st.just(Fraction(0)), interval_ends), st.booleans(), st.booleans(), unit_shares
+).map(_interval_with_point)
+
+#: A positive interval (low above zero), as a divisor, and one point in it.
+positive_intervals_with_points = st.tuples(
+    interval_ends.map(lambda v: v + Fraction(1, 7)), st.one_of(st.just(Fraction(0)), interval_ends),
+    st.booleans(), st.booleans(), unit_shares,
+).map(_interval_with_point)  # fmt: skip
+
+
+def _stated_number(parts: tuple[int, int]) -> tuple[Fraction, Fraction, str]:
+    from doseconv.numbers import format_grouped
+
+    digits, exponent = parts
+    value = Decimal(digits).scaleb(exponent)
+    return Fraction(value), Fraction(Decimal(1).scaleb(exponent)), format_grouped(value)
+
+
+#: A figure as printed and its step: (X, step, text) where the text's last stated digit is the step
+#: ("6,500" -> step 100, "738.5 million" written out -> step 100,000, "0.25" -> step 0.01).
+stated_numbers = st.tuples(
+    st.builds(lambda head, last: head * 10 + last, st.integers(min_value=0, max_value=9999), st.integers(1, 9)),
+    st.integers(min_value=-3, max_value=9),
+).map(_stated_number)
+
+#: Printed figures small enough to carry a scale word ("X million" stays under 10^18): (X, step, text).
+small_stated_numbers = st.tuples(
+    st.builds(lambda head, last: head * 10 + last, st.integers(min_value=0, max_value=9999), st.integers(1, 9)),
+    st.integers(min_value=-3, max_value=3),
+).map(_stated_number)
+
+#: Powers of ten used as the step of a stated figure, 10^-3 to 10^9.
+figure_steps = st.integers(min_value=-3, max_value=9).map(lambda e: Fraction(10) ** e)
+
+#: A stated figure X (a whole number of steps, at least one) with its step: (X, step).
+figures_and_steps = st.tuples(st.integers(min_value=1, max_value=10**6), figure_steps).map(
+    lambda pair: (pair[0] * pair[1], pair[1])
+)
+
+
+def _qualifier_keys() -> list[str]:
+    from doseconv.stated import qualifier_rules
+
+    return sorted(qualifier_rules())
+
+
+#: Keys of the qualifier table (none, nearly, more_than, ...).
+qualifier_keys = st.sampled_from(_qualifier_keys())
+
+#: Keys of the rules that apply to a single figure (every rule but the range "between").
+single_qualifier_keys = st.sampled_from([key for key in _qualifier_keys() if key != "between"])
+
+#: The two readings of a qualifier.
+readings = st.sampled_from(["lenient", "strict"])
+
+#: Styles of ``describe``.
+describe_styles = st.sampled_from(["nearly", "more-than", "about"])
+
+#: Significant digits kept by ``describe``.
+describe_digits = st.integers(min_value=1, max_value=6)
+
+#: A round figure: up to ``6`` significant digits times a power of ten from 10^-6 to 10^9.
+round_figures = st.tuples(st.integers(min_value=1, max_value=999999), st.integers(min_value=-6, max_value=9)).map(
+    lambda pair: (Fraction(pair[0]) * Fraction(10) ** pair[1], len(str(pair[0])))
+)
+
+#: Exact masses as written in a newsroom, with the mass unit: Decimal magnitude up to 10^6 with up to 3 places.
+exact_masses = st.builds(
+    lambda units, places: Decimal(units).scaleb(-places),
+    st.integers(min_value=1, max_value=10**6),
+    st.integers(min_value=0, max_value=3),
+)
+
+#: Whole pill counts, up to 10^9.
+pill_counts = st.integers(min_value=0, max_value=10**9)
+
+#: Whole dose counts as claimed, 1 to 10^10.
+dose_counts = st.integers(min_value=1, max_value=10**10)
+
+#: Purity overrides as percent text with up to two places ("19.2%", "0.05%").
+purity_texts = st.integers(min_value=0, max_value=10000).map(lambda n: f"{Decimal(n).scaleb(-2)}%")
+
+
+def _pill_model_pairs() -> list[tuple[str, str]]:
+    from doseconv.assumptions import load_set, set_names
+    from doseconv.convert import PILL_MODELS, pill_factor
+    from doseconv.errors import MissingValueError
+
+    pairs = []
+    for name in set_names():
+        for model in PILL_MODELS:
+            try:
+                pill_factor(load_set(name), model)
+            except MissingValueError:
+                continue
+            pairs.append((name, model))
+    return pairs
+
+
+#: (assumption set, pill model) pairs for which the set publishes what the model needs.
+set_and_pill_models = st.sampled_from(_pill_model_pairs())
+
+def _sets_with_purity() -> list[str]:
+    from doseconv.assumptions import load_set, set_names
+
+    return [name for name in set_names() if load_set(name).powder_purity.value is not None]
+
+
+#: Assumption sets that publish a powder purity.
+sets_with_purity = st.sampled_from(_sets_with_purity())
+
+
+def _published_edges(parameter: str, scale_to_doses: bool) -> list[Fraction]:
+    """Every published value and range end of ``parameter``, and its neighbours a hair either side."""
+    from doseconv.assumptions import load_set, set_names
+
+    edges: set[Fraction] = set()
+    for name in set_names():
+        chosen = load_set(name)
+        value = chosen.parameter(parameter)
+        lethal = chosen.lethal_dose.value
+        for v in (value.value, *(value.range or ())):
+            if v is not None:
+                v = v / lethal if scale_to_doses else v
+                edges.update({v, v + Fraction(1, 10000), max(v - Fraction(1, 10000), Fraction(0))})
+    return sorted(edges)
+
+
+#: Powder purities from 0 to 200 %, in basis points, with the published means and range ends (the
+#: ends of every verdict band) and their neighbours drawn often.
+purities_near_published = st.one_of(
+    st.integers(min_value=0, max_value=20000).map(lambda bp: Fraction(bp, 10000)),
+    st.sampled_from(_published_edges("powder_purity", False) + [Fraction(1), Fraction(10001, 10000)]),
+)
+
+#: Doses per pill from 0 to 10, in ten-thousandths, with the published mean contents (as doses) and
+#: their neighbours drawn often.
+doses_per_pill_near_published = st.one_of(
+    st.integers(min_value=0, max_value=100000).map(lambda n: Fraction(n, 10000)),
+    st.sampled_from(_published_edges("pill_content", True) + [Fraction(1), Fraction(3, 5), Fraction(7, 10)]),
+)
