@@ -95,9 +95,14 @@ _DRUG_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ANY_DRUG = re.compile(rf"\b(?:{_DRUG_WORDS})\b", re.IGNORECASE)
-_PILLS_TAIL = re.compile(rf"{_OF_THE}(?P<gap>{_GAP}{{0,4}}?)\s+(?P<noun>{_PILL_NOUN})", re.IGNORECASE)
-_DOSES_TAIL = re.compile(
-    rf"{_OF_THE}(?P<gap>{_GAP}{{0,4}}?)\s+(?P<noun>doses?)\b(?!\s+of\s+(?:naloxone|narcan|vaccines?)\b)",
+# What a number counts, read from the noun after it (a few describing words may stand between).
+_COUNTED_TAIL = re.compile(
+    rf"{_OF_THE}(?P<gap>{_GAP}{{0,4}}?)\s+(?:"
+    rf"(?P<pills>{_PILL_NOUN})"
+    r"|(?P<doses>doses?)\b(?!\s+of\s+(?:naloxone|narcan|vaccines?)\b)"
+    r"|(?P<firearms>firearms?|guns?|weapons?|rifles?|handguns?|pistols?|shotguns?)\b"
+    r"|(?P<arrests>arrests?)\b"
+    r"|(?P<investigations>investigations?|cases?|probes?)\b)",
     re.IGNORECASE,
 )
 _KILL_BEFORE = re.compile(
@@ -108,19 +113,11 @@ _PEOPLE_TAIL = re.compile(
     rf"(?P<gap>{_GAP}{{0,2}}?)\s+(?P<noun>people|persons|Americans|individuals|adults|residents|users)\b",
     re.IGNORECASE,
 )
-_FIREARMS_TAIL = re.compile(
-    rf"{_OF_THE}(?P<gap>{_GAP}{{0,2}}?)\s+(?P<noun>firearms?|guns?|weapons?|rifles?|handguns?|pistols?|shotguns?)\b",
-    re.IGNORECASE,
-)
-_ARRESTS_TAIL = re.compile(rf"(?P<gap>{_GAP}{{0,2}}?)\s+(?P<noun>arrests?)\b", re.IGNORECASE)
 _ARREST_BEFORE = re.compile(r"\b(?:arrested|arrest\s+of|apprehended|detained)\s+\Z", re.IGNORECASE)
 _ARRESTED_AFTER = re.compile(
     r"\s+(?P<noun>people|persons|suspects|individuals|subjects|defendants|men|women|members)"
     r"(?:\s+(?:were|have\s+been|had\s+been|was|got)\s+(?P<verb>arrested|apprehended|detained))?\b",
     re.IGNORECASE,
-)
-_INVESTIGATIONS_TAIL = re.compile(
-    rf"{_OF_THE}(?P<gap>{_GAP}{{0,2}}?)\s+(?P<noun>investigations?|cases?|probes?)\b", re.IGNORECASE
 )
 _MONEY_TAIL = re.compile(r"\s*(?P<noun>dollars|USD|US\s+dollars)\b", re.IGNORECASE)
 _NOUN_TAIL = re.compile(rf"(?P<noun>\s+(?=[a-z]){_GAP_WORD}{_GAP}?)")
@@ -268,24 +265,23 @@ def _classify(text: str, match: re.Match[str], before: str, word_only: bool) -> 
     mass = _MASS_TAIL.match(text, end)
     if mass and not _TIME_AFTER.match(text, end):
         return _mass(text, mass, before)
-    for pattern, kind in ((_PILLS_TAIL, "pills"), (_DOSES_TAIL, "doses")):
-        tail = pattern.match(text, end)
-        if tail:
-            drug = _drug_in(tail["gap"])
-            if kind == "doses":
-                if drug not in (None, "fentanyl"):
-                    return _Found("other", tail.end(), f"doses of {drug}", drug)
-                return _Found("doses", tail.end(), "doses", "fentanyl", stated_unit="doses")
-            return _Found("pills", tail.end(), "pills", drug, stated_unit="pills")
+    counted = _COUNTED_TAIL.match(text, end)
+    if counted:
+        kind = counted.lastgroup
+        assert kind is not None
+        drug = _drug_in(counted["gap"])
+        if kind == "doses":
+            if drug not in (None, "fentanyl"):
+                return _Found("other", counted.end(), f"doses of {drug}", drug)
+            return _Found("doses", counted.end(), "doses", "fentanyl", stated_unit="doses")
+        if kind == "pills":
+            return _Found("pills", counted.end(), "pills", drug, stated_unit="pills")
+        return _Found(kind, counted.end(), counted[kind].lower())
     if _KILL_BEFORE.search(before):
         people = _PEOPLE_TAIL.match(text, end)
         if people:
             return _Found("doses", people.end(), people["noun"].lower(), "fentanyl",
                           ["people who could be killed, read as doses"], stated_unit="doses")  # fmt: skip
-    for pattern, kind in ((_FIREARMS_TAIL, "firearms"), (_ARRESTS_TAIL, "arrests"), (_INVESTIGATIONS_TAIL, "investigations")):
-        tail = pattern.match(text, end)
-        if tail:
-            return _Found(kind, tail.end(), tail["noun"].lower())
     arrested = _ARRESTED_AFTER.match(text, end)
     if arrested and (arrested["verb"] or _ARREST_BEFORE.search(before)):
         return _Found("arrests", arrested.end(), arrested["noun"].lower())
@@ -393,6 +389,7 @@ def extract_figures(document: Document, resolver: ScopeResolver | None = None) -
     text = document.text
     resolver = resolver or ScopeResolver(document)
     figures: list[Figure] = []
+    sentences: dict[int, str] = {}
     for match in _FIGURE.finditer(text):
         start = match.start()
         before = text[max(0, start - 60) : start]
@@ -411,14 +408,18 @@ def extract_figures(document: Document, resolver: ScopeResolver | None = None) -
         elif found.is_mass:
             _mass_kind(found, document, sentence)
         qualifier = (match["between"] or match["qual"] or "").lower() or None
+        if sentence not in sentences:
+            sentences[sentence] = document.sentence_text(sentence) if document.sentences else ""
         figures.append(
-            _figure(document, resolver, len(figures) + 1, match, found, value, low, high, qualifier, sentence)
-        )
+            _figure(document, resolver, len(figures) + 1, match, found, (value, low, high), qualifier, sentence,
+                    sentences[sentence])
+        )  # fmt: skip
     return figures
 
 
-def _figure(document, resolver, index, match, found, value, low, high, qualifier, sentence) -> Figure:
+def _figure(document, resolver, index, match, found, values, qualifier, sentence, sentence_text) -> Figure:
     start, end = match.start(), found.end
+    value, low, high = values
     original_start, original_end = document.original_span(start, end)
     number = " ".join(match["num"].split())
     if match["num2"]:
@@ -443,7 +444,7 @@ def _figure(document, resolver, index, match, found, value, low, high, qualifier
         unit=found.unit,
         qualifier=qualifier,
         drug=found.drug,
-        sentence=document.sentence_text(sentence),
+        sentence=sentence_text,
         sentence_index=sentence,
         paragraph_index=document.sentence_paragraph[sentence] if document.sentences else 0,
         scope=resolver.scope_at(start),

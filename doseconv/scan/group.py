@@ -63,10 +63,10 @@ class ClaimDraft:
                 raise ValueError(f"{name} input must be a fentanyl {kinds[0]} figure, not {figure.kind}")
 
 
-def _wanted(document: Document, doses: Figure, figures: list[Figure]) -> tuple[bool, bool]:
+def _wanted(document: Document, doses: Figure, sentence_figures: list[Figure]) -> tuple[bool, bool]:
     """Which inputs the claim's sentence speaks of, outside the figures themselves."""
     start, end = document.sentences[doses.sentence_index]
-    spans = sorted((f.scan_start, f.scan_end) for f in figures if f.sentence_index == doses.sentence_index)
+    spans = sorted((f.scan_start, f.scan_end) for f in sentence_figures)
     words = []
     position = start
     for span_start, span_end in spans:
@@ -140,14 +140,17 @@ def build_claims(document: Document, figures: list[Figure]) -> list[ClaimDraft]:
     >>> [(c.doses.text, c.pills.text, c.powder.text, c.basis) for c in build_claims(doc, extract_figures(doc))]
     [('193 million doses', '44 million pills', '6,500 pounds of fentanyl powder', 'sentence')]
     """
-    inputs = [f for f in figures if f.counts_toward_doses]
+    by_sentence: dict[int, list[Figure]] = {}
+    for figure in figures:
+        by_sentence.setdefault(figure.sentence_index, []).append(figure)
     claims = []
     for doses in (f for f in figures if f.kind == "doses"):
-        want = _wanted(document, doses, figures)
-        same_sentence = [f for f in inputs if f.sentence_index == doses.sentence_index]
+        here = doses.sentence_index
+        want = _wanted(document, doses, by_sentence[here])
+        same_sentence = [f for f in by_sentence[here] if f.counts_toward_doses]
         nearby = [
-            f for f in inputs
-            if -WINDOW_BEFORE <= f.sentence_index - doses.sentence_index <= WINDOW_AFTER
+            f for index in range(here - WINDOW_BEFORE, here + WINDOW_AFTER + 1)
+            for f in by_sentence.get(index, ()) if f.counts_toward_doses
         ]  # fmt: skip
         same_scope = [f for f in nearby if not doses.scope.differences(f.scope)]
         tiers = (

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .patterns import case_variants, trie_pattern
 from .text import Document
@@ -126,8 +127,7 @@ _NAME_BEFORE = re.compile(r"(?:[A-Z][\w.'’]*\s+){1,3}\Z")
 _LEADING_NOISE = re.compile(rf"^(?:(?:The|A|U\.S\.|{_AGENCY_PATTERN})(?:['’]s)?\s+|\w+['’]s\s+)+")
 
 
-@dataclass(frozen=True)
-class _Mention:
+class _Mention(NamedTuple):
     position: int
     field: str
     value: str | None
@@ -208,10 +208,19 @@ class ScopeResolver:
         for index, paragraph in enumerate(document.sentence_paragraph):
             self._paragraph_sentences.setdefault(paragraph, []).append(index)
         self._carried = self._carry()
+        self._inherited_cache: dict[int, dict[str, object]] = {}
+        # The last place named before each sentence, for an unnamed "the division".
+        self._last_place: list[str | None] = []
+        place: str | None = None
+        for values in self._sentence_values:
+            self._last_place.append(place)
+            place = values.get("place") or place  # type: ignore[assignment]
 
     def _own(self, mentions: list[_Mention], position: int | None) -> dict[str, object]:
         """Field values a sentence states itself; ``position`` picks the nearest mention, else the last."""
         out: dict[str, object] = {}
+        if not mentions:
+            return out
         geo = [m for m in mentions if m.field == "geo"]
         if geo:
             # A state name counts only when nothing else in the sentence says where.
@@ -256,28 +265,32 @@ class ScopeResolver:
         if not doc.sentences:
             return Scope()
         sentence = doc.sentence_at(position)
-        paragraph = doc.sentence_paragraph[sentence]
         values = self._own(self._by_sentence[sentence], position)
+        for key, value in self._inherited(sentence).items():
+            values.setdefault(key, value)
+        if values.get("level") == "regional" and not values.get("place"):
+            values["place"] = self._last_place[sentence]
+        if values.get("level") == "national":
+            values["place"] = None
+        return Scope(**values)  # type: ignore[arg-type]
+
+    def _inherited(self, sentence: int) -> dict[str, object]:
+        """Values a sentence takes from its paragraph (nearest sentence before, else after), then earlier text."""
+        cached = self._inherited_cache.get(sentence)
+        if cached is not None:
+            return cached
+        paragraph = self.document.sentence_paragraph[sentence]
         siblings = self._paragraph_sentences[paragraph]
         before = [s for s in siblings if s < sentence][::-1]
         after = [s for s in siblings if s > sentence]
+        values: dict[str, object] = {}
         for other in before + after:
             for key, value in self._sentence_values[other].items():
                 values.setdefault(key, value)
         for key, value in self._carried[paragraph].items():
             values.setdefault(key, value)
-        if values.get("level") == "regional" and not values.get("place"):
-            values["place"] = self._place_before(paragraph, sentence)
-        if values.get("level") == "national":
-            values["place"] = None
-        return Scope(**values)  # type: ignore[arg-type]
-
-    def _place_before(self, paragraph: int, sentence: int) -> str | None:
-        for other in range(sentence - 1, -1, -1):
-            place = self._sentence_values[other].get("place")
-            if place:
-                return place  # type: ignore[return-value]
-        return None
+        self._inherited_cache[sentence] = values
+        return values
 
 
 def _nearest(mentions: list[_Mention], position: int | None) -> _Mention:
