@@ -5,6 +5,8 @@ Skipped, with the reason shown, when the folder is absent.
 
 from __future__ import annotations
 
+import re
+import shlex
 from fractions import Fraction
 from pathlib import Path
 
@@ -162,3 +164,20 @@ def test_scan_paths_on_the_folder_matches_single_scans() -> None:
     assert [c.verdict for r in scans.reports for c in r.claims] == [
         "plausible", "plausible", "implausible", "plausible", "plausible",
     ]  # fmt: skip
+
+
+def test_the_seed_example_in_docs_scan_md_is_what_scan_prints(capsys, monkeypatch) -> None:
+    """docs/scan.md shows the output for seed 002; the checker's explanation is shortened there with '…'."""
+    root = Path(__file__).resolve().parents[1]
+    block = re.search(r"```text\n(\$ doseconv scan \.\./shared/seeds/.*?)```", (root / "docs" / "scan.md").read_text(), re.S)
+    assert block is not None
+    command, *expected = block[1].rstrip("\n").split("\n")
+    monkeypatch.chdir(root)
+    result = run(capsys, *shlex.split(command[2:])[1:])
+    shown = result.out.rstrip("\n").split("\n")
+    assert len(shown) == len(expected)
+    for got, want in zip(shown, expected):
+        if want.endswith("…") and want.lstrip().startswith("why:"):
+            assert got.startswith(want[:-1])
+        else:
+            assert got == want
