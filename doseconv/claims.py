@@ -90,16 +90,24 @@ class Implied:
     lethal_dose_mg: Fraction = Fraction(2)
     tolerant_low: Fraction | None = None  # the low end when masses in pounds use a rounded factor (2.2 lb/kg)
 
-    def show(self, value: Fraction) -> str:
+    def show(self, value: Fraction, places: int = 2) -> str:
         if self.parameter in ("powder_purity", "pill_purity"):
-            return _percent(value)
-        return f"{format_grouped(value, 2)} ({format_grouped(value * self.lethal_dose_mg, 2)} mg per pill)"
+            return _percent(value, places)
+        return f"{format_grouped(value, places)} ({format_grouped(value * self.lethal_dose_mg, places)} mg per pill)"
 
     def describe(self) -> str:
+        """The implied values as a phrase: "powder purity from 9.89% to 10.18%"."""
+        name = _PARAMETER_TEXT[self.parameter]
         if self.interval is None:
-            return f"no non-negative {_PARAMETER_TEXT[self.parameter]} reproduces the claim"
-        high = "no upper limit" if self.unbounded else self.show(self.interval.high)
-        return f"{_PARAMETER_TEXT[self.parameter]} from {self.show(self.interval.low)} to {high}"
+            return f"a negative {name}, which cannot be"
+        if self.unbounded:
+            return f"{name} of {self.show(self.interval.low)} or more"
+        places = 2
+        while places < 8 and self.interval.low != self.interval.high and (
+            self.show(self.interval.low, places) == self.show(self.interval.high, places)
+        ):
+            places += 2  # show enough digits to tell the ends apart
+        return f"{name} from {self.show(self.interval.low, places)} to {self.show(self.interval.high, places)}"
 
     def to_dict(self) -> dict[str, Any]:
         from .numbers import exact_text
@@ -205,8 +213,8 @@ def _exact(value: Fraction | None) -> str | None:
     return None if value is None else exact_text(value)
 
 
-def _percent(value: Fraction) -> str:
-    return f"{format_grouped(value * 100, 2)}%"
+def _percent(value: Fraction, places: int = 2) -> str:
+    return f"{format_grouped(value * 100, places)}%"
 
 
 def _figure(value: str | StatedFigure | None, what: str) -> StatedFigure | None:
@@ -492,9 +500,11 @@ def _implied(chosen, model, scale, pills, powder, claimed, reading, pill_mass, p
         )
     interval, unbounded = _solve(claimed, Interval.point(0), pills.interval(reading))  # type: ignore[arg-type]
     physical = pill_mass / lethal if pill_mass is not None else None
-    published = chosen.pill_content.value / lethal if chosen.pill_content.value is not None else None
+    # Compared with the lab's mean content, whatever the pill model: the physical question is
+    # how much fentanyl a pill would have to hold.
+    mean = chosen.pill_content.value / lethal if chosen.pill_content.value is not None else None
     return Implied(
-        "doses_per_pill", interval, unbounded, published, band_for("doses_per_pill", chosen, scale), physical, lethal
+        "doses_per_pill", interval, unbounded, mean, band_for("doses_per_pill", chosen, scale), physical, lethal
     )
 
 
@@ -506,7 +516,9 @@ def _verdict(computed, claimed, implied, pills, powder, chosen, model) -> tuple[
     if implied is None:
         return "unverifiable", "a value the check needs is not published in the set (see notes)"
     if implied.interval is None:
-        return "implausible", "the pills alone already give more doses than claimed"
+        if pills is not None and powder is not None:
+            return "implausible", "the pills alone already give more doses than claimed"
+        return "implausible", "the inputs give more doses than claimed for any value of the parameter"
     if implied.physical_max is not None and implied.interval.low > implied.physical_max:
         if implied.tolerant_low is not None and implied.tolerant_low <= implied.physical_max:
             return "implausible", (
@@ -514,7 +526,10 @@ def _verdict(computed, claimed, implied, pills, powder, chosen, model) -> tuple[
             )
         return "impossible", "it needs more fentanyl than the stated mass holds"
     band = implied.band
-    if band is not None and implied.interval.overlaps(Interval(band.low, band.high)):
+    needed = implied.interval
+    if implied.unbounded and band is not None:  # any value from the low end up works
+        needed = Interval(needed.low, max(needed.high, band.high))
+    if band is not None and needed.overlaps(Interval(band.low, band.high)):
         return "plausible", f"the value it needs lies within the {band.basis}"
     if band is None:
         if computed is None:
@@ -668,7 +683,7 @@ def _explain(verdict, reason, computed, claimed, implied, diagnosis, chosen, mod
         if implied.parameter == "powder_purity" and pills is not None:
             sentence = f"With {PILL_MODELS[model]}, the claim needs {implied.describe()}"
         if implied.published is not None:
-            sentence += f" (the set's value: {implied.show(implied.published)})"
+            sentence += f" (the set's mean: {implied.show(implied.published)})"
         parts.append(sentence + ".")
     parts.append(f"{verdict.capitalize()}: {reason}.")
     matching = [d for d in diagnosis if d.matches]

@@ -79,6 +79,25 @@ def _line_of(text: str, *needles: str) -> int:
     return 0
 
 
+def _entry_line(text: str, table: str, index: int, key: str | None = None) -> int:
+    """The line of entry ``index`` of the array of tables ``[[table]]``, or of ``key`` inside it."""
+    lines = text.splitlines()
+    header = re.compile(rf"^\s*\[\[\s*{re.escape(table)}\s*\]\]")
+    starts = [n for n, line in enumerate(lines) if header.match(line)]
+    if index >= len(starts):
+        return 0
+    start = starts[index]
+    if key is None:
+        return _entry_line(text, table, index, "id")  # an entry is named by its id line
+    assignment = re.compile(rf"^\s*{re.escape(key)}\s*=")
+    for n in range(start + 1, len(lines)):
+        if lines[n].lstrip().startswith("["):
+            break
+        if assignment.match(lines[n]):
+            return n + 1
+    return start + 1
+
+
 def load_claims_file(path: str | Path) -> ClaimsFile:
     """Read and validate a claims file; errors name the file and the line."""
     path = Path(path)
@@ -90,11 +109,12 @@ def load_claims_file(path: str | Path) -> ClaimsFile:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"line (\d+)", str(error))
-        line = match[1] if match else "?"
+        line = match[1] if match else str(max(len(text.splitlines()), 1))  # "at end of document"
         raise ClaimsFileError(f"{path}:{line}: not valid TOML ({error})") from None
 
-    def fail(message: str, *needles: str) -> ClaimsFileError:
-        return ClaimsFileError(f"{path}:{_line_of(text, *needles) or 1}: {message}")
+    def fail(message: str, *needles: str, at: tuple[str, int, str | None] | None = None) -> ClaimsFileError:
+        line = _entry_line(text, *at) if at else _line_of(text, *needles)
+        return ClaimsFileError(f"{path}:{line or 1}: {message}")
 
     unknown = set(raw) - _TOP_KEYS
     if unknown:
@@ -110,57 +130,57 @@ def load_claims_file(path: str | Path) -> ClaimsFile:
         raise fail(f"[source] has unknown key {key!r}", key)
     scopes = raw.get("scopes", {})
     figures: dict[str, FigureRecord] = {}
-    for entry in raw.get("figures", []):
+    for index, entry in enumerate(raw.get("figures", [])):
         fid = entry.get("id", "")
-        needle = f'"{fid}"' if fid else "[[figures]]"
+        here = ("figures", index)
         if set(entry) - _FIGURE_KEYS:
             key = sorted(set(entry) - _FIGURE_KEYS)[0]
-            raise fail(f"figure {fid!r} has unknown key {key!r}; figures take {', '.join(sorted(_FIGURE_KEYS))}", key)
+            raise fail(f"figure {fid!r} has unknown key {key!r}; figures take {', '.join(sorted(_FIGURE_KEYS))}", at=(*here, key))
         if not fid or not isinstance(entry.get("text"), str):
-            raise fail("each [[figures]] needs an id and a text", needle)
+            raise fail("each [[figures]] needs an id and a text", at=(*here, None))
         if fid in figures:
-            raise fail(f"figure id {fid!r} is used twice", needle)
+            raise fail(f"figure id {fid!r} is used twice", at=(*here, "id"))
         kind = entry.get("kind")
         if kind not in FIGURE_KINDS:
-            raise fail(f"figure {fid!r}: kind {kind!r} is not one of {', '.join(FIGURE_KINDS)}", needle)
+            raise fail(f"figure {fid!r}: kind {kind!r} is not one of {', '.join(FIGURE_KINDS)}", at=(*here, "kind"))
         scope = entry.get("scope", "")
         if scope and scope not in scopes:
-            raise fail(f"figure {fid!r}: scope {scope!r} is not defined under [scopes]", needle)
+            raise fail(f"figure {fid!r}: scope {scope!r} is not defined under [scopes]", at=(*here, "scope"))
         record = FigureRecord(fid, entry["text"], kind, scope, entry.get("attribution", ""), entry.get("drug", ""),
                               bool(entry.get("exact", False)), entry.get("note", ""))  # fmt: skip
         if kind in _DOSE_KINDS:
             try:
                 figure = _parse(record)
             except DoseconvError as error:
-                raise fail(f"figure {fid!r}: {error}", entry["text"]) from None
+                raise fail(f"figure {fid!r}: {error}", at=(*here, "text")) from None
             if figure.kind not in _DOSE_KINDS[kind]:
-                raise fail(f"figure {fid!r}: {entry['text']!r} is {figure.kind}, not {kind}", entry["text"])
+                raise fail(f"figure {fid!r}: {entry['text']!r} is {figure.kind}, not {kind}", at=(*here, "text"))
         figures[fid] = record
     claims = []
-    for entry in raw.get("claims", []):
+    for index, entry in enumerate(raw.get("claims", [])):
         cid = entry.get("id", "")
-        needle = f'"{cid}"' if cid else "[[claims]]"
+        here = ("claims", index)
         if set(entry) - _CLAIM_KEYS:
             key = sorted(set(entry) - _CLAIM_KEYS)[0]
-            raise fail(f"claim {cid!r} has unknown key {key!r}", key)
+            raise fail(f"claim {cid!r} has unknown key {key!r}", at=(*here, key))
         if not cid or "total" not in entry:
-            raise fail("each [[claims]] needs an id and a total (a figure id)", needle)
+            raise fail("each [[claims]] needs an id and a total (a figure id)", at=(*here, None))
         for role, kinds in (("total", ("doses",)), ("pills", ("pills",)), ("powder", ("fentanyl-powder",))):
             ref = entry.get(role)
             if ref is None:
                 continue
             if ref not in figures:
-                raise fail(f"claim {cid!r}: {role} {ref!r} is not a figure id in this file", role, f'"{ref}"')
+                raise fail(f"claim {cid!r}: {role} {ref!r} is not a figure id in this file", at=(*here, role))
             if figures[ref].kind not in kinds:
-                raise fail(f"claim {cid!r}: {role} {ref!r} is a {figures[ref].kind} figure, not {kinds[0]}", f'"{ref}"')
+                raise fail(f"claim {cid!r}: {role} {ref!r} is a {figures[ref].kind} figure, not {kinds[0]}", at=(*here, role))
         if any(c.id == cid for c in claims):
-            raise fail(f"claim id {cid!r} is used twice", needle)
+            raise fail(f"claim id {cid!r} is used twice", at=(*here, "id"))
         expect = entry.get("expect")
         if expect is not None and expect not in VERDICTS:
-            raise fail(f"claim {cid!r}: expect {expect!r} is not one of {', '.join(VERDICTS)}", "expect")
+            raise fail(f"claim {cid!r}: expect {expect!r} is not one of {', '.join(VERDICTS)}", at=(*here, "expect"))
         unknown_methods = [m for m in entry.get("expect_methods", ()) if m not in METHODS]
         if unknown_methods:
-            raise fail(f"claim {cid!r}: unknown method {unknown_methods[0]!r}; known: {', '.join(METHODS)}", unknown_methods[0])
+            raise fail(f"claim {cid!r}: unknown method {unknown_methods[0]!r}; known: {', '.join(METHODS)}", at=(*here, "expect_methods"))
         if isinstance(entry.get("assumptions"), str) and entry["assumptions"].endswith(".toml"):
             entry = {**entry, "assumptions": str((path.parent / entry["assumptions"]).resolve())}  # relative to the file
         overrides = {k: entry[k] for k in ("purity", "lethal_dose", "pill_share", "mg_per_pill", "pill_mass") if k in entry}
@@ -168,7 +188,7 @@ def load_claims_file(path: str | Path) -> ClaimsFile:
             ClaimRecord(
                 cid, entry["total"], entry.get("pills"), entry.get("powder"), entry.get("scale", "aggregate"),
                 entry.get("assumptions"), entry.get("pill_model"), entry.get("reading", "lenient"), entry.get("expect"),
-                tuple(entry.get("expect_methods", ())), entry.get("note", ""), overrides, _line_of(text, needle),
+                tuple(entry.get("expect_methods", ())), entry.get("note", ""), overrides, _entry_line(text, *here),
             )  # fmt: skip
         )
     return ClaimsFile(str(path), source, scopes, figures, tuple(claims))

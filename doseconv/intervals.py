@@ -65,9 +65,13 @@ class Interval:
         o = _as_interval(other)
         if min(self.low, o.low) < 0:
             raise ValueError("interval products are defined here for non-negative intervals only")
-        low_open = (self.low_open and o.low != 0) or (o.low_open and self.low != 0) or (self.low_open and o.low_open)
-        high_open = self.high_open or o.high_open
-        return Interval(self.low * o.low, self.high * o.high, low_open, high_open)
+        # An end of the product is reached when both factors reach theirs, or when one factor
+        # reaches 0 (then every point of the other gives the same 0).
+        low_reached = (not self.low_open and not o.low_open) or (self.low == 0 and not self.low_open) or (
+            o.low == 0 and not o.low_open
+        )
+        high_reached = (not self.high_open and not o.high_open) or self.high == 0 or o.high == 0
+        return Interval(self.low * o.low, self.high * o.high, not low_reached, not high_reached)
 
     __rmul__ = __mul__
 
@@ -76,7 +80,9 @@ class Interval:
         o = _as_interval(other)
         if o.low <= 0:
             raise ValueError("division by an interval that reaches zero")
-        return Interval(self.low / o.high, self.high / o.low, self.low_open or o.high_open, self.high_open or o.low_open)
+        low_reached = not self.low_open and (not o.high_open or self.low == 0)
+        high_reached = not self.high_open and (not o.low_open or self.high == 0)
+        return Interval(self.low / o.high, self.high / o.low, not low_reached, not high_reached)
 
     def overlaps(self, other: "Interval") -> bool:
         """True when some number lies in both intervals."""

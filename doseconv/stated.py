@@ -87,7 +87,7 @@ _QUALIFIER_AT_START = re.compile(
     r"\s*(?P<q>" + "|".join(re.escape(p) for p in QUALIFIER_PHRASES) + r")(?=\s|$)", re.IGNORECASE
 )
 _RANGE = re.compile(
-    rf"\s*(?P<between>between\s+)?(?P<x>{NUMBER_PATTERN})\s*(?:-|–|—|to|and)\s*(?=\S)", re.IGNORECASE
+    rf"\s*(?P<between>between\s+)?(?P<x>{NUMBER_PATTERN})\s*(?:-|–|—|\bto\b|\band\b)\s*(?=\S)", re.IGNORECASE
 )
 
 

@@ -104,7 +104,7 @@ def test_check_prints_the_report(capsys) -> None:
         "verdict:  plausible",
         "claimed:  [192,000,000, 193,000,000) doses  ('nearly 193 million doses', lenient reading)",
         "computed: (326,041,638.88, 331,396,125.63) doses  (dea-2022, one-per-pill)",
-        f"implied:  powder purity from 9.89% to 10.18%  (set value 19.2%; aggregate band {band.low} to {band.high})",
+        f"implied:  powder purity from 9.89% to 10.18%  (set mean 19.2%; aggregate band {band.low} to {band.high})",
         "why:      " + check_claim("nearly 44 million pills", "more than 6,500 pounds", "nearly 193 million doses").explanation,
         "diagnosis (best first):",
         "    -    dose-3mg             232.69 million",
@@ -131,7 +131,7 @@ def test_check_pills_alone(capsys) -> None:
         "claimed:  [192,000,000, 193,000,000) doses  ('almost 193 million doses', lenient reading)",
         "computed: [43,000,000, 44,000,000) doses  (dea-2022, one-per-pill)",
         "implied:  doses per pill from 4.36 (8.73 mg per pill) to 4.49 (8.98 mg per pill)  "
-        "(set value 1.2 (2.4 mg per pill); aggregate band 0.65 (1.3 mg per pill) to 1.2 (2.4 mg per pill))",
+        "(set mean 1.2 (2.4 mg per pill); aggregate band 0.65 (1.3 mg per pill) to 1.2 (2.4 mg per pill))",
     ]
     assert out[6] == (
         "  match  pills-only           44 million  (the total is pinned on the pills alone, which would need doses "
@@ -145,7 +145,7 @@ def test_check_without_inputs(capsys) -> None:
     code, out, _ = run(capsys, "check", "--claim", "193 million doses")
     assert code == 0
     assert out[0] == "verdict:  unverifiable"
-    assert out[2] == "computed: cannot be computed (see notes)  (dea-2022)"
+    assert out[2] == "computed: nothing to compute from (no pills or powder given)  (dea-2022)"
     assert out[-1] == "diagnosis: none (no inputs to make a total from)"
     assert not any(line.startswith("implied:") for line in out)
 
@@ -184,7 +184,7 @@ def test_check_with_overrides_and_seizure_scale(capsys) -> None:
         "verdict:  consistent",
         "claimed:  [6,350,000, 6,500,000) doses  ('6.4 million doses', lenient reading)",
         "computed: [3,200,000, 12,800,000) doses  (dea-2022)",
-        "implied:  powder purity from 9.53% to 39%  (set value 19.2%; seizure band 0% to 98.1%)",
+        "implied:  powder purity from 9.53% to 39%  (set mean 19.2%; seizure band 0% to 98.1%)",
     ]
     assert "under dea-2022 (3 mg per dose; powder at 19.2% purity)" in out[4]
 

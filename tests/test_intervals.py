@@ -14,16 +14,6 @@ from .strategies import intervals_with_points, positive_intervals_with_points
 F = Fraction
 
 
-def _zero_product_bug(a: Interval, b: Interval) -> bool:
-    """The case pinned by test_product_with_zero_is_zero (xfail): a [0, 0] factor times an open high end."""
-    return (a.high == 0 and b.high_open) or (b.high == 0 and a.high_open)
-
-
-def _zero_quotient_bug(a: Interval, b: Interval) -> bool:
-    """The cases pinned by the zero-quotient tests (xfail): a zero end of A beside an open end of B."""
-    return (a.low == 0 and not a.low_open and b.high_open) or (a.high == 0 and b.low_open)
-
-
 @settings(max_examples=300)
 @given(intervals_with_points, intervals_with_points)
 def test_sum_contains_every_pointwise_sum(a_and_x, b_and_y) -> None:
@@ -38,7 +28,6 @@ def test_sum_contains_every_pointwise_sum(a_and_x, b_and_y) -> None:
 def test_product_contains_every_pointwise_product(a_and_x, b_and_y) -> None:
     """For x in A and y in B (non-negative, open ends respected), x * y lies in A * B."""
     (a, x), (b, y) = a_and_x, b_and_y
-    assume(not _zero_product_bug(a, b))  # remove once the xfail regression below passes
     product = a * b
     assert x * y in product
     assert not product.is_empty
@@ -49,7 +38,6 @@ def test_product_contains_every_pointwise_product(a_and_x, b_and_y) -> None:
 def test_quotient_contains_every_pointwise_quotient(a_and_x, b_and_y) -> None:
     """For x in A and y in B (B above zero, open ends respected), x / y lies in A / B."""
     (a, x), (b, y) = a_and_x, b_and_y
-    assume(not _zero_quotient_bug(a, b))  # remove once the xfail regressions below pass
     assert x / y in a / b
 
 
@@ -89,17 +77,14 @@ def test_distance_is_zero_inside(a_and_x) -> None:
 # Pinned regressions of the zero cases (each is a pointwise result the arithmetic must keep).
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a product with a [0, 0] factor keeps the other's open high end and comes out empty")
 def test_product_with_zero_is_zero() -> None:
     assert 0 in Interval(F(1), F(2), high_open=True) * Interval.point(0)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: 0 / y is 0 for every divisor, but an open divisor end opens the zero low end")
 def test_zero_over_open_divisor_end_is_zero() -> None:
     assert 0 in Interval(F(0), F(1)) / Interval(F(1), F(2), high_open=True)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: [0, 0] over a divisor with an open low end comes out empty")
 def test_zero_point_over_open_divisor_is_zero() -> None:
     assert 0 in Interval.point(0) / Interval(F(1), F(2), low_open=True)
 

@@ -207,7 +207,6 @@ def test_a_figure_converted_to_another_unit_allows_the_same_masses(phrase, readi
     assert moved.interval(reading) * unit_factor(converted.unit, "milligram") == in_mg
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the range pattern reads the 'to' of 'tonnes' as 'X to Y'")
 def test_tonnes_is_not_read_as_a_range() -> None:
     assert str(parse_stated("5 tonnes").interval()) == "[4.5, 6)"
 

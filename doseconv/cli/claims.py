@@ -26,14 +26,19 @@ def render_check(result) -> list[str]:
     lines = [f"verdict:  {result.verdict}"]
     claim = result.inputs["claim"]
     lines.append(f"claimed:  {_interval_text(result.claimed)} doses  ({claim.text!r}, {result.reading} reading)")
-    computed = "cannot be computed (see notes)" if result.computed is None else f"{_interval_text(result.computed)} doses"
+    if result.computed is not None:
+        computed = f"{_interval_text(result.computed)} doses"
+    elif result.inputs["pills"] is None and result.inputs["powder"] is None:
+        computed = "nothing to compute from (no pills or powder given)"
+    else:
+        computed = "cannot be computed (see notes)"
     how = result.assumptions.name + (f", {result.pill_model}" if result.inputs["pills"] is not None else "")
     lines.append(f"computed: {computed}  ({how})")
     if result.implied is not None:
         implied = result.implied
         extra = []
         if implied.published is not None:
-            extra.append(f"set value {implied.show(implied.published)}")
+            extra.append(f"set mean {implied.show(implied.published)}")
         if implied.band is not None:
             extra.append(f"{result.scale} band {implied.show(implied.band.low)} to {implied.show(implied.band.high)}")
         lines.append(f"implied:  {implied.describe()}" + (f"  ({'; '.join(extra)})" if extra else ""))
