@@ -129,6 +129,7 @@ def test_strip_helpers_keep_text_and_drop_markup() -> None:
         ("Plain prose, 6,500 pounds.", None, "plain"),
         ("Plain prose.", "a.htm", "html"),
         ("<p>x</p>", "a.md", "markdown"),
+        ("<p>" + "<b>5</b> kilos &amp; " * 2000, None, "html"),  # regression: only opening tags near the start
     ],
 )  # fmt: skip
 def test_detect_format(text, name, expected) -> None:
@@ -479,6 +480,23 @@ def test_nearby_same_scope_inputs_beat_nearer_inputs_of_another_scope() -> None:
 def test_scale_of_a_claim(text, scale) -> None:
     (claim,) = claims_of(text)
     assert claim.scale == scale
+
+
+def test_a_long_paragraph_is_searched_for_seizure_words_once(monkeypatch) -> None:
+    """Regression: the scale of each claim searched its whole paragraph again (quadratic on one long paragraph)."""
+    import doseconv.scan.group as group
+
+    calls = []
+    pattern = group._ONE_SEIZURE
+
+    class Counting:
+        def search(self, *args):
+            calls.append(args[1:])
+            return pattern.search(*args)
+
+    monkeypatch.setattr(group, "_ONE_SEIZURE", Counting())
+    claims = claims_of(" ".join(["Agents seized 5 kilos of fentanyl, enough to kill 2.5 million people."] * 50))
+    assert len(claims) == 50 and len(calls) == 1
 
 
 # --- checking --------------------------------------------------------------------------------

@@ -109,7 +109,7 @@ def _scope_note(doses: Figure, inputs: list[Figure]) -> str | None:
     return f"different scopes: the doses ({doses.text}) are {doses.scope.describe()}; " + "; ".join(parts)
 
 
-def choose_scale(document: Document, doses: Figure) -> str:
+def choose_scale(document: Document, doses: Figure, _seen: dict[int, bool] | None = None) -> str:
     """``seizure`` when the claim's paragraph tells of one seizure, else ``aggregate``.
 
     One seizure is told by words such as "traffic stop", "search warrant", "in a vehicle" or
@@ -126,8 +126,11 @@ def choose_scale(document: Document, doses: Figure) -> str:
     scope = doses.scope
     if scope.level == "national" or scope.operation or scope.period:
         return "aggregate"
-    start, end = document.paragraphs[doses.paragraph_index]
-    return "seizure" if _ONE_SEIZURE.search(document.text, start, end) else "aggregate"
+    seen = {} if _seen is None else _seen  # a paragraph is searched once however many claims it holds
+    if doses.paragraph_index not in seen:
+        start, end = document.paragraphs[doses.paragraph_index]
+        seen[doses.paragraph_index] = _ONE_SEIZURE.search(document.text, start, end) is not None
+    return "seizure" if seen[doses.paragraph_index] else "aggregate"
 
 
 def build_claims(document: Document, figures: list[Figure]) -> list[ClaimDraft]:
@@ -144,6 +147,7 @@ def build_claims(document: Document, figures: list[Figure]) -> list[ClaimDraft]:
     for figure in figures:
         by_sentence.setdefault(figure.sentence_index, []).append(figure)
     claims = []
+    one_seizure: dict[int, bool] = {}
     for doses in (f for f in figures if f.kind == "doses"):
         here = doses.sentence_index
         want = _wanted(document, doses, by_sentence[here])
@@ -178,5 +182,5 @@ def build_claims(document: Document, figures: list[Figure]) -> list[ClaimDraft]:
         for figure in (pills, powder):
             if figure is not None and figure.ambiguous:
                 notes.extend(n for n in figure.notes if "ambiguous" in n)
-        claims.append(ClaimDraft(doses, pills, powder, basis, choose_scale(document, doses), tuple(notes)))
+        claims.append(ClaimDraft(doses, pills, powder, basis, choose_scale(document, doses, one_seizure), tuple(notes)))
     return claims

@@ -33,7 +33,13 @@ def render(scans: ScanSet, output: str = "text") -> str:
 
 
 def render_json(scans: ScanSet) -> str:
-    """One JSON object: ``files`` (figures and claims of each) and a ``summary``."""
+    """One JSON object: ``files`` (figures and claims of each) and a ``summary``.
+
+    >>> from .scanner import scan_text
+    >>> import json
+    >>> json.loads(render_json(ScanSet((scan_text("No figures.", "a.txt"),))))["summary"]
+    {'files': 1, 'figures': 0, 'claims': 0, 'verdicts': {}, 'flagged': 0}
+    """
     return json.dumps(scans.to_dict(), indent=2, ensure_ascii=False)
 
 
@@ -137,7 +143,18 @@ def _text_report(report: ScanReport) -> list[str]:
 
 
 def render_text(scans: ScanSet) -> str:
-    """A text report per file: claims with verdicts, then every figure grouped by sentence."""
+    """A text report per file: claims with verdicts, then every figure grouped by sentence.
+
+    >>> from .scanner import scan_text
+    >>> print(render_text(ScanSet((scan_text("Police made 12 arrests.", "a.txt"),))))
+    == a.txt (plain): 1 figure, 0 claims
+    No dose figures found in a.txt.
+    <BLANKLINE>
+    Figures (offsets into the input; kinds other than pills and fentanyl masses never enter dose arithmetic)
+        #  offsets  kind     figure      value       scope
+      sentence 1: Police made 12 arrests.
+        1  12-22    arrests  12 arrests  12 arrests  not stated
+    """
     if len(scans.reports) == 1 and not scans.reports[0].figures:
         return _none_found(scans.reports[0])
     blocks = ["\n".join(_text_report(r)) for r in scans.reports]

@@ -208,7 +208,7 @@ class ScopeResolver:
         for index, paragraph in enumerate(document.sentence_paragraph):
             self._paragraph_sentences.setdefault(paragraph, []).append(index)
         self._carried = self._carry()
-        self._inherited_cache: dict[int, dict[str, object]] = {}
+        self._before, self._after = self._neighbours()
         # The last place named before each sentence, for an unnamed "the division".
         self._last_place: list[str | None] = []
         place: str | None = None
@@ -274,22 +274,31 @@ class ScopeResolver:
             values["place"] = None
         return Scope(**values)  # type: ignore[arg-type]
 
+    def _neighbours(self) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+        """For each sentence, the values stated by the nearest sentences before and after it in its paragraph."""
+        count = len(self._sentence_values)
+        before: list[dict[str, object]] = [{}] * count
+        after: list[dict[str, object]] = [{}] * count
+        for sentences in self._paragraph_sentences.values():
+            state: dict[str, object] = {}
+            for index in sentences:
+                before[index] = state
+                if self._sentence_values[index]:
+                    state = _merge(state, self._sentence_values[index])
+            state = {}
+            for index in reversed(sentences):
+                after[index] = state
+                if self._sentence_values[index]:
+                    state = _merge(state, self._sentence_values[index])
+        return before, after
+
     def _inherited(self, sentence: int) -> dict[str, object]:
         """Values a sentence takes from its paragraph (nearest sentence before, else after), then earlier text."""
-        cached = self._inherited_cache.get(sentence)
-        if cached is not None:
-            return cached
-        paragraph = self.document.sentence_paragraph[sentence]
-        siblings = self._paragraph_sentences[paragraph]
-        before = [s for s in siblings if s < sentence][::-1]
-        after = [s for s in siblings if s > sentence]
-        values: dict[str, object] = {}
-        for other in before + after:
-            for key, value in self._sentence_values[other].items():
-                values.setdefault(key, value)
-        for key, value in self._carried[paragraph].items():
+        values = dict(self._before[sentence])
+        for key, value in self._after[sentence].items():
             values.setdefault(key, value)
-        self._inherited_cache[sentence] = values
+        for key, value in self._carried[self.document.sentence_paragraph[sentence]].items():
+            values.setdefault(key, value)
         return values
 
 

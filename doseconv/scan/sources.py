@@ -23,7 +23,12 @@ def _decode(data: bytes, name: str) -> str:
 
 
 def read_source(path: str | Path, stdin: BinaryIO | None = None) -> str:
-    """The text of a file, or of standard input for ``-``; a leading byte-order mark is dropped."""
+    """The text of a file, or of standard input for ``-``; a leading byte-order mark is dropped.
+
+    >>> import io
+    >>> read_source("-", io.BytesIO("\\ufeff6,500 pounds".encode("utf-8")))
+    '6,500 pounds'
+    """
     if str(path) == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         return _decode(stream.read(), "standard input")
@@ -43,6 +48,13 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[str], bool]:
     """The files to scan, in order, and whether any argument was a folder.
 
     A folder stands for the text files in it and below it (:data:`TEXT_SUFFIXES`), sorted.
+
+    >>> expand_paths(["-", "story.txt"])
+    (['-', 'story.txt'], False)
+    >>> expand_paths([])
+    Traceback (most recent call last):
+    ...
+    doseconv.errors.InputError: no input given; name a file, a folder or - for standard input
     """
     out: list[str] = []
     folder = False

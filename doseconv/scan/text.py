@@ -23,7 +23,11 @@ FORMATS = ("auto", "plain", "markdown", "html")
 
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
-_LOOKS_HTML = re.compile(r"<!doctype html|<html[\s>]|<body[\s>]|</p\s*>|<br\s*/?>|</div\s*>|</h[1-6]\s*>", re.IGNORECASE)
+_LOOKS_HTML = re.compile(
+    r"<!doctype html|</?(?:html|head|body|title|p|div|span|b|i|em|strong|a|br|hr|h[1-6]|ul|ol|li|table|tr|td"
+    r"|article|section|header|footer|main|blockquote)(?:\s[^<>]*)?/?>",
+    re.IGNORECASE,
+)
 _LOOKS_MARKDOWN = re.compile(r"^#{1,6}[ \t]+\S|\*\*\S|\]\([^)\s]*\)|^[ \t]*[*+-][ \t]+\S|\\[$*_#]", re.MULTILINE)
 
 
