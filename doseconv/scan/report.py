@@ -81,8 +81,8 @@ def _diagnosis(claim: Claim) -> str:
     if matching:
         return "reproduced by " + ", ".join(matching)
     best = next((d for d in claim.result.diagnosis if d.value is not None), None)
-    if best is None:
-        return "no known method reproduces it"
+    if best is None or not claim.flagged:
+        return "no known method reproduces it at the set's values"
     return f"no known method reproduces it; closest {best.method} ({format_words(best.value, 1)})"
 
 
