@@ -40,6 +40,17 @@ COUNTS = st.integers(min_value=1, max_value=10**12)
 #: Inline HTML tags that must vanish without joining or splitting words.
 INLINE_TAGS = st.sampled_from(["b", "i", "em", "strong", "span", "a"])
 
+#: Word soup from the scanner's own vocabulary, markup and awkward numbers, or any text at all.
+NEWSY_TEXT = st.lists(
+    st.sampled_from([
+        "nearly", "more than", "between", "and", "to", "-", "44", "6,500", "million", "two", "a", "pills", "pounds",
+        "of", "fentanyl", "powder", "doses", "enough to kill", "people", "tons", "kilos", "$", "%", "(", ")", ".",
+        "\n\n", "Nationwide", "the division", "DEA", "Operation Last Mile", "fiscal year 2024", "0", "1e5",
+        "999999999999999999999", "twenty-five", "<p>", "</p>", "**", "&amp;", "mg", "lbs.",
+    ]),
+    max_size=40,
+).map(" ".join) | st.text(max_size=200)
+
 
 def figures_of(text: str, **kwargs):
     return extract_figures(read_document(text, **kwargs))
@@ -702,6 +713,19 @@ def test_inline_html_tags_change_neither_values_nor_what_offsets_cover(tags, cou
     assert (figure.qualifier, figure.value, figure.text) == ("more than", str(count), f"more than {count:,} pounds of fentanyl")
     covered = re.sub(r"<[^>]+>", "", html[figure.start : figure.end])
     assert covered == figure.text
+
+
+@given(text=NEWSY_TEXT)
+@settings(max_examples=150, deadline=None)
+def test_any_text_is_scanned_and_reported_without_error(text) -> None:
+    """Whatever the text, scanning returns a report whose offsets lie inside the input, in every format."""
+    from doseconv.scan import ScanSet
+    from doseconv.scan.report import OUTPUT_FORMATS, render
+
+    report = scan_text(text)
+    assert all(0 <= f.start <= f.end <= len(text) for f in report.figures)
+    for output in OUTPUT_FORMATS:
+        assert render(ScanSet((report,)), output)
 
 
 @given(value=st.integers(min_value=1, max_value=999), scale=st.sampled_from(["thousand", "million", "billion"]))
