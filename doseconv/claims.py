@@ -9,6 +9,7 @@ would make the claim true, and tries the known ways such totals are made (docs/m
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from fractions import Fraction
 from typing import Any, Literal
 
@@ -55,6 +56,9 @@ METHODS: dict[str, str] = {
 
 #: Rounded pound factors reporters use (1 kg = 2.2 lb, 2.2046 lb), in mg per lb, beside the exact one.
 ROUNDED_POUND_MG = {"1 kg = 2.2 lb": Fraction(10**6) / Fraction("2.2"), "1 kg = 2.2046 lb": Fraction(10**6) / Fraction("2.2046")}
+
+#: How far (relative) a rounded pound factor can move a total: 1 kg = 2.2 lb is 0.21 % off; 1 % is ample.
+_ROUNDED_FACTOR_REACH = Fraction(1, 100)
 
 _PARAMETER_TEXT = {
     "powder_purity": "powder purity",
@@ -280,6 +284,7 @@ def _tolerant_mass_mg(figure: StatedFigure, reading: str) -> Interval:
     return interval
 
 
+@lru_cache(maxsize=4096)
 def _mass_mg(figure: StatedFigure, reading: str, mg_per_unit: Fraction | None = None) -> Interval:
     factor = mg_per_unit if mg_per_unit is not None else unit_factor(figure.amount.unit, "milligram")
     return figure.interval(reading) * factor  # type: ignore[arg-type]
@@ -590,6 +595,10 @@ def _try(method, recipe, pills, powder, claimed, reading, pill_mass, implied, ch
         if total.overlaps(claimed):
             matched_factor = name
             break
+        if not name and claimed.high and claimed.distance(total.low if total.low > claimed.high else total.high) > (
+            claimed.high * _ROUNDED_FACTOR_REACH
+        ):
+            break  # too far off for a rounded pound factor (at most 0.21 % away) to close the gap
     matches = matched_factor is not None
     note = f"with the rounded factor {matched_factor}" if matched_factor else ""
     if method == "pills-only" and powder is None and implied is not None and implied.parameter == "doses_per_pill":

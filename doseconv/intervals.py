@@ -30,10 +30,10 @@ class Interval:
     high_open: bool = False
 
     def __post_init__(self) -> None:
-        for name in ("low", "high"):
-            value = getattr(self, name)
-            if not isinstance(value, Fraction):
-                object.__setattr__(self, name, Fraction(value))
+        if type(self.low) is not Fraction:
+            object.__setattr__(self, "low", Fraction(self.low))
+        if type(self.high) is not Fraction:
+            object.__setattr__(self, "high", Fraction(self.high))
         if self.low > self.high:
             raise ValueError(f"empty interval: low {self.low} > high {self.high}")
 
@@ -62,7 +62,14 @@ class Interval:
     __radd__ = __add__
 
     def __mul__(self, other: "Interval | Fraction | int") -> "Interval":
-        o = _as_interval(other)
+        if not isinstance(other, Interval):  # a non-negative scalar: scale both ends
+            k = Fraction(other)
+            if k < 0:
+                raise ValueError("interval products are defined here for non-negative intervals only")
+            if k == 0:
+                return Interval(Fraction(0), Fraction(0))
+            return Interval(self.low * k, self.high * k, self.low_open, self.high_open)
+        o = other
         if min(self.low, o.low) < 0:
             raise ValueError("interval products are defined here for non-negative intervals only")
         # An end of the product is reached when both factors reach theirs, or when one factor
@@ -77,7 +84,12 @@ class Interval:
 
     def __truediv__(self, other: "Interval | Fraction | int") -> "Interval":
         """self / other for a positive divisor interval."""
-        o = _as_interval(other)
+        if not isinstance(other, Interval):
+            k = Fraction(other)
+            if k <= 0:
+                raise ValueError("division by an interval that reaches zero")
+            return Interval(self.low / k, self.high / k, self.low_open, self.high_open)
+        o = other
         if o.low <= 0:
             raise ValueError("division by an interval that reaches zero")
         low_reached = not self.low_open and (not o.high_open or self.low == 0)

@@ -124,9 +124,7 @@ class StatedFigure:
 
     def interval(self, reading: Reading = "lenient") -> Interval:
         """True values (in the figure's own unit) that the words allow."""
-        y = self.upper.value if self.upper else None
-        y_step = self.upper.step if self.upper else None
-        return self.rule.interval(self.amount.value, self.step, reading, y=y, y_step=y_step)
+        return _figure_interval(self, reading)
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {
@@ -140,6 +138,13 @@ class StatedFigure:
         if self.upper is not None:
             out["upper"] = exact_text(self.upper.value)
         return out
+
+
+@lru_cache(maxsize=4096)
+def _figure_interval(figure: StatedFigure, reading: Reading) -> Interval:
+    y = figure.upper.value if figure.upper else None
+    y_step = figure.upper.step if figure.upper else None
+    return figure.rule.interval(figure.amount.value, figure.step, reading, y=y, y_step=y_step)
 
 
 def parse_stated(text: str, *, exact: bool = False, default_unit: str | None = None) -> StatedFigure:
