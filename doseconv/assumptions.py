@@ -7,9 +7,7 @@ when none is chosen.
 
 from __future__ import annotations
 
-import hashlib
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from functools import lru_cache
@@ -258,6 +256,9 @@ def _load_bundled(name: str) -> AssumptionSet:
 
 
 def _load_file(data: bytes, where: str, expected_name: str | None) -> AssumptionSet:
+    import hashlib
+    import tomllib  # only when a set is read: a mass-to-mass conversion never needs it
+
     try:
         raw = tomllib.loads(data.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:

@@ -325,9 +325,6 @@ def convert(
     doseconv.errors.UnitError: cannot convert a mass to pills: a pill's fentanyl content is not its weight; convert to doses instead
     """
     source = quantity if isinstance(quantity, Amount) else parse_amount(quantity)
-    chosen = resolve_assumptions(
-        assumptions, lethal_dose=lethal_dose, purity=purity, pill_share=pill_share, mg_per_pill=mg_per_pill
-    )
     if target is None:
         target_unit, target_kind = ("lethal_dose", "doses") if source.kind != "doses" else ("", "mass")
     else:
@@ -335,8 +332,15 @@ def convert(
     if pill_model is not None and pill_model not in PILL_MODELS:
         raise InputError(f"unknown pill model {pill_model!r}; choose one of: {', '.join(PILL_MODELS)}")
     kinds = (source.kind, target_kind)
+    options = (assumptions, lethal_dose, purity, pill_share, mg_per_pill)
+    if kinds == ("mass", "mass") and all(option is None for option in options):
+        factor = unit_factor(source.unit, target_unit)  # no set needed (nor loaded)
+        return Conversion(source, source.value * factor, target_unit, "mass", None)
+    chosen = resolve_assumptions(
+        assumptions, lethal_dose=lethal_dose, purity=purity, pill_share=pill_share, mg_per_pill=mg_per_pill
+    )
     lethal = chosen.lethal_dose
-    if kinds == ("mass", "mass"):
+    if kinds == ("mass", "mass"):  # options were given: checked above, but a mass needs none of them
         factor = unit_factor(source.unit, target_unit)
         return Conversion(source, source.value * factor, target_unit, "mass", None)
     if kinds == ("mass", "doses"):
