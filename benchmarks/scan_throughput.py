@@ -60,7 +60,7 @@ def _corpus(size_mb: float) -> tuple[list[str], str]:
     copy = 0
     while total < size_mb * 1_000_000:
         for story in stories:
-            shifted = _SHIFTABLE.sub(lambda m: str(int(m[1]) + copy % 500), story) if copy else story
+            shifted = _SHIFTABLE.sub(lambda m, copy=copy: str(int(m[1]) + copy % 500), story) if copy else story
             out.append(shifted)
             total += len(shifted.encode("utf-8"))
         copy += 1
@@ -101,16 +101,22 @@ def main() -> None:
         f"scan throughput, median of 3 timings in one run, {date.today()}, {platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}"
     )
-    print(f"  corpus: {megabytes:.2f} MB from {origin}; {len(stories)} stories, "
-          f"{len(drafts.figures)} figures, {len(drafts.claims)} dose claims, all distinct")
+    print(
+        f"  corpus: {megabytes:.2f} MB from {origin}; {len(stories)} stories, "
+        f"{len(drafts.figures)} figures, {len(drafts.claims)} dose claims, all distinct"
+    )
     print(f"  import doseconv.scan (start-up, new process): {_import_seconds() * 1000:.0f} ms")
     print(f"  text only (no checking):     {megabytes / text_only:6.2f} MB/s  ({text_only:.2f} s)")
     print(f"  per story, checked:          {megabytes / per_story:6.2f} MB/s  ({per_story:.2f} s, {claims} claims)")
-    print(f"  one text, checked:           {megabytes / one_text:6.2f} MB/s  ({one_text:.2f} s, {len(one.claims)} claims)")
+    print(
+        f"  one text, checked:           {megabytes / one_text:6.2f} MB/s  ({one_text:.2f} s, {len(one.claims)} claims)"
+    )
     checking = max(one_text - text_only, 0.0)
     if one.claims:
-        print(f"  checking alone: {checking / len(one.claims) * 1000:.1f} ms per claim "
-              f"({checking / one_text:.0%} of the checked time)")
+        print(
+            f"  checking alone: {checking / len(one.claims) * 1000:.1f} ms per claim "
+            f"({checking / one_text:.0%} of the checked time)"
+        )
     print("  target: at least 1 MB/s after start-up")
 
 

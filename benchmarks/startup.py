@@ -43,8 +43,10 @@ def main() -> None:
             subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
             times[name].append(time.perf_counter() - start)
     medians = {name: statistics.median(values) for name, values in times.items()}
-    print(f"start-up, median of {rounds} cold runs each, {date.today()}, {platform.machine()}, "
-          f"{os.cpu_count()} cores, Python {platform.python_version()}")
+    print(
+        f"start-up, median of {rounds} cold runs each, {date.today()}, {platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}"
+    )
     for name, value in medians.items():
         print(f"  {name:<32} {value * 1000:7.1f} ms")
     ours = medians["doseconv convert '6500 lb' kg"]

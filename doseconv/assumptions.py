@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -187,7 +187,7 @@ class AssumptionSet:
             )
         return parameter.value
 
-    def override(self, **values: Fraction | None) -> "AssumptionSet":
+    def override(self, **values: Fraction | None) -> AssumptionSet:
         """A copy with some values replaced by the caller's own (marked as overrides)."""
         changes = {}
         for name, value in values.items():
@@ -249,7 +249,7 @@ def load_set(name_or_path: str | Path | None = None) -> AssumptionSet:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load_bundled(name: str) -> AssumptionSet:
     resource = _data_dir().joinpath(f"{name}.toml")
     return _load_file(resource.read_bytes(), f"{name}.toml", expected_name=name)
@@ -330,11 +330,11 @@ def _parameter(name: str, table: Any, sources: dict[str, Source]) -> Parameter:
 
 def _read_mass(name: str, text: Any) -> Fraction:
     if not isinstance(text, str):
-        raise AssumptionError(f"[{name}] values are strings with a unit, such as \"2 mg\"")
+        raise AssumptionError(f'[{name}] values are strings with a unit, such as "2 mg"')
     return parse_mass(text).to("mg").value
 
 
 def _read_share(name: str, text: Any) -> Fraction:
     if not isinstance(text, str):
-        raise AssumptionError(f"[{name}] values are strings such as \"19.2%\"")
+        raise AssumptionError(f'[{name}] values are strings such as "19.2%"')
     return parse_share(text, what=name)

@@ -9,17 +9,17 @@ would make the claim true, and tries the known ways such totals are made (docs/m
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any, Literal
 
 from .assumptions import PARAMETERS, AssumptionSet, load_set, set_names
 from .convert import DEFAULT_PILL_MODEL, PILL_MODELS, pill_factor, resolve_assumptions
 from .errors import InputError, MissingValueError
 from .intervals import Interval
-from .numbers import format_count, format_grouped, format_words
-from .stated import READINGS, StatedFigure, parse_stated
+from .numbers import format_grouped, format_words
 from .registry import unit_factor
+from .stated import READINGS, StatedFigure, parse_stated
 
 __all__ = [
     "METHODS",
@@ -55,7 +55,10 @@ METHODS: dict[str, str] = {
 }
 
 #: Rounded pound factors reporters use (1 kg = 2.2 lb, 2.2046 lb), in mg per lb, beside the exact one.
-ROUNDED_POUND_MG = {"1 kg = 2.2 lb": Fraction(10**6) / Fraction("2.2"), "1 kg = 2.2046 lb": Fraction(10**6) / Fraction("2.2046")}
+ROUNDED_POUND_MG = {
+    "1 kg = 2.2 lb": Fraction(10**6) / Fraction("2.2"),
+    "1 kg = 2.2046 lb": Fraction(10**6) / Fraction("2.2046"),
+}
 
 #: How far (relative) a rounded pound factor can move a total: 1 kg = 2.2 lb is 0.21 % off; 1 % is ample.
 _ROUNDED_FACTOR_REACH = Fraction(1, 100)
@@ -107,8 +110,10 @@ class Implied:
         if self.unbounded:
             return f"{name} of {self.show(self.interval.low)} or more"
         places = 2
-        while places < 8 and self.interval.low != self.interval.high and (
-            self.show(self.interval.low, places) == self.show(self.interval.high, places)
+        while (
+            places < 8
+            and self.interval.low != self.interval.high
+            and (self.show(self.interval.low, places) == self.show(self.interval.high, places))
         ):
             places += 2  # show enough digits to tell the ends apart
         return f"{name} from {self.show(self.interval.low, places)} to {self.show(self.interval.high, places)}"
@@ -120,7 +125,9 @@ class Implied:
         if self.interval is None:
             out.update(low=None, high=None)
         else:
-            out.update(low=exact_text(self.interval.low), high=None if self.unbounded else exact_text(self.interval.high))
+            out.update(
+                low=exact_text(self.interval.low), high=None if self.unbounded else exact_text(self.interval.high)
+            )
             if self.parameter == "doses_per_pill":
                 mg = self.lethal_dose_mg
                 out["mg_per_pill"] = {
@@ -261,14 +268,20 @@ def band_for(parameter: str, chosen: AssumptionSet, scale: str) -> Band | None:
         return Band(scale_to(means[low_name]), scale_to(means[high_name]), basis)
     if own.range is not None and own.origin == "published" and chosen.name != "pure":
         low, high = own.range
-        return Band(scale_to(low), scale_to(high), f"tested range in {chosen.name}, {own.show(low)} to {own.show(high)}")
+        return Band(
+            scale_to(low), scale_to(high), f"tested range in {chosen.name}, {own.show(low)} to {own.show(high)}"
+        )
     ranges = [(s.name, s.parameter(source).range) for s in _dea_sets() if s.parameter(source).range]
     if not ranges:
         return None
     low = min(r[1][0] for r in ranges)
     high = max(r[1][1] for r in ranges)
     names = ", ".join(r[0] for r in ranges)
-    return Band(scale_to(low), scale_to(high), f"widest tested range published by DEA ({names}), {own.show(low)} to {own.show(high)}")
+    return Band(
+        scale_to(low),
+        scale_to(high),
+        f"widest tested range published by DEA ({names}), {own.show(low)} to {own.show(high)}",
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -346,8 +359,9 @@ def _total(
     return total * recipe.multiplier
 
 
-def _pill_doses_interval(pills: StatedFigure | None, per_pill: Fraction | None, reading: str,
-                         pill_mass: Fraction | None) -> Interval | None:
+def _pill_doses_interval(
+    pills: StatedFigure | None, per_pill: Fraction | None, reading: str, pill_mass: Fraction | None
+) -> Interval | None:
     if pills is None:
         return Interval.point(0)
     if per_pill is None:
@@ -539,7 +553,10 @@ def _verdict(computed, claimed, implied, pills, powder, chosen, model) -> tuple[
     if band is None:
         if computed is None:
             return "unverifiable", "a value the check needs is not published in the set (see notes)"
-        return "implausible", "the inputs do not give the claimed total and no published range covers the value it needs"
+        return (
+            "implausible",
+            "the inputs do not give the claimed total and no published range covers the value it needs",
+        )
     return "implausible", f"the value it needs lies outside the {band.basis}"
 
 
@@ -595,8 +612,11 @@ def _try(method, recipe, pills, powder, claimed, reading, pill_mass, implied, ch
         if total.overlaps(claimed):
             matched_factor = name
             break
-        if not name and claimed.high and claimed.distance(total.low if total.low > claimed.high else total.high) > (
-            claimed.high * _ROUNDED_FACTOR_REACH
+        if (
+            not name
+            and claimed.high
+            and claimed.distance(total.low if total.low > claimed.high else total.high)
+            > (claimed.high * _ROUNDED_FACTOR_REACH)
         ):
             break  # too far off for a rounded pound factor (at most 0.21 % away) to close the gap
     matches = matched_factor is not None
@@ -652,7 +672,10 @@ def _scale_slip(base: _Recipe, pills, powder, claimed, reading, pill_mass) -> Di
             return Diagnosis("scale-slip", None, False, "a value this method needs is not published in the set")
         value = _central(recipe, pills, powder, pill_mass)
         candidate = Diagnosis("scale-slip", value, total.overlaps(claimed), f"the set's figure {label}", total)
-        if best is None or (candidate.matches, -_distance(candidate, claimed)) > (best.matches, -_distance(best, claimed)):
+        if best is None or (candidate.matches, -_distance(candidate, claimed)) > (
+            best.matches,
+            -_distance(best, claimed),
+        ):
             best = candidate
     assert best is not None
     return best
@@ -684,7 +707,9 @@ def _explain(verdict, reason, computed, claimed, implied, diagnosis, chosen, mod
         f"Claim {claim.text!r} ({_range_text(claimed)} doses) from {stated}, under {chosen.name} ({'; '.join(setup)})."
     )
     pure_mass = claim.amount.value * chosen.lethal_dose.value
-    parts.append(f"{format_words(claim.amount.value, 2)} doses are {_mass_text(pure_mass)} of pure fentanyl at {chosen.lethal_dose.show()} per dose.")
+    parts.append(
+        f"{format_words(claim.amount.value, 2)} doses are {_mass_text(pure_mass)} of pure fentanyl at {chosen.lethal_dose.show()} per dose."
+    )
     if computed is not None:
         parts.append(f"The inputs give {_range_text(computed)} doses.")
     if implied is not None and verdict != "consistent":
@@ -699,4 +724,3 @@ def _explain(verdict, reason, computed, claimed, implied, diagnosis, chosen, mod
     if matching and verdict != "consistent":
         parts.append("Reproduced by: " + "; ".join(f"{d.method} ({METHODS[d.method]})" for d in matching[:3]) + ".")
     return " ".join(parts)
-

@@ -16,7 +16,15 @@ from typing import Any
 from .claims import METHODS, VERDICTS
 from .errors import ClaimsFileError, DoseconvError
 
-__all__ = ["FIGURE_KINDS", "ClaimsFile", "ClaimRecord", "FigureRecord", "Verification", "load_claims_file", "verify_paths"]
+__all__ = [
+    "FIGURE_KINDS",
+    "ClaimRecord",
+    "ClaimsFile",
+    "FigureRecord",
+    "Verification",
+    "load_claims_file",
+    "verify_paths",
+]
 
 #: Kinds of figure a claims file (and a scan) records. Only pills, fentanyl powder and doses enter dose arithmetic.
 FIGURE_KINDS = (
@@ -123,7 +131,9 @@ def load_claims_file(path: str | Path) -> ClaimsFile:
     if raw.get("schema") != 1:
         raise fail("schema = 1 is required on the first lines", "schema")
     source = raw.get("source")
-    if not isinstance(source, dict) or not all(isinstance(source.get(k), str) and source[k] for k in ("publisher", "title", "date")):
+    if not isinstance(source, dict) or not all(
+        isinstance(source.get(k), str) and source[k] for k in ("publisher", "title", "date")
+    ):
         raise fail("[source] needs publisher, title and date", "[source]")
     if set(source) - _SOURCE_KEYS:
         key = sorted(set(source) - _SOURCE_KEYS)[0]
@@ -135,7 +145,10 @@ def load_claims_file(path: str | Path) -> ClaimsFile:
         here = ("figures", index)
         if set(entry) - _FIGURE_KEYS:
             key = sorted(set(entry) - _FIGURE_KEYS)[0]
-            raise fail(f"figure {fid!r} has unknown key {key!r}; figures take {', '.join(sorted(_FIGURE_KEYS))}", at=(*here, key))
+            raise fail(
+                f"figure {fid!r} has unknown key {key!r}; figures take {', '.join(sorted(_FIGURE_KEYS))}",
+                at=(*here, key),
+            )
         if not fid or not isinstance(entry.get("text"), str):
             raise fail("each [[figures]] needs an id and a text", at=(*here, None))
         if fid in figures:
@@ -172,7 +185,9 @@ def load_claims_file(path: str | Path) -> ClaimsFile:
             if ref not in figures:
                 raise fail(f"claim {cid!r}: {role} {ref!r} is not a figure id in this file", at=(*here, role))
             if figures[ref].kind not in kinds:
-                raise fail(f"claim {cid!r}: {role} {ref!r} is a {figures[ref].kind} figure, not {kinds[0]}", at=(*here, role))
+                raise fail(
+                    f"claim {cid!r}: {role} {ref!r} is a {figures[ref].kind} figure, not {kinds[0]}", at=(*here, role)
+                )
         if any(c.id == cid for c in claims):
             raise fail(f"claim id {cid!r} is used twice", at=(*here, "id"))
         expect = entry.get("expect")
@@ -180,16 +195,34 @@ def load_claims_file(path: str | Path) -> ClaimsFile:
             raise fail(f"claim {cid!r}: expect {expect!r} is not one of {', '.join(VERDICTS)}", at=(*here, "expect"))
         unknown_methods = [m for m in entry.get("expect_methods", ()) if m not in METHODS]
         if unknown_methods:
-            raise fail(f"claim {cid!r}: unknown method {unknown_methods[0]!r}; known: {', '.join(METHODS)}", at=(*here, "expect_methods"))
+            raise fail(
+                f"claim {cid!r}: unknown method {unknown_methods[0]!r}; known: {', '.join(METHODS)}",
+                at=(*here, "expect_methods"),
+            )
         if isinstance(entry.get("assumptions"), str) and entry["assumptions"].endswith(".toml"):
-            entry = {**entry, "assumptions": str((path.parent / entry["assumptions"]).resolve())}  # relative to the file
-        overrides = {k: entry[k] for k in ("purity", "lethal_dose", "pill_share", "mg_per_pill", "pill_mass") if k in entry}
+            entry = {
+                **entry,
+                "assumptions": str((path.parent / entry["assumptions"]).resolve()),
+            }  # relative to the file
+        overrides = {
+            k: entry[k] for k in ("purity", "lethal_dose", "pill_share", "mg_per_pill", "pill_mass") if k in entry
+        }
         claims.append(
             ClaimRecord(
-                cid, entry["total"], entry.get("pills"), entry.get("powder"), entry.get("scale", "aggregate"),
-                entry.get("assumptions"), entry.get("pill_model"), entry.get("reading", "lenient"), entry.get("expect"),
-                tuple(entry.get("expect_methods", ())), entry.get("note", ""), overrides, _entry_line(text, *here),
-            )  # fmt: skip
+                cid,
+                entry["total"],
+                entry.get("pills"),
+                entry.get("powder"),
+                entry.get("scale", "aggregate"),
+                entry.get("assumptions"),
+                entry.get("pill_model"),
+                entry.get("reading", "lenient"),
+                entry.get("expect"),
+                tuple(entry.get("expect_methods", ())),
+                entry.get("note", ""),
+                overrides,
+                _entry_line(text, *here),
+            )
         )
     return ClaimsFile(str(path), source, scopes, figures, tuple(claims))
 
@@ -237,7 +270,11 @@ def check_record(file: ClaimsFile, claim: ClaimRecord):
     def figure(ref: str | None):
         return None if ref is None else _parse(file.figures[ref])
 
-    roles = {role: file.figures[ref] for role, ref in (("total", claim.total), ("pills", claim.pills), ("powder", claim.powder)) if ref}
+    roles = {
+        role: file.figures[ref]
+        for role, ref in (("total", claim.total), ("pills", claim.pills), ("powder", claim.powder))
+        if ref
+    }
     notes = []
     scopes = {role: rec.scope for role, rec in roles.items() if rec.scope}
     if len(set(scopes.values())) > 1:

@@ -370,6 +370,4 @@ def convert(
             f"cannot convert {'a mass' if source.kind == 'mass' else 'doses'} to pills: "
             "a pill's fentanyl content is not its weight; convert to doses instead"
         )
-    raise UnitError(
-        "cannot convert pills to a mass: convert the pills to doses, then the doses to a mass"
-    )
+    raise UnitError("cannot convert pills to a mass: convert the pills to doses, then the doses to a mass")

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 __all__ = [
-    "DoseconvError",
-    "InputError",
-    "UnitError",
     "AmbiguousUnitError",
     "AssumptionError",
-    "UnknownAssumptionSetError",
-    "MissingValueError",
     "ClaimsFileError",
+    "DoseconvError",
+    "InputError",
+    "MissingValueError",
+    "UnitError",
+    "UnknownAssumptionSetError",
 ]
 
 

@@ -38,7 +38,7 @@ class Interval:
             raise ValueError(f"empty interval: low {self.low} > high {self.high}")
 
     @classmethod
-    def point(cls, value: Fraction | int) -> "Interval":
+    def point(cls, value: Fraction | int) -> Interval:
         return cls(Fraction(value), Fraction(value))
 
     @property
@@ -55,13 +55,15 @@ class Interval:
         below = x < self.high if self.high_open else x <= self.high
         return above and below
 
-    def __add__(self, other: "Interval | Fraction | int") -> "Interval":
+    def __add__(self, other: Interval | Fraction | int) -> Interval:
         o = _as_interval(other)
-        return Interval(self.low + o.low, self.high + o.high, self.low_open or o.low_open, self.high_open or o.high_open)
+        return Interval(
+            self.low + o.low, self.high + o.high, self.low_open or o.low_open, self.high_open or o.high_open
+        )
 
     __radd__ = __add__
 
-    def __mul__(self, other: "Interval | Fraction | int") -> "Interval":
+    def __mul__(self, other: Interval | Fraction | int) -> Interval:
         if not isinstance(other, Interval):  # a non-negative scalar: scale both ends
             k = Fraction(other)
             if k < 0:
@@ -74,15 +76,17 @@ class Interval:
             raise ValueError("interval products are defined here for non-negative intervals only")
         # An end of the product is reached when both factors reach theirs, or when one factor
         # reaches 0 (then every point of the other gives the same 0).
-        low_reached = (not self.low_open and not o.low_open) or (self.low == 0 and not self.low_open) or (
-            o.low == 0 and not o.low_open
+        low_reached = (
+            (not self.low_open and not o.low_open)
+            or (self.low == 0 and not self.low_open)
+            or (o.low == 0 and not o.low_open)
         )
         high_reached = (not self.high_open and not o.high_open) or self.high == 0 or o.high == 0
         return Interval(self.low * o.low, self.high * o.high, not low_reached, not high_reached)
 
     __rmul__ = __mul__
 
-    def __truediv__(self, other: "Interval | Fraction | int") -> "Interval":
+    def __truediv__(self, other: Interval | Fraction | int) -> Interval:
         """self / other for a positive divisor interval."""
         if not isinstance(other, Interval):
             k = Fraction(other)
@@ -96,7 +100,7 @@ class Interval:
         high_reached = not self.high_open and (not o.low_open or self.high == 0)
         return Interval(self.low / o.high, self.high / o.low, not low_reached, not high_reached)
 
-    def overlaps(self, other: "Interval") -> bool:
+    def overlaps(self, other: Interval) -> bool:
         """True when some number lies in both intervals."""
         if self.high < other.low or other.high < self.low:
             return False
@@ -106,13 +110,13 @@ class Interval:
             return not (other.high_open or self.low_open)
         return True
 
-    def hull(self, other: "Interval") -> "Interval":
+    def hull(self, other: Interval) -> Interval:
         """The smallest interval holding both."""
         low, low_open = min((self.low, self.low_open), (other.low, other.low_open))
         high, high_closed = max((self.high, not self.high_open), (other.high, not other.high_open))
         return Interval(low, high, low_open, not high_closed)
 
-    def intersect(self, other: "Interval") -> "Interval | None":
+    def intersect(self, other: Interval) -> Interval | None:
         if not self.overlaps(other):
             return None
         low, low_open = max((self.low, self.low_open), (other.low, other.low_open))
@@ -140,5 +144,5 @@ class Interval:
         )
 
 
-def _as_interval(value: "Interval | Fraction | int") -> Interval:
+def _as_interval(value: Interval | Fraction | int) -> Interval:
     return value if isinstance(value, Interval) else Interval.point(Fraction(value))

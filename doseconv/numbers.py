@@ -8,7 +8,7 @@ stated to the million, "738.5 million" to the hundred thousand, "6,500" to the h
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, localcontext
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Literal
 
@@ -126,9 +126,7 @@ def split_number(text: str) -> tuple[Decimal, str]:
     _refuse_common(text)
     match = _NUMBER_AT_START.match(text)
     if match is None:
-        raise InputError(
-            f"no number at the start of {text!r}; write a figure such as '6500 lb' or '44 million pills'"
-        )
+        raise InputError(f"no number at the start of {text!r}; write a figure such as '6500 lb' or '44 million pills'")
     value = _number_value(match["number"])
     if value > MAX_FIGURE:
         raise InputError(f"{match['number']!r} is out of range; doseconv accepts figures up to 10^18")
@@ -155,9 +153,7 @@ def parse_number(text: str) -> Decimal:
         raise InputError("empty number; write e.g. 6500, 6,500, 1.3 million or two")
     value, rest = split_number(text)
     if rest:
-        raise InputError(
-            f"cannot read {text!r} as a number; write e.g. 6500, 6,500, 1.3 million or two"
-        )
+        raise InputError(f"cannot read {text!r} as a number; write e.g. 6500, 6,500, 1.3 million or two")
     return value
 
 
@@ -216,9 +212,7 @@ def parse_share(text: str, *, what: str = "purity") -> Fraction:
     if share > 1:
         if match["pct"]:
             raise InputError(f"{what} {text!r} is above 100 %; give a value from 0% to 100% (or 0 to 1)")
-        raise InputError(
-            f"{what} {text!r} is above 1 and has no % sign; write {text}% or {value / 100}"
-        )
+        raise InputError(f"{what} {text!r} is above 1 and has no % sign; write {text}% or {value / 100}")
     return share
 
 

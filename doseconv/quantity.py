@@ -48,7 +48,7 @@ class Amount:
         if self.kind not in ("mass", "pills", "doses"):
             raise InputError(f"unknown kind {self.kind!r}; expected mass, pills or doses")
 
-    def to(self, unit: str) -> "Amount":
+    def to(self, unit: str) -> Amount:
         """The same amount in another unit of its kind (exact).
 
         >>> parse_amount("6500 lb").to("kg").value
@@ -84,9 +84,7 @@ def parse_amount(text: str, *, default_unit: str | None = None, exact: bool = Fa
     unit_text = _UNIT_SYNONYMS.get(unit_text.lower(), unit_text)
     if not unit_text:
         if default_unit is None:
-            raise UnitError(
-                f"{text!r} has no unit; write e.g. '6500 lb', '44 million pills' or '193 million doses'"
-            )
+            raise UnitError(f"{text!r} has no unit; write e.g. '6500 lb', '44 million pills' or '193 million doses'")
         unit_text = default_unit
     try:
         unit, kind = resolve_unit(unit_text)

@@ -1,4 +1,4 @@
-"""The one pint registry doseconv uses, built from ``units.txt`` with exact (Fraction) magnitudes."""
+"""The one pint registry doseconv uses, built from ``data/units.txt`` with exact (Fraction) magnitudes."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from .errors import AmbiguousUnitError, UnitError
 if TYPE_CHECKING:  # pragma: no cover
     import pint
 
-__all__ = ["get_registry", "resolve_unit", "unit_factor", "KIND_OF_DIMENSION", "TON_MESSAGE"]
+__all__ = ["KIND_OF_DIMENSION", "TON_MESSAGE", "get_registry", "resolve_unit", "unit_factor"]
 
 #: What each dimension of the registry is called in messages.
 KIND_OF_DIMENSION = {"[mass]": "mass", "[pill]": "pills", "[lethal_dose]": "doses"}
@@ -45,7 +45,7 @@ _UNIT_TEXT = re.compile(r"[A-Za-z][A-Za-z _\-]*")
 
 
 @lru_cache(maxsize=1)
-def get_registry() -> "pint.UnitRegistry":
+def get_registry() -> pint.UnitRegistry:
     """Return the shared registry (built once, on first use).
 
     >>> ureg = get_registry()
@@ -54,7 +54,7 @@ def get_registry() -> "pint.UnitRegistry":
     """
     import pint
 
-    path = resources.files("doseconv").joinpath("units.txt")
+    path = resources.files("doseconv").joinpath("data", "units.txt")
     with resources.as_file(path) as filename:
         return pint.UnitRegistry(
             str(filename),
@@ -102,9 +102,7 @@ def resolve_unit(text: str) -> tuple[str, str]:
     return unit, KIND_OF_DIMENSION[dims]
 
 
-KNOWN_UNITS_HINT = (
-    "known units: mg, g, kg (kilos), lb (pounds), oz (ounces), short tons, tonnes, pills, doses"
-)
+KNOWN_UNITS_HINT = "known units: mg, g, kg (kilos), lb (pounds), oz (ounces), short tons, tonnes, pills, doses"
 
 
 @lru_cache(maxsize=64)

@@ -51,8 +51,15 @@ class QualifierRule:
             if match is None or match[2] not in _TERMS or match[3] not in _TERMS:
                 raise InputError(f"qualifier {self.key!r}: cannot read the rule {template!r}")
 
-    def interval(self, x: Fraction, step: Fraction, reading: Reading = "lenient", *,
-                 y: Fraction | None = None, y_step: Fraction | None = None) -> Interval:
+    def interval(
+        self,
+        x: Fraction,
+        step: Fraction,
+        reading: Reading = "lenient",
+        *,
+        y: Fraction | None = None,
+        y_step: Fraction | None = None,
+    ) -> Interval:
         """The interval this rule allows for figure ``x`` (and ``y`` for ranges) stated to ``step``."""
         if reading not in READINGS:
             raise InputError(f"unknown reading {reading!r}; choose lenient or strict")
@@ -166,12 +173,12 @@ def parse_stated(text: str, *, exact: bool = False, default_unit: str | None = N
     if match is not None:
         phrase = match["q"].lower()
         qualifier = _phrase_index()[phrase]
-        body = body[match.end():].strip()
+        body = body[match.end() :].strip()
     if exact and qualifier == "none":
         qualifier = "exact"
     range_match = _RANGE.match(body)
     if range_match is not None and qualifier in ("none", "between", "exact", "about"):
-        second_text = body[range_match.end():]
+        second_text = body[range_match.end() :]
         upper = parse_amount(second_text, default_unit=default_unit, exact=exact)
         lower_number, _ = split_number(range_match["x"])
         scale = _shared_scale(range_match["x"], second_text)

@@ -181,6 +181,7 @@ def _pill_model_pairs() -> list[tuple[str, str]]:
 #: (assumption set, pill model) pairs for which the set publishes what the model needs.
 set_and_pill_models = st.sampled_from(_pill_model_pairs())
 
+
 def _sets_with_purity() -> list[str]:
     from doseconv.assumptions import load_set, set_names
 

@@ -71,11 +71,17 @@ def test_user_set_file_loads(tmp_path: Path) -> None:
     ("change", "fragment"),
     [
         (lambda t: t.replace('url = "https://example.org/report"', 'url = ""'), "url"),
-        (lambda t: t.replace('sources = ["lab"]\n\n[pill_share]', 'sources = ["nope"]\n\n[pill_share]'), "unknown source ids"),
+        (
+            lambda t: t.replace('sources = ["lab"]\n\n[pill_share]', 'sources = ["nope"]\n\n[pill_share]'),
+            "unknown source ids",
+        ),
         (lambda t: t.replace('value = "12%"', 'value = "70%"'), "low <= value <= high"),
         (lambda t: t.replace('value = "40%"', 'value = "140%"'), "above 100 %"),
         (lambda t: t.replace("schema = 1\n", ""), "schema = 1"),
-        (lambda t: t.replace('[pill_content]\npublished = false\nnote = "not measured"\n', ""), "[pill_content] is missing"),
+        (
+            lambda t: t.replace('[pill_content]\npublished = false\nnote = "not measured"\n', ""),
+            "[pill_content] is missing",
+        ),
         (lambda t: t + "\nsurprise = 1\n", "unknown keys"),
         (lambda t: t.replace('value = "2 mg"', 'value = "2 pills"'), "not a mass"),
         (lambda t: t.replace('date = "2026-01-02"', 'date = "January 2026"'), "date"),

@@ -115,7 +115,10 @@ def test_cbp_doses_against_dhs_pounds_need_twelve_percent() -> None:
     result = check(None, "More than 27,000 pounds of illicit fentanyl", "738.5 million doses")
     assert result.verdict == "plausible"
     assert result.implied is not None and result.implied.interval is not None
-    assert (result.implied.interval.low, result.implied.interval.high) == (F(36922500, 317514659), F(49240000, 408233133))
+    assert (result.implied.interval.low, result.implied.interval.high) == (
+        F(36922500, 317514659),
+        F(49240000, 408233133),
+    )
     assert result.implied.describe() == "powder purity from 11.63% to 12.06%"
     assert "738.5 million doses are 1,477 kg of pure fentanyl at 2 mg per dose." in result.explanation
     assert str(result.claimed) == "[738450000, 738600000)"
@@ -151,7 +154,10 @@ def test_unverifiable_without_inputs() -> None:
     result = check(None, None, "193 million doses")
     assert result.verdict == "unverifiable"
     assert result.computed is None and result.implied is None
-    assert "Unverifiable: no pills or powder are stated, so there is nothing to compute the total from." in result.explanation
+    assert (
+        "Unverifiable: no pills or powder are stated, so there is nothing to compute the total from."
+        in result.explanation
+    )
 
 
 def test_unverifiable_when_pills_are_weighed_and_no_pill_mass_is_known() -> None:
@@ -291,6 +297,8 @@ _DECIMAL = re.compile(r"\d+(\.\d+)?")
 
 def percent(value: Fraction) -> str:
     return f"{format_grouped(value * 100, 2)}%"
+
+
 _EXACT = re.compile(r"\d+(\.\d+|/\d+)?")
 
 
@@ -304,7 +312,11 @@ def test_json_contract() -> None:
     for key in ("claimed", "computed"):
         assert _DECIMAL.fullmatch(out[key]["low"]) and _DECIMAL.fullmatch(out[key]["high"])
     implied = out["implied"]
-    assert (implied["parameter"], implied["low"], implied["high"]) == ("powder_purity", "148000000/1496854821", "60000000/589670081")
+    assert (implied["parameter"], implied["low"], implied["high"]) == (
+        "powder_purity",
+        "148000000/1496854821",
+        "60000000/589670081",
+    )
     assert implied["set_value"] == "0.192"
     low, high, basis = aggregate_basis("powder_purity", percent)
     assert implied["band"] == {"low": exact_text(low), "high": exact_text(high), "basis": basis}
@@ -341,8 +353,18 @@ def test_json_of_doses_per_pill_and_of_an_unbounded_value() -> None:
     [
         (("1 million pills", None, "1 million doses"), {"reading": "loose"}, InputError, "unknown reading 'loose'"),
         (("1 million pills", None, "1 million doses"), {"scale": "country"}, InputError, "unknown scale 'country'"),
-        (("1 million pills", None, "1 million doses"), {"pill_model": "two-per-pill"}, InputError, "unknown pill model"),
-        (("1 million pills", None, "1 million doses"), {"assumptions": "dea-1999"}, UnknownAssumptionSetError, "dea-1999"),
+        (
+            ("1 million pills", None, "1 million doses"),
+            {"pill_model": "two-per-pill"},
+            InputError,
+            "unknown pill model",
+        ),
+        (
+            ("1 million pills", None, "1 million doses"),
+            {"assumptions": "dea-1999"},
+            UnknownAssumptionSetError,
+            "dea-1999",
+        ),
         (("1 million pills", None, "1 million pills"), {}, InputError, "must be a number of doses"),
         (("1 million pills", None, None), {}, InputError, "no claim given"),
         (("1 million pills", None, "   "), {}, InputError, "no claim given"),
@@ -407,7 +429,9 @@ def _in_unit(mg: Fraction, unit: str) -> str:
 @settings(max_examples=100, deadline=None)
 @given(exact_masses, mass_units, st.sampled_from(METRIC_UNITS), st.one_of(st.none(), pill_counts), stated_numbers,
        single_qualifier_keys, readings, set_and_pill_models)  # fmt: skip
-def test_exact_figures_in_other_units_give_the_same_check(mass, unit, metric, pills, number, key, reading, set_and_model) -> None:
+def test_exact_figures_in_other_units_give_the_same_check(
+    mass, unit, metric, pills, number, key, reading, set_and_model
+) -> None:
     """A powder mass known exactly, written in another unit (6,500 lb or 2,948.350405 kg), gives the same
     verdict, computed total, implied value and method figures.
 
@@ -439,7 +463,9 @@ def test_exact_figures_in_other_units_give_the_same_check(mass, unit, metric, pi
 @settings(max_examples=100, deadline=None)
 @given(single_qualifier_keys, readings, figure_steps, st.integers(1, 10**4), mass_units, mass_units,
        dose_counts, sets_with_purity)  # fmt: skip
-def test_a_stated_mass_converted_exactly_to_another_unit_gives_the_same_verdict(key, reading, step, k, unit, other, doses, name) -> None:
+def test_a_stated_mass_converted_exactly_to_another_unit_gives_the_same_verdict(
+    key, reading, step, k, unit, other, doses, name
+) -> None:
     """Metamorphic: a stated powder figure (any qualifier) with its value and step converted exactly to another
     unit allows the same masses, so the verdict, computed interval and implied value do not change."""
     unit_names = {"mg": "milligram", "g": "gram", "kg": "kilogram", "lb": "pound", "oz": "ounce",
@@ -483,7 +509,9 @@ def test_verdict_of_an_exact_pill_claim_follows_the_doses_per_pill_it_needs(coun
     """A claim of exactly count x d doses implies exactly d doses per pill: consistent when d is the model's
     factor, else plausible inside the band of mean contents, else implausible."""
     name, model = set_and_model
-    result = check(exact(f"{count} pills"), None, exact(f"{exact_text(count * d)} doses"), assumptions=name, pill_model=model)
+    result = check(
+        exact(f"{count} pills"), None, exact(f"{exact_text(count * d)} doses"), assumptions=name, pill_model=model
+    )
     assert result.implied is not None and result.implied.interval is not None
     assert (result.implied.interval.low, result.implied.interval.high) == (d, d)
     band = band_for("doses_per_pill", load_set(name), "aggregate")
@@ -498,7 +526,9 @@ def test_verdict_of_an_exact_pill_claim_follows_the_doses_per_pill_it_needs(coun
 
 @settings(max_examples=100)
 @given(stated_numbers, stated_numbers, stated_numbers, single_qualifier_keys, set_and_pill_models)
-def test_consistent_under_the_strict_reading_is_consistent_under_the_lenient(pills, powder, doses, key, set_and_model) -> None:
+def test_consistent_under_the_strict_reading_is_consistent_under_the_lenient(
+    pills, powder, doses, key, set_and_model
+) -> None:
     """The strict reading allows fewer values than the lenient one, so a claim the inputs reproduce strictly
     they reproduce leniently too; and every verdict is one of VERDICTS."""
     name, model = set_and_model

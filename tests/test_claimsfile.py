@@ -76,7 +76,13 @@ def test_a_valid_file_loads_with_its_figures_and_claims(tmp_path: Path) -> None:
     assert list(loaded.figures) == ["pills", "powder", "doses"]
     assert loaded.figures["powder"].kind == "fentanyl-powder" and loaded.figures["powder"].scope == "national"
     (claim,) = loaded.claims
-    assert (claim.id, claim.total, claim.pills, claim.powder, claim.expect) == ("total", "doses", "pills", "powder", "plausible")
+    assert (claim.id, claim.total, claim.pills, claim.powder, claim.expect) == (
+        "total",
+        "doses",
+        "pills",
+        "powder",
+        "plausible",
+    )
     assert (claim.scale, claim.reading, claim.line) == ("aggregate", "lenient", 34)
 
 
@@ -84,23 +90,73 @@ def test_a_valid_file_loads_with_its_figures_and_claims(tmp_path: Path) -> None:
     ("old", "new", "line", "message"),
     [
         ('title = "Operation test"', 'title = "Operation test', 5, "not valid TOML"),
-        ("schema = 1\n", "schema = 1\nextra = 2\n", 2, "unknown key 'extra'; a claims file has claims, figures, schema, scopes, source"),
+        (
+            "schema = 1\n",
+            "schema = 1\nextra = 2\n",
+            2,
+            "unknown key 'extra'; a claims file has claims, figures, schema, scopes, source",
+        ),
         ("schema = 1\n", "schema = 2\n", 1, "schema = 1 is required on the first lines"),
         ('date = "2024"\n', 'date = "2024"\nauthor = "me"\n', 7, "[source] has unknown key 'author'"),
         ('date = "2024"\n', "", 3, "[source] needs publisher, title and date"),
-        ('kind = "pills"\n', 'kind = "pills"\nunit = "pill"\n', 19, "figure 'pills' has unknown key 'unit'; figures take attribution, drug, exact, id, kind, note, scope, text"),
+        (
+            'kind = "pills"\n',
+            'kind = "pills"\nunit = "pill"\n',
+            19,
+            "figure 'pills' has unknown key 'unit'; figures take attribution, drug, exact, id, kind, note, scope, text",
+        ),
         ('text = "nearly 44 million pills"\n', "", 16, "each [[figures]] needs an id and a text"),
-        ('kind = "doses"', 'kind = "dose"', 30, "figure 'doses': kind 'dose' is not one of pills, fentanyl-powder, other-drug, doses, money, firearms, arrests, investigations, percent, count"),
-        ('kind = "pills"\nscope = "national"', 'kind = "pills"\nscope = "regional"', 19, "figure 'pills': scope 'regional' is not defined under [scopes]"),
+        (
+            'kind = "doses"',
+            'kind = "dose"',
+            30,
+            "figure 'doses': kind 'dose' is not one of pills, fentanyl-powder, other-drug, doses, money, firearms, arrests, investigations, percent, count",
+        ),
+        (
+            'kind = "pills"\nscope = "national"',
+            'kind = "pills"\nscope = "regional"',
+            19,
+            "figure 'pills': scope 'regional' is not defined under [scopes]",
+        ),
         ('"more than 6,500 pounds"', '"more than 6,500 bananas"', 23, "figure 'powder': unknown unit 'bananas'"),
-        ('"nearly 44 million pills"', '"nearly 44 million doses"', 17, "figure 'pills': 'nearly 44 million doses' is doses, not pills"),
-        ('"nearly 193 million doses"', '"nearly 193 million pounds"', 29, "figure 'doses': 'nearly 193 million pounds' is mass, not doses"),
+        (
+            '"nearly 44 million pills"',
+            '"nearly 44 million doses"',
+            17,
+            "figure 'pills': 'nearly 44 million doses' is doses, not pills",
+        ),
+        (
+            '"nearly 193 million doses"',
+            '"nearly 193 million pounds"',
+            29,
+            "figure 'doses': 'nearly 193 million pounds' is mass, not doses",
+        ),
         ('pills = "pills"', 'pills = "pils"', 36, "claim 'total': pills 'pils' is not a figure id in this file"),
         ('total = "doses"\n', "", 34, "each [[claims]] needs an id and a total (a figure id)"),
-        ('expect = "plausible"', 'expect = "plausible"\nassumptions = "dea-1999"', 34, "claim 'total': unknown assumption set 'dea-1999'"),
-        ('expect = "plausible"', 'expect = "plausible"\nreading = "loose"', 34, "claim 'total': unknown reading 'loose'"),
-        ('expect = "plausible"', 'expect = "plausibel"', 38, "claim 'total': expect 'plausibel' is not one of consistent, plausible, implausible, impossible, unverifiable"),
-        ('expect = "plausible"', 'expect = "plausible"\nexpect_methods = ["dose-2mg"]', 39, "claim 'total': unknown method 'dose-2mg'; known: powder-pure, "),
+        (
+            'expect = "plausible"',
+            'expect = "plausible"\nassumptions = "dea-1999"',
+            34,
+            "claim 'total': unknown assumption set 'dea-1999'",
+        ),
+        (
+            'expect = "plausible"',
+            'expect = "plausible"\nreading = "loose"',
+            34,
+            "claim 'total': unknown reading 'loose'",
+        ),
+        (
+            'expect = "plausible"',
+            'expect = "plausibel"',
+            38,
+            "claim 'total': expect 'plausibel' is not one of consistent, plausible, implausible, impossible, unverifiable",
+        ),
+        (
+            'expect = "plausible"',
+            'expect = "plausible"\nexpect_methods = ["dose-2mg"]',
+            39,
+            "claim 'total': unknown method 'dose-2mg'; known: powder-pure, ",
+        ),
         ('expect = "plausible"', 'expect = "plausible"\nscale = "galaxy"', 34, "claim 'total': unknown scale 'galaxy'"),
     ],
 )
@@ -120,7 +176,10 @@ def test_unknown_claim_key_names_its_own_line(tmp_path: Path) -> None:
 
 def test_reference_to_a_figure_of_the_wrong_kind_names_the_claim_line(tmp_path: Path) -> None:
     path = write(tmp_path, edited('pills = "pills"', 'pills = "doses"'))
-    with pytest.raises(ClaimsFileError, match=rf"^{re.escape(str(path))}:36: claim 'total': pills 'doses' is a doses figure, not pills$"):
+    with pytest.raises(
+        ClaimsFileError,
+        match=rf"^{re.escape(str(path))}:36: claim 'total': pills 'doses' is a doses figure, not pills$",
+    ):
         load_claims_file(path)
 
 
@@ -150,11 +209,17 @@ def test_wrong_kind_reference_and_duplicate_id_are_refused(tmp_path: Path) -> No
     twice = write(tmp_path, edited('id = "powder"', 'id = "pills"'), "twice.toml")
     with pytest.raises(ClaimsFileError, match="figure id 'pills' is used twice"):
         load_claims_file(twice)
-    claims = write(tmp_path, edited('expect = "plausible"\n', 'expect = "plausible"\n\n[[claims]]\nid = "total"\ntotal = "doses"\n'), "claims.toml")
+    claims = write(
+        tmp_path,
+        edited('expect = "plausible"\n', 'expect = "plausible"\n\n[[claims]]\nid = "total"\ntotal = "doses"\n'),
+        "claims.toml",
+    )
     with pytest.raises(ClaimsFileError, match="claim id 'total' is used twice"):
         load_claims_file(claims)
     other = write(tmp_path, edited('kind = "fentanyl-powder"', 'kind = "other-drug"'), "meth.toml")
-    with pytest.raises(ClaimsFileError, match="claim 'total': powder 'powder' is a other-drug figure, not fentanyl-powder"):
+    with pytest.raises(
+        ClaimsFileError, match="claim 'total': powder 'powder' is a other-drug figure, not fentanyl-powder"
+    ):
         load_claims_file(other)
 
 
@@ -166,7 +231,9 @@ def test_unreadable_and_missing_paths(tmp_path: Path) -> None:
     with pytest.raises(ClaimsFileError, match=rf"^{re.escape(str(tmp_path / 'nope.toml'))}: no such file or folder$"):
         verify_paths([str(tmp_path / "nope.toml")])
     (tmp_path / "empty").mkdir()
-    with pytest.raises(ClaimsFileError, match=rf"^{re.escape(str(tmp_path / 'empty'))}: no claims files \(\*\.toml\) in this folder$"):
+    with pytest.raises(
+        ClaimsFileError, match=rf"^{re.escape(str(tmp_path / 'empty'))}: no claims files \(\*\.toml\) in this folder$"
+    ):
         collect_files([str(tmp_path / "empty")])
 
 
@@ -180,7 +247,9 @@ def test_folders_are_searched_in_a_stable_order(tmp_path: Path) -> None:
 def test_verification_compares_verdict_and_methods(tmp_path: Path) -> None:
     (good,) = verify_paths([str(write(tmp_path, BASE, "good.toml"))])
     assert good.ok and good.result.verdict == "plausible"
-    (wrong,) = verify_paths([str(write(tmp_path, edited('expect = "plausible"', 'expect = "consistent"'), "wrong.toml"))])
+    (wrong,) = verify_paths(
+        [str(write(tmp_path, edited('expect = "plausible"', 'expect = "consistent"'), "wrong.toml"))]
+    )
     assert not wrong.ok and wrong.result.verdict == "plausible"
     methods = edited('expect = "plausible"', 'expect = "plausible"\nexpect_methods = ["pills-only"]')
     (missing,) = verify_paths([str(write(tmp_path, methods, "methods.toml"))])
@@ -193,7 +262,13 @@ def test_verification_to_dict(tmp_path: Path) -> None:
     path = write(tmp_path, BASE)
     (result,) = verify_paths([str(path)])
     out = result.to_dict()
-    assert (out["file"], out["claim"], out["expect"], out["expect_methods"], out["ok"]) == (str(path), "total", "plausible", [], True)
+    assert (out["file"], out["claim"], out["expect"], out["expect_methods"], out["ok"]) == (
+        str(path),
+        "total",
+        "plausible",
+        [],
+        True,
+    )
     assert out["verdict"] == "plausible" and out["implied"]["display"] == "powder purity from 9.89% to 10.18%"
 
 

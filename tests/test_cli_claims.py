@@ -16,7 +16,14 @@ from doseconv.numbers import format_grouped
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
-LAST_MILE = ["--pills", "nearly 44 million pills", "--powder", "more than 6,500 pounds", "--claim", "nearly 193 million doses"]
+LAST_MILE = [
+    "--pills",
+    "nearly 44 million pills",
+    "--powder",
+    "more than 6,500 pounds",
+    "--claim",
+    "nearly 193 million doses",
+]
 
 CLAIMS_FILE = """\
 schema = 1
@@ -105,7 +112,8 @@ def test_check_prints_the_report(capsys) -> None:
         "claimed:  [192,000,000, 193,000,000) doses  ('nearly 193 million doses', lenient reading)",
         "computed: (326,041,638.88, 331,396,125.63) doses  (dea-2022, one-per-pill)",
         f"implied:  powder purity from 9.89% to 10.18%  (set mean 19.2%; aggregate band {band.low} to {band.high})",
-        "why:      " + check_claim("nearly 44 million pills", "more than 6,500 pounds", "nearly 193 million doses").explanation,
+        "why:      "
+        + check_claim("nearly 44 million pills", "more than 6,500 pounds", "nearly 193 million doses").explanation,
         "diagnosis (best first):",
         "    -    dose-3mg             232.69 million",
         "    -    pills-lab-share      309.44 million",
@@ -156,13 +164,25 @@ def test_check_pills_by_weight_needs_a_pill_mass(capsys) -> None:
     assert out[0] == "verdict:  unverifiable"
     assert out[2] == "computed: cannot be computed (see notes)  (dea-2022, one-per-pill)"
     assert out[3] == "implied:  fentanyl share of the pills' weight from 45% to 240%"
-    assert "note:     pills are given by weight and no set publishes a pill's gross weight; give --pill-mass to count them" in out
+    assert (
+        "note:     pills are given by weight and no set publishes a pill's gross weight; give --pill-mass to count them"
+        in out
+    )
     assert "  match  pill-weight-as-drug  5 million" in out
 
 
 def test_check_with_pill_mass_and_strict_reading(capsys) -> None:
     code, out, _ = run(
-        capsys, "check", "--pills", "10 kg", "--claim", "5 million doses", "--pill-mass", "100 mg", "--reading", "strict"
+        capsys,
+        "check",
+        "--pills",
+        "10 kg",
+        "--claim",
+        "5 million doses",
+        "--pill-mass",
+        "100 mg",
+        "--reading",
+        "strict",
     )
     assert code == 0
     assert out[:4] == [
@@ -206,7 +226,9 @@ def test_check_under_the_pure_set(capsys) -> None:
 
 def test_check_pill_models(capsys) -> None:
     for model, computed in (("lab-share", "[25,800,000, 26,400,000)"), ("mean-content", "[51,600,000, 52,800,000)")):
-        code, out, _ = run(capsys, "check", "--pills", "nearly 44 million pills", "--claim", "50 million doses", "--pill-model", model)
+        code, out, _ = run(
+            capsys, "check", "--pills", "nearly 44 million pills", "--claim", "50 million doses", "--pill-model", model
+        )
         assert code == 0
         assert out[2] == f"computed: {computed} doses  (dea-2022, {model})"
 
@@ -233,7 +255,9 @@ def test_check_notes_a_value_the_set_does_not_publish(capsys) -> None:
     )  # fmt: skip
     assert code == 0
     assert out[2] == "computed: cannot be computed (see notes)  (dea-2023, mean-content)"
-    assert "note:     set 'dea-2023' publishes no mean fentanyl per pill, which the mean-content pill model needs" in out
+    assert (
+        "note:     set 'dea-2023' publishes no mean fentanyl per pill, which the mean-content pill model needs" in out
+    )
 
 
 def test_check_json_is_the_library_contract(capsys) -> None:
@@ -252,15 +276,36 @@ def test_check_json_is_the_library_contract(capsys) -> None:
     [
         ([*LAST_MILE, "--reading", "loose"], "Error: unknown reading 'loose'; choose lenient or strict"),
         ([*LAST_MILE, "--scale", "country"], "Error: unknown scale 'country'; choose aggregate or seizure"),
-        ([*LAST_MILE, "--pill-model", "two"], "Error: unknown pill model 'two'; choose one of: one-per-pill, lab-share, mean-content"),
-        ([*LAST_MILE, "--assumptions", "dea-1999"], "Error: unknown assumption set 'dea-1999'; known sets: pure, dea-2017"),
-        (["--pills", "1 million pills", "--claim", "193 million pills"], "Error: the claim '193 million pills' must be a number of doses"),
+        (
+            [*LAST_MILE, "--pill-model", "two"],
+            "Error: unknown pill model 'two'; choose one of: one-per-pill, lab-share, mean-content",
+        ),
+        (
+            [*LAST_MILE, "--assumptions", "dea-1999"],
+            "Error: unknown assumption set 'dea-1999'; known sets: pure, dea-2017",
+        ),
+        (
+            ["--pills", "1 million pills", "--claim", "193 million pills"],
+            "Error: the claim '193 million pills' must be a number of doses",
+        ),
         (["--powder", "6,500 lb", "--claim", "6,500 lb"], "Error: the claim '6,500 lb' must be a number of doses"),
-        (["--powder", "5 pills", "--claim", "1 million doses"], "Error: powder '5 pills' must be a mass, such as '6,500 lb'"),
-        (["--pills", "5 doses", "--claim", "1 million doses"], "Error: pills '5 doses' must be a count of pills or a mass of pills, not doses"),
-        (["--powder", "6,500 bananas", "--claim", "1 million doses"], "Error: unknown unit 'bananas' in '6,500 bananas'"),
+        (
+            ["--powder", "5 pills", "--claim", "1 million doses"],
+            "Error: powder '5 pills' must be a mass, such as '6,500 lb'",
+        ),
+        (
+            ["--pills", "5 doses", "--claim", "1 million doses"],
+            "Error: pills '5 doses' must be a count of pills or a mass of pills, not doses",
+        ),
+        (
+            ["--powder", "6,500 bananas", "--claim", "1 million doses"],
+            "Error: unknown unit 'bananas' in '6,500 bananas'",
+        ),
         (["--powder", "1 kg", "--claim", "1 million doses", "--purity", "150%"], "Error: purity '150%' is above 100 %"),
-        (["--pills", "10 kg", "--claim", "1 million doses", "--pill-mass", "0 mg"], "Error: pill mass must be more than zero"),
+        (
+            ["--pills", "10 kg", "--claim", "1 million doses", "--pill-mass", "0 mg"],
+            "Error: pill mass must be more than zero",
+        ),
         (["--pills", "1 million pills"], "Error: Missing option '--claim'"),
     ],
 )
@@ -331,7 +376,11 @@ def test_verify_json(capsys, tmp_path: Path) -> None:
     assert (first["verdict"], first["implied"]["low"], first["implied"]["high"]) == (
         "plausible", "148000000/1496854821", "60000000/589670081",
     )  # fmt: skip
-    assert (second["claim"], second["expect_methods"], second["notes"]) == ("pills-alone", ["pills-only"], ["the powder is left out"])
+    assert (second["claim"], second["expect_methods"], second["notes"]) == (
+        "pills-alone",
+        ["pills-only"],
+        ["the powder is left out"],
+    )
     assert [d["method"] for d in second["diagnosis"] if d["matches"]] == ["pills-only"]
 
 
@@ -361,8 +410,14 @@ def test_verify_seeds_markdown_rows(capsys) -> None:
     ("content", "message"),
     [
         ('schema = 1\ntitle = "x\n', ":2: not valid TOML"),
-        (CLAIMS_FILE.replace('pills = "pills"\npowder', 'pills = "pils"\npowder'), ":26: claim 'total': pills 'pils' is not a figure id in this file"),
-        (CLAIMS_FILE.replace('expect = "plausible"', 'expect = "plausible"\nscale = "galaxy"'), ":24: claim 'total': unknown scale 'galaxy'"),
+        (
+            CLAIMS_FILE.replace('pills = "pills"\npowder', 'pills = "pils"\npowder'),
+            ":26: claim 'total': pills 'pils' is not a figure id in this file",
+        ),
+        (
+            CLAIMS_FILE.replace('expect = "plausible"', 'expect = "plausible"\nscale = "galaxy"'),
+            ":24: claim 'total': unknown scale 'galaxy'",
+        ),
     ],
 )
 def test_verify_exits_2_on_a_bad_file(capsys, tmp_path: Path, content: str, message: str) -> None:
@@ -371,10 +426,16 @@ def test_verify_exits_2_on_a_bad_file(capsys, tmp_path: Path, content: str, mess
 
 
 def test_verify_exits_2_on_missing_paths_bad_format_and_empty_folders(capsys, tmp_path: Path) -> None:
-    assert_error(capsys, ["verify", str(tmp_path / "missing.toml")], f"Error: {tmp_path / 'missing.toml'}: no such file or folder")
+    assert_error(
+        capsys,
+        ["verify", str(tmp_path / "missing.toml")],
+        f"Error: {tmp_path / 'missing.toml'}: no such file or folder",
+    )
     assert_error(capsys, ["verify", str(tmp_path)], f"Error: {tmp_path}: no claims files (*.toml) in this folder")
     good = write(tmp_path, CLAIMS_FILE)
-    assert_error(capsys, ["verify", str(good), "--format", "xml"], "Error: unknown format 'xml'; choose text, json or markdown")
+    assert_error(
+        capsys, ["verify", str(good), "--format", "xml"], "Error: unknown format 'xml'; choose text, json or markdown"
+    )
     assert_error(capsys, ["verify"], "Error: Missing argument")
 
 

@@ -109,7 +109,9 @@ def test_series_keeps_index_and_name_and_input_is_not_modified() -> None:
 
 
 def test_vector_pills_and_doses() -> None:
-    np.testing.assert_allclose(pills_to_doses(np.array([44e6]), "lab-share", assumptions="dea-2023"), [30.8e6], rtol=RTOL)
+    np.testing.assert_allclose(
+        pills_to_doses(np.array([44e6]), "lab-share", assumptions="dea-2023"), [30.8e6], rtol=RTOL
+    )
     np.testing.assert_allclose(doses_to_mass(np.array([193e6]), "kg"), [386.0], rtol=RTOL)
 
 
@@ -134,7 +136,7 @@ def test_vector_path_creates_no_pint_objects(monkeypatch: pytest.MonkeyPatch) ->
 def test_vector_path_agrees_with_exact_path(values, unit, share) -> None:
     """Each element of the vectorized result is within RTOL of the exact scalar result."""
     out = powder_to_doses(np.array(values), unit, purity=share)
-    for got, value in zip(out, values):
+    for got, value in zip(out, values, strict=True):
         exact = powder_to_doses(value, unit, purity=share)
         assert got == pytest.approx(float(exact), rel=RTOL, abs=1e-300)
 

@@ -66,7 +66,24 @@ def test_qualifier_table_loads() -> None:
 
     rules = qualifier_rules()
     assert {"none", "nearly", "more_than", "at_least", "about", "up_to", "less_than", "between", "exact"} <= set(rules)
-    for phrase in ("nearly", "almost", "just under", "close to", "more than", "over", "at least", "approximately",
-                   "about", "around", "roughly", "some", "an estimated", "up to", "less than", "under", "between"):
+    for phrase in (
+        "nearly",
+        "almost",
+        "just under",
+        "close to",
+        "more than",
+        "over",
+        "at least",
+        "approximately",
+        "about",
+        "around",
+        "roughly",
+        "some",
+        "an estimated",
+        "up to",
+        "less than",
+        "under",
+        "between",
+    ):
         assert phrase in QUALIFIER_PHRASES, phrase
     assert QUALIFIER_PHRASES.index("just under") < QUALIFIER_PHRASES.index("under")  # longest first

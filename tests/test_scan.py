@@ -42,12 +42,52 @@ INLINE_TAGS = st.sampled_from(["b", "i", "em", "strong", "span", "a"])
 
 #: Word soup from the scanner's own vocabulary, markup and awkward numbers, or any text at all.
 NEWSY_TEXT = st.lists(
-    st.sampled_from([
-        "nearly", "more than", "between", "and", "to", "-", "44", "6,500", "million", "two", "a", "pills", "pounds",
-        "of", "fentanyl", "powder", "doses", "enough to kill", "people", "tons", "kilos", "$", "%", "(", ")", ".",
-        "\n\n", "Nationwide", "the division", "DEA", "Operation Last Mile", "fiscal year 2024", "0", "1e5",
-        "999999999999999999999", "twenty-five", "<p>", "</p>", "**", "&amp;", "mg", "lbs.",
-    ]),
+    st.sampled_from(
+        [
+            "nearly",
+            "more than",
+            "between",
+            "and",
+            "to",
+            "-",
+            "44",
+            "6,500",
+            "million",
+            "two",
+            "a",
+            "pills",
+            "pounds",
+            "of",
+            "fentanyl",
+            "powder",
+            "doses",
+            "enough to kill",
+            "people",
+            "tons",
+            "kilos",
+            "$",
+            "%",
+            "(",
+            ")",
+            ".",
+            "\n\n",
+            "Nationwide",
+            "the division",
+            "DEA",
+            "Operation Last Mile",
+            "fiscal year 2024",
+            "0",
+            "1e5",
+            "999999999999999999999",
+            "twenty-five",
+            "<p>",
+            "</p>",
+            "**",
+            "&amp;",
+            "mg",
+            "lbs.",
+        ]
+    ),
     max_size=40,
 ).map(" ".join) | st.text(max_size=200)
 
@@ -287,7 +327,12 @@ def test_mass_units(text, unit, stated) -> None:
 
 def test_tons_are_flagged_as_ambiguous_not_refused() -> None:
     (figure,) = figures_of("Agents seized 4.5 tons of fentanyl.")
-    assert (figure.kind, figure.unit, figure.ambiguous, figure.stated) == ("fentanyl-mass", "tons", True, "4.5 short tons")
+    assert (figure.kind, figure.unit, figure.ambiguous, figure.stated) == (
+        "fentanyl-mass",
+        "tons",
+        True,
+        "4.5 short tons",
+    )
     assert figure.notes[0].startswith('"tons" is ambiguous')
 
 
@@ -367,7 +412,9 @@ def test_scope_follows_sentence_then_paragraph_then_earlier_text() -> None:
     national = Scope("national", None, "DEA", "Operation Last Mile", "May 1, 2022 – May 1, 2023")
     assert scopes["6,500 pounds of fentanyl"] == national
     assert scopes["44 million pills"] == national
-    assert scopes["405 firearms"] == Scope("regional", "Missouri", "DEA", "Operation Last Mile", "May 1, 2022 – May 1, 2023")
+    assert scopes["405 firearms"] == Scope(
+        "regional", "Missouri", "DEA", "Operation Last Mile", "May 1, 2022 – May 1, 2023"
+    )
 
 
 def test_the_division_takes_its_name_from_earlier_in_the_paragraph() -> None:
@@ -448,11 +495,17 @@ def test_a_claim_takes_same_scope_inputs_from_its_paragraph() -> None:
         "Nationally, agents seized nearly 44 million fentanyl pills and more than 6,500 pounds of fentanyl powder. "
         "The fentanyl powder and pill seizures equate to nearly 193 million deadly doses across the United States."
     )
-    assert inputs(claim) == ("nearly 44 million fentanyl pills", "more than 6,500 pounds of fentanyl powder", "paragraph")
+    assert inputs(claim) == (
+        "nearly 44 million fentanyl pills",
+        "more than 6,500 pounds of fentanyl powder",
+        "paragraph",
+    )
 
 
 def test_other_drugs_money_and_counts_never_enter_a_claim() -> None:
-    (claim,) = claims_of("Agents seized 91,000 pounds of methamphetamine, 8,497 firearms and $100 million, equal to 5 million doses.")
+    (claim,) = claims_of(
+        "Agents seized 91,000 pounds of methamphetamine, 8,497 firearms and $100 million, equal to 5 million doses."
+    )
     assert inputs(claim) == (None, None, "none")
     assert claim.notes == ("no fentanyl pills or powder found near this dose figure",)
 
@@ -545,7 +598,13 @@ def test_check_false_builds_claims_without_checking() -> None:
 def test_report_to_dict_is_json_ready() -> None:
     report = scan_text("Agents seized 1.3 million fentanyl pills, equal to 1.3 million doses.")
     data = json.loads(json.dumps(report.to_dict()))
-    assert data["summary"] == {"figures": 2, "dose_figures": 1, "claims": 1, "verdicts": {"consistent": 1}, "flagged": 0}
+    assert data["summary"] == {
+        "figures": 2,
+        "dose_figures": 1,
+        "claims": 1,
+        "verdicts": {"consistent": 1},
+        "flagged": 0,
+    }
     figure = data["figures"][0]
     assert {k: figure[k] for k in ("index", "kind", "text", "start", "end", "value", "unit", "drug", "stated")} == {
         "index": 1, "kind": "pills", "text": "1.3 million fentanyl pills", "start": 14, "end": 40,
@@ -571,7 +630,10 @@ def test_cli_no_dose_figures_says_so_and_exits_0(capsys, story) -> None:
     path = story("The police made 12 arrests and seized 3 guns.")
     result = run(capsys, "scan", path)
     assert result.code == 0 and result.err == ""
-    assert result.out.splitlines()[:2] == [f"== {path} (plain): 2 figures, 0 claims", f"No dose figures found in {path}."]
+    assert result.out.splitlines()[:2] == [
+        f"== {path} (plain): 2 figures, 0 claims",
+        f"No dose figures found in {path}.",
+    ]
 
 
 def test_cli_story_with_no_figures_at_all(capsys, story) -> None:
@@ -620,7 +682,7 @@ def test_cli_folder_gives_one_markdown_report(capsys, tmp_path) -> None:
 
 
 def test_cli_reads_standard_input(capsys, monkeypatch) -> None:
-    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO("Agents seized 5 kilos of fentanyl.".encode())))
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"Agents seized 5 kilos of fentanyl.")))
     result = run(capsys, "scan", "-")
     assert (result.code, result.out.splitlines()[1]) == (0, "No dose figures found in <stdin>.")
 
@@ -710,7 +772,11 @@ def test_inline_html_tags_change_neither_values_nor_what_offsets_cover(tags, cou
         f"<{third}>pounds</{third}> of fentanyl.</p>"
     )
     (figure,) = figures_of(html, format="html")
-    assert (figure.qualifier, figure.value, figure.text) == ("more than", str(count), f"more than {count:,} pounds of fentanyl")
+    assert (figure.qualifier, figure.value, figure.text) == (
+        "more than",
+        str(count),
+        f"more than {count:,} pounds of fentanyl",
+    )
     covered = re.sub(r"<[^>]+>", "", html[figure.start : figure.end])
     assert covered == figure.text
 

@@ -59,8 +59,18 @@ def test_000_national_total_checked_division_figures_reported_meth_not_counted()
     (pills,) = figures["just under 44 million fentanyl pills"]
     (powder,) = figures["6,500 pounds of fentanyl powder"]
     (doses,) = figures["193 million potentially fatal fentanyl doses"]
-    assert (pills.kind, pills.qualifier, pills.value, pills.scope.level) == ("pills", "just under", "44000000", "national")
-    assert (powder.kind, powder.value, powder.unit, powder.scope.level) == ("fentanyl-mass", "6500", "pounds", "national")
+    assert (pills.kind, pills.qualifier, pills.value, pills.scope.level) == (
+        "pills",
+        "just under",
+        "44000000",
+        "national",
+    )
+    assert (powder.kind, powder.value, powder.unit, powder.scope.level) == (
+        "fentanyl-mass",
+        "6500",
+        "pounds",
+        "national",
+    )
     assert (doses.kind, doses.value, doses.scope.operation) == ("doses", "193000000", "Operation Last Mile")
 
     (claim,) = report.claims
@@ -80,7 +90,9 @@ def test_000_national_total_checked_division_figures_reported_meth_not_counted()
     assert not used & {f.index for f in division_pills + division_powder}
 
     meth = figures["200 pounds of methamphetamine"] + figures["91,000 pounds of methamphetamine"]
-    assert [(f.kind, f.drug, f.counts_toward_doses) for f in meth] == [("other-drug-mass", "methamphetamine", False)] * 2
+    assert [(f.kind, f.drug, f.counts_toward_doses) for f in meth] == [
+        ("other-drug-mass", "methamphetamine", False)
+    ] * 2
     assert [f.scope.level for f in meth] == ["regional", "national"]
 
     kinds = {f.text: f.kind for f in report.figures}
@@ -142,7 +154,10 @@ def test_004_doses_and_powder_of_different_scopes_give_a_note_and_implied_purity
     low, high = implied_range(claim)
     assert Fraction("0.115") < low < Fraction("0.12") < high < Fraction("0.122")  # about 12 %
     assert claim.verdict == "plausible"
-    assert [f.kind for f in report.figures if f.text.startswith(("more than 3,600", "More than 2,200"))] == ["arrests", "other"]
+    assert [f.kind for f in report.figures if f.text.startswith(("more than 3,600", "More than 2,200"))] == [
+        "arrests",
+        "other",
+    ]
 
 
 @pytest.mark.parametrize(("prefix", "code"), [("000", 0), ("001", 0), ("002", 1), ("003", 0), ("004", 0)])
@@ -169,14 +184,16 @@ def test_scan_paths_on_the_folder_matches_single_scans() -> None:
 def test_the_seed_example_in_docs_scan_md_is_what_scan_prints(capsys, monkeypatch) -> None:
     """docs/scan.md shows the output for seed 002; the checker's explanation is shortened there with '…'."""
     root = Path(__file__).resolve().parents[1]
-    block = re.search(r"```text\n(\$ doseconv scan \.\./shared/seeds/.*?)```", (root / "docs" / "scan.md").read_text(), re.S)
+    block = re.search(
+        r"```text\n(\$ doseconv scan \.\./shared/seeds/.*?)```", (root / "docs" / "scan.md").read_text(), re.S
+    )
     assert block is not None
     command, *expected = block[1].rstrip("\n").split("\n")
     monkeypatch.chdir(root)
     result = run(capsys, *shlex.split(command[2:])[1:])
     shown = result.out.rstrip("\n").split("\n")
     assert len(shown) == len(expected)
-    for got, want in zip(shown, expected):
+    for got, want in zip(shown, expected, strict=True):
         if want.endswith("…") and want.lstrip().startswith("why:"):
             assert got.startswith(want[:-1])
         else:

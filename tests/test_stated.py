@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
-from typing import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -353,7 +353,10 @@ def test_describing_the_rounded_figure_again_adds_no_qualifier(value, style, dig
 def test_describe_is_monotone(a, b, style, digits) -> None:
     """A larger figure is never phrased around a smaller number, and each style rounds its own way."""
     low, high = sorted((a, b))
-    figure = {v: Fraction(parse_number(describe(v, style, digits).removeprefix(DESCRIBE_STYLES[style] + " "))) for v in (low, high)}
+    figure = {
+        v: Fraction(parse_number(describe(v, style, digits).removeprefix(DESCRIBE_STYLES[style] + " ")))
+        for v in (low, high)
+    }
     assert figure[low] <= figure[high]
     if style == "nearly":
         assert figure[low] >= low

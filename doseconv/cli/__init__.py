@@ -16,7 +16,7 @@ import typer
 from .. import __version__
 from ..errors import DoseconvError, InputError
 
-__all__ = ["app", "main", "EXIT_OK", "EXIT_MISMATCH", "EXIT_USAGE", "EXIT_INTERNAL"]
+__all__ = ["EXIT_INTERNAL", "EXIT_MISMATCH", "EXIT_OK", "EXIT_USAGE", "app", "main"]
 
 EXIT_OK = 0
 EXIT_MISMATCH = 1  # verify/scan: a claim did not come out as expected
@@ -51,7 +51,7 @@ def _root(
     """Convert drug-seizure figures into potentially lethal doses, and check published totals."""
 
 
-def fail(message: str, code: int = EXIT_USAGE) -> "typer.Exit":
+def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     """Print one error line on stderr and return the Exit to raise."""
     typer.echo(f"Error: {message}", err=True)
     return typer.Exit(code)
@@ -113,8 +113,7 @@ def main(argv: list[str] | None = None) -> int:
             if os.environ.get("DOSECONV_DEBUG"):
                 raise
             typer.echo(
-                f"Error: internal error ({type(error).__name__}: {error}); "
-                "set DOSECONV_DEBUG=1 for a traceback",
+                f"Error: internal error ({type(error).__name__}: {error}); set DOSECONV_DEBUG=1 for a traceback",
                 err=True,
             )
             code = EXIT_INTERNAL

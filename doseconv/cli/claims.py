@@ -62,20 +62,36 @@ def render_check(result) -> list[str]:
 
 @app.command()
 def check(
-    claim: str = typer.Option(..., "--claim", help='The published total, with its qualifier: "nearly 193 million doses".'),
-    pills: Optional[str] = typer.Option(None, "--pills", help='Pills as published: "nearly 44 million pills", or a mass of pills: "66 pounds".'),
-    powder: Optional[str] = typer.Option(None, "--powder", help='Fentanyl powder as published: "more than 6,500 pounds".'),
+    claim: str = typer.Option(
+        ..., "--claim", help='The published total, with its qualifier: "nearly 193 million doses".'
+    ),
+    pills: Optional[str] = typer.Option(
+        None, "--pills", help='Pills as published: "nearly 44 million pills", or a mass of pills: "66 pounds".'
+    ),
+    powder: Optional[str] = typer.Option(
+        None, "--powder", help='Fentanyl powder as published: "more than 6,500 pounds".'
+    ),
     assumptions: Optional[str] = typer.Option(None, "--assumptions", help=ASSUMPTIONS_HELP),
-    pill_model: Optional[str] = typer.Option(None, "--pill-model", help="one-per-pill (default), lab-share or mean-content."),
-    reading: str = typer.Option("lenient", "--reading", help="How rounding words are read: lenient (default) or strict."),
+    pill_model: Optional[str] = typer.Option(
+        None, "--pill-model", help="one-per-pill (default), lab-share or mean-content."
+    ),
+    reading: str = typer.Option(
+        "lenient", "--reading", help="How rounding words are read: lenient (default) or strict."
+    ),
     scale: str = typer.Option(
         "aggregate", "--scale", help="aggregate (a national or yearly total; default) or seizure (one seizure)."
     ),
     purity: Optional[str] = typer.Option(None, "--purity", help="Powder purity, overriding the set: 10% or 0.1."),
     lethal_dose: Optional[str] = typer.Option(None, "--lethal-dose", help="Mass of one dose, overriding the set: 3mg."),
-    pill_share: Optional[str] = typer.Option(None, "--pill-share", help="Share of pills holding >= 2 mg, for lab-share: 50%."),
-    mg_per_pill: Optional[str] = typer.Option(None, "--mg-per-pill", help="Mean fentanyl per pill, for mean-content: 2.4mg."),
-    pill_mass: Optional[str] = typer.Option(None, "--pill-mass", help="Gross mass of one pill, for pills given by weight: 100mg."),
+    pill_share: Optional[str] = typer.Option(
+        None, "--pill-share", help="Share of pills holding >= 2 mg, for lab-share: 50%."
+    ),
+    mg_per_pill: Optional[str] = typer.Option(
+        None, "--mg-per-pill", help="Mean fentanyl per pill, for mean-content: 2.4mg."
+    ),
+    pill_mass: Optional[str] = typer.Option(
+        None, "--pill-mass", help="Gross mass of one pill, for pills given by weight: 100mg."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the result as one JSON object (see docs/json.md)."),
 ) -> None:
     """Check a published dose total against the pills and powder it is said to come from.
@@ -118,7 +134,9 @@ def verify(
     failed = [v for v in results if not v.ok]
     if output == "json":
         summary = {"claims": len(results), "as_expected": len(results) - len(failed), "not_as_expected": len(failed)}
-        typer.echo(json.dumps({"summary": summary, "results": [v.to_dict() for v in results]}, indent=2, ensure_ascii=False))
+        typer.echo(
+            json.dumps({"summary": summary, "results": [v.to_dict() for v in results]}, indent=2, ensure_ascii=False)
+        )
     elif output == "markdown":
         typer.echo("| file | claim | expected | verdict | implied | methods that reproduce it | ok |")
         typer.echo("|---|---|---|---|---|---|---|")
@@ -126,7 +144,9 @@ def verify(
             r = v.result
             implied = r.implied.describe() if r.implied else ""
             methods = ", ".join(r.matching_methods) or "none"
-            typer.echo(f"| {v.file.path} | {v.claim.id} | {v.claim.expect or ''} | {r.verdict} | {implied} | {methods} | {'yes' if v.ok else '**no**'} |")
+            typer.echo(
+                f"| {v.file.path} | {v.claim.id} | {v.claim.expect or ''} | {r.verdict} | {implied} | {methods} | {'yes' if v.ok else '**no**'} |"
+            )
         typer.echo(f"\n{len(results) - len(failed)} of {len(results)} claims as expected.")
     else:
         for v in results:
@@ -148,7 +168,9 @@ def verify(
 @app.command()
 def describe(
     number: str = typer.Argument(..., help="A figure to phrase: 192638011, 192,638,011 or 192.6 million."),
-    style: str = typer.Option("nearly", "--style", help="nearly (round up), more-than (round down) or about (nearest)."),
+    style: str = typer.Option(
+        "nearly", "--style", help="nearly (round up), more-than (round down) or about (nearest)."
+    ),
     digits: int = typer.Option(3, "--digits", help="Significant digits to keep (1 to 15)."),
 ) -> None:
     """Phrase a figure the way news copy does, keeping the phrase true.

@@ -7,26 +7,38 @@ from typing import Optional
 
 import typer
 
-from . import app, fail
+from . import app
 
 ASSUMPTIONS_HELP = "Assumption set: a name (see 'doseconv assumptions') or a path to a set file. Default: dea-2022."
 
 
 @app.command()
 def convert(
-    quantity: str = typer.Argument(..., help='A figure with its unit: "6500 lb", "44 million pills", "193 million doses".'),
+    quantity: str = typer.Argument(
+        ..., help='A figure with its unit: "6500 lb", "44 million pills", "193 million doses".'
+    ),
     target: Optional[str] = typer.Argument(
         None, help="What to convert to: a mass unit (kg, lb, g, mg, oz, short tons, tonnes) or doses."
     ),
-    purity: Optional[str] = typer.Option(None, "--purity", help="Powder purity, such as 10% or 0.1 (overrides the set)."),
+    purity: Optional[str] = typer.Option(
+        None, "--purity", help="Powder purity, such as 10% or 0.1 (overrides the set)."
+    ),
     pill_model: Optional[str] = typer.Option(
         None, "--pill-model", help="How pills become doses: one-per-pill (default), lab-share, mean-content."
     ),
     assumptions: Optional[str] = typer.Option(None, "--assumptions", help=ASSUMPTIONS_HELP),
-    lethal_dose: Optional[str] = typer.Option(None, "--lethal-dose", help="Mass of one lethal dose, such as 3mg (overrides the set)."),
-    pill_share: Optional[str] = typer.Option(None, "--pill-share", help="Share of pills holding >= 2 mg, for lab-share (overrides the set)."),
-    mg_per_pill: Optional[str] = typer.Option(None, "--mg-per-pill", help="Mean fentanyl per pill, for mean-content (overrides the set)."),
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON object with the exact value and the assumptions."),
+    lethal_dose: Optional[str] = typer.Option(
+        None, "--lethal-dose", help="Mass of one lethal dose, such as 3mg (overrides the set)."
+    ),
+    pill_share: Optional[str] = typer.Option(
+        None, "--pill-share", help="Share of pills holding >= 2 mg, for lab-share (overrides the set)."
+    ),
+    mg_per_pill: Optional[str] = typer.Option(
+        None, "--mg-per-pill", help="Mean fentanyl per pill, for mean-content (overrides the set)."
+    ),
+    as_json: bool = typer.Option(
+        False, "--json", help="Print one JSON object with the exact value and the assumptions."
+    ),
 ) -> None:
     """Convert a mass, a count of pills or a count of doses.
 

@@ -12,14 +12,22 @@ from .convert import ASSUMPTIONS_HELP
 
 @app.command()
 def scan(
-    paths: list[str] = typer.Argument(..., help="Stories: text, Markdown or HTML files, folders of them, or - for standard input."),
+    paths: list[str] = typer.Argument(
+        ..., help="Stories: text, Markdown or HTML files, folders of them, or - for standard input."
+    ),
     output: Optional[str] = typer.Option(
         None, "--format", help="text (default), markdown (the default for a folder) or json."
     ),
-    input_format: str = typer.Option("auto", "--input-format", help="auto (default; from the name and content), plain, markdown or html."),
+    input_format: str = typer.Option(
+        "auto", "--input-format", help="auto (default; from the name and content), plain, markdown or html."
+    ),
     assumptions: Optional[str] = typer.Option(None, "--assumptions", help=ASSUMPTIONS_HELP),
-    pill_model: Optional[str] = typer.Option(None, "--pill-model", help="one-per-pill (default), lab-share or mean-content."),
-    reading: str = typer.Option("lenient", "--reading", help="How rounding words are read: lenient (default) or strict."),
+    pill_model: Optional[str] = typer.Option(
+        None, "--pill-model", help="one-per-pill (default), lab-share or mean-content."
+    ),
+    reading: str = typer.Option(
+        "lenient", "--reading", help="How rounding words are read: lenient (default) or strict."
+    ),
 ) -> None:
     """Find the dose figures in stories, build claims from them and check each claim.
 

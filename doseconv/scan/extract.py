@@ -30,7 +30,6 @@ KINDS = (
 )  # fmt: skip
 
 
-
 def _starting_words() -> list[str]:
     """Words a figure can start with: number words (read off NUMBER_PATTERN) and qualifiers' first words."""
     listed = re.search(r"\\b\(\?:([a-z|]+)\)\\b", NUMBER_PATTERN)
@@ -41,15 +40,15 @@ def _starting_words() -> list[str]:
 _QUALIFIERS = "|".join(re.escape(p) for p in QUALIFIER_PHRASES if p != "between")
 # A figure starts with a digit, a currency sign, a point, or one of the starting words. If
 # NUMBER_PATTERN ever lists its words differently, no filter is used (slower, same result).
-_STARTS = rf"(?=[\d$€£.]|{trie_pattern(case_variants(_starting_words()))}(?![A-Za-z]))" if re.search(
-    r"\\b\(\?:([a-z|]+)\)\\b", NUMBER_PATTERN
-) else ""
+_STARTS = (
+    rf"(?=[\d$€£.]|{trie_pattern(case_variants(_starting_words()))}(?![A-Za-z]))"
+    if re.search(r"\\b\(\?:([a-z|]+)\)\\b", NUMBER_PATTERN)
+    else ""
+)
 _SCALES = "|".join(SCALE_WORDS)
 _NUMBER_START = rf"(?!an?\b(?![\s-]+(?:hundred|dozen|{_SCALES}|kilo\w*|pound|ounce|gram|ton\w*)\b))"
 _FIGURE = re.compile(
-    r"(?<![\w.,:/$€£#@+-])"
-    + _STARTS +
-    rf"(?:(?P<between>between)\s+|(?P<qual>{_QUALIFIERS})\s+)?"
+    r"(?<![\w.,:/$€£#@+-])" + _STARTS + rf"(?:(?P<between>between)\s+|(?P<qual>{_QUALIFIERS})\s+)?"
     r"(?P<cur>[$€£]\s?)?"
     rf"{_NUMBER_START}(?P<num>{NUMBER_PATTERN})"
     rf"(?:\s*(?P<sep>[-–—]|to\b|(?(between)and\b|(?!)))\s*(?:[$€£]\s?)?{_NUMBER_START}(?P<num2>{NUMBER_PATTERN}))?"
@@ -459,4 +458,3 @@ def _stated_qualifier(qualifier: str | None, match: re.Match[str]) -> str | None
     if match["num2"] is not None:
         return "between" if match["between"] else None
     return qualifier
-

@@ -116,15 +116,20 @@ def _figure_table(report: ScanReport) -> list[str]:
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header) - 1)]
     lines = []
     sentence = None
-    for figure, row in zip(report.figures, [header, *rows][1:]):
+    for figure, row in zip(report.figures, [header, *rows][1:], strict=True):
         if figure.sentence_index != sentence:
             sentence = figure.sentence_index
             lines.append(f"  sentence {sentence + 1}: {_clip(figure.sentence, 150)}")
-        cells = [cell.ljust(width) if i != 0 else cell.rjust(width) for i, (cell, width) in enumerate(zip(row, widths))]
+        cells = [
+            cell.ljust(width) if i != 0 else cell.rjust(width)
+            for i, (cell, width) in enumerate(zip(row, widths, strict=False))
+        ]
         lines.append("    " + "  ".join(cells + [row[-1]]))
         for note in figure.notes:
             lines.append(f"    {'':>{widths[0]}}  note: {note}")
-    head = [f"    {'  '.join(h.rjust(w) if i == 0 else h.ljust(w) for i, (h, w) in enumerate(zip(header, widths)))}  {header[-1]}"]
+    head = [
+        f"    {'  '.join(h.rjust(w) if i == 0 else h.ljust(w) for i, (h, w) in enumerate(zip(header, widths, strict=False)))}  {header[-1]}"
+    ]
     return head + lines
 
 
@@ -137,7 +142,10 @@ def _text_report(report: ScanReport) -> list[str]:
         for claim in report.claims:
             lines += _claim_lines(claim)
     if report.figures:
-        lines += ["", "Figures (offsets into the input; kinds other than pills and fentanyl masses never enter dose arithmetic)"]
+        lines += [
+            "",
+            "Figures (offsets into the input; kinds other than pills and fentanyl masses never enter dose arithmetic)",
+        ]
         lines += _figure_table(report)
     return lines
 
@@ -171,7 +179,12 @@ def _cell(text: object) -> str:
 
 def _markdown_report(report: ScanReport, level: int) -> list[str]:
     h = "#" * level
-    lines = [f"{h} {report.source}", "", f"{report.format} text, {report.characters:,} characters: {_summary(report)}.", ""]
+    lines = [
+        f"{h} {report.source}",
+        "",
+        f"{report.format} text, {report.characters:,} characters: {_summary(report)}.",
+        "",
+    ]
     if not report.dose_figures:
         lines += [_none_found(report), ""]
     if report.claims:
@@ -227,7 +240,9 @@ def render_markdown(scans: ScanSet) -> str:
     ]  # fmt: skip
     for r in scans.reports:
         verdict_text = ", ".join(f"{n} {v}" for v, n in sorted(r.verdicts().items())) or "—"
-        lines.append(f"| {_cell(r.source)} | {len(r.figures)} | {len(r.dose_figures)} | {len(r.claims)} | {verdict_text} |")
+        lines.append(
+            f"| {_cell(r.source)} | {len(r.figures)} | {len(r.dose_figures)} | {len(r.claims)} | {verdict_text} |"
+        )
     lines.append("")
     for r in scans.reports:
         lines += _markdown_report(r, 2)

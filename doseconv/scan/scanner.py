@@ -30,7 +30,7 @@ class Claim:
     draft: ClaimDraft
     verdict: str
     explanation: str
-    result: "CheckResult | None" = field(default=None, repr=False, compare=False)
+    result: CheckResult | None = field(default=None, repr=False, compare=False)
     notes: tuple[str, ...] = ()
 
     @property
@@ -76,15 +76,27 @@ class Claim:
 
 
 @lru_cache(maxsize=4096)
-def _cached_check(pills: str | None, powder: str | None, claim: str | None, scale: str,
-                  notes: tuple[str, ...], options: tuple[tuple[str, Any], ...]) -> "CheckResult":
+def _cached_check(
+    pills: str | None,
+    powder: str | None,
+    claim: str | None,
+    scale: str,
+    notes: tuple[str, ...],
+    options: tuple[tuple[str, Any], ...],
+) -> CheckResult:
     from ..claims import check
 
     return check(pills, powder, claim, scale=scale, notes=notes, **dict(options))
 
 
-def _check(pills: str | None, powder: str | None, claim: str | None, scale: str,
-           notes: tuple[str, ...], options: dict[str, Any]) -> "CheckResult":
+def _check(
+    pills: str | None,
+    powder: str | None,
+    claim: str | None,
+    scale: str,
+    notes: tuple[str, ...],
+    options: dict[str, Any],
+) -> CheckResult:
     """The checker's result; stories that repeat the same figures (wire copy) are checked once."""
     if all(v is None or isinstance(v, str) for v in options.values()):
         return _cached_check(pills, powder, claim, scale, notes, tuple(sorted(options.items())))
@@ -102,10 +114,14 @@ def check_draft(index: int, draft: ClaimDraft, **options: Any) -> Claim:
         result = _check(pills, powder, draft.doses.stated, draft.scale, tuple(notes), options)
     except DoseconvError as error:
         notes.append(f"not checked: {error}")
-        return Claim(index, draft, "unverifiable", f"The checker could not read the figures: {error}", None, tuple(notes))
+        return Claim(
+            index, draft, "unverifiable", f"The checker could not read the figures: {error}", None, tuple(notes)
+        )
     if draft.powder is not None and draft.powder.ambiguous and powder:
         try:
-            other = _check(pills, powder.replace("short tons", "metric tons"), draft.doses.stated, draft.scale, (), options)
+            other = _check(
+                pills, powder.replace("short tons", "metric tons"), draft.doses.stated, draft.scale, (), options
+            )
             notes.append(f"read as metric tonnes instead, the verdict is {other.verdict}")
         except DoseconvError as error:  # pragma: no cover - the first reading was accepted
             notes.append(f"the metric-tonne reading could not be checked: {error}")
@@ -183,7 +199,9 @@ class ScanSet:
         }
 
 
-def scan_text(text: str, source: str = "<text>", *, format: str = "auto", check: bool = True, **options: Any) -> ScanReport:
+def scan_text(
+    text: str, source: str = "<text>", *, format: str = "auto", check: bool = True, **options: Any
+) -> ScanReport:
     """Find the figures of a text, build its claims and check them.
 
     ``options`` go to :func:`doseconv.claims.check` (``assumptions``, ``pill_model``,

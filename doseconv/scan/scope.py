@@ -46,7 +46,7 @@ class Scope:
         if self.level not in (None, "national", "regional"):
             raise ValueError(f"scope level must be national or regional, not {self.level!r}")
 
-    def differences(self, other: "Scope") -> list[str]:
+    def differences(self, other: Scope) -> list[str]:
         """Fields stated for both scopes with different values (a national figure has no place)."""
         out = []
         for name in FIELDS:
@@ -97,11 +97,49 @@ _AGENCIES = {
 }  # fmt: skip
 _AGENCY_PATTERN = "|".join(sorted((re.escape(k) for k in _AGENCIES), key=len, reverse=True))
 
-_NATIONAL_WORDS = ("nationwide", "nation-wide", "nationally", "countrywide", "country-wide", "agencywide",
-                   "agency-wide", "across", "throughout", "all", "the", "national")
-_OTHER_WORDS = ("division", "division-wide", "divisionwide", "statewide", "regionally", "locally", "Operation",
-                "so", "fiscal", "FY", "from", "between", "in", "during", "for", "since", "year", "last", "this",
-                "over", "Northern", "Southern", "Eastern", "Western", "Middle", "Central", "District")
+_NATIONAL_WORDS = (
+    "nationwide",
+    "nation-wide",
+    "nationally",
+    "countrywide",
+    "country-wide",
+    "agencywide",
+    "agency-wide",
+    "across",
+    "throughout",
+    "all",
+    "the",
+    "national",
+)
+_OTHER_WORDS = (
+    "division",
+    "division-wide",
+    "divisionwide",
+    "statewide",
+    "regionally",
+    "locally",
+    "Operation",
+    "so",
+    "fiscal",
+    "FY",
+    "from",
+    "between",
+    "in",
+    "during",
+    "for",
+    "since",
+    "year",
+    "last",
+    "this",
+    "over",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Middle",
+    "Central",
+    "District",
+)
 _FIRST_WORDS = {w.split()[0] for w in (*_NATIONAL_WORDS, *_OTHER_WORDS, *_STATES.split("|"), *_AGENCIES)}
 
 _MENTION = re.compile(

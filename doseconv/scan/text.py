@@ -42,7 +42,7 @@ class OffsetMap:
     ('44 million pills', (3, 26))
     """
 
-    __slots__ = ("_starts", "_orig_starts", "_orig_ends", "_verbatim")
+    __slots__ = ("_orig_ends", "_orig_starts", "_starts", "_verbatim")
 
     def __init__(self) -> None:
         self._starts: list[int] = []
@@ -104,8 +104,46 @@ def _rewrite(text: str, pattern: re.Pattern[str], replace) -> tuple[str, OffsetM
 
 
 _BLOCK_TAGS = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd table tr thead tbody tfoot caption section article header "
-    "footer aside nav main blockquote pre figure figcaption title address hr form fieldset details summary".split()
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "tr",
+        "thead",
+        "tbody",
+        "tfoot",
+        "caption",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "aside",
+        "nav",
+        "main",
+        "blockquote",
+        "pre",
+        "figure",
+        "figcaption",
+        "title",
+        "address",
+        "hr",
+        "form",
+        "fieldset",
+        "details",
+        "summary",
+    ]
 )
 _HTML_TOKEN = re.compile(
     r"(?=[<&])(?:<!--.*?(?:-->|\Z)"
@@ -209,10 +247,104 @@ _BULLET_START = re.compile(r"[ \t\xa0]*(?:[•·▪◦‣*+-]|\d{1,3}[.)])[ \t\x
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[•]?[A-Z0-9$])")
 _TOKEN_BEFORE = re.compile(r"(\S+)\Z")
 _ABBREVIATIONS = frozenset(
-    """u.s u.s.a u.k d.c n.y l.a mo st mt ft mr mrs ms dr jr sr inc co corp ltd no nos vs gov sen rep gen col lt
-    sgt capt cmdr dept det ofc insp supt atty jan feb mar apr jun jul aug sep sept oct nov dec a.m p.m e.g i.e
-    approx est ave blvd rd calif ariz fla tex ill mich minn neb wis ore wash penn pa conn mass ky tenn ala ga la va
-    md okla colo nev n.m n.j n.c s.c n.d s.d w.va del kan ark miss ind""".split()
+    [
+        "u.s",
+        "u.s.a",
+        "u.k",
+        "d.c",
+        "n.y",
+        "l.a",
+        "mo",
+        "st",
+        "mt",
+        "ft",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "jr",
+        "sr",
+        "inc",
+        "co",
+        "corp",
+        "ltd",
+        "no",
+        "nos",
+        "vs",
+        "gov",
+        "sen",
+        "rep",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cmdr",
+        "dept",
+        "det",
+        "ofc",
+        "insp",
+        "supt",
+        "atty",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "a.m",
+        "p.m",
+        "e.g",
+        "i.e",
+        "approx",
+        "est",
+        "ave",
+        "blvd",
+        "rd",
+        "calif",
+        "ariz",
+        "fla",
+        "tex",
+        "ill",
+        "mich",
+        "minn",
+        "neb",
+        "wis",
+        "ore",
+        "wash",
+        "penn",
+        "pa",
+        "conn",
+        "mass",
+        "ky",
+        "tenn",
+        "ala",
+        "ga",
+        "la",
+        "va",
+        "md",
+        "okla",
+        "colo",
+        "nev",
+        "n.m",
+        "n.j",
+        "n.c",
+        "s.c",
+        "n.d",
+        "s.d",
+        "w.va",
+        "del",
+        "kan",
+        "ark",
+        "miss",
+        "ind",
+    ]
 )
 
 
