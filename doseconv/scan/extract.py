@@ -9,18 +9,20 @@ decide what it counts. Only pills and fentanyl masses ever enter dose arithmetic
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from fractions import Fraction
 
 from ..errors import AmbiguousUnitError, InputError, UnitError
-from ..numbers import NUMBER_PATTERN, SCALE_WORDS, split_number
+from ..numbers import NUMBER_PATTERN, SCALE_WORDS, exact_text, split_number, step_of
+from ..quantity import Amount
 from ..registry import resolve_unit
-from ..stated import QUALIFIER_PHRASES
+from ..stated import QUALIFIER_PHRASES, StatedFigure, qualifier_rules
 from .patterns import case_variants, trie_pattern
 from .scope import Scope, ScopeResolver
 from .text import Document
 
-__all__ = ["KINDS", "Figure", "extract_figures"]
+__all__ = ["KINDS", "Figure", "extract_figures", "stated_figure", "unit_alternative"]
 
 #: What a figure counts. Only ``pills`` (of fentanyl or of no named drug) and ``fentanyl-mass``
 #: feed a dose claim; ``doses`` are the claims.
@@ -138,9 +140,16 @@ class Figure:
     """One figure found in a text.
 
     ``start``/``end`` are offsets into the original input; ``scan_start``/``scan_end`` into
-    the scanned (markup-stripped) text. ``value`` is the exact number as a decimal string
-    (``None`` for a range, which has ``low`` and ``high``). ``stated`` is the figure as the
-    claim checker reads it ("just under 44 million pills"), for pills, masses and doses.
+    the scanned (markup-stripped) text. ``number_text`` is the number as written ("44 million",
+    "10-15 million"); ``value`` is its exact value (``None`` for a range, which has ``low`` and
+    ``high``), each a Fraction as in :class:`doseconv.quantity.Amount`.
+
+    Pills, masses and doses are also read as the claim checker reads them: ``stated_text`` is
+    the figure in the checker's words ("just under 44 million pills") and ``stated`` the parsed
+    :class:`~doseconv.stated.StatedFigure`, built once here from the number, qualifier and unit
+    already read. A figure whose words the checker cannot accept (a range that runs backwards)
+    has ``stated`` ``None`` and the reason in ``unreadable``. ``alternative`` is the other
+    reading of an ambiguous unit ("tons" read as metric tonnes instead of short tons).
     """
 
     index: int
@@ -150,10 +159,10 @@ class Figure:
     end: int
     scan_start: int
     scan_end: int
-    number: str
-    value: str | None
-    low: str | None
-    high: str | None
+    number_text: str
+    value: Fraction | None
+    low: Fraction | None
+    high: Fraction | None
     unit: str | None
     qualifier: str | None = None
     drug: str | None = None
@@ -161,7 +170,10 @@ class Figure:
     sentence_index: int = 0
     paragraph_index: int = 0
     scope: Scope = field(default_factory=Scope)
-    stated: str | None = None
+    stated_text: str | None = None
+    stated: StatedFigure | None = None
+    unreadable: str | None = None
+    alternative: StatedFigure | None = None
     ambiguous: bool = False
     notes: tuple[str, ...] = ()
     excluded: str | None = None
@@ -171,6 +183,8 @@ class Figure:
             raise ValueError(f"unknown figure kind {self.kind!r}")
         if self.start > self.end or self.scan_start > self.scan_end:
             raise ValueError("a figure's end comes before its start")
+        if self.stated is not None and self.stated.text != self.stated_text:
+            raise ValueError("a figure's parsed reading must be of its stated text")
 
     @property
     def counts_toward_doses(self) -> bool:
@@ -191,13 +205,13 @@ class Figure:
             "scan_start": self.scan_start,
             "scan_end": self.scan_end,
             "qualifier": self.qualifier,
-            "number": self.number,
-            "value": self.value,
-            "low": self.low,
-            "high": self.high,
+            "number": self.number_text,
+            "value": _exact(self.value),
+            "low": _exact(self.low),
+            "high": _exact(self.high),
             "unit": self.unit,
             "drug": self.drug,
-            "stated": self.stated,
+            "stated": self.stated_text,
             "ambiguous": self.ambiguous,
             "scope": self.scope.to_dict(),
             "scope_text": self.scope.describe(),
@@ -207,22 +221,23 @@ class Figure:
         }
 
 
-def _values(num: str, num2: str | None) -> tuple[str | None, str | None, str | None]:
-    """Exact ``(value, low, high)``; the scale word of a range's second figure applies to the first."""
+def _exact(value: Fraction | None) -> str | None:
+    return None if value is None else exact_text(value)
+
+
+def _values(num: str, num2: str | None) -> tuple[Decimal, Decimal | None]:
+    """The exact number (and a range's second one); the scale word of a range's second figure applies to the first.
+
+    Decimals keep the precision each number was written to (see :func:`doseconv.numbers.step_of`).
+    """
     first, _ = split_number(num)
     if num2 is None:
-        return _plain(first), None, None
+        return first, None
     second, _ = split_number(num2)
     scale = re.search(rf"\b({_SCALES})\b", num2, re.IGNORECASE)
     if scale and not re.search(rf"\b({_SCALES})\b", num, re.IGNORECASE):
         first = first.scaleb(SCALE_WORDS[scale[1].lower()])
-    return None, _plain(first), _plain(second)
-
-
-def _plain(value: Decimal) -> str:
-    """A Decimal as a plain exact decimal string ("44000000", "2948.350405")."""
-    text = format(value, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return first, second
 
 
 def _has_digits_or_scale(num: str) -> bool:
@@ -326,7 +341,7 @@ def _mass(text: str, mass: re.Match[str], before: str) -> _Found:
     word = drug_match["drug"] if drug_match else None
     if drug_match:
         found.end = drug_match.end()
-        if word.lower() == "powder":  # type: ignore[union-attr]
+        if drug_match["drug"].lower() == "powder":
             found.end = _powder_end(text, found.end)
         else:
             powder = _POWDER.match(text, found.end)
@@ -381,9 +396,11 @@ def extract_figures(document: Document, resolver: ScopeResolver | None = None) -
     >>> from .text import read_document
     >>> figures = extract_figures(read_document("Agents seized nearly 44 million fentanyl pills and 405 firearms."))
     >>> [(f.kind, f.qualifier, f.value, f.unit, f.text) for f in figures]
-    [('pills', 'nearly', '44000000', 'pills', 'nearly 44 million fentanyl pills'), ('firearms', None, '405', 'firearms', '405 firearms')]
-    >>> figures[0].stated, (figures[0].start, figures[0].end)
+    [('pills', 'nearly', Fraction(44000000, 1), 'pills', 'nearly 44 million fentanyl pills'), ('firearms', None, Fraction(405, 1), 'firearms', '405 firearms')]
+    >>> figures[0].stated_text, (figures[0].start, figures[0].end)
     ('nearly 44 million pills', (14, 46))
+    >>> figures[0].stated.interval()
+    Interval(low=Fraction(43000000, 1), high=Fraction(44000000, 1), low_open=False, high_open=True)
     """
     text = document.text
     resolver = resolver or ScopeResolver(document)
@@ -398,7 +415,7 @@ def extract_figures(document: Document, resolver: ScopeResolver | None = None) -
         if found is None or (found.kind == "other" and _skip_other(text, match, before)):
             continue
         try:
-            value, low, high = _values(num, num2)
+            numbers = _values(num, num2)
         except InputError:
             continue
         sentence = document.sentence_at(start)
@@ -410,24 +427,26 @@ def extract_figures(document: Document, resolver: ScopeResolver | None = None) -
         if sentence not in sentences:
             sentences[sentence] = document.sentence_text(sentence) if document.sentences else ""
         figures.append(
-            _figure(document, resolver, len(figures) + 1, match, found, (value, low, high), qualifier, sentence,
+            _figure(document, resolver, len(figures) + 1, match, found, numbers, qualifier, sentence,
                     sentences[sentence])
         )  # fmt: skip
     return figures
 
 
-def _figure(document, resolver, index, match, found, values, qualifier, sentence, sentence_text) -> Figure:
+def _figure(document, resolver, index, match, found, numbers, qualifier, sentence, sentence_text) -> Figure:
     start, end = match.start(), found.end
-    value, low, high = values
+    first, second = numbers
     original_start, original_end = document.original_span(start, end)
     number = " ".join(match["num"].split())
-    if match["num2"]:
-        number = f"{number} {match['sep']} {' '.join(match['num2'].split())}"
+    second_text = " ".join(match["num2"].split()) if match["num2"] else None
+    if second_text is not None:
+        number = f"{number} {match['sep']} {second_text}"
         if match["sep"] in "-–—":
             number = number.replace(f" {match['sep']} ", "-")
-    stated = None
+    reading = _Reading()
     if found.stated_unit and found.kind in ("pills", "fentanyl-mass", "other-drug-mass", "doses"):
-        stated = " ".join(p for p in (_stated_qualifier(qualifier, match), number, found.stated_unit) if p)
+        phrase = _stated_qualifier(qualifier, match)
+        reading = _read(phrase, number, (first, second), second_text, found.stated_unit, found.ambiguous)
     return Figure(
         index=index,
         kind=found.kind,
@@ -436,10 +455,10 @@ def _figure(document, resolver, index, match, found, values, qualifier, sentence
         end=original_end,
         scan_start=start,
         scan_end=end,
-        number=number,
-        value=value,
-        low=low,
-        high=high,
+        number_text=number,
+        value=Fraction(first) if second is None else None,
+        low=Fraction(first) if second is not None else None,
+        high=Fraction(second) if second is not None else None,
         unit=found.unit,
         qualifier=qualifier,
         drug=found.drug,
@@ -447,7 +466,10 @@ def _figure(document, resolver, index, match, found, values, qualifier, sentence
         sentence_index=sentence,
         paragraph_index=document.sentence_paragraph[sentence] if document.sentences else 0,
         scope=resolver.scope_at(start),
-        stated=stated,
+        stated_text=reading.text,
+        stated=reading.stated,
+        unreadable=reading.unreadable,
+        alternative=reading.alternative,
         ambiguous=found.ambiguous,
         notes=tuple(found.notes),
         excluded=found.excluded,
@@ -458,3 +480,106 @@ def _stated_qualifier(qualifier: str | None, match: re.Match[str]) -> str | None
     if match["num2"] is not None:
         return "between" if match["between"] else None
     return qualifier
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """A figure as the claim checker reads it: its words, the parsed figure or why there is none."""
+
+    text: str | None = None
+    stated: StatedFigure | None = None
+    unreadable: str | None = None
+    alternative: StatedFigure | None = None
+
+
+#: The metric reading of an ambiguous "tons", checked beside the short-ton one.
+_TONNE_WORDS = "metric tons"
+
+
+def _read(
+    phrase: str | None,
+    number: str,
+    numbers: tuple[Decimal, Decimal | None],
+    second_text: str | None,
+    unit_text: str,
+    ambiguous: bool,
+) -> _Reading:
+    text = " ".join(p for p in (phrase, number, unit_text) if p)
+    try:
+        stated = stated_figure(text, phrase, numbers, number, second_text, unit_text)
+    except InputError as error:
+        return _Reading(text, None, str(error))
+    alternative = None
+    if ambiguous:
+        alternative = unit_alternative(stated, _TONNE_WORDS, " ".join(p for p in (phrase, number, _TONNE_WORDS) if p))
+    return _Reading(text, stated, None, alternative)
+
+
+def _qualifier_keys() -> dict[str, str]:
+    return {phrase: key for key, rule in qualifier_rules().items() for phrase in rule.phrases}
+
+
+_QUALIFIER_KEYS = _qualifier_keys()
+
+
+def stated_figure(
+    text: str,
+    phrase: str | None,
+    numbers: tuple[Decimal, Decimal | None],
+    number: str,
+    second_text: str | None,
+    unit_text: str,
+) -> StatedFigure:
+    """The :class:`~doseconv.stated.StatedFigure` of a figure from the parts already read, without parsing text again.
+
+    ``numbers`` are the exact number (and a range's second number) as read, each to the precision
+    it was written; the result is what :func:`doseconv.stated.parse_stated` gives for ``text``.
+
+    >>> from doseconv.stated import parse_stated
+    >>> figure = stated_figure("nearly 44 million pills", "nearly", (Decimal("4.4E+7"), None), "44 million", None, "pills")
+    >>> figure == parse_stated("nearly 44 million pills")
+    True
+    >>> stated_figure("15-10 million pills", None, (Decimal("1.5E+7"), Decimal("1E+7")), "15-10 million", "10 million", "pills")
+    Traceback (most recent call last):
+    ...
+    doseconv.errors.InputError: range '15-10 million pills' runs backwards; write the smaller figure first
+    """
+    first, second = numbers
+    unit, kind = resolve_unit(unit_text)
+    body = f"{number} {unit_text}"
+    if second is None:
+        key = _QUALIFIER_KEYS[phrase] if phrase else "none"
+        if key == "between":
+            raise InputError(f"{text!r}: 'between' needs two figures, as in 'between 400,000 and 500,000 doses'")
+        return StatedFigure(
+            text, key, phrase or "", Amount(Fraction(first), unit, kind, Fraction(step_of(first)), body)
+        )
+    upper = Amount(Fraction(second), unit, kind, Fraction(step_of(second)), f"{second_text} {unit_text}")
+    lower = Amount(Fraction(first), unit, kind, min(Fraction(step_of(first)), upper.step), body)
+    if lower.value > upper.value:
+        raise InputError(f"range {text!r} runs backwards; write the smaller figure first")
+    return StatedFigure(text, "between", "between", lower, upper)
+
+
+def unit_alternative(stated: StatedFigure, unit_text: str, text: str) -> StatedFigure:
+    """The same figure read in another unit of its kind: the number and qualifier kept, the unit swapped.
+
+    >>> from doseconv.stated import parse_stated
+    >>> tonnes = unit_alternative(parse_stated("4.5 short tons"), "metric tons", "4.5 metric tons")
+    >>> tonnes.text, tonnes.amount.unit, tonnes.interval() == parse_stated("4.5 metric tons").interval()
+    ('4.5 metric tons', 'tonne', True)
+    >>> unit_alternative(parse_stated("4.5 short tons"), "pills", "4.5 pills")
+    Traceback (most recent call last):
+    ...
+    doseconv.errors.InputError: 'pills' is not a unit of mass
+    """
+    unit, kind = resolve_unit(unit_text)
+    if kind != stated.kind:
+        raise InputError(f"{unit_text!r} is not a unit of {stated.kind}")
+    upper = stated.upper
+    return replace(
+        stated,
+        text=text,
+        amount=replace(stated.amount, unit=unit),
+        upper=replace(upper, unit=unit) if upper is not None else None,
+    )
