@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from doseconv.stated import QUALIFIER_PHRASES
+from doseconv.stated import QUALIFIER_PHRASES, parse_stated
 
 from .scanning import COUNTS, FILLER, exact, figures_of, summary
 
@@ -233,3 +233,117 @@ def test_scale_words_multiply_exactly(value, scale) -> None:
     assert Fraction(single.value) == value * 10**power
     (ranged,) = figures_of(f"That equals {value}-{value + 1} {scale} doses.")
     assert (Fraction(ranged.low), Fraction(ranged.high)) == (value * 10**power, (value + 1) * 10**power)
+
+
+# --- the parsed figure: read once, handed to the checker -------------------------------------
+
+
+def test_exact_values_are_fractions() -> None:
+    figure, ranged = figures_of("Agents seized 4,535.9237 kg of fentanyl and 10-15 million pills.")
+    assert (figure.value, figure.low, figure.high) == (Fraction("4535.9237"), None, None)
+    assert (ranged.value, ranged.low, ranged.high) == (None, Fraction(10_000_000), Fraction(15_000_000))
+    assert all(isinstance(v, Fraction) for v in (figure.value, ranged.low, ranged.high))
+    assert (figure.number_text, ranged.number_text) == ("4,535.9237", "10-15 million")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *(f"Agents seized {phrase} 6,500 pounds of fentanyl." for phrase in QUALIFIER_PHRASES if phrase != "between"),
+        "That equals 10-15 million pills.",
+        "That equals 10–15 million pills.",
+        "That equals 400,000 to 500,000 doses.",
+        "That equals between 400,000 and 500,000 doses.",
+        "That equals 1.2 million to 1.5 million pills.",
+        "Agents seized 4.5 tons of fentanyl.",
+        "Agents seized 10-15 tons of fentanyl.",
+        "Agents seized 66 pounds of counterfeit pills.",
+        "Agents seized 1.30 million pills and 1.5 kilograms (3.3 pounds) of fentanyl.",
+        "Agents seized a kilo of fentanyl and two pounds of fentanyl.",
+        "Just 2 mg of fentanyl can kill; 1e5 pills; 0.5 kg of fentanyl; .5 kg of fentanyl.",
+        "Agents seized 91,000 pounds of methamphetamine, enough to kill 5 million people.",
+    ],
+)
+def test_the_parsed_figure_is_what_the_checker_would_read_from_its_words(text) -> None:
+    """Each figure's StatedFigure, built from the number, qualifier and unit already read, equals parse_stated of its
+    stated words in everything the checker uses (qualifier, value, step, unit, range end)."""
+    figures = [f for f in figures_of(text) if f.stated_text is not None]
+    assert figures
+    for figure in figures:
+        parsed = parse_stated(figure.stated_text)
+        assert figure.stated is not None and figure.unreadable is None
+        assert (figure.stated.text, figure.stated.qualifier, figure.stated.phrase) == (
+            parsed.text, parsed.qualifier, parsed.phrase,
+        )  # fmt: skip
+        for mine, theirs in ((figure.stated.amount, parsed.amount), (figure.stated.upper, parsed.upper)):
+            if theirs is None:
+                assert mine is None
+            else:
+                assert (mine.value, mine.step, mine.unit, mine.kind) == (
+                    theirs.value,
+                    theirs.step,
+                    theirs.unit,
+                    theirs.kind,
+                )
+        assert figure.stated.interval() == parsed.interval()
+        assert figure.stated.interval("strict") == parsed.interval("strict")
+
+
+@given(count=COUNTS, phrase=st.sampled_from([p for p in QUALIFIER_PHRASES if p != "between"]))
+@settings(max_examples=60, deadline=None)
+def test_the_parsed_figure_carries_the_value_and_the_qualifier_read(count, phrase) -> None:
+    """Whatever the count and qualifier, the parsed figure holds the exact count read and the qualifier's rule."""
+    (figure,) = figures_of(f"Agents seized {phrase} {count:,} fentanyl pills.")
+    assert figure.stated.amount.value == figure.value == count
+    assert (figure.stated.amount.kind, figure.stated.rule.key) == ("pills", figure.stated.qualifier)
+    assert figure.stated.qualifier == parse_stated(figure.stated_text).qualifier
+
+
+def test_the_tonne_alternative_is_the_same_figure_in_tonnes() -> None:
+    (figure,) = figures_of("Agents seized nearly 4.5 tons of fentanyl.")
+    assert (figure.stated_text, figure.stated.amount.unit) == ("nearly 4.5 short tons", "short_ton")
+    alternative = figure.alternative
+    assert (alternative.text, alternative.amount.unit, alternative.qualifier) == (
+        "nearly 4.5 metric tons",
+        "tonne",
+        "nearly",
+    )
+    assert (alternative.amount.value, alternative.step) == (figure.stated.amount.value, figure.stated.step)
+    (ranged,) = figures_of("Agents seized 10-15 tons of fentanyl.")
+    assert (ranged.alternative.amount.unit, ranged.alternative.upper.unit) == ("tonne", "tonne")
+    (plain,) = figures_of("Agents seized 4.5 metric tons of fentanyl.")
+    assert plain.alternative is None
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Agents seized 15-10 million pills.",
+         "range '15-10 million pills' runs backwards; write the smaller figure first"),
+        ("Police seized between 5 kilos of fentanyl.",
+         "'between 5 kilos': 'between' needs two figures, as in 'between 400,000 and 500,000 doses'"),
+    ],
+)  # fmt: skip
+def test_a_figure_the_checker_cannot_read_keeps_its_words_and_the_reason(text, reason) -> None:
+    (figure,) = figures_of(text)
+    assert (figure.stated, figure.unreadable) == (None, reason)
+    assert figure.to_dict()["stated"] == figure.stated_text
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        # Regression: the checker re-read "two hundred and fifty" as a range from 200 to 50.
+        ("Officers seized two hundred and fifty pills.", 250, 250),
+        # Regression: the checker did not carry "million" back to the first number of "5 to ten million".
+        ("Officers seized 5 to ten million pills.", 5_000_000, 10_000_000),
+        # Regression: the checker re-read "Twenty-five" as a range from 20 to 5 and refused it.
+        ("Twenty-five pounds of fentanyl were seized.", 25, 25),
+    ],
+)
+def test_the_checker_reads_the_figure_the_report_shows(text, low, high) -> None:
+    (figure,) = figures_of(text)
+    shown = (figure.value, figure.value) if figure.value is not None else (figure.low, figure.high)
+    assert shown == (low, high)
+    stated = figure.stated
+    assert (stated.amount.value, (stated.upper or stated.amount).value) == (low, high)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from doseconv.scan import scan_text
 
 
@@ -61,3 +63,74 @@ def test_the_library_does_not_import_typer() -> None:
     code = "import sys, doseconv.scan; doseconv.scan.scan_text('5 doses'); print('typer' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_the_checker_is_handed_the_parsed_figures_and_parses_no_text(monkeypatch) -> None:
+    """Parse once: while claims are checked, no stated figure is read from text again."""
+    import doseconv.claims
+    import doseconv.stated
+    from doseconv.scan.scanner import _cached_check
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"a figure was parsed again: {args}")
+
+    _cached_check.cache_clear()
+    monkeypatch.setattr(doseconv.stated, "parse_stated", refuse)
+    monkeypatch.setattr(doseconv.claims, "parse_stated", refuse)
+    (claim,) = scan_text(
+        "Nationwide, agents seized nearly 44 million fentanyl pills and more than 4.5 tons of fentanyl powder, "
+        "equal to nearly 193 million deadly doses."
+    ).claims
+    assert claim.result.inputs == {
+        "pills": claim.draft.pills.stated, "powder": claim.draft.powder.stated, "claim": claim.draft.doses.stated,
+    }  # fmt: skip
+    assert claim.notes[-1] == "read as metric tonnes instead, the verdict is plausible"
+
+
+def test_repeated_figures_are_checked_once() -> None:
+    """Wire copy repeats its figures: equal parsed figures (frozen, hashable) share one cached check."""
+    from doseconv.scan.scanner import _cached_check
+
+    _cached_check.cache_clear()
+    sentence = "Agents seized nearly 44 million fentanyl pills, equal to almost 193 million deadly doses."
+    report = scan_text("\n\n".join([sentence] * 3))
+    first, second, third = report.claims
+    assert first.draft.doses.stated == second.draft.doses.stated and first.draft.doses is not second.draft.doses
+    assert first.result is second.result is third.result
+    info = _cached_check.cache_info()
+    assert (info.misses, info.hits) == (1, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Agents seized 15-10 million pills, equal to 12 million doses.",
+         "range '15-10 million pills' runs backwards; write the smaller figure first"),
+        ("Police seized between 5 kilos of fentanyl, equal to 2 million doses.",
+         "'between 5 kilos': 'between' needs two figures, as in 'between 400,000 and 500,000 doses'"),
+    ],
+)  # fmt: skip
+def test_a_figure_the_checker_cannot_read_makes_its_claim_unverifiable(text, reason) -> None:
+    (claim,) = scan_text(text).claims
+    assert (claim.verdict, claim.result) == ("unverifiable", None)
+    assert claim.explanation == f"The checker could not read the figures: {reason}"
+    assert claim.notes == (f"not checked: {reason}",)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict", "low"),
+    [
+        # Regressions: the checker read these inputs differently from the scanner (200 to 50; 5 to 10, not 5 to
+        # 10 million; 20 to 5 pounds), and the claims came out unverifiable or with a wider range than the words allow.
+        ("Officers seized two hundred and fifty pills, equal to 250 doses.", "consistent", 250),
+        ("Officers seized 5 to ten million pills, equal to 7 million doses.", "consistent", 5_000_000),
+        ("Troopers found twenty-five pounds of fentanyl in a car, enough to kill 5 million people.", "plausible", 25),
+    ],
+)
+def test_claims_are_checked_on_the_figures_the_report_shows(text, verdict, low) -> None:
+    (claim,) = scan_text(text).claims
+    (figure,) = [f for f in (claim.draft.pills, claim.draft.powder) if f is not None]
+    assert (claim.verdict, figure.value or figure.low) == (verdict, low)
+    name = "pills" if figure is claim.draft.pills else "powder"
+    assert claim.result.inputs[name] is figure.stated
+    assert claim.result.inputs[name].amount.value == low
