@@ -67,6 +67,18 @@ def test_links_between_documents_point_at_files_that_exist(doc: Path) -> None:
     assert missing == [], f"{doc.relative_to(ROOT)} links to missing files: {missing}"
 
 
+def _python_examples():
+    for path in DOCS[1:]:  # README.md's examples run as doctests
+        for index, block in enumerate(re.findall(r"^```python\n(.*?)^```", path.read_text(), re.S | re.M), 1):
+            yield pytest.param(block, id=f"{path.name}: example {index}")
+
+
+@pytest.mark.parametrize("code", list(_python_examples()))
+def test_python_examples_run(capsys, monkeypatch, code: str) -> None:
+    monkeypatch.chdir(ROOT)
+    exec(compile(code, "<docs example>", "exec"), {})
+
+
 @pytest.mark.parametrize(("command", "expected"), list(_console_examples()))
 def test_console_examples_print_what_the_docs_show(capsys, monkeypatch, command: str, expected: str) -> None:
     monkeypatch.chdir(ROOT)
