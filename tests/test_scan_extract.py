@@ -1,4 +1,4 @@
-"""Finding figures (doseconv.scan.extract): kinds, qualifiers, values, units, ranges and the parsed figure."""
+"""Finding figures (doseconv.scan.extract, .figure, .reading): kinds, qualifiers, values, units, ranges, the parsed figure."""
 
 from __future__ import annotations
 

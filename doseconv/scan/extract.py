@@ -9,27 +9,21 @@ decide what it counts. Only pills and fentanyl masses ever enter dose arithmetic
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 
 from ..errors import AmbiguousUnitError, InputError, UnitError
-from ..numbers import NUMBER_PATTERN, SCALE_WORDS, exact_text, split_number, step_of
-from ..quantity import Amount
+from ..numbers import NUMBER_PATTERN, SCALE_WORDS, split_number
 from ..registry import resolve_unit
-from ..stated import QUALIFIER_PHRASES, StatedFigure, qualifier_rules
+from ..stated import QUALIFIER_PHRASES
+from .figure import KINDS, Figure
 from .patterns import case_variants, trie_pattern
-from .scope import Scope, ScopeResolver
+from .reading import Reading, read_figure
+from .scope import ScopeResolver
 from .text import Document
 
-__all__ = ["KINDS", "Figure", "extract_figures", "stated_figure", "unit_alternative"]
-
-#: What a figure counts. Only ``pills`` (of fentanyl or of no named drug) and ``fentanyl-mass``
-#: feed a dose claim; ``doses`` are the claims.
-KINDS = (
-    "pills", "fentanyl-mass", "other-drug-mass", "doses", "money", "firearms", "arrests",
-    "investigations", "percent", "other",
-)  # fmt: skip
+__all__ = ["KINDS", "Figure", "extract_figures"]  # KINDS and Figure live in .figure
 
 
 def _starting_words() -> list[str]:
@@ -133,96 +127,6 @@ _IN_PARENTHESES = re.compile(r"\(\s*(?:about|approximately|roughly|some|nearly|m
 _OF_FENTANYL = re.compile(r"\s+of\s+fentanyl\b", re.IGNORECASE)
 _POWDER = re.compile(r"\s+(?:powder|base)\b", re.IGNORECASE)
 _MG_UNITS = {"milligram", "microgram"}
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One figure found in a text.
-
-    ``start``/``end`` are offsets into the original input; ``scan_start``/``scan_end`` into
-    the scanned (markup-stripped) text. ``number_text`` is the number as written ("44 million",
-    "10-15 million"); ``value`` is its exact value (``None`` for a range, which has ``low`` and
-    ``high``), each a Fraction as in :class:`doseconv.quantity.Amount`.
-
-    Pills, masses and doses are also read as the claim checker reads them: ``stated_text`` is
-    the figure in the checker's words ("just under 44 million pills") and ``stated`` the parsed
-    :class:`~doseconv.stated.StatedFigure`, built once here from the number, qualifier and unit
-    already read. A figure whose words the checker cannot accept (a range that runs backwards)
-    has ``stated`` ``None`` and the reason in ``unreadable``. ``alternative`` is the other
-    reading of an ambiguous unit ("tons" read as metric tonnes instead of short tons).
-    """
-
-    index: int
-    kind: str
-    text: str
-    start: int
-    end: int
-    scan_start: int
-    scan_end: int
-    number_text: str
-    value: Fraction | None
-    low: Fraction | None
-    high: Fraction | None
-    unit: str | None
-    qualifier: str | None = None
-    drug: str | None = None
-    sentence: str = ""
-    sentence_index: int = 0
-    paragraph_index: int = 0
-    scope: Scope = field(default_factory=Scope)
-    stated_text: str | None = None
-    stated: StatedFigure | None = None
-    unreadable: str | None = None
-    alternative: StatedFigure | None = None
-    ambiguous: bool = False
-    notes: tuple[str, ...] = ()
-    excluded: str | None = None
-
-    def __post_init__(self) -> None:
-        if self.kind not in KINDS:
-            raise ValueError(f"unknown figure kind {self.kind!r}")
-        if self.start > self.end or self.scan_start > self.scan_end:
-            raise ValueError("a figure's end comes before its start")
-        if self.stated is not None and self.stated.text != self.stated_text:
-            raise ValueError("a figure's parsed reading must be of its stated text")
-
-    @property
-    def counts_toward_doses(self) -> bool:
-        """Whether the figure can be an input of a dose claim (fentanyl pills or powder)."""
-        if self.excluded is not None:
-            return False
-        if self.kind == "pills":
-            return self.drug in (None, "fentanyl")
-        return self.kind == "fentanyl-mass"
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "index": self.index,
-            "kind": self.kind,
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "scan_start": self.scan_start,
-            "scan_end": self.scan_end,
-            "qualifier": self.qualifier,
-            "number": self.number_text,
-            "value": _exact(self.value),
-            "low": _exact(self.low),
-            "high": _exact(self.high),
-            "unit": self.unit,
-            "drug": self.drug,
-            "stated": self.stated_text,
-            "ambiguous": self.ambiguous,
-            "scope": self.scope.to_dict(),
-            "scope_text": self.scope.describe(),
-            "sentence": self.sentence,
-            "notes": list(self.notes),
-            "excluded": self.excluded,
-        }
-
-
-def _exact(value: Fraction | None) -> str | None:
-    return None if value is None else exact_text(value)
 
 
 def _values(num: str, num2: str | None) -> tuple[Decimal, Decimal | None]:
@@ -443,10 +347,10 @@ def _figure(document, resolver, index, match, found, numbers, qualifier, sentenc
         number = f"{number} {match['sep']} {second_text}"
         if match["sep"] in "-–—":
             number = number.replace(f" {match['sep']} ", "-")
-    reading = _Reading()
+    reading = Reading()
     if found.stated_unit and found.kind in ("pills", "fentanyl-mass", "other-drug-mass", "doses"):
         phrase = _stated_qualifier(qualifier, match)
-        reading = _read(phrase, number, (first, second), second_text, found.stated_unit, found.ambiguous)
+        reading = read_figure(phrase, number, (first, second), second_text, found.stated_unit, found.ambiguous)
     return Figure(
         index=index,
         kind=found.kind,
@@ -480,106 +384,3 @@ def _stated_qualifier(qualifier: str | None, match: re.Match[str]) -> str | None
     if match["num2"] is not None:
         return "between" if match["between"] else None
     return qualifier
-
-
-@dataclass(frozen=True)
-class _Reading:
-    """A figure as the claim checker reads it: its words, the parsed figure or why there is none."""
-
-    text: str | None = None
-    stated: StatedFigure | None = None
-    unreadable: str | None = None
-    alternative: StatedFigure | None = None
-
-
-#: The metric reading of an ambiguous "tons", checked beside the short-ton one.
-_TONNE_WORDS = "metric tons"
-
-
-def _read(
-    phrase: str | None,
-    number: str,
-    numbers: tuple[Decimal, Decimal | None],
-    second_text: str | None,
-    unit_text: str,
-    ambiguous: bool,
-) -> _Reading:
-    text = " ".join(p for p in (phrase, number, unit_text) if p)
-    try:
-        stated = stated_figure(text, phrase, numbers, number, second_text, unit_text)
-    except InputError as error:
-        return _Reading(text, None, str(error))
-    alternative = None
-    if ambiguous:
-        alternative = unit_alternative(stated, _TONNE_WORDS, " ".join(p for p in (phrase, number, _TONNE_WORDS) if p))
-    return _Reading(text, stated, None, alternative)
-
-
-def _qualifier_keys() -> dict[str, str]:
-    return {phrase: key for key, rule in qualifier_rules().items() for phrase in rule.phrases}
-
-
-_QUALIFIER_KEYS = _qualifier_keys()
-
-
-def stated_figure(
-    text: str,
-    phrase: str | None,
-    numbers: tuple[Decimal, Decimal | None],
-    number: str,
-    second_text: str | None,
-    unit_text: str,
-) -> StatedFigure:
-    """The :class:`~doseconv.stated.StatedFigure` of a figure from the parts already read, without parsing text again.
-
-    ``numbers`` are the exact number (and a range's second number) as read, each to the precision
-    it was written; the result is what :func:`doseconv.stated.parse_stated` gives for ``text``.
-
-    >>> from doseconv.stated import parse_stated
-    >>> figure = stated_figure("nearly 44 million pills", "nearly", (Decimal("4.4E+7"), None), "44 million", None, "pills")
-    >>> figure == parse_stated("nearly 44 million pills")
-    True
-    >>> stated_figure("15-10 million pills", None, (Decimal("1.5E+7"), Decimal("1E+7")), "15-10 million", "10 million", "pills")
-    Traceback (most recent call last):
-    ...
-    doseconv.errors.InputError: range '15-10 million pills' runs backwards; write the smaller figure first
-    """
-    first, second = numbers
-    unit, kind = resolve_unit(unit_text)
-    body = f"{number} {unit_text}"
-    if second is None:
-        key = _QUALIFIER_KEYS[phrase] if phrase else "none"
-        if key == "between":
-            raise InputError(f"{text!r}: 'between' needs two figures, as in 'between 400,000 and 500,000 doses'")
-        return StatedFigure(
-            text, key, phrase or "", Amount(Fraction(first), unit, kind, Fraction(step_of(first)), body)
-        )
-    upper = Amount(Fraction(second), unit, kind, Fraction(step_of(second)), f"{second_text} {unit_text}")
-    lower = Amount(Fraction(first), unit, kind, min(Fraction(step_of(first)), upper.step), body)
-    if lower.value > upper.value:
-        raise InputError(f"range {text!r} runs backwards; write the smaller figure first")
-    return StatedFigure(text, "between", "between", lower, upper)
-
-
-def unit_alternative(stated: StatedFigure, unit_text: str, text: str) -> StatedFigure:
-    """The same figure read in another unit of its kind: the number and qualifier kept, the unit swapped.
-
-    >>> from doseconv.stated import parse_stated
-    >>> tonnes = unit_alternative(parse_stated("4.5 short tons"), "metric tons", "4.5 metric tons")
-    >>> tonnes.text, tonnes.amount.unit, tonnes.interval() == parse_stated("4.5 metric tons").interval()
-    ('4.5 metric tons', 'tonne', True)
-    >>> unit_alternative(parse_stated("4.5 short tons"), "pills", "4.5 pills")
-    Traceback (most recent call last):
-    ...
-    doseconv.errors.InputError: 'pills' is not a unit of mass
-    """
-    unit, kind = resolve_unit(unit_text)
-    if kind != stated.kind:
-        raise InputError(f"{unit_text!r} is not a unit of {stated.kind}")
-    upper = stated.upper
-    return replace(
-        stated,
-        text=text,
-        amount=replace(stated.amount, unit=unit),
-        upper=replace(upper, unit=unit) if upper is not None else None,
-    )

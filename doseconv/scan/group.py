@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .extract import Figure
+from .figure import Figure
 from .text import Document
 
 __all__ = ["WINDOW_AFTER", "WINDOW_BEFORE", "ClaimDraft", "build_claims", "choose_scale"]

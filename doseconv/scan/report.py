@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from ..numbers import format_grouped, format_words
-from .extract import Figure
+from .figure import Figure
 from .scanner import Claim, ScanReport, ScanSet
 
 __all__ = ["OUTPUT_FORMATS", "render", "render_json", "render_markdown", "render_text"]

@@ -9,7 +9,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DoseconvError, InputError
-from .extract import Figure, extract_figures
+from .extract import extract_figures
+from .figure import Figure
 from .group import ClaimDraft, build_claims
 from .scope import ScopeResolver
 from .text import read_document
