@@ -16,8 +16,16 @@ from .scope import ScopeResolver
 from .text import read_document
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..claims import CheckResult
+    from ..claims import CheckResult  # the claim checker is named here and in _checker() below, nowhere else
     from ..stated import StatedFigure
+
+
+def _checker() -> Callable[..., CheckResult]:
+    """The claim checker, imported when first needed (importing the scanner stays light)."""
+    from ..claims import check
+
+    return check
+
 
 __all__ = ["FLAGGED", "Claim", "ScanReport", "ScanSet", "check_draft", "scan_text"]
 
@@ -76,13 +84,6 @@ class Claim:
             "notes": list(self.notes),
             "check": self.result.to_dict() if self.result is not None else None,
         }
-
-
-def _checker() -> Callable[..., CheckResult]:
-    """The claim checker, imported when first needed (importing the scanner stays light)."""
-    from ..claims import check
-
-    return check
 
 
 @lru_cache(maxsize=4096)
