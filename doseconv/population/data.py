@@ -1,0 +1,125 @@
+"""The shipped population figures (``doseconv/data/population/``), read lazily with the csv module.
+
+Each table maps a year to a whole number of people; which publisher, table and vintage gave the figure of a
+year is in ``sources.toml`` (written with the tables by ``scripts/build_population.py``).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+__all__ = ["Row", "Source", "counties", "places", "source_for", "sources", "states", "world"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where one run of figures was published."""
+
+    id: str
+    publisher: str
+    table: str
+    file: str
+    vintage: str
+    url: str
+    counts: str
+    raw_sha256: str
+    retrieved: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "publisher": self.publisher,
+            "table": self.table,
+            "file": self.file,
+            "vintage": self.vintage,
+            "url": self.url,
+        }
+
+
+@dataclass(frozen=True)
+class Row:
+    """One area of a shipped table: its identity and its figures by year (years without a figure are absent)."""
+
+    table: str
+    key: str
+    name: str
+    state: str
+    type: str
+    values: tuple[tuple[int, int], ...]
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        return tuple(year for year, _ in self.values)
+
+    def value(self, year: int) -> int:
+        return dict(self.values)[year]
+
+
+def _text(name: str) -> str:
+    return resources.files("doseconv").joinpath("data", "population", name).read_text("utf-8")
+
+
+def _read(name: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(_text(name).splitlines()))
+
+
+def _values(row: dict[str, str]) -> tuple[tuple[int, int], ...]:
+    return tuple((int(k), int(v)) for k, v in row.items() if k.isdigit() and v)
+
+
+@cache
+def states() -> tuple[Row, ...]:
+    """The nation (key ``US``), the 50 states, DC and Puerto Rico (keys are postal codes)."""
+    return tuple(Row("states.csv", r["code"], r["name"], r["code"], "", _values(r)) for r in _read("states.csv"))
+
+
+@cache
+def counties() -> tuple[Row, ...]:
+    """Counties and county equivalents (keys are 5-digit FIPS codes)."""
+    return tuple(Row("counties.csv", r["fips"], r["name"], r["state"], "", _values(r)) for r in _read("counties.csv"))
+
+
+@cache
+def places() -> tuple[Row, ...]:
+    """Incorporated places; ``type`` is city, town, village, borough … ('' where the table gives none)."""
+    return tuple(
+        Row(
+            "places.csv",
+            r["fips"] or f"{r['state']}:{r['name']}:{r['type']}",
+            r["name"],
+            r["state"],
+            r["type"],
+            _values(r),
+        )
+        for r in _read("places.csv")
+    )
+
+
+@cache
+def world() -> tuple[Row, ...]:
+    """World Bank countries and the world (key ``WLD``); keys are the World Bank's three-letter codes."""
+    return tuple(Row("world.csv", r["code"], r["name"], "", "", _values(r)) for r in _read("world.csv"))
+
+
+@cache
+def _sources_toml() -> dict[str, Any]:
+    import tomllib
+
+    return tomllib.loads(_text("sources.toml"))
+
+
+@cache
+def sources() -> dict[str, Source]:
+    """Every source, by id."""
+    return {entry["id"]: Source(**entry) for entry in _sources_toml()["sources"]}
+
+
+def source_for(table: str, year: int) -> Source:
+    """The source of the figure for ``year`` in shipped table ``table`` (such as ``states.csv``)."""
+    for entry in _sources_toml()["figures"]:
+        if entry["file"] == table and entry["first_year"] <= year <= entry["last_year"]:
+            return sources()[entry["source"]]
+    raise LookupError(f"no source for {table} in {year}")
