@@ -239,9 +239,20 @@ def build_states(raw: Path) -> str:
     return _csv_text(["code", "fips", "name", *map(str, range(2010, 2025))], rows)
 
 
+# The raw county copy carries a replacement character where the publisher's file has "ñ".
+NAME_REPAIRS = {"Do\ufffda Ana County": "Doña Ana County"}
+
+
+def _repaired(name: str) -> str:
+    name = NAME_REPAIRS.get(name, name)
+    if "\ufffd" in name:
+        raise SystemExit(f"build_population: {name!r} has a broken character; add its repair to NAME_REPAIRS")
+    return name
+
+
 def build_counties(raw: Path) -> str:
     rows = [
-        [STATE_CODES[r["STATE"]], r["STATE"] + r["COUNTY"], r["CTYNAME"], int(r["POPESTIMATE2020"])]
+        [STATE_CODES[r["STATE"]], r["STATE"] + r["COUNTY"], _repaired(r["CTYNAME"]), int(r["POPESTIMATE2020"])]
         for r in _rows(raw / "co-est2024-county-2020.csv")
         if r["COUNTY"] != "000"
     ]

@@ -73,6 +73,10 @@ _AFTER = re.compile(
 _KIND_WORDS = ("city", "town", "village", "borough", "township")
 _COUNTY_WORDS = ("county", "parish", "borough", "census area", "municipality", "city and borough", "planning region")
 _LIST = 8
+ACCEPTED = (
+    "accepted: the United States, a state, 'X County, State', a city, town or village (with its state if the "
+    "name is shared), a country, or the world"
+)
 
 
 def _norm(text: str) -> str:
@@ -146,7 +150,7 @@ def resolve_place(text: str, *, state: str | None = None, year: int | None = Non
     story_state = state_code(state)
     raw = _norm(text)
     if not raw:
-        raise PopulationError("no place given; name a state, county, city, country or 'the United States'")
+        raise PopulationError(f"no place given; {ACCEPTED}")
     for candidate in dict.fromkeys((raw, _strip(raw))):
         found = _special(candidate, story_state, year)
         if found is not None:
@@ -210,7 +214,9 @@ def _named(text: str, original: str, story_state: str | None, year: int | None) 
 def _county(name: str, original: str, state: str | None, explicit: bool, year: int | None) -> Population:
     matches = [row for row in data.counties() if _norm(row.name) == name]
     if not matches:
-        raise PopulationError(f"unknown county {original!r}; write it as in 'Orange County, California'")
+        raise PopulationError(
+            f"unknown county {original!r}; accepted: a county of the 50 states or DC as in 'Orange County, California' or 'Orleans Parish'"
+        )
     chosen = [row for row in matches if row.state == state] if state else matches
     if not chosen and explicit:
         raise PopulationError(f"no {matches[0].name} in {_state_row(state).name}; {_candidates(matches)}")  # type: ignore[arg-type]
@@ -246,10 +252,7 @@ def _place(text: str, original: str, given_state: str | None, story_state: str |
     if kind:
         rows = [row for row in rows if row.type == kind or (kind == "township" and "township" in row.type)]
     if not rows:
-        raise PopulationError(
-            f"unknown place {original!r}; accepted: the United States, a state, 'X County, State', a city, town or "
-            "village (with its state if the name is shared), a country, or the world"
-        )
+        raise PopulationError(f"unknown place {original!r}; {ACCEPTED}")
     state = given_state or story_state
     if state and any(row.state == state for row in rows):
         rows = [row for row in rows if row.state == state]
