@@ -98,6 +98,10 @@ def test_strict_reading_narrows_the_multiple() -> None:
         "enough to kill thousands",
         "the seizure weighed 20 pounds",
         "police said the pills were pressed in Mexico",
+        "a single pill could kill people who use it",
+        "enough to kill a horse",
+        "the dealer threatened to kill the informant",
+        "It was enough to kill.",
     ],
 )
 def test_counts_of_people_and_other_text_are_not_population_phrases(text: str) -> None:

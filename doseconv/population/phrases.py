@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from ..errors import PopulationError
+from ..errors import InputError
 from ..intervals import Interval
 from ..numbers import exact_text, parse_number, step_of
 from ..stated import QUALIFIER_PHRASES, Reading, qualifier_rules
@@ -70,6 +70,16 @@ _FRACTION = re.compile(
 _PEOPLE_COUNT = re.compile(
     r"^(?:(?:" + _Q + r")\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an|hundreds|thousands|"
     r"millions|billions|dozens)\b(?!\s+(?:third|quarter|half|fifth|tenth)))",
+    re.IGNORECASE,
+)
+
+# What a population looks like after the verb: "every …", "all …", "the entire …", "X's population" …
+# Anything else ("could kill people who use it", "enough to kill a horse") is no population phrase.
+_POPULATION = re.compile(
+    r"^(?:every|all|everyone|everybody|america|americans|humanity|mankind|humankind|earth|"
+    r"the (?:entire|whole|total|full|combined|population|people|residents|citizens|inhabitants|u\.?s\.?|usa|"
+    r"united states|american|country|nation|state|commonwealth|world|planet|human race|city of|town of|"
+    r"village of|district)\b)|\bpopulation$|['’]s? (?:entire |whole |total |full )?(?:population|residents|people)\b",
     re.IGNORECASE,
 )
 
@@ -158,7 +168,7 @@ def parse_population_claim(
         count = found["n"] or found["w"]
         try:
             value, step = _count(count)
-        except Exception:
+        except InputError:
             continue
         qualifier, multiple = _interval(found["q"], value, step, reading)
         multiple_text = found.group(0).strip()
@@ -176,7 +186,7 @@ def parse_population_claim(
             qualifier, multiple = _interval(fraction["q"], value, step, reading)
             multiple_text = fraction.group(0).strip()
             target = target[fraction.end() :].strip()
-    if not target:
-        raise PopulationError(f"no place in {text!r}; write e.g. 'enough to kill every person in West Virginia'")
+    if not target or not _POPULATION.search(target):
+        return None
     population = resolve_place(target, state=state, year=year)
     return PopulationClaim(text, verb, verb_text, target, population, multiple_text, qualifier, multiple, reading)
