@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from doseconv.errors import DoseconvError, InputError, PopulationError
-from doseconv.population import resolve_place, state_code
+from doseconv.population import as_population, resolve_place, state_code
 
 
 @pytest.mark.parametrize(
@@ -210,3 +210,27 @@ def test_state_codes() -> None:
     assert [state_code(t) for t in ("West Virginia", "wv", "W.Va.", "Calif.", None)] == ["WV", "WV", "WV", "CA", None]
     with pytest.raises(PopulationError, match="unknown state 'Ontario'"):
         state_code("Ontario")
+
+
+@pytest.mark.parametrize(
+    ("doses", "text", "year", "expected"),
+    [
+        (386_000_000, "every American", 2023, "enough for every American (about 1.1 times the 336.8 million people)"),
+        (416_000_000, "the U.S. population", 2023, "enough for every American (about 1.2 times the 336.8 million people)"),
+        (57_000_000, "West Virginia", 2023, "enough for everyone in West Virginia (about 32 times the 1.8 million people)"),
+        (38_000_000, "Los Angeles County", 2020,
+         "enough for everyone in Los Angeles County, California (about 3.8 times the 10 million people)"),
+        (250_000, "Wyoming", 2023, "enough for about 43% of the 585,067 people of Wyoming"),
+        (9_000_000_000, "the world", 2024, "enough for everyone on Earth (about 1.1 times the 8.1 billion people)"),
+        (0, "the world", 2024, "enough for no one"),
+        (80_000_000, "the world", 2024, "enough for about 0.98% of the 8.1 billion people of the world"),
+        (3_000_000, "the country", 2024, "enough for about 0.88% of the 340.1 million people of the United States"),
+    ],
+)  # fmt: skip
+def test_doses_said_in_people(doses: int, text: str, year: int, expected: str) -> None:
+    assert as_population(doses, resolve_place(text, year=year)) == expected
+
+
+def test_negative_doses_are_refused() -> None:
+    with pytest.raises(InputError, match="negative"):
+        as_population(-1, resolve_place("Ohio"))

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from .phrases import PopulationClaim, parse_population_claim
 from .places import resolve_place, state_code
-from .result import Population
+from .result import Population, as_population
 from .years import ClaimDate, pick_assumption_set, resolve_when
 
 __all__ = [
     "ClaimDate",
     "Population",
     "PopulationClaim",
+    "as_population",
     "parse_population_claim",
     "pick_assumption_set",
     "resolve_place",

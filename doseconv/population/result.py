@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
 from .data import Row, Source, source_for
 
-__all__ = ["COUNTS", "Population", "figure"]
+__all__ = ["COUNTS", "Population", "as_population", "figure"]
 
 #: What each kind of figure counts, in words a reader can check a claim against.
 COUNTS = {
@@ -74,3 +75,36 @@ def figure(row: Row, kind: str, place: str, year: int | None) -> Population:
         span = f"{years[0]}" if len(years) == 1 else f"{years[0]}-{years[-1]}"
         note = f"no {year} figure for {place} (the data cover {span}); {used} used, the nearest year"
     return Population(place, kind, used, row.value(used), source_for(row.table, used), note, year, row.key)
+
+
+def _everyone(population: Population) -> str:
+    if population.kind == "nation":
+        return "every American"
+    if population.kind == "world":
+        return "everyone on Earth"
+    return f"everyone in {population.place}"
+
+
+def as_population(doses: Fraction | int, population: Population) -> str:
+    """A number of lethal doses said in people, one dose per person.
+
+    >>> from doseconv.population import resolve_place
+    >>> as_population(386_000_000, resolve_place("the United States", year=2023))
+    'enough for every American (about 1.1 times the 336.8 million people)'
+    >>> as_population(250_000, resolve_place("Wyoming", year=2023))
+    'enough for about 43% of the 585,067 people of Wyoming'
+    """
+    from ..errors import InputError
+    from ..numbers import format_words
+    from ..stated import describe
+
+    ratio = Fraction(doses) / population.value
+    if ratio < 0:
+        raise InputError(f"{doses} doses is negative; a number of doses is zero or more")
+    people = format_words(population.value)
+    if ratio == 0:
+        return "enough for no one"
+    if ratio < 1:
+        of = {"nation": "the United States", "world": "the world"}.get(population.kind, population.place)
+        return f"enough for {describe(ratio * 100, 'about', 2)}% of the {people} people of {of}"
+    return f"enough for {_everyone(population)} ({describe(ratio, 'about', 2)} times the {people} people)"
