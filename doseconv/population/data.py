@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -41,14 +41,22 @@ class Source:
 
 @dataclass(frozen=True)
 class Row:
-    """One area of a shipped table: its identity and its figures by year (years without a figure are absent)."""
+    """One area of a shipped table: its identity and its figures by year (years without a figure are absent).
+
+    The figures stay text until asked for: most rows of the places table are never read.
+    """
 
     table: str
     key: str
     name: str
     state: str
     type: str
-    values: tuple[tuple[int, int], ...]
+    cells: tuple[str, ...]
+    first_year: int
+
+    @cached_property
+    def values(self) -> tuple[tuple[int, int], ...]:
+        return tuple((self.first_year + i, int(cell)) for i, cell in enumerate(self.cells) if cell)
 
     @property
     def years(self) -> tuple[int, ...]:
@@ -62,46 +70,41 @@ def _text(name: str) -> str:
     return resources.files("doseconv").joinpath("data", "population", name).read_text("utf-8")
 
 
-def _read(name: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(_text(name).splitlines()))
-
-
-def _values(row: dict[str, str]) -> tuple[tuple[int, int], ...]:
-    return tuple((int(k), int(v)) for k, v in row.items() if k.isdigit() and v)
+def _read(name: str) -> tuple[int, int, list[list[str]]]:
+    """The rows of a shipped table, the column of its first year, and that year."""
+    header, *rows = csv.reader(_text(name).splitlines())
+    column = next(i for i, head in enumerate(header) if head.isdigit())
+    return column, int(header[column]), rows
 
 
 @cache
 def states() -> tuple[Row, ...]:
     """The nation (key ``US``), the 50 states, DC and Puerto Rico (keys are postal codes)."""
-    return tuple(Row("states.csv", r["code"], r["name"], r["code"], "", _values(r)) for r in _read("states.csv"))
+    column, first, rows = _read("states.csv")  # code, fips, name, years …
+    return tuple(Row("states.csv", r[0], r[2], r[0], "", tuple(r[column:]), first) for r in rows)
 
 
 @cache
 def counties() -> tuple[Row, ...]:
     """Counties and county equivalents (keys are 5-digit FIPS codes)."""
-    return tuple(Row("counties.csv", r["fips"], r["name"], r["state"], "", _values(r)) for r in _read("counties.csv"))
+    column, first, rows = _read("counties.csv")  # state, fips, name, 2020
+    return tuple(Row("counties.csv", r[1], r[2], r[0], "", tuple(r[column:]), first) for r in rows)
 
 
 @cache
 def places() -> tuple[Row, ...]:
     """Incorporated places; ``type`` is city, town, village, borough … ('' where the table gives none)."""
+    column, first, rows = _read("places.csv")  # state, name, type, fips, years …
     return tuple(
-        Row(
-            "places.csv",
-            r["fips"] or f"{r['state']}:{r['name']}:{r['type']}",
-            r["name"],
-            r["state"],
-            r["type"],
-            _values(r),
-        )
-        for r in _read("places.csv")
+        Row("places.csv", r[3] or f"{r[0]}:{r[1]}:{r[2]}", r[1], r[0], r[2], tuple(r[column:]), first) for r in rows
     )
 
 
 @cache
 def world() -> tuple[Row, ...]:
     """World Bank countries and the world (key ``WLD``); keys are the World Bank's three-letter codes."""
-    return tuple(Row("world.csv", r["code"], r["name"], "", "", _values(r)) for r in _read("world.csv"))
+    column, first, rows = _read("world.csv")  # code, name, years …
+    return tuple(Row("world.csv", r[0], r[1], "", "", tuple(r[column:]), first) for r in rows)
 
 
 @cache

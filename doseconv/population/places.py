@@ -79,12 +79,17 @@ ACCEPTED = (
 )
 
 
+_SPACES = re.compile(r"\s+")
+_SAINT = re.compile(r"\bsaint\b|\bst\b(?!\.)")
+
+
 def _norm(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
-    text = re.sub(r"\s+", " ", text.strip().strip('.,;:!?"“”').strip()).casefold()
-    text = re.sub(r"\bsaint\b", "st.", text)
-    return re.sub(r"\bst\b(?!\.)", "st.", text)
+    """Lower case, single spaces, no accents, "saint" and "st" as "st.", no outer punctuation."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _SPACES.sub(" ", text.strip().strip('.,;:!?"“”').strip()).casefold()
+    return _SAINT.sub("st.", text) if "st" in text or "saint" in text else text
 
 
 @cache
