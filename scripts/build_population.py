@@ -269,7 +269,10 @@ def _split_place(text: str) -> tuple[str, str, str]:
     return match["name"], match["type"], state
 
 
-def _new_places(raw: Path) -> list[tuple[str, str, str, list[int]]]:
+NewPlace = tuple[str, str, str, list[int]]  # state name, place name, type, July 1 2020-2022
+
+
+def _new_places(raw: Path) -> list[NewPlace]:
     import openpyxl  # a build-time dependency only
 
     book = openpyxl.load_workbook(raw / "SUB-IP-EST2022-POP.xlsx", read_only=True)
@@ -283,19 +286,18 @@ def _new_places(raw: Path) -> list[tuple[str, str, str, list[int]]]:
     return out
 
 
-def _link(old: list[dict[str, str]], new: list[int]) -> list[tuple[dict[str, str] | None, int | None]]:
+def _link(
+    old: list[dict[str, str]], new: list[int], new_rows: list[NewPlace]
+) -> list[tuple[dict[str, str] | None, int | None]]:
     """Pair 2019-file rows with 2022-table rows of one (state, name) by continuity of the 2019 and 2020 figures."""
 
     def gap(o: dict[str, str], n: int) -> float:
-        return abs(math.log((int(o["POPESTIMATE2019"]) + 1) / (_NEW[n][3][0] + 1)))
+        return abs(math.log((int(o["POPESTIMATE2019"]) + 1) / (new_rows[n][3][0] + 1)))
 
     if old and len(old) == len(new):
         best = min(permutations(new), key=lambda p: sum(gap(o, n) for o, n in zip(old, p, strict=True)))
         return list(zip(old, best, strict=True))
     return [(o, None) for o in old] + [(None, n) for n in new]
-
-
-_NEW: list[tuple[str, str, str, list[int]]] = []
 
 
 def _key(name: str) -> str:
@@ -304,28 +306,28 @@ def _key(name: str) -> str:
 
 def build_places(raw: Path) -> tuple[str, dict[str, int]]:
     names = {name: code for code, name in _state_names(raw).items()}
-    _NEW[:] = _new_places(raw)
+    new_rows = _new_places(raw)
     old_rows = [r for r in _rows(raw / "sub-est2019-places.csv") if r["SUMLEV"] == "162"]
     groups: dict[tuple[str, str], tuple[list[dict[str, str]], list[int]]] = {}
     for row in old_rows:
         groups.setdefault((row["STNAME"], row["NAME"].casefold()), ([], []))[0].append(row)
-    for index, (state, name, _kind, _values) in enumerate(_NEW):
+    for index, (state, name, _kind, _values) in enumerate(new_rows):
         key = (state, name.casefold())
         if key not in groups:
             key = next((k for k in groups if k[0] == state and _key(k[1]) == key[1] and not groups[k][1]), key)
         groups.setdefault(key, ([], []))[1].append(index)
     rows, stats = [], {"linked": 0, "2010-2019 only": 0, "2020-2022 only": 0}
     for (state, _), (old, new) in groups.items():
-        for o, n in _link(old, new):
+        for o, n in _link(old, new, new_rows):
             if o is not None and n is not None:
                 stats["linked"] += 1
             elif o is not None:
                 stats["2010-2019 only"] += 1
             else:
                 stats["2020-2022 only"] += 1
-            name, kind = (_NEW[n][1], _NEW[n][2]) if n is not None else (_OLD_REMNANT.sub("", o["NAME"]), "")
+            name, kind = (new_rows[n][1], new_rows[n][2]) if n is not None else (_OLD_REMNANT.sub("", o["NAME"]), "")
             early: list[object] = [int(o[f"POPESTIMATE{y}"]) for y in range(2010, 2020)] if o else [""] * 10
-            late: list[object] = list(_NEW[n][3]) if n is not None else [""] * 3
+            late: list[object] = list(new_rows[n][3]) if n is not None else [""] * 3
             code = f"{int(o['STATE']):02d}{int(o['PLACE']):05d}" if o else ""
             rows.append([names[state], name, kind, code, *early, *late])
     rows.sort(key=lambda r: (r[0], str(r[1]).casefold(), r[2], r[3]))
