@@ -234,3 +234,16 @@ def test_doses_said_in_people(doses: int, text: str, year: int, expected: str) -
 def test_negative_doses_are_refused() -> None:
     with pytest.raises(InputError, match="negative"):
         as_population(-1, resolve_place("Ohio"))
+
+
+def test_two_places_of_one_name_and_type_are_told_apart_by_fips_code() -> None:
+    with pytest.raises(PopulationError) as caught:
+        resolve_place("Reno, Texas")
+    assert str(caught.value) == (
+        "'Reno, Texas' names 2 places; say which: Reno city, Texas (FIPS 4861592); Reno city, Texas (FIPS 4861604)"
+    )
+    first = resolve_place("Reno city, Texas (FIPS 4861592)", year=2019)
+    second = resolve_place("Reno city, Texas (FIPS 4861604)", year=2019)
+    assert (first.value, second.value) == (3346, 3204)  # sub-est2019: PLACE 61592 and 61604
+    with pytest.raises(PopulationError, match="no place has the FIPS code 4899999"):
+        resolve_place("Reno city, Texas (FIPS 4899999)")

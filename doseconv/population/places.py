@@ -236,13 +236,31 @@ def _county(name: str, original: str, state: str | None, explicit: bool, year: i
     return population
 
 
+def _label(row: data.Row) -> str:
+    return f"{row.name}{' ' + row.type if row.type else ''}, {_state_row(row.state).name}"
+
+
 def _candidates(rows) -> str:
-    names = [f"{row.name}{' ' + row.type if row.type else ''}, {_state_row(row.state).name}" for row in rows]
+    """Candidates named as the Census tables name them; two of one name also get their FIPS place code."""
+    labels = [_label(row) for row in rows]
+    names = [
+        f"{label} (FIPS {row.key})" if labels.count(label) > 1 else label
+        for label, row in zip(labels, rows, strict=True)
+    ]
     more = f" and {len(names) - _LIST} more" if len(names) > _LIST else ""
     return "; ".join(names[:_LIST]) + more
 
 
+_FIPS = re.compile(r"\s*\(?fips (\d{7})\)?$")
+
+
 def _place(text: str, original: str, given_state: str | None, story_state: str | None, year: int | None):
+    fips = _FIPS.search(text)
+    if fips is not None:  # "Reno city, Texas (FIPS 4861592)": as a candidate is listed
+        rows = [row for row in data.places() if row.key == fips[1]]
+        if not rows:
+            raise PopulationError(f"no place has the FIPS code {fips[1]}; {ACCEPTED}")
+        return figure(rows[0], "place", _label(rows[0]), year)
     kind = None
     match = re.fullmatch(rf"(?:the )?({'|'.join(_KIND_WORDS)}) of (.+)", text)
     if match:
@@ -267,9 +285,7 @@ def _place(text: str, original: str, given_state: str | None, story_state: str |
         if len({row.state for row in rows}) == 1:
             raise PopulationError(f"{original!r} names {len(rows)} places; say which: {_candidates(rows)}")
         raise PopulationError(f"{original!r} names {len(rows)} places; give the state: {_candidates(rows)}")
-    row = rows[0]
-    label = f"{row.name}{' ' + row.type if row.type else ''}, {_state_row(row.state).name}"
-    return figure(row, "place", label, year)
+    return figure(rows[0], "place", _label(rows[0]), year)
 
 
 @cache
