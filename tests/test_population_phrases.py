@@ -69,6 +69,37 @@ def test_population_phrases(text: str, verb: str, place: str, qualifier: str, mu
     assert claim.floor
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "multiple"),
+    [
+        ("enough to kill everyone in the state of Ohio", "Ohio", "[1, 1]"),
+        ("enough fentanyl to kill the entire population of New York City", "New York city, New York", "[1, 1]"),
+        ("enough to kill every resident of Houston, Texas", "Houston city, Texas", "[1, 1]"),
+        ("could kill the population of the United States more than once", "United States", "(1, 2]"),
+        ("enough to kill every American ten times over", "United States", "[9.5, 11)"),
+        ("enough to kill 10 times the population of Maryland", "Maryland", "[9.5, 11)"),
+        ("enough to kill roughly a quarter of Arizona's population", "Arizona", "[0.2, 0.3]"),
+        ("enough to potentially kill the entire population of Maine", "Maine", "[1, 1]"),
+        ("enough lethal doses to kill every person in Montana", "Montana", "[1, 1]"),
+        ("sufficient to kill every resident of Vermont", "Vermont", "[1, 1]"),
+        ("potentially deadly to everyone in Idaho", "Idaho", "[1, 1]"),
+        ("enough to kill off the population of Utah", "Utah", "[1, 1]"),
+        ("enough to kill the whole of Nevada", "Nevada", "[1, 1]"),
+        ("enough to kill the entire U.S. population", "United States", "[1, 1]"),
+        ("enough to kill the entire Texas population", "Texas", "[1, 1]"),
+        ("enough to kill the entire world population", "World", "[1, 1]"),
+        ("enough to kill every person living in Iowa twice", "Iowa", "[1.5, 3)"),
+        ("enough to kill over 3 times the population of Oregon", "Oregon", "(3, 4]"),
+        ("the amount could kill every living person in Hawaii 4 times", "Hawaii", "[3.5, 5)"),
+        ("enough to kill more than half of all Americans", "United States", "(0.5, 0.6]"),
+        ("enough to kill the entire population of the state of Georgia", "Georgia", "[1, 1]"),
+    ],
+)
+def test_more_news_variants(text: str, place: str, multiple: str) -> None:
+    claim = parse_population_claim(text, year=2023)
+    assert claim is not None and (claim.population.place, str(claim.multiple)) == (place, multiple)
+
+
 def test_west_virginia_32_times_over_in_full() -> None:
     claim = parse_population_claim("enough to kill every person in West Virginia 32 times over", year=2023)
     assert claim is not None

@@ -41,6 +41,7 @@ _VERBS = [
     ("potentially kill", "kill"), ("capable of killing", "kill"), ("to kill", "kill"), ("to overdose", "overdose"),
     ("could overdose", "overdose"), ("fatal to", "fatal"), ("lethal to", "fatal"), ("could wipe out", "kill"),
     ("potentially lethal to", "fatal"), ("potentially fatal to", "fatal"), ("kill", "kill"),
+    ("deadly to", "fatal"), ("potentially deadly to", "fatal"), ("enough to kill off", "kill"),
 ]  # fmt: skip
 _VERB = re.compile(
     r"\b(?P<verb>" + "|".join(re.escape(v) for v, _ in sorted(_VERBS, key=lambda v: -len(v[0]))) + r")\b\s+",

@@ -30,7 +30,8 @@ _WORLD = {
     "the world", "the entire world", "the whole world", "everyone on earth", "everybody on earth",
     "everyone on the planet", "every person on earth", "every person on the planet", "the planet", "earth",
     "humanity", "all of humanity", "mankind", "humankind", "the world's population", "the global population",
-    "the human race", "everyone in the world", "every person in the world", "the planet's population",
+    "the human race", "everyone in the world", "every person in the world", "the planet's population", "world",
+    "the globe", "the earth", "global", "the world population", "world population", "everyone on the globe",
 }  # fmt: skip
 _AP_STATES = {
     "ala.": "AL", "ariz.": "AZ", "ark.": "AR", "calif.": "CA", "colo.": "CO", "conn.": "CT", "del.": "DE",
@@ -62,7 +63,7 @@ _BEFORE = sorted(
         "everyone in", "everyone living in", "everybody in", "everybody living in", "every living person in",
         "every soul in", "all people in", "all of", "everyone who lives in", "every person who lives in",
         "residents of", "people in", "people of", "the entire", "the whole", "all of the", "the state of",
-        "the commonwealth of",
+        "the commonwealth of", "the whole of", "the entirety of", "the entire state of", "the whole state of",
     ],
     key=len,
     reverse=True,
@@ -122,6 +123,8 @@ def _state_row(code: str):
 def _strip(text: str) -> str:
     """The place alone: without "every person in", "the population of", "'s entire population" …"""
     text = _AFTER.sub("", text)
+    if text.endswith(" population") and text not in _NATION | _WORLD:  # "the entire Texas population"
+        text = text[: -len(" population")]
     changed = True
     while changed:
         changed = False
