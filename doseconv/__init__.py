@@ -9,17 +9,19 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .assumptions import DEFAULT_SET, AssumptionSet, Parameter, Source, load_set, set_names
-from .convert import (
+from .assumptions import (
+    DEFAULT_SET,
     PILL_MODELS,
-    Conversion,
-    convert,
-    convert_mass,
-    doses_to_mass,
-    pills_to_doses,
-    powder_to_doses,
+    AssumptionSet,
+    Parameter,
+    Source,
+    load_set,
+    pill_factor,
     resolve_assumptions,
+    set_names,
 )
+from .checker import CheckResult, check
+from .convert import Conversion, convert, convert_mass, doses_to_mass, pills_to_doses, powder_to_doses
 from .errors import (
     AmbiguousUnitError,
     AssumptionError,
@@ -31,6 +33,7 @@ from .errors import (
     UnknownAssumptionSetError,
 )
 from .numbers import format_count, format_grouped, format_words, parse_number, parse_share, round_to, step_of
+from .overrides import Overrides
 from .quantity import Amount, parse_amount
 
 __all__ = [
@@ -40,16 +43,19 @@ __all__ = [
     "Amount",
     "AssumptionError",
     "AssumptionSet",
+    "CheckResult",
     "ClaimsFileError",
     "Conversion",
     "DoseconvError",
     "InputError",
     "MissingValueError",
+    "Overrides",
     "Parameter",
     "Source",
     "UnitError",
     "UnknownAssumptionSetError",
     "__version__",
+    "check",
     "convert",
     "convert_mass",
     "doses_to_mass",
@@ -60,6 +66,7 @@ __all__ = [
     "parse_amount",
     "parse_number",
     "parse_share",
+    "pill_factor",
     "pills_to_doses",
     "powder_to_doses",
     "resolve_assumptions",

@@ -7,13 +7,12 @@ from typing import Optional
 
 import typer
 
-from . import app
+from .app import app
+from .options import assumptions_option
 
-ASSUMPTIONS_HELP = "Assumption set: a name (see 'doseconv assumptions') or a path to a set file. Default: dea-2022."
 
-
-@app.command()
-def convert(
+@app.command("convert")
+def convert_command(
     quantity: str = typer.Argument(
         ..., help='A figure with its unit: "6500 lb", "44 million pills", "193 million doses".'
     ),
@@ -26,7 +25,7 @@ def convert(
     pill_model: Optional[str] = typer.Option(
         None, "--pill-model", help="How pills become doses: one-per-pill (default), lab-share, mean-content."
     ),
-    assumptions: Optional[str] = typer.Option(None, "--assumptions", help=ASSUMPTIONS_HELP),
+    assumptions: Optional[str] = assumptions_option(),
     lethal_dose: Optional[str] = typer.Option(
         None, "--lethal-dose", help="Mass of one lethal dose, such as 3mg (overrides the set)."
     ),
@@ -49,18 +48,11 @@ def convert(
       doseconv convert "193 million doses" kg
       doseconv convert "44 million pills" doses --pill-model lab-share --assumptions dea-2023
     """
-    from ..convert import convert as run
+    from ..convert import convert
+    from ..overrides import Overrides
 
-    result = run(
-        quantity,
-        target,
-        purity=purity,
-        pill_model=pill_model,
-        assumptions=assumptions,
-        lethal_dose=lethal_dose,
-        pill_share=pill_share,
-        mg_per_pill=mg_per_pill,
-    )
+    overrides = Overrides(purity=purity, lethal_dose=lethal_dose, pill_share=pill_share, mg_per_pill=mg_per_pill)
+    result = convert(quantity, target, pill_model=pill_model, assumptions=assumptions, overrides=overrides)
     if as_json:
         typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
         return
@@ -77,8 +69,8 @@ def convert(
             typer.echo(f"  = {step}; {note}")
 
 
-@app.command()
-def assumptions(
+@app.command("assumptions")
+def assumptions_command(
     name: Optional[str] = typer.Argument(None, help="A set name or a path to a set file; omit to list the sets."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:

@@ -14,7 +14,7 @@ from .scope import ScopeResolver
 from .text import read_document
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..claims import CheckResult
+    from ..checker import CheckResult
 
 __all__ = ["FLAGGED", "Claim", "ScanReport", "ScanSet", "check_draft", "scan_text"]
 
@@ -84,7 +84,7 @@ def _cached_check(
     notes: tuple[str, ...],
     options: tuple[tuple[str, Any], ...],
 ) -> CheckResult:
-    from ..claims import check
+    from ..checker import check
 
     return check(pills, powder, claim, scale=scale, notes=notes, **dict(options))
 
@@ -100,7 +100,7 @@ def _check(
     """The checker's result; stories that repeat the same figures (wire copy) are checked once."""
     if all(v is None or isinstance(v, str) for v in options.values()):
         return _cached_check(pills, powder, claim, scale, notes, tuple(sorted(options.items())))
-    from ..claims import check
+    from ..checker import check
 
     return check(pills, powder, claim, scale=scale, notes=notes, **options)
 
@@ -204,7 +204,7 @@ def scan_text(
 ) -> ScanReport:
     """Find the figures of a text, build its claims and check them.
 
-    ``options`` go to :func:`doseconv.claims.check` (``assumptions``, ``pill_model``,
+    ``options`` go to :func:`doseconv.check` (``assumptions``, ``pill_model``,
     ``reading``). With ``check=False`` claims are built but not checked (verdict
     ``unverifiable``).
 

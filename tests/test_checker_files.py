@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from doseconv.claimsfile import collect_files, load_claims_file, verify_paths
+from doseconv.checker.files import collect_files, load_claims_file, verify_paths
 from doseconv.errors import ClaimsFileError
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"

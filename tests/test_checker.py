@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from doseconv.assumptions import load_set, set_names
-from doseconv.claims import METHODS, VERDICTS, band_for, check
-from doseconv.convert import pill_factor, pills_to_doses, powder_to_doses
+from doseconv.assumptions import load_set, pill_factor, set_names
+from doseconv.checker import METHODS, VERDICTS, band_for, check
+from doseconv.convert import pills_to_doses, powder_to_doses
 from doseconv.errors import DoseconvError, InputError, UnknownAssumptionSetError
 from doseconv.numbers import exact_text, format_grouped
 from doseconv.quantity import Amount
@@ -165,7 +165,7 @@ def test_unverifiable_when_pills_are_weighed_and_no_pill_mass_is_known() -> None
     assert result.verdict == "unverifiable"
     assert result.computed is None
     assert result.notes == (
-        "pills are given by weight and no set publishes a pill's gross weight; give --pill-mass to count them",
+        "pills are given by weight and no set publishes a pill's gross weight; give a pill mass to count them",
     )
 
 
