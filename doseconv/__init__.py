@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
 from .assumptions import (
@@ -20,7 +22,6 @@ from .assumptions import (
     resolve_assumptions,
     set_names,
 )
-from .checker import CheckResult, check
 from .convert import Conversion, convert, convert_mass, doses_to_mass, pills_to_doses, powder_to_doses
 from .errors import (
     AmbiguousUnitError,
@@ -74,3 +75,15 @@ __all__ = [
     "set_names",
     "step_of",
 ]
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .checker import CheckResult, check
+
+
+def __getattr__(name: str) -> Any:
+    """``check`` and ``CheckResult`` load the claim checker on first use (a conversion never needs it)."""
+    if name in ("check", "CheckResult"):
+        from . import checker
+
+        return getattr(checker, name)
+    raise AttributeError(f"module 'doseconv' has no attribute {name!r}")

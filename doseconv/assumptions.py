@@ -204,7 +204,7 @@ class AssumptionSet:
 
     def override(self, **values: Fraction | None) -> AssumptionSet:
         """A copy with some values replaced by the caller's own (marked as overrides)."""
-        changes = {}
+        changes: dict[str, Any] = {}
         for name, value in values.items():
             if value is None:
                 continue

@@ -163,7 +163,7 @@ def solve(claimed: Interval, fixed: Interval, per_unit: Interval) -> tuple[Inter
         return None, False
     bottom = max(claimed.low - fixed.high, Fraction(0))
     if per_unit.high == 0:
-        return (Interval(0, 0), True) if claimed.low <= fixed.high else (None, False)
+        return (Interval.point(0), True) if claimed.low <= fixed.high else (None, False)
     low = bottom / per_unit.high
     if per_unit.low == 0:
         return Interval(low, low), True

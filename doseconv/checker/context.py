@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import cast
 
 from ..assumptions import DEFAULT_PILL_MODEL, PILL_MODELS, AssumptionSet, pill_factor, resolve_assumptions
 from ..errors import InputError, MissingValueError
@@ -105,7 +106,8 @@ def build_context(
     assert claim_f is not None
     chosen = resolve_assumptions(assumptions, overrides)
     pill_mass = overrides.pill_mass if overrides.pill_mass is not None else chosen.pill_mass.value
-    claimed = claim_f.interval(reading)  # type: ignore[arg-type]
+    claimed = claim_f.interval(cast(Reading, reading))
     return ClaimContext(
-        chosen, model, scale, reading, pills_f, powder_f, claim_f, claimed, pill_mass, per_pill(chosen, model)
-    )  # type: ignore[arg-type]
+        chosen, model, scale, cast(Reading, reading), pills_f, powder_f, claim_f, claimed, pill_mass,
+        per_pill(chosen, model),
+    )  # fmt: skip

@@ -118,9 +118,19 @@ def _entry_line(text: str, table: str, index: int, key: str | None = None) -> in
     return start + 1
 
 
-def load_claims_file(path: str | Path) -> ClaimsFile:
-    """Read and validate a claims file; errors name the file and the line."""
-    path = Path(path)
+@dataclass(frozen=True)
+class _Text:
+    """A claims file's path and text, to name the line of an error."""
+
+    path: Path
+    text: str
+
+    def fail(self, message: str, *needles: str, at: tuple[str, int, str | None] | None = None) -> ClaimsFileError:
+        line = _entry_line(self.text, *at) if at else _line_of(self.text, *needles)
+        return ClaimsFileError(f"{self.path}:{line or 1}: {message}")
+
+
+def _read(path: Path) -> tuple[_Text, dict[str, Any]]:
     try:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -131,26 +141,35 @@ def load_claims_file(path: str | Path) -> ClaimsFile:
         match = re.search(r"line (\d+)", str(error))
         line = match[1] if match else str(max(len(text.splitlines()), 1))  # "at end of document"
         raise ClaimsFileError(f"{path}:{line}: not valid TOML ({error})") from None
+    return _Text(path, text), raw
 
-    def fail(message: str, *needles: str, at: tuple[str, int, str | None] | None = None) -> ClaimsFileError:
-        line = _entry_line(text, *at) if at else _line_of(text, *needles)
-        return ClaimsFileError(f"{path}:{line or 1}: {message}")
 
+def load_claims_file(path: str | Path) -> ClaimsFile:
+    """Read and validate a claims file; errors name the file and the line."""
+    source, raw = _read(Path(path))
+    fail = source.fail
     unknown = set(raw) - _TOP_KEYS
     if unknown:
         key = sorted(unknown)[0]
         raise fail(f"unknown key {key!r}; a claims file has {', '.join(sorted(_TOP_KEYS))}", key)
     if raw.get("schema") != 1:
         raise fail("schema = 1 is required on the first lines", "schema")
-    source = raw.get("source")
-    if not isinstance(source, dict) or not all(
-        isinstance(source.get(k), str) and source[k] for k in ("publisher", "title", "date")
+    info = raw.get("source")
+    if not isinstance(info, dict) or not all(
+        isinstance(info.get(k), str) and info[k] for k in ("publisher", "title", "date")
     ):
         raise fail("[source] needs publisher, title and date", "[source]")
-    if set(source) - _SOURCE_KEYS:
-        key = sorted(set(source) - _SOURCE_KEYS)[0]
+    if set(info) - _SOURCE_KEYS:
+        key = sorted(set(info) - _SOURCE_KEYS)[0]
         raise fail(f"[source] has unknown key {key!r}", key)
     scopes = raw.get("scopes", {})
+    figures = _figures(source, raw, scopes)
+    claims = _claims(source, raw, figures)
+    return ClaimsFile(str(source.path), info, scopes, figures, claims)
+
+
+def _figures(source: _Text, raw: dict[str, Any], scopes: dict[str, Any]) -> dict[str, FigureRecord]:
+    fail = source.fail
     figures: dict[str, FigureRecord] = {}
     for index, entry in enumerate(raw.get("figures", [])):
         fid = entry.get("id", "")
@@ -182,7 +201,12 @@ def load_claims_file(path: str | Path) -> ClaimsFile:
                 raise fail(f"figure {fid!r}: {entry['text']!r} is {stated.kind}, not {kind}", at=(*here, "text"))
         figures[fid] = FigureRecord(fid, entry["text"], kind, scope, entry.get("attribution", ""),
                                     entry.get("drug", ""), exact, entry.get("note", ""), stated)  # fmt: skip
-    claims = []
+    return figures
+
+
+def _claims(source: _Text, raw: dict[str, Any], figures: dict[str, FigureRecord]) -> tuple[ClaimRecord, ...]:
+    fail, path, text = source.fail, source.path, source.text
+    claims: list[ClaimRecord] = []
     for index, entry in enumerate(raw.get("claims", [])):
         cid = entry.get("id", "")
         here = ("claims", index)
@@ -238,7 +262,7 @@ def load_claims_file(path: str | Path) -> ClaimsFile:
                 _entry_line(text, *here),
             )
         )
-    return ClaimsFile(str(path), source, scopes, figures, tuple(claims))
+    return tuple(claims)
 
 
 def _scope_text(scopes: dict[str, dict[str, str]], key: str) -> str:

@@ -61,10 +61,10 @@ def convert_command(
         line += " of pure fentanyl"
     typer.echo(line)
     if result.assumptions is not None:
-        overrides = result.assumptions.overridden
+        changed = result.assumptions.overridden
         note = f"assumption set {result.assumptions.name}"
-        if overrides:
-            note += " with " + ", ".join(f"{name.replace('_', ' ')} given" for name in overrides)
+        if changed:
+            note += " with " + ", ".join(f"{name.replace('_', ' ')} given" for name in changed)
         for step in result.steps:
             typer.echo(f"  = {step}; {note}")
 

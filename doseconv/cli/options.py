@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
 
 __all__ = ["ASSUMPTIONS_HELP", "FLAGS", "assumptions_option", "pill_model_option", "reading_option"]
@@ -18,16 +20,16 @@ FLAGS: dict[str, str] = {
 }
 
 
-def assumptions_option() -> typer.models.OptionInfo:
+def assumptions_option() -> Any:
     """``--assumptions NAME|PATH``."""
     return typer.Option(None, "--assumptions", help=ASSUMPTIONS_HELP)
 
 
-def pill_model_option() -> typer.models.OptionInfo:
+def pill_model_option() -> Any:
     """``--pill-model`` as the checking commands word it."""
     return typer.Option(None, "--pill-model", help="one-per-pill (default), lab-share or mean-content.")
 
 
-def reading_option() -> typer.models.OptionInfo:
+def reading_option() -> Any:
     """``--reading lenient|strict``."""
     return typer.Option("lenient", "--reading", help="How rounding words are read: lenient (default) or strict.")
