@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from .app import EXIT_MISMATCH, app
-from .options import assumptions_option, pill_model_option, reading_option
+from .options import assumptions_option, override_option, pill_model_option, reading_option
 
 
 def _interval_text(interval) -> str:
@@ -77,16 +77,12 @@ def check_command(
     scale: str = typer.Option(
         "aggregate", "--scale", help="aggregate (a national or yearly total; default) or seizure (one seizure)."
     ),
-    purity: Optional[str] = typer.Option(None, "--purity", help="Powder purity, overriding the set: 10% or 0.1."),
-    lethal_dose: Optional[str] = typer.Option(None, "--lethal-dose", help="Mass of one dose, overriding the set: 3mg."),
-    pill_share: Optional[str] = typer.Option(
-        None, "--pill-share", help="Share of pills holding >= 2 mg, for lab-share: 50%."
-    ),
-    mg_per_pill: Optional[str] = typer.Option(
-        None, "--mg-per-pill", help="Mean fentanyl per pill, for mean-content: 2.4mg."
-    ),
-    pill_mass: Optional[str] = typer.Option(
-        None, "--pill-mass", help="Gross mass of one pill, for pills given by weight: 100mg."
+    purity: Optional[str] = override_option("purity", "Powder purity, overriding the set: 10% or 0.1."),
+    lethal_dose: Optional[str] = override_option("lethal_dose", "Mass of one dose, overriding the set: 3mg."),
+    pill_share: Optional[str] = override_option("pill_share", "Share of pills holding >= 2 mg, for lab-share: 50%."),
+    mg_per_pill: Optional[str] = override_option("mg_per_pill", "Mean fentanyl per pill, for mean-content: 2.4mg."),
+    pill_mass: Optional[str] = override_option(
+        "pill_mass", "Gross mass of one pill, for pills given by weight: 100mg."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the result as one JSON object (see docs/json.md)."),
 ) -> None:

@@ -6,7 +6,7 @@ from typing import Any
 
 import typer
 
-__all__ = ["ASSUMPTIONS_HELP", "FLAGS", "assumptions_option", "pill_model_option", "reading_option"]
+__all__ = ["ASSUMPTIONS_HELP", "FLAGS", "assumptions_option", "override_option", "pill_model_option", "reading_option"]
 
 ASSUMPTIONS_HELP = "Assumption set: a name (see 'doseconv assumptions') or a path to a set file. Default: dea-2022."
 
@@ -18,6 +18,11 @@ FLAGS: dict[str, str] = {
     "mg_per_pill": "--mg-per-pill",
     "pill_mass": "--pill-mass",
 }
+
+
+def override_option(parameter: str, help: str) -> Any:
+    """The option that gives the library parameter ``parameter`` (a key of :data:`FLAGS`)."""
+    return typer.Option(None, FLAGS[parameter], help=help)
 
 
 def assumptions_option() -> Any:
