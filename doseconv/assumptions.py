@@ -28,6 +28,7 @@ __all__ = [
     "AssumptionSet",
     "Parameter",
     "PillModel",
+    "SetChoice",
     "Source",
     "load_set",
     "pill_factor",
@@ -236,9 +237,11 @@ class AssumptionSet:
         }
 
 
-def resolve_assumptions(
-    assumptions: str | Path | AssumptionSet | None = None, overrides: Overrides | None = None
-) -> AssumptionSet:
+#: What a library function takes as its assumption set: a bundled set's name, a path to a set file, or a set.
+SetChoice = str | Path | AssumptionSet | None
+
+
+def resolve_assumptions(assumptions: SetChoice = None, overrides: Overrides | None = None) -> AssumptionSet:
     """The set to use: a name, a path or a set, with the caller's overrides applied.
 
     >>> resolve_assumptions("dea-2023", Overrides(lethal_dose="3 mg")).lethal_dose.value

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
-from pathlib import Path
 from typing import Any, Unpack
 
 from .assumptions import (
@@ -17,6 +16,7 @@ from .assumptions import (
     PILL_MODELS,
     AssumptionSet,
     PillModel,
+    SetChoice,
     pill_factor,
     resolve_assumptions,
     show_value,
@@ -36,9 +36,6 @@ __all__ = [
     "pills_to_doses",
     "powder_to_doses",
 ]
-
-#: What a library function takes as its assumption set: a bundled set's name, a path to a set file, or a set.
-SetChoice = str | Path | AssumptionSet | None
 
 
 def _chosen(assumptions: SetChoice, overrides: Overrides | None, given: OverrideArgs) -> AssumptionSet:
@@ -257,30 +254,11 @@ def convert(
         factor = unit_factor(source.unit, target_unit)  # no set needed (nor loaded)
         return Conversion(source, source.value * factor, target_unit, "mass", None)
     chosen = resolve_assumptions(assumptions, chosen_overrides)
-    lethal = chosen.lethal_dose
     if kinds == ("mass", "mass"):  # options were given: checked above, but a mass needs none of them
         factor = unit_factor(source.unit, target_unit)
         return Conversion(source, source.value * factor, target_unit, "mass", None)
-    if kinds == ("mass", "doses"):
-        share = chosen.require("powder_purity")
-        value = powder_to_doses(source, assumptions=chosen)
-        step = (
-            f"{format_grouped(source.value)} {_SYMBOLS[source.unit]} x {show_value('share', share)} purity"
-            f" / {lethal.show()} per dose"
-        )
-        return Conversion(source, value, "lethal_dose", "doses", chosen, steps=(step,))
-    if kinds == ("pills", "doses"):
-        model = pill_model or DEFAULT_PILL_MODEL
-        value = pills_to_doses(source, model, assumptions=chosen)
-        per_pill = pill_factor(chosen, model)
-        step = f"{format_count(source.value)} pills x {format_grouped(per_pill)} doses per pill ({PILL_MODELS[model]})"
-        return Conversion(source, value, "lethal_dose", "doses", chosen, model, steps=(step,))
-    if kinds == ("doses", "mass"):
-        mg = source.value * chosen.require("lethal_dose")
-        unit = target_unit or _auto_mass_unit(mg)
-        value = doses_to_mass(source, unit, assumptions=chosen)
-        step = f"{format_count(source.value)} doses x {lethal.show()} per dose, as pure fentanyl"
-        return Conversion(source, value, unit, "mass", chosen, steps=(step,))
+    if kinds in (("mass", "doses"), ("pills", "doses"), ("doses", "mass")):
+        return _with_set(source, target_unit, chosen, pill_model or DEFAULT_PILL_MODEL)
     if kinds == ("doses", "doses") or kinds == ("pills", "pills"):
         return Conversion(source, source.value, source.unit, source.kind, None)
     if target_kind == "pills":
@@ -289,3 +267,26 @@ def convert(
             "a pill's fentanyl content is not its weight; convert to doses instead"
         )
     raise UnitError("cannot convert pills to a mass: convert the pills to doses, then the doses to a mass")
+
+
+def _with_set(source: Amount, target_unit: str, chosen: AssumptionSet, model: str) -> Conversion:
+    """Powder to doses, pills to doses or doses to a mass, under the set ``chosen``, with the step shown."""
+    lethal = chosen.lethal_dose
+    if source.kind == "mass":
+        share = chosen.require("powder_purity")
+        value = powder_to_doses(source, assumptions=chosen)
+        step = (
+            f"{format_grouped(source.value)} {_SYMBOLS[source.unit]} x {show_value('share', share)} purity"
+            f" / {lethal.show()} per dose"
+        )
+        return Conversion(source, value, "lethal_dose", "doses", chosen, steps=(step,))
+    if source.kind == "pills":
+        value = pills_to_doses(source, model, assumptions=chosen)
+        per_pill = pill_factor(chosen, model)
+        step = f"{format_count(source.value)} pills x {format_grouped(per_pill)} doses per pill ({PILL_MODELS[model]})"
+        return Conversion(source, value, "lethal_dose", "doses", chosen, model, steps=(step,))
+    mg = source.value * chosen.require("lethal_dose")
+    unit = target_unit or _auto_mass_unit(mg)
+    value = doses_to_mass(source, unit, assumptions=chosen)
+    step = f"{format_count(source.value)} doses x {lethal.show()} per dose, as pure fentanyl"
+    return Conversion(source, value, unit, "mass", chosen, steps=(step,))

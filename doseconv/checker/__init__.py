@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Unpack
 
-from ..assumptions import AssumptionSet
+from ..assumptions import SetChoice
 from ..overrides import OverrideArgs, Overrides
 from .arithmetic import Recipe, total
 from .bands import SCALES, band_for
@@ -48,7 +48,7 @@ def check(
     powder: FigureInput = None,
     claim: FigureInput = None,
     *,
-    assumptions: str | AssumptionSet | None = None,
+    assumptions: SetChoice = None,
     overrides: Overrides | None = None,
     pill_model: str | None = None,
     reading: str = "lenient",

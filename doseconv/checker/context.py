@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import cast
 
-from ..assumptions import DEFAULT_PILL_MODEL, PILL_MODELS, AssumptionSet, pill_factor, resolve_assumptions
+from ..assumptions import DEFAULT_PILL_MODEL, PILL_MODELS, AssumptionSet, SetChoice, pill_factor, resolve_assumptions
 from ..errors import InputError, MissingValueError
 from ..intervals import Interval
 from ..overrides import Overrides
@@ -94,7 +94,7 @@ def build_context(
     powder: FigureInput,
     claim: FigureInput,
     *,
-    assumptions: str | AssumptionSet | None,
+    assumptions: SetChoice,
     overrides: Overrides,
     pill_model: str | None,
     reading: str,
