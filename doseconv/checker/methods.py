@@ -99,11 +99,12 @@ def _try(method: Method, ctx: ClaimContext, implied: Implied | None) -> Diagnosi
     pills = ctx.pills
     if recipe.pill_weight_as_drug and pills is not None and pills.kind != "mass" and ctx.pill_mass is None:
         return Diagnosis(method.name, None, False, "pills are counted, not weighed, and no pill weight is known")
-    matched, value, interval = _match(recipe, ctx)
-    if matched is _NO_VALUE:
+    found = _match(recipe, ctx)
+    if found is None:
         return Diagnosis(method.name, None, False, _UNPUBLISHED)
-    matches = matched is not None
-    note = f"with the rounded factor {matched}" if matched else ""
+    factor, value, interval = found
+    matches = factor is not None
+    note = f"with the rounded factor {factor}" if factor else ""
     # No powder is stated: the claim rests on the pills alone. It "matches" this pattern when
     # the pills cannot carry the total: it needs more per pill than the band allows.
     if not recipe.include_powder and ctx.powder is None and implied is not None and _needs_more_than_band(implied):
@@ -115,17 +116,15 @@ def _try(method: Method, ctx: ClaimContext, implied: Implied | None) -> Diagnosi
     return Diagnosis(method.name, value, matches, note, interval)
 
 
-_NO_VALUE = "<none>"
-
-
-def _match(recipe: Recipe, ctx: ClaimContext) -> tuple[str | None, Fraction | None, Interval | None]:
-    """The pound factor with which the recipe reproduces the claim ("" exact, None none, _NO_VALUE cannot be made)."""
+def _match(recipe: Recipe, ctx: ClaimContext) -> tuple[str | None, Fraction | None, Interval | None] | None:
+    """(the pound factor that reproduces the claim: "" the exact one, None no factor; the central figure;
+    the interval with the exact factor), or None when the recipe cannot be made from the set's values."""
     value = interval = None
     claimed = ctx.claimed
     for name, lb_mg in pound_factors(ctx.pills, ctx.powder):
         result = total(recipe, ctx, lb_mg)
         if result is None:
-            return _NO_VALUE, None, None
+            return None
         if not name:
             interval, value = result, central(recipe, ctx)
         if result.overlaps(claimed):
