@@ -28,7 +28,7 @@ def percent_text(value: Fraction, places: int = 2) -> str:
     return f"{format_grouped(value * 100, places)}%"
 
 
-def _exact(value: Fraction | None) -> str | None:
+def _exact_or_none(value: Fraction | None) -> str | None:
     return None if value is None else exact_text(value)
 
 
@@ -93,7 +93,7 @@ class Implied:
                     "low": exact_text(self.interval.low * mg),
                     "high": None if self.unbounded else exact_text(self.interval.high * mg),
                 }
-        out["set_value"] = _exact(self.published)
+        out["set_value"] = _exact_or_none(self.published)
         out["band"] = self.band.to_dict() if self.band else None
         out["display"] = self.describe()
         return out
@@ -110,7 +110,7 @@ class Diagnosis:
     interval: Interval | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"method": self.method, "value": _exact(self.value), "matches": self.matches}
+        out: dict[str, Any] = {"method": self.method, "value": _exact_or_none(self.value), "matches": self.matches}
         if self.value is not None:
             out["display"] = format_words(self.value, 1)
         if self.note:
@@ -161,10 +161,10 @@ class CheckResult:
             "assumptions": {
                 "name": chosen.name,
                 "overrides": chosen.overridden,
-                "lethal_dose_mg": _exact(chosen.lethal_dose.value),
-                "powder_purity": _exact(chosen.powder_purity.value),
-                "pill_share": _exact(chosen.pill_share.value),
-                "pill_content_mg": _exact(chosen.pill_content.value),
+                "lethal_dose_mg": _exact_or_none(chosen.lethal_dose.value),
+                "powder_purity": _exact_or_none(chosen.powder_purity.value),
+                "pill_share": _exact_or_none(chosen.pill_share.value),
+                "pill_content_mg": _exact_or_none(chosen.pill_content.value),
                 "citations": self._citations(),
             },
             "pill_model": self.pill_model,
