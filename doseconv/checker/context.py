@@ -106,7 +106,7 @@ def build_context(
     assert claim_f is not None
     chosen = resolve_assumptions(assumptions, overrides)
     pill_mass = overrides.pill_mass if overrides.pill_mass is not None else chosen.pill_mass.value
-    claimed = claim_f.interval(cast(Reading, reading))
+    claimed = claim_f.interval(cast(Reading, reading), role="claim")
     return ClaimContext(
         chosen, model, scale, cast(Reading, reading), pills_f, powder_f, claim_f, claimed, pill_mass,
         per_pill(chosen, model),
