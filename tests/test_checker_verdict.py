@@ -73,11 +73,18 @@ def test_implausible_when_the_pills_alone_give_more_than_claimed() -> None:
     assert "Implausible: the pills alone already give more doses than claimed." in result.explanation
 
 
-def test_implausible_when_the_purity_needed_is_outside_the_band() -> None:
+def test_upper_bound_when_the_powder_is_counted_as_pure() -> None:
     result = check(None, exact("1 kg"), "500,000 doses")
-    assert result.verdict == "implausible"
+    assert result.verdict == "upper-bound"
     assert result.implied is not None and result.implied.describe() == "powder purity from 99% to 101%"
     assert result.matching_methods == ["powder-pure"]
+
+
+def test_implausible_when_the_purity_needed_is_outside_the_band() -> None:
+    result = check(None, exact("1 kg"), "25,000 doses")
+    assert result.verdict == "implausible"
+    assert result.implied is not None and result.implied.describe() == "powder purity from 4.9% to 5.1%"
+    assert result.matching_methods == []
 
 
 def test_seizure_scale_uses_the_tested_range() -> None:
@@ -113,8 +120,8 @@ def test_zero_inputs_are_not_said_to_give_too_much() -> None:
 @given(exact_masses, purities_near_published, st.sampled_from(["aggregate", "seizure"]), sets_with_purity)
 def test_verdict_of_an_exact_powder_claim_follows_the_purity_it_needs(mass, p, scale, name) -> None:
     """A claim made exactly from a known mass at purity p implies exactly p, and the verdict is:
-    consistent when p is the set's purity, else impossible above 100 %, else plausible inside the band,
-    else implausible."""
+    consistent when p is the set's purity, else impossible above 100 %, upper-bound at exactly 100 % (the
+    powder counted as pure), else plausible inside the band, else implausible."""
     kg = F(mass)
     doses = kg * 10**6 * p / 2
     result = check(None, exact(f"{mass} kg"), exact(f"{exact_text(doses)} doses"), assumptions=name, scale=scale)
@@ -126,6 +133,8 @@ def test_verdict_of_an_exact_powder_claim_follows_the_purity_it_needs(mass, p, s
         expected = "consistent"
     elif p > 1:
         expected = "impossible"
+    elif p == 1:
+        expected = "upper-bound"
     elif band.low <= p <= band.high:
         expected = "plausible"
     else:

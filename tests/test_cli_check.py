@@ -112,6 +112,8 @@ def test_check_prints_the_report(capsys) -> None:
         "claimed:  [192,000,000, 193,000,000) doses  ('nearly 193 million doses', lenient reading)",
         "computed: (326,041,638.88, 331,396,125.63) doses  (dea-2022, one-per-pill)",
         f"implied:  powder purity from 9.89% to 10.18%  (set mean 19.2%; aggregate band {band.low} to {band.high})",
+        "plain:    "
+        + check_claim("nearly 44 million pills", "more than 6,500 pounds", "nearly 193 million doses").plain,
         "why:      "
         + check_claim("nearly 44 million pills", "more than 6,500 pounds", "nearly 193 million doses").explanation,
         "diagnosis (best first):",
@@ -127,13 +129,13 @@ def test_check_prints_the_report(capsys) -> None:
         "    -    dose-0.25mg          2.31 billion",
         "    -    pill-weight-as-drug  n/a  (pills are counted, not weighed, and no pill weight is known)",
     ]
-    assert out[4].startswith("why:      Claim 'nearly 193 million doses' (192 million to 193 million doses) from ")
-    assert out[4].endswith(f"Plausible: the value it needs lies within the {band.basis}.")
+    assert out[5].startswith("why:      Claim 'nearly 193 million doses' (192 million to 193 million doses) from ")
+    assert out[5].endswith(f"Plausible: the value it needs lies within the {band.basis}.")
 
 
 def test_check_pills_alone(capsys) -> None:
     code, out, _ = run(capsys, "check", "--pills", "nearly 44 million pills", "--claim", "almost 193 million doses")
-    assert code == 0
+    assert code == 1
     assert out[:4] == [
         "verdict:  implausible",
         "claimed:  [192,000,000, 193,000,000) doses  ('almost 193 million doses', lenient reading)",
@@ -141,7 +143,16 @@ def test_check_pills_alone(capsys) -> None:
         "implied:  doses per pill from 4.36 (8.73 mg per pill) to 4.49 (8.98 mg per pill)  "
         "(set mean 1.2 (2.4 mg per pill); aggregate band 0.65 (1.3 mg per pill) to 1.2 (2.4 mg per pill))",
     ]
-    assert out[6] == (
+    assert out[4] == (
+        "plain:    Counting each pill as one lethal dose, nearly 44 million fentanyl pills hold 44 million lethal doses "
+        "of 2 mg, not the nearly 193 million claimed; 193 million would need about 8.9 mg of fentanyl in each pill, "
+        "which points to a total of pills and powder pinned on the pills alone."
+    )
+    assert (
+        out[5]
+        == "correct:  44 million doses  (lethal dose 2 mg (DEA's year-end release of December 2022); doses per pill 1)"
+    )
+    assert out[8] == (
         "  match  pills-only           44 million  (the total is pinned on the pills alone, which would need doses "
         "per pill from 4.36 (8.73 mg per pill) to 4.49 (8.98 mg per pill); a total of pills and powder attributed "
         "to the pills is the likely cause)"
@@ -184,9 +195,9 @@ def test_check_with_pill_mass_and_strict_reading(capsys) -> None:
         "--reading",
         "strict",
     )
-    assert code == 0
+    assert code == 1
     assert out[:4] == [
-        "verdict:  implausible",
+        "verdict:  upper-bound",
         "claimed:  [4,950,000, 5,050,000) doses  ('5 million doses', strict reading)",
         "computed: [95,000, 105,000) doses  (dea-2022, one-per-pill)",
         "implied:  fentanyl share of the pills' weight from 94.29% to 106.32%",
@@ -206,7 +217,7 @@ def test_check_with_overrides_and_seizure_scale(capsys) -> None:
         "computed: [6,080,000, 6,720,000) doses  (dea-2022)",
         "implied:  powder purity from 18.14% to 20.37%  (set mean 19.2%; seizure band 0% to 98.1%)",
     ]
-    assert "under dea-2022 (3 mg per dose; powder at 19.2% purity)" in out[4]
+    assert "under dea-2022 (3 mg per dose; powder at 19.2% purity)" in out[5]
 
 
 def test_check_under_the_pure_set(capsys) -> None:

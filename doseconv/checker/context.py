@@ -48,6 +48,11 @@ class ClaimContext:
     def has_inputs(self) -> bool:
         return self.pills is not None or self.powder is not None
 
+    @property
+    def rule_counts_pure(self) -> bool:
+        """Whether the chosen rule itself counts seized powder as pure fentanyl (the pure set, a 100 % purity)."""
+        return self.chosen.name == "pure" or (self.powder is not None and self.purity == 1)
+
 
 def per_pill(chosen: AssumptionSet, model: str) -> Fraction | None:
     """Doses per pill under ``model``, or None when the set does not publish what the model needs."""

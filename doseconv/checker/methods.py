@@ -45,12 +45,14 @@ class Method:
     recipe: Callable[[ClaimContext], Recipe]
     needs: str = ""
     multipliers: tuple[tuple[Fraction, str], ...] = ()  # tried in turn, the best kept (a scale slip)
+    counts_pure: bool = False  # counts seized mass as pure fentanyl (the most it could hold)
 
 
 #: The table of methods, in the order they are tried (ties in the diagnosis keep this order).
 METHOD_TABLE: tuple[Method, ...] = (
     Method("powder-pure", "powder counted as 100 % fentanyl, 1 kg = 500,000 doses, pills one dose each",
-           lambda c: _base(c, per_pill=per_pill(c.chosen, "one-per-pill"), purity=Fraction(1)), "powder"),
+           lambda c: _base(c, per_pill=per_pill(c.chosen, "one-per-pill"), purity=Fraction(1)), "powder",
+           counts_pure=True),
     Method("powder-set-purity", "powder at the set's mean purity, pills by the chosen pill model",
            _base, "powder"),
     Method("pills-one-each", "each pill one dose, powder at the set's mean purity",
@@ -62,7 +64,7 @@ METHOD_TABLE: tuple[Method, ...] = (
     Method("pills-only", "the total rests on the pills alone, the powder ignored or unmentioned",
            lambda c: _base(c, include_powder=False), "pills"),
     Method("pill-weight-as-drug", "the gross weight of the pills counted as pure fentanyl",
-           lambda c: _base(c, pill_weight_as_drug=True), "pills"),
+           lambda c: _base(c, pill_weight_as_drug=True), "pills", counts_pure=True),
     Method("dose-2g", "2 g (not 2 mg) taken as the lethal dose", _dose(Fraction(2000))),
     Method("dose-3mg", "3 mg taken as the lethal dose", _dose(Fraction(3))),
     Method("dose-0.25mg", "0.25 mg taken as the lethal dose", _dose(Fraction(1, 4))),
@@ -113,7 +115,7 @@ def _try(method: Method, ctx: ClaimContext, implied: Implied | None) -> Diagnosi
             f"the total is pinned on the pills alone, which would need {implied.describe()}; "
             "a total of pills and powder attributed to the pills is the likely cause"
         )
-    return Diagnosis(method.name, value, matches, note, interval)
+    return Diagnosis(method.name, value, matches, note, interval, method.counts_pure)
 
 
 def _match(recipe: Recipe, ctx: ClaimContext) -> tuple[str | None, Fraction | None, Interval | None] | None:

@@ -11,10 +11,12 @@ from ..intervals import Interval
 from ..numbers import exact_text, format_grouped, format_words
 from ..stated import StatedFigure
 
-__all__ = ["VERDICTS", "Band", "CheckResult", "Diagnosis", "Implied", "Verdict"]
+__all__ = ["FLAGGED", "VERDICTS", "Band", "CheckResult", "Diagnosis", "Implied", "Verdict"]
 
-Verdict = Literal["consistent", "plausible", "implausible", "impossible", "unverifiable"]
-VERDICTS: tuple[str, ...] = ("consistent", "plausible", "implausible", "impossible", "unverifiable")
+Verdict = Literal["consistent", "plausible", "implausible", "upper-bound", "impossible", "unverifiable"]
+VERDICTS: tuple[str, ...] = ("consistent", "plausible", "implausible", "upper-bound", "impossible", "unverifiable")
+#: Verdicts that flag a claim: check, verify and scan exit 1 on them, and each carries a correction.
+FLAGGED: frozenset[str] = frozenset({"implausible", "upper-bound", "impossible"})
 
 _PARAMETER_TEXT = {
     "powder_purity": "powder purity",
@@ -108,6 +110,7 @@ class Diagnosis:
     matches: bool
     note: str = ""
     interval: Interval | None = None
+    counts_pure: bool = False  # the method counts seized mass as pure fentanyl (at or below the 2 mg ceiling)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"method": self.method, "value": _exact_or_none(self.value), "matches": self.matches}
@@ -134,6 +137,13 @@ class CheckResult:
     diagnosis: tuple[Diagnosis, ...]
     inputs: dict[str, StatedFigure | None]
     notes: tuple[str, ...] = field(default=())
+    correction: Any = None  # a Correction (see .correction) for a flagged claim, else None
+    plain: str = ""  # one or two sentences on the verdict a reporter can paste
+
+    @property
+    def flagged(self) -> bool:
+        """Whether the verdict flags the claim (implausible, upper-bound, impossible)."""
+        return self.verdict in FLAGGED
 
     @property
     def matching_methods(self) -> list[str]:
@@ -154,6 +164,8 @@ class CheckResult:
         chosen = self.assumptions
         return {
             "verdict": self.verdict,
+            "plain": self.plain,
+            "correction": self.correction.to_dict() if self.correction is not None else None,
             "explanation": self.explanation,
             "computed": self.computed.to_dict() if self.computed else None,
             "claimed": self.claimed.to_dict(),
@@ -170,7 +182,9 @@ class CheckResult:
             "pill_model": self.pill_model,
             "reading": self.reading,
             "scale": self.scale,
-            "inputs": {k: (v.to_dict() if v else None) for k, v in self.inputs.items()},
+            "inputs": {
+                k: (v.to_dict("claim" if k == "claim" else "input") if v else None) for k, v in self.inputs.items()
+            },
             "diagnosis": [d.to_dict() for d in self.diagnosis],
             "notes": list(self.notes),
         }
