@@ -124,7 +124,7 @@ def test_check_prints_the_report(capsys) -> None:
         "    -    pills-mean-content   335.84 million",
         "    -    dose-2g              44.28 million",
         "    -    pills-only           44 million",
-        "    -    scale-slip           327,041.64  (the set's figure /1000)",
+        "    -    scale-slip           32.7 million  (the set's figure /10)",
         "    -    powder-pure          1.52 billion",
         "    -    dose-0.25mg          2.31 billion",
         "    -    pill-weight-as-drug  n/a  (pills are counted, not weighed, and no pill weight is known)",
@@ -225,13 +225,14 @@ def test_check_under_the_pure_set(capsys) -> None:
     assert code == 0
     assert out[0] == "verdict:  consistent"
     assert out[2] == "computed: [250,000, 750,000) doses  (pure)"
-    assert out[-6:] == [
-        "  match  powder-pure        500,000",
-        "  match  powder-set-purity  500,000",
-        "  match  dose-3mg           333,333.33",
-        "    -    dose-2g            500",
-        "    -    scale-slip         500  (the set's figure /1000)",
-        "    -    dose-0.25mg        4 million",
+    assert out[-7:] == [
+        "  match  powder-pure           500,000",
+        "  match  powder-set-purity     500,000  (reproduces the claim as well as powder-pure)",
+        "  match  dose-3mg              333,333.33",
+        "  match  powder-pure+dose-3mg  333,333.33",
+        "    -    scale-slip            50,000  (the set's figure /10)",
+        "    -    dose-2g               500",
+        "    -    dose-0.25mg           4 million",
     ]
 
 

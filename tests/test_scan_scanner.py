@@ -25,7 +25,7 @@ def test_a_claim_on_tons_is_checked_both_ways() -> None:
     (claim,) = scan_text("Agents seized 2 tons of fentanyl, equal to 500 million doses.").claims
     assert claim.draft.powder.stated_text == "2 short tons"
     assert claim.notes[0].startswith('"tons" is ambiguous')
-    assert claim.notes[1] == "read as metric tonnes instead, the verdict is implausible"
+    assert claim.notes[1] == "read as metric tonnes instead, the verdict is upper-bound"
 
 
 def test_a_claim_with_no_inputs_is_unverifiable_not_an_error() -> None:

@@ -166,3 +166,84 @@ def test_plain_text_has_no_jargon_and_every_flag_has_a_correction(pills, powder,
         assert result.correction is not None and result.correction.phrase in result.correction.plain
     if result.verdict not in FLAGGED:
         assert result.correction is None
+
+
+# --- diagnosis: claims made two ways at once ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pills", "powder", "claim", "name", "best"),
+    [
+        (None, "100 kg", "33 million doses", "dea-2022", "powder-pure+dose-3mg"),
+        (None, "100 kg", "50,000 doses", "dea-2022", "powder-pure+dose-2g"),
+        (None, "100 kg", "960 million doses", "dea-2022", "scale-slip"),
+        (None, "100 kg", "5 million doses", "dea-2022", "powder-pure+scale-slip"),
+        ("1 million pills", "10 kg", "600,000 doses", "dea-2022", "pills-lab-share+pills-only"),
+        ("10 million pills", "100 kg", "12 million doses", "dea-2022", "pills-mean-content+pills-only"),
+        ("2.5 million pills", "100 kg", "25 million doses", "dea-2022", "pills-only+scale-slip"),
+    ],
+)
+def test_claims_made_two_ways_at_once_are_diagnosed(pills, powder, claim, name, best) -> None:
+    """Combinations of the method table's rows reproduce claims no single row does; the best comes first."""
+    result = check(pills, powder, claim, assumptions=name)
+    assert result.matching_methods and result.matching_methods[0] == best, result.matching_methods
+
+
+def test_powder_counted_pure_with_a_larger_dose_is_still_upper_bound() -> None:
+    """3 mg with the powder counted as pure stays under the pure 2 mg ceiling: the figure is an upper bound."""
+    result = check(None, "100 kg", "33 million doses")
+    assert (result.verdict, result.matching_methods[0]) == ("upper-bound", "powder-pure+dose-3mg")
+    assert result.correction is not None and result.correction.phrase == "9.6 million"
+
+
+def test_two_methods_that_reproduce_the_claim_equally_well_say_so() -> None:
+    result = check(None, "1 kg", "500,000 doses", assumptions="pure")
+    first, second = result.diagnosis[:2]
+    assert (first.method, second.method) == ("powder-pure", "powder-set-purity")
+    assert second.note == "reproduces the claim as well as powder-pure"
+
+
+def test_the_method_table_keeps_one_row_per_method() -> None:
+    from doseconv.checker import METHOD_TABLE
+
+    assert [m.name for m in METHOD_TABLE] == [
+        "powder-pure", "powder-set-purity", "pills-one-each", "pills-lab-share", "pills-mean-content",
+        "pills-only", "pill-weight-as-drug", "dose-2g", "dose-3mg", "dose-0.25mg", "scale-slip",
+    ]  # fmt: skip
+    assert all("+" not in m.name for m in METHOD_TABLE)
+
+
+def test_claims_files_accept_combined_methods_and_upper_bound(tmp_path) -> None:
+    from doseconv.checker.files import verify_paths
+
+    path = tmp_path / "claims.toml"
+    path.write_text(
+        """schema = 1
+
+[source]
+publisher = "a test"
+title = "A claim counting seized powder as pure"
+date = "2025"
+
+[[figures]]
+id = "powder"
+text = "over 13 pounds of fentanyl powder"
+kind = "fentanyl-powder"
+
+[[figures]]
+id = "total"
+text = "over three million doses"
+kind = "doses"
+
+[[claims]]
+id = "pure"
+total = "total"
+powder = "powder"
+assumptions = "dea-2024"
+expect = "upper-bound"
+expect_methods = ["powder-pure"]
+""",
+        encoding="utf-8",
+    )
+    (outcome,) = verify_paths([str(path)])
+    assert outcome.ok and outcome.result.verdict == "upper-bound"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import cached_property
 from typing import Any, Literal
 
 from ..assumptions import AssumptionSet
@@ -11,7 +13,7 @@ from ..intervals import Interval
 from ..numbers import exact_text, format_grouped, format_words
 from ..stated import StatedFigure
 
-__all__ = ["FLAGGED", "VERDICTS", "Band", "CheckResult", "Diagnosis", "Implied", "Verdict"]
+__all__ = ["FLAGGED", "VERDICTS", "Band", "CheckResult", "Details", "Diagnosis", "Implied", "Verdict"]
 
 Verdict = Literal["consistent", "plausible", "implausible", "upper-bound", "impossible", "unverifiable"]
 VERDICTS: tuple[str, ...] = ("consistent", "plausible", "implausible", "upper-bound", "impossible", "unverifiable")
@@ -122,11 +124,25 @@ class Diagnosis:
 
 
 @dataclass(frozen=True)
+class Details:
+    """The parts of a result made for reading: the full diagnosis and the texts, made when first asked for."""
+
+    diagnosis: tuple[Diagnosis, ...]
+    explanation: str
+    correction: Any  # a Correction (see .correction) for a flagged claim, else None
+    plain: str
+
+
+@dataclass(frozen=True)
 class CheckResult:
-    """Everything :func:`doseconv.check` found; :meth:`to_dict` is the documented JSON contract (docs/json.md)."""
+    """Everything :func:`doseconv.check` found; :meth:`to_dict` is the documented JSON contract (docs/json.md).
+
+    The verdict and the figures are decided by the check; the full diagnosis, the explanation, the
+    correction and the plain text are made when first read (``details`` makes them), so a check whose
+    verdict alone is needed costs less.
+    """
 
     verdict: Verdict
-    explanation: str
     claimed: Interval
     computed: Interval | None
     implied: Implied | None
@@ -134,11 +150,33 @@ class CheckResult:
     pill_model: str
     reading: str
     scale: str
-    diagnosis: tuple[Diagnosis, ...]
     inputs: dict[str, StatedFigure | None]
     notes: tuple[str, ...] = field(default=())
-    correction: Any = None  # a Correction (see .correction) for a flagged claim, else None
-    plain: str = ""  # one or two sentences on the verdict a reporter can paste
+    details: Callable[[], Details] = field(default=lambda: Details((), "", None, ""), compare=False, repr=False)
+
+    @cached_property
+    def _made(self) -> Details:
+        return self.details()
+
+    @property
+    def diagnosis(self) -> tuple[Diagnosis, ...]:
+        """Every way of making the total that was tried, the best reproduction first."""
+        return self._made.diagnosis
+
+    @property
+    def explanation(self) -> str:
+        """What was claimed from what, what the inputs give, what it needs, the verdict, the methods."""
+        return self._made.explanation
+
+    @property
+    def correction(self) -> Any:
+        """The :class:`~doseconv.checker.correction.Correction` of a flagged claim, else None."""
+        return self._made.correction
+
+    @property
+    def plain(self) -> str:
+        """One or two sentences on the verdict a reporter can paste."""
+        return self._made.plain
 
     @property
     def flagged(self) -> bool:

@@ -6,7 +6,7 @@ the same verdict everywhere, at every scale.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..intervals import Interval
 from .bands import highest_mean
@@ -28,10 +28,16 @@ VERDICT_ORDER: tuple[Verdict, ...] = (
 _MISSING = "a value the check needs is not published in the set (see notes)"
 
 
+Rows = Sequence[Diagnosis] | Callable[[], Sequence[Diagnosis]]
+
+
 def decide(
-    ctx: ClaimContext, computed: Interval | None, implied: Implied | None, diagnosis: Sequence[Diagnosis] = ()
+    ctx: ClaimContext, computed: Interval | None, implied: Implied | None, diagnosis: Rows = ()
 ) -> tuple[Verdict, str]:
     """The verdict and its reason. The first rule that applies decides (docs/methodology.md):
+
+    ``diagnosis`` is the diagnosis, or a function that makes the rows of the methods that count
+    seized mass as pure (called only when the claim needs more than every yearly mean).
 
     1. no pills and no powder, or a value the total needs is not published: unverifiable (the diagnosis
        still shows which ways of counting reproduce the claim);
@@ -74,17 +80,19 @@ def decide(
     return _by_band(ctx, computed, implied)
 
 
-def _upper_bound(ctx: ClaimContext, implied: Implied, diagnosis: Sequence[Diagnosis]) -> str | None:
+def _upper_bound(ctx: ClaimContext, implied: Implied, diagnosis: Rows) -> str | None:
     """Why the claim is an upper bound, or None when it is not one."""
     if ctx.rule_counts_pure or implied.interval is None:
         return None
-    pure = next((d for d in diagnosis if d.matches and d.counts_pure), None)
     ceiling = highest_mean(implied.parameter, ctx.chosen)
-    if pure is None or ceiling is None or implied.interval.low <= ceiling:
+    if ceiling is None or implied.interval.low <= ceiling:
+        return None
+    rows = diagnosis() if callable(diagnosis) else diagnosis
+    if not any(d.matches and d.counts_pure for d in rows):
         return None
     return (
         "it counts the seized mass as pure fentanyl: the most the mass could hold, not what it likely holds "
-        f"(it needs {implied.describe()}, above every yearly mean DEA has published, the highest {implied.show(ceiling)})"
+        "(the value it needs lies above every yearly mean DEA has published)"
     )
 
 
