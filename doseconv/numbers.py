@@ -8,11 +8,15 @@ stated to the million, "738.5 million" to the hundred thousand, "6,500" to the h
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Literal
 
 from .errors import InputError
+from .limits import MAX_EXPONENT, check_digits, check_exponent, check_value, exact_context
+from .numwords import SCALE_WORDS, read_part, read_words
+from .textnorm import normalize
 
 __all__ = [
     "DEFAULT_ROUNDING",
@@ -24,7 +28,9 @@ __all__ = [
     "format_count",
     "format_grouped",
     "format_words",
+    "NumberReading",
     "parse_number",
+    "read_number",
     "parse_share",
     "round_to",
     "split_number",
@@ -42,7 +48,6 @@ MAX_FIGURE = Decimal(10) ** 18
 
 _MODES = {"half-up": ROUND_HALF_UP, "half-even": ROUND_HALF_EVEN}
 
-SCALE_WORDS = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
 _SMALL_WORDS = {
     "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -72,48 +77,166 @@ def _refuse_common(text: str) -> None:
         raise InputError(f"{text!r} is negative; seizure figures must be zero or more")
 
 
-def _words_value(words: str) -> Decimal:
-    total = 0
-    current = 0
-    for word in re.split(r"[\s-]+", words.lower()):
-        if word == "and":
-            continue
-        if word in _SMALL_WORDS:
-            if word in ("a", "an") and current:
-                raise InputError(f"cannot read the number {words!r}")
-            current += _SMALL_WORDS[word]
-        elif word == "hundred":
-            current = (current or 1) * 100
-        else:
-            total += (current or 1) * 10 ** SCALE_WORDS[word]
-            current = 0
-    return Decimal(total + current).normalize()
+_SUFFIXES = {"k": 3, "m": 6, "b": 9, "bn": 9, "mn": 6, "mil": 6, "mill": 6, "mln": 6, "bln": 9}
+_SCALE_AFTER = "|".join([*SCALE_WORDS, "dozen", "mill", "mil", "mln", "mn", "bn", "bln"])
+_TAIL = (
+    r"(?:(?P<exp>[eE][+-]?\d+)|\^(?P<pow>[+-]?\d+)|\s*[x×]\s*10\^(?P<xpow>[+-]?\d+))?"
+    r"(?:(?P<suffix>[kKmMB]|bn|mn|mil|mill|mln|bln)(?![A-Za-z])"
+    rf"|\s*(?P<scale>{_SCALE_AFTER})\b)?"
+)
+_FIGURE_US = re.compile(
+    r"(?P<whole>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:(?:[ -]|\s+and\s+)?(?P<num>\d+)/(?P<den>\d+)|\.(?P<frac>\d+))?"
+    r"|\.(?P<frac_only>\d+)|(?P<num_only>\d+)/(?P<den_only>\d+)",
+)
+_FIGURE_EU = re.compile(
+    r"(?P<whole>\d{1,3}(?:\.\d{3})+(?!\d)|\d+)(?:(?:[ -]|\s+and\s+)?(?P<num>\d+)/(?P<den>\d+)|,(?P<frac>\d+))?"
+    r"|,(?P<frac_only>\d+)|(?P<num_only>\d+)/(?P<den_only>\d+)",
+)
+_TAIL_RE = re.compile(_TAIL, re.IGNORECASE)
+_HINT = "write e.g. 6500, 6,500, 1.3 million or two"
 
 
-def _number_value(raw: str) -> Decimal:
-    match = re.fullmatch(
-        rf"(?P<digits>{_DIGITS})(?P<exp>[eE][+-]?\d+)?\s*(?P<scale>{'|'.join(SCALE_WORDS)})?",
-        raw.strip(),
-        re.IGNORECASE,
-    )
-    if match is None:
-        return _words_value(raw)
-    value = Decimal(match["digits"].replace(",", ""))
-    if "." not in match["digits"] and value:
-        # Trailing zeros of a whole number are read as rounding: keep them in the exponent,
-        # so that "6,500" is Decimal('6.5E+3'), stated to the hundred.
-        value = value.normalize()
-    if match["exp"]:
-        exponent = int(match["exp"][1:])
-        if abs(exponent) > 18:
-            raise InputError(f"{raw!r} is out of range; doseconv accepts figures up to 10^18")
-        value = value.scaleb(exponent)
-    if match["scale"]:
-        value = value.scaleb(SCALE_WORDS[match["scale"].lower()])
-    return value
+@dataclass(frozen=True)
+class NumberReading:
+    """A number read from the start of a text: exact value, the step it is stated to, the rest of the text.
+
+    ``european`` marks a figure such as "10.000" that a European writer would mean as ten
+    thousand (one to three digits, a point, exactly three digits, no scale word): a count
+    written so is refused by :func:`doseconv.quantity.parse_amount`. ``end`` is where the
+    number ends in the original text.
+    """
+
+    value: Fraction
+    step: Fraction
+    rest: str
+    end: int
+    european: bool = False
+    written: str = ""
 
 
-def split_number(text: str) -> tuple[Decimal, str]:
+def _digits_value(match: re.Match[str], tail: re.Match[str], written: str) -> tuple[Fraction, Fraction]:
+    """Exact value and step of a figure in digits (its scale and exponent applied)."""
+    whole = (match["whole"] or "0").replace(",", "").replace(".", "")
+    if match["num"] or match["num_only"]:
+        numerator, denominator = int(match["num"] or match["num_only"]), int(match["den"] or match["den_only"])
+        if denominator == 0 or (match["num"] and numerator >= denominator):
+            raise InputError(f"cannot read {written!r}: write a fraction as 1 1/2 or 3/4")
+        value, step = int(whole) + Fraction(numerator, denominator), Fraction(1, denominator)
+    else:
+        frac = match["frac"] or match["frac_only"] or ""
+        with exact_context():
+            decimal = Decimal(f"{whole}.{frac}" if frac else whole)
+            if not frac and decimal:
+                decimal = decimal.normalize()
+        exponent = decimal.as_tuple().exponent
+        assert isinstance(exponent, int)
+        value, step = Fraction(decimal), Fraction(10) ** exponent
+    power = tail["exp"] and tail["exp"][1:] or tail["pow"] or tail["xpow"]
+    if tail["pow"] and (whole != "10" or value != 10):
+        raise InputError(f"cannot read {written!r}: only powers of ten are read (10^6); {_HINT}")
+    if tail["pow"]:
+        value, step = Fraction(1), Fraction(1)
+    if power:
+        shift = Fraction(10) ** check_exponent(power, written)
+        value, step = value * shift, step * shift
+    word = (tail["suffix"] or tail["scale"] or "").lower()
+    if word:
+        factor = 12 if word == "dozen" else 10 ** SCALE_WORDS.get(word, _SUFFIXES.get(word, 0))
+        value, step = value * factor, step * (1 if word == "dozen" else factor)
+    return value, step
+
+
+def _comma_problem(text: str, end: int, written: str, decimal_comma: bool) -> None:
+    """Refuse a figure followed by a separator that makes it another number in the other style."""
+    mark = "." if decimal_comma else ","
+    if not text.startswith(mark, end) or end + 1 >= len(text) or not text[end + 1].isdigit():
+        return
+    following = re.match(r"\d+", text[end + 1 :])
+    assert following is not None
+    shown = f"{written}{mark}{following[0]}"
+    if decimal_comma:
+        raise InputError(
+            f"cannot read {shown!r} with decimal commas: a point separates thousands in groups of three there; "
+            f"write {shown.replace('.', ',')} or read it without decimal_comma"
+        )
+    if len(following[0]) < 3 or "," not in written:
+        raise InputError(
+            f"cannot read {shown!r} as a number: a comma before other than three digits is a decimal comma "
+            f"(European style); write {shown.replace(',', '.')}, or read European style with decimal_comma=True"
+        )
+    raise InputError(f"cannot read {shown!r} as a number: digits grouped wrongly; {_HINT}")
+
+
+def read_number(text: str, *, decimal_comma: bool = False) -> NumberReading:
+    """Read the number at the start of ``text`` exactly, in digits, words or both.
+
+    The text is normalised first (see :mod:`doseconv.textnorm`). ``decimal_comma=True``
+    reads European style on purpose: "1,5" is one and a half, "10.000" ten thousand.
+
+    >>> r = read_number("1½ pounds"); r.value, r.step, r.rest
+    (Fraction(3, 2), Fraction(1, 2), 'pounds')
+    >>> read_number("5k pills").value, read_number("1.3M pills").value, read_number("2.5 mil").value
+    (Fraction(5000, 1), Fraction(1300000, 1), Fraction(2500000, 1))
+    >>> read_number("1,5 kg", decimal_comma=True).value
+    Fraction(3, 2)
+    >>> read_number("1,5 kg")
+    Traceback (most recent call last):
+    ...
+    doseconv.errors.InputError: cannot read '1,5' as a number: a comma before other than three digits is a decimal comma (European style); write 1.5, or read European style with decimal_comma=True
+    """
+    normal = normalize(text)
+    if normal.ambiguous:
+        raise InputError(normal.ambiguous[0].message)
+    body = normal.text
+    check_digits(body)
+    _refuse_common(body)
+    start = len(body) - len(body.lstrip())
+    match = (_FIGURE_EU if decimal_comma else _FIGURE_US).match(body, start)
+    european = False
+    if match is not None:
+        tail = _TAIL_RE.match(body, match.end())
+        assert tail is not None
+        end = tail.end()
+        written = body[start:end]
+        _comma_problem(body, match.end(), body[start : match.end()], decimal_comma)
+        value, step = _digits_value(match, tail, written)
+        european = (
+            not decimal_comma
+            and re.fullmatch(r"[1-9]\d{0,2}\.\d{3}", body[start : match.end()]) is not None
+            and not tail.group()
+        )
+        part = read_part(body, end) if not tail.group() and value.denominator == 1 else None
+        if part is not None:  # "2 and a half kilos"
+            value, step, end = value + part.value, min(step, part.step), part.end
+    else:
+        words = read_words(body, start)
+        if words is None:
+            raise InputError(
+                f"no number at the start of {text!r}; write a figure such as '6500 lb' or '44 million pills'"
+            )
+        value, step, end = words.value, words.step, words.end
+        written = body[start:end]
+    if value > MAX_FIGURE:
+        raise InputError(f"{written!r} is out of range; doseconv accepts figures up to 10^18")
+    if value and value < Fraction(1, 10**MAX_EXPONENT):
+        raise InputError(f"{written!r} is out of range; doseconv accepts figures down to 10^-18")
+    return NumberReading(value, step, body[end:].strip(), normal.original_offset(end), european, written)
+
+
+def _as_decimal(value: Fraction, step: Fraction, written: str) -> Decimal:
+    """The value as a Decimal whose exponent is the step (as :func:`step_of` reads it back)."""
+    if step.numerator == 1 or step.denominator == 1:
+        exponent = len(str(step.numerator)) - 1 if step.denominator == 1 else -(len(str(step.denominator)) - 1)
+        if Fraction(10) ** exponent == step and (value / step).denominator == 1:
+            with exact_context():
+                return Decimal(int(value / step)).scaleb(exponent)
+    text = exact_text(value)
+    if "/" in text:
+        raise InputError(f"{written!r} has no exact decimal form; read it with doseconv.numbers.read_number")
+    return Decimal(text)
+
+
+def split_number(text: str, *, decimal_comma: bool = False) -> tuple[Decimal, str]:
     """Read the number at the start of ``text``; return it and the rest of the text.
 
     >>> split_number("44 million pills")
@@ -123,17 +246,11 @@ def split_number(text: str) -> tuple[Decimal, str]:
     >>> split_number("4,535.9237 kg")
     (Decimal('4535.9237'), 'kg')
     """
-    _refuse_common(text)
-    match = _NUMBER_AT_START.match(text)
-    if match is None:
-        raise InputError(f"no number at the start of {text!r}; write a figure such as '6500 lb' or '44 million pills'")
-    value = _number_value(match["number"])
-    if value > MAX_FIGURE:
-        raise InputError(f"{match['number']!r} is out of range; doseconv accepts figures up to 10^18")
-    return value, text[match.end() :].strip()
+    reading = read_number(text, decimal_comma=decimal_comma)
+    return _as_decimal(reading.value, reading.step, reading.written), reading.rest
 
 
-def parse_number(text: str) -> Decimal:
+def parse_number(text: str, *, decimal_comma: bool = False) -> Decimal:
     """Read a whole newsroom number exactly.
 
     >>> parse_number("6,500")
@@ -147,13 +264,13 @@ def parse_number(text: str) -> Decimal:
     >>> parse_number("6,50")
     Traceback (most recent call last):
     ...
-    doseconv.errors.InputError: cannot read '6,50' as a number; write e.g. 6500, 6,500, 1.3 million or two
+    doseconv.errors.InputError: cannot read '6,50' as a number: a comma before other than three digits is a decimal comma (European style); write 6.50, or read European style with decimal_comma=True
     """
     if not text.strip():
-        raise InputError("empty number; write e.g. 6500, 6,500, 1.3 million or two")
-    value, rest = split_number(text)
+        raise InputError(f"empty number; {_HINT}")
+    value, rest = split_number(text, decimal_comma=decimal_comma)
     if rest:
-        raise InputError(f"cannot read {text!r} as a number; write e.g. 6500, 6,500, 1.3 million or two")
+        raise InputError(f"cannot read {text!r} as a number; {_HINT}")
     return value
 
 
@@ -221,8 +338,10 @@ def to_decimal(value: Decimal | Fraction | int | str) -> Decimal:
     if isinstance(value, Decimal):
         return value
     if isinstance(value, int):
+        check_value(value)
         return Decimal(value)
     if isinstance(value, str):
+        check_digits(value)
         return Decimal(value)
     fraction = Fraction(value)
     text = exact_text(fraction)
@@ -246,6 +365,7 @@ def exact_text(value: Fraction | Decimal | int) -> str:
     >>> exact_text(Decimal("1.93E+8"))
     '193000000'
     """
+    check_value(value)
     fraction = as_fraction(value)
     denominator = fraction.denominator
     twos = fives = 0
@@ -288,7 +408,10 @@ def round_to(
     """
     if mode not in _MODES:
         raise InputError(f"unknown rounding {mode!r}; choose half-up or half-even")
-    step = Decimal(step)
+    check_value(value)
+    with exact_context():
+        step = Decimal(step)
+    check_value(step, "rounding step")
     if step <= 0:
         raise InputError(f"rounding step must be positive, not {step}")
     quotient = as_fraction(value) / as_fraction(step)
@@ -302,7 +425,8 @@ def round_to(
         n = floor + (floor % 2)
     else:  # half-up: ties away from zero
         n = floor + 1 if quotient >= 0 else floor
-    result = Decimal(n) * step
+    with exact_context():
+        result = Decimal(n) * step
     return result if result != 0 else Decimal(0)
 
 
@@ -342,6 +466,7 @@ def format_words(value: Decimal | Fraction | int, decimals: int = 1, mode: Round
     >>> format_words(Decimal("6500"))
     '6,500'
     """
+    check_value(value)
     fraction = as_fraction(value)
     words = (("million", 6), ("billion", 9), ("trillion", 12))
     index = max((i for i, (_, power) in enumerate(words) if fraction >= 10**power), default=None)
@@ -378,7 +503,8 @@ def format_count(value: Decimal | Fraction | int, mode: Rounding = DEFAULT_ROUND
     whole = round_to(value, 1, mode)
     if whole >= 1_000_000:
         for word, power in (("billion", 9), ("million", 6)):
-            scaled = whole.scaleb(-power)
+            with exact_context():
+                scaled = whole.scaleb(-power)
             if 1 <= scaled < 1000 and scaled == round_to(scaled, Decimal("0.001")):
                 return f"{_plain(scaled)} {word}"
     return format_grouped(whole)
