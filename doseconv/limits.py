@@ -77,7 +77,9 @@ def check_value(value: object, what: str = "number") -> None:
         assert isinstance(exponent, int)
         too_long = digits > MAX_DIGITS or abs(exponent) > MAX_DIGITS
     if too_long:
-        raise InputError(f"{what} has more than {MAX_DIGITS:,} digits; doseconv reads numbers of up to {MAX_DIGITS:,} digits")
+        raise InputError(
+            f"{what} has more than {MAX_DIGITS:,} digits; doseconv reads numbers of up to {MAX_DIGITS:,} digits"
+        )
 
 
 def exact_context() -> AbstractContextManager[Context]:

@@ -21,6 +21,7 @@ from .textnorm import normalize
 __all__ = [
     "DEFAULT_ROUNDING",
     "MAX_FIGURE",
+    "NumberReading",
     "Rounding",
     "as_fraction",
     "decimal_or_fraction",
@@ -28,10 +29,9 @@ __all__ = [
     "format_count",
     "format_grouped",
     "format_words",
-    "NumberReading",
     "parse_number",
-    "read_number",
     "parse_share",
+    "read_number",
     "round_to",
     "split_number",
     "step_of",
@@ -85,12 +85,12 @@ _TAIL = (
     rf"|\s*(?P<scale>{_SCALE_AFTER})\b)?"
 )
 _FIGURE_US = re.compile(
-    r"(?P<whole>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:(?:[ -]|\s+and\s+)?(?P<num>\d+)/(?P<den>\d+)|\.(?P<frac>\d+))?"
-    r"|\.(?P<frac_only>\d+)|(?P<num_only>\d+)/(?P<den_only>\d+)",
+    r"(?P<num_only>\d+)/(?P<den_only>\d+)|(?P<whole>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:(?:[ -]|\s+and\s+)?(?P<num>\d+)/(?P<den>\d+)|\.(?P<frac>\d+))?"
+    r"|\.(?P<frac_only>\d+)",
 )
 _FIGURE_EU = re.compile(
-    r"(?P<whole>\d{1,3}(?:\.\d{3})+(?!\d)|\d+)(?:(?:[ -]|\s+and\s+)?(?P<num>\d+)/(?P<den>\d+)|,(?P<frac>\d+))?"
-    r"|,(?P<frac_only>\d+)|(?P<num_only>\d+)/(?P<den_only>\d+)",
+    r"(?P<num_only>\d+)/(?P<den_only>\d+)|(?P<whole>\d{1,3}(?:\.\d{3})+(?!\d)|\d+)(?:(?:[ -]|\s+and\s+)?(?P<num>\d+)/(?P<den>\d+)|,(?P<frac>\d+))?"
+    r"|,(?P<frac_only>\d+)",
 )
 _TAIL_RE = re.compile(_TAIL, re.IGNORECASE)
 _HINT = "write e.g. 6500, 6,500, 1.3 million or two"
@@ -131,7 +131,7 @@ def _digits_value(match: re.Match[str], tail: re.Match[str], written: str) -> tu
         exponent = decimal.as_tuple().exponent
         assert isinstance(exponent, int)
         value, step = Fraction(decimal), Fraction(10) ** exponent
-    power = tail["exp"] and tail["exp"][1:] or tail["pow"] or tail["xpow"]
+    power = (tail["exp"] and tail["exp"][1:]) or tail["pow"] or tail["xpow"]
     if tail["pow"] and (whole != "10" or value != 10):
         raise InputError(f"cannot read {written!r}: only powers of ten are read (10^6); {_HINT}")
     if tail["pow"]:

@@ -177,6 +177,8 @@ def parse_stated(text: str, *, exact: bool = False, default_unit: str | None = N
     if exact and qualifier == "none":
         qualifier = "exact"
     range_match = _RANGE.match(body)
+    if range_match is not None and _one_figure(body, default_unit):  # "2-1/2 pounds", "two-and-a-half pounds"
+        range_match = None
     if range_match is not None and qualifier in ("none", "between", "exact", "about"):
         second_text = body[range_match.end() :]
         upper = parse_amount(second_text, default_unit=default_unit, exact=exact)
@@ -193,6 +195,15 @@ def parse_stated(text: str, *, exact: bool = False, default_unit: str | None = N
         raise InputError(f"{text!r}: 'between' needs two figures, as in 'between 400,000 and 500,000 doses'")
     amount = parse_amount(body, default_unit=default_unit, exact=exact)
     return StatedFigure(text, qualifier, phrase, amount)
+
+
+def _one_figure(body: str, default_unit: str | None) -> bool:
+    """True when text that looks like a range reads as one figure with a hyphen or "and" inside it."""
+    try:
+        parse_amount(body, default_unit=default_unit)
+    except InputError:
+        return False
+    return True
 
 
 def _shared_scale(first: str, second: str) -> str | None:

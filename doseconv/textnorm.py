@@ -30,6 +30,7 @@ pass (linear time) and is idempotent.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -157,7 +158,7 @@ def _join_groups(chars: list[str], offsets: list[int]) -> list[Ambiguity]:
             if not gaps:
                 continue
         bounds = [start, *gaps, end]
-        groups = [text[a + (a != start) : b] for a, b in zip(bounds, bounds[1:], strict=False)]
+        groups = [text[a + (a != start) : b] for a, b in itertools.pairwise(bounds)]
         kinds = {text[i] for i in gaps}
         joined_left = start >= 2 and text[start - 1] in ",." and text[start - 2].isdigit()
         if 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]) and len(kinds) == 1 and not joined_left:
@@ -181,8 +182,6 @@ def _join_groups(chars: list[str], offsets: list[int]) -> list[Ambiguity]:
     chars[:] = [chars[i] for i in kept]
     offsets[:] = [offsets[i] for i in kept]
     return [
-        Ambiguity(
-            a.start - bisect_left(removals, a.start), a.end - bisect_left(removals, a.end), a.original, a.message
-        )
+        Ambiguity(a.start - bisect_left(removals, a.start), a.end - bisect_left(removals, a.end), a.original, a.message)
         for a in ambiguous
     ]

@@ -93,12 +93,16 @@ def _stated_number(parts: tuple[int, int]) -> tuple[Fraction, Fraction, str]:
     from doseconv.numbers import format_grouped
 
     digits, exponent = parts
+    if exponent == -3 and 1000 <= digits < 10**6:
+        # "2.106" is refused as a pill count (European thousands or decimals?); print one digit more.
+        digits, exponent = digits * 10 + 1, -4
     value = Decimal(digits).scaleb(exponent)
     return Fraction(value), Fraction(Decimal(1).scaleb(exponent)), format_grouped(value)
 
 
 #: A figure as printed and its step: (X, step, text) where the text's last stated digit is the step
-#: ("6,500" -> step 100, "738.5 million" written out -> step 100,000, "0.25" -> step 0.01).
+#: ("6,500" -> step 100, "738.5 million" written out -> step 100,000, "0.25" -> step 0.01); never "2.106",
+#: which a pill count refuses as ambiguous.
 stated_numbers = st.tuples(
     st.builds(lambda head, last: head * 10 + last, st.integers(min_value=0, max_value=9999), st.integers(1, 9)),
     st.integers(min_value=-3, max_value=9),
