@@ -117,6 +117,7 @@ class NumberReading:
 def _digits_value(match: re.Match[str], tail: re.Match[str], written: str) -> tuple[Fraction, Fraction]:
     """Exact value and step of a figure in digits (its scale and exponent applied)."""
     whole = (match["whole"] or "0").replace(",", "").replace(".", "")
+    check_digits(whole + (match["frac"] or match["frac_only"] or ""))  # "1,000,000,…" has no long run
     if match["num"] or match["num_only"]:
         numerator, denominator = int(match["num"] or match["num_only"]), int(match["den"] or match["den_only"])
         if denominator == 0 or (match["num"] and numerator >= denominator):
@@ -147,7 +148,11 @@ def _digits_value(match: re.Match[str], tail: re.Match[str], written: str) -> tu
 
 
 def _comma_problem(text: str, end: int, written: str, decimal_comma: bool) -> None:
-    """Refuse a figure followed by a separator that makes it another number in the other style."""
+    """Refuse a figure followed by a separator that makes it another number in the other style.
+
+    Called where the figure's own grouping ended: a comma after ungrouped digits ("1,5", "6,50",
+    "1,5000") is a decimal comma; after grouped digits ("1,500,00") the grouping is wrong.
+    """
     mark = "." if decimal_comma else ","
     if not text.startswith(mark, end) or end + 1 >= len(text) or not text[end + 1].isdigit():
         return
@@ -159,7 +164,7 @@ def _comma_problem(text: str, end: int, written: str, decimal_comma: bool) -> No
             f"cannot read {shown!r} with decimal commas: a point separates thousands in groups of three there; "
             f"write {shown.replace('.', ',')} or read it without decimal_comma"
         )
-    if len(following[0]) < 3 or "," not in written:
+    if "," not in written:
         raise InputError(
             f"cannot read {shown!r} as a number: a comma before other than three digits is a decimal comma "
             f"(European style); write {shown.replace(',', '.')}, or read European style with decimal_comma=True"
@@ -220,7 +225,7 @@ def read_number(text: str, *, decimal_comma: bool = False) -> NumberReading:
         raise InputError(f"{written!r} is out of range; doseconv accepts figures up to 10^18")
     if value and value < Fraction(1, 10**MAX_EXPONENT):
         raise InputError(f"{written!r} is out of range; doseconv accepts figures down to 10^-18")
-    return NumberReading(value, step, body[end:].strip(), normal.original_offset(end), european, written)
+    return NumberReading(value, step, body[end:].strip(), normal.original_span(start, end)[1], european, written)
 
 
 def _as_decimal(value: Fraction, step: Fraction, written: str) -> Decimal:

@@ -172,12 +172,15 @@ class _Reader:
                 part = self.part()
                 value = group + (part or 0)
                 scale = self.scale()
-                if scale is None or scale >= last or (scale == 12 and total):
+                if scale is not None and (scale >= last or (scale == 12 and total)):
+                    self.i -= 1  # "five thousand five thousand": left for the refusal below
+                    scale = None
+                if scale is None:
                     total += value
                     break
                 total += value * scale
                 last = Fraction(scale)
-                if part is not None:
+                if part is not None or scale == 12:
                     break
                 if self.peek() == "and" and self.peek(1) in {*_UNITS, *_TEENS, *_TENS} - {"zero"}:
                     self.i += 1

@@ -69,6 +69,9 @@ class Amount:
 _PART_AFTER_UNIT = re.compile(r"\s+and\s+(?:a|an|one)\s+(half|quarter)$", re.IGNORECASE)
 
 
+_LONGEST_UNIT = 60  # no unit name is longer; longer text is refused before the registry sees it
+
+
 def parse_amount(
     text: str, *, default_unit: str | None = None, exact: bool = False, decimal_comma: bool = False
 ) -> Amount:
@@ -98,9 +101,9 @@ def parse_amount(
     rest = reading.rest
     if rest.startswith("-"):  # "1.5-kilogram bag"
         rest = rest[1:]
-    part = _PART_AFTER_UNIT.search(rest)
+    part = _PART_AFTER_UNIT.search(rest[-40:])  # the end only: linear however long the text
     if part is not None:  # "a pound and a half"
-        rest = rest[: part.start()]
+        rest = rest[: len(rest) - len(part.group())]
         share = Fraction(1, 2 if part[1].lower() == "half" else 4)
         value, step = value + share, min(step, share)
     unit_text = " ".join(_DESCRIPTORS.sub(" ", rest).split())
@@ -110,6 +113,8 @@ def parse_amount(
             raise UnitError(f"{text!r} has no unit; write e.g. '6500 lb', '44 million pills' or '193 million doses'")
         unit_text = default_unit
     try:
+        if len(unit_text) > _LONGEST_UNIT:
+            raise UnitError(unit_text)
         unit, kind = resolve_unit(unit_text)
     except UnitError as error:
         if "ambiguous" in str(error):

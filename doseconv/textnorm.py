@@ -54,7 +54,8 @@ _SUPERSCRIPT_SIGN = {"⁻": "-", "⁺": "+"}
 _FRACTION_SLASH = "\u2044"
 
 # A run of digit groups joined by single separator characters (after the other rewrites).
-_DIGIT_RUN = re.compile(r"\d+(?:[ \u00a0\u202f\u2009\u2007'\u2019]\d+)+")
+# Starts only where a run of digits starts, and never backtracks into a run: linear time.
+_DIGIT_RUN = re.compile(r"(?<!\d)\d++(?:[ \u00a0\u202f\u2009\u2007'\u2019]\d++)+")
 
 
 @dataclass(frozen=True)
