@@ -53,6 +53,14 @@ _SUPERSCRIPT = {"⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": 
 _SUPERSCRIPT_SIGN = {"⁻": "-", "⁺": "+"}
 _FRACTION_SLASH = "\u2044"
 
+_SPECIAL = re.compile(
+    "["
+    + re.escape(
+        "".join(sorted({*INVISIBLE, *_VULGAR, *_SUPERSCRIPT, *_SUPERSCRIPT_SIGN, *_SPACE_LIKE, _FRACTION_SLASH}))
+    )
+    + "]"
+)
+
 # A run of digit groups joined by single separator characters (after the other rewrites).
 # Starts only where a run of digits starts, and never backtracks into a run: linear time.
 _DIGIT_RUN = re.compile(r"(?<!\d)\d++(?:[ \u00a0\u202f\u2009\u2007'\u2019]\d++)+")
@@ -107,6 +115,8 @@ def normalize(text: str) -> Normalized:
 
 def _rewrite(text: str) -> tuple[list[str], list[int]]:
     """Drop invisible characters; write fractions, superscripts and odd spaces out; one pass."""
+    if _SPECIAL.search(text) is None:  # the common case: nothing to rewrite
+        return list(text), list(range(len(text)))
     chars: list[str] = []
     offsets: list[int] = []
     previous_super = False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from fractions import Fraction
 
@@ -66,22 +67,22 @@ def test_wording_as_people_type_it(text: str, value: Fraction, unit: str, step: 
         (
             "10.000 pills",
             "'10.000 pills' is ambiguous: ten thousand written European style, or 10 with decimals; "
-            "write 10,000 or 10, or read European style with decimal_comma=True",
+            "write 10,000 or 10, or ask for decimal commas to read it European style",
         ),
         (
             "2.106 pills",
             "'2.106 pills' is ambiguous: 2,106 written European style, or 2.106 with decimals; "
-            "write 2,106 or 2.106, or read European style with decimal_comma=True",
+            "write 2,106 or 2.106, or ask for decimal commas to read it European style",
         ),
         (
             "1,5 kg",
             "cannot read '1,5' as a number: a comma before other than three digits is a decimal comma "
-            "(European style); write 1.5, or read European style with decimal_comma=True",
+            "(European style); write 1.5, or ask for decimal commas to read it European style",
         ),
         (
             "1,5000 kg",
             "cannot read '1,5000' as a number: a comma before other than three digits is a decimal comma "
-            "(European style); write 1.5000, or read European style with decimal_comma=True",
+            "(European style); write 1.5000, or ask for decimal commas to read it European style",
         ),
         (
             "1,500,00 kg",
@@ -142,7 +143,7 @@ def test_decimal_comma_refuses_a_decimal_point() -> None:
         parse_amount("1.5 kg", decimal_comma=True)
     assert str(caught.value) == (
         "cannot read '1.5' with decimal commas: a point separates thousands in groups of three there; "
-        "write 1,5 or read it without decimal_comma"
+        "write 1,5 or read it without decimal commas"
     )
 
 
@@ -199,3 +200,17 @@ def test_decimal_comma_reading_mirrors_the_default(count: int) -> None:
     us = f"{value:,}"
     european = us.replace(",", "_").replace(".", ",").replace("_", ".")
     assert read_number(european, decimal_comma=True).value == read_number(us).value
+
+
+def test_units_doc_python_examples_run() -> None:
+    """The ```pycon examples of docs/units.md print what the docs show."""
+    import doctest
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "units.md").read_text()
+    blocks = re.findall(r"```pycon\n(.*?)```", text, re.S)
+    assert blocks
+    test = doctest.DocTestParser().get_doctest("\n".join(blocks), {}, "units.md", "docs/units.md", 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test)
+    assert runner.summarize(verbose=False).failed == 0
