@@ -321,7 +321,8 @@ def parse_share(text: str, *, what: str = "purity") -> Fraction:
     ...
     doseconv.errors.InputError: purity '150%' is above 100 %; give a value from 0% to 100% (or 0 to 1)
     """
-    raw = text.strip()
+    raw = normalize(text).text.strip()
+    check_digits(raw)
     match = re.fullmatch(r"(?P<number>[0-9.,]+(?:[eE][+-]?\d+)?)\s*(?P<pct>%|percent|per cent)?", raw)
     if match is None:
         _refuse_common(raw)

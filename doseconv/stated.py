@@ -17,6 +17,7 @@ from typing import Literal
 
 from .errors import InputError
 from .intervals import Interval
+from .limits import check_value
 from .numbers import NUMBER_PATTERN, SCALE_WORDS, exact_text, split_number, step_of
 from .quantity import Amount, parse_amount
 
@@ -242,6 +243,7 @@ def describe(value: Fraction | int | str, style: str = "nearly", digits: int = 3
     if isinstance(value, str):
         number = Fraction(parse_number(value))
     else:
+        check_value(value)
         number = Fraction(value)
         if number < 0:
             raise InputError(f"{value} is negative; figures must be zero or more")

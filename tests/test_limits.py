@@ -105,3 +105,18 @@ def test_long_inputs_return_quickly_with_an_error(text: str) -> None:
 def test_a_long_run_of_invisible_characters_is_removed() -> None:
     assert parse_amount("\u200b" * LONG + "5 kg").value == 5
     assert parse_amount("5 kg" + " " * LONG + "and a half").value == Fraction(11, 2)
+
+
+def test_describe_refuses_an_int_of_more_than_4300_digits() -> None:
+    from doseconv.stated import describe
+
+    with pytest.raises(InputError, match=DIGITS_MESSAGE):
+        describe(HUGE)
+
+
+@pytest.mark.parametrize("text", ["1" * 5000 + "%", "1e" + "9" * 5000 + "%"])
+def test_shares_of_more_than_4300_digits_are_refused(text: str) -> None:
+    from doseconv.numbers import parse_share
+
+    with pytest.raises(InputError):
+        parse_share(text)
