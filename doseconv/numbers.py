@@ -154,10 +154,9 @@ def _comma_problem(text: str, end: int, written: str, decimal_comma: bool) -> No
     "1,5000") is a decimal comma; after grouped digits ("1,500,00") the grouping is wrong.
     """
     mark = "." if decimal_comma else ","
-    if not text.startswith(mark, end) or end + 1 >= len(text) or not text[end + 1].isdigit():
+    following = re.compile(r"\d+").match(text, end + 1) if text.startswith(mark, end) else None
+    if following is None:
         return
-    following = re.match(r"\d+", text[end + 1 :])
-    assert following is not None
     shown = f"{written}{mark}{following[0]}"
     if decimal_comma:
         raise InputError(

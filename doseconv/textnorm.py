@@ -51,6 +51,7 @@ _VULGAR = {
 }  # fmt: skip
 _SUPERSCRIPT = {"⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7", "⁸": "8", "⁹": "9"}
 _SUPERSCRIPT_SIGN = {"⁻": "-", "⁺": "+"}
+_ASCII_DIGITS = frozenset("0123456789")
 _FRACTION_SLASH = "\u2044"
 
 _SPECIAL = re.compile(
@@ -125,14 +126,14 @@ def _rewrite(text: str) -> tuple[list[str], list[int]]:
             continue
         if char in _VULGAR:
             written = _VULGAR[char]
-            if chars and chars[-1].isdigit():
+            if chars and chars[-1] in _ASCII_DIGITS:
                 written = " " + written
             chars.extend(written)
             offsets.extend([index] * len(written))
             previous_super = False
             continue
         if char in _SUPERSCRIPT or char in _SUPERSCRIPT_SIGN:
-            after_number = chars and (chars[-1].isdigit() or previous_super)
+            after_number = chars and (chars[-1] in _ASCII_DIGITS or previous_super)
             if after_number:
                 written = (_SUPERSCRIPT.get(char) or _SUPERSCRIPT_SIGN[char]) if previous_super else "^"
                 if not previous_super:
@@ -152,7 +153,7 @@ def _rewrite(text: str) -> tuple[list[str], list[int]]:
 
 
 def _between_digits(text: str, index: int) -> bool:
-    return 0 < index < len(text) - 1 and text[index - 1].isdigit() and text[index + 1].isdigit()
+    return 0 < index < len(text) - 1 and text[index - 1] in _ASCII_DIGITS and text[index + 1] in _ASCII_DIGITS
 
 
 def _join_groups(chars: list[str], offsets: list[int]) -> list[Ambiguity]:

@@ -290,3 +290,14 @@ spelled_counts = st.one_of(st.integers(min_value=0, max_value=999), st.integers(
 
 #: Number words that cannot follow a complete number ("one one", "dozen dozen").
 number_words = st.sampled_from(["one", "two", "ten", "twelve", "twenty", "hundred", "dozen", "thousand", "million"])
+
+#: Figures assembled from the pieces people type, in any order: number words, digits, fractions,
+#: suffixes, separators and units ("half a 1/2 dozen kg", "1,5k and a half").
+hostile_figures = st.lists(
+    st.sampled_from(
+        ["one", "a", "an", "dozen", "half", "quarters", "three", "twenty", "hundred", "million", "and", "of", "k",
+         "M", "mil", "kg", "pills", "doses", "1", "10", "999", "½", "1/2", "-", " ", "\u00a0", "e", "e5", "^", "×",
+         ",", ".", "000", "\u200b", "'", "%", "$"]
+    ),
+    max_size=12,
+).map("".join)  # fmt: skip

@@ -6,11 +6,21 @@ from decimal import Decimal
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
+from doseconv.errors import DoseconvError
 from doseconv.numbers import parse_number, read_number
+from doseconv.quantity import parse_amount
 from doseconv.textnorm import INVISIBLE, normalize
 
-from .strategies import VULGAR_FRACTIONS, grouped_counts, messy_texts, thousands_separators, vulgar_fractions
+from .strategies import (
+    VULGAR_FRACTIONS,
+    grouped_counts,
+    hostile_figures,
+    messy_texts,
+    thousands_separators,
+    vulgar_fractions,
+)
 
 
 @pytest.mark.parametrize(
@@ -107,3 +117,19 @@ def test_offsets_map_back_to_the_original_characters(text: str) -> None:
     for index, char in enumerate(text):
         if index not in used:
             assert char in INVISIBLE or char in " \u00a0\u202f\u2009\u2007'\u2019"
+
+
+@given(st.one_of(messy_texts, hostile_figures), st.booleans())
+def test_readers_raise_only_doseconv_errors(text: str, decimal_comma: bool) -> None:
+    """On any text, the number and amount readers either read it or raise a DoseconvError with a one-line message."""
+    for reader in (read_number, parse_number, parse_amount):
+        try:
+            reader(text, decimal_comma=decimal_comma)
+        except DoseconvError as error:
+            assert "\n" not in str(error)
+
+
+def test_a_superscript_after_a_decimal_separator_is_not_a_digit() -> None:
+    """Regression (found by the property above): "1,⁶" with decimal commas tripped an internal assertion."""
+    with pytest.raises(DoseconvError):
+        read_number("½1.⁶\u2009b/\u200b", decimal_comma=True)
