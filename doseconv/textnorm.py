@@ -128,6 +128,8 @@ def _rewrite(text: str) -> tuple[list[str], list[int]]:
             written = _VULGAR[char]
             if chars and chars[-1] in _ASCII_DIGITS:
                 written = " " + written
+            if index + 1 < len(text) and text[index + 1] in _ASCII_DIGITS:
+                written += " "  # "½1" is not "1/21"
             chars.extend(written)
             offsets.extend([index] * len(written))
             previous_super = False
@@ -145,7 +147,7 @@ def _rewrite(text: str) -> tuple[list[str], list[int]]:
         previous_super = False
         if char == _FRACTION_SLASH:
             char = "/"
-        elif char in _SPACE_LIKE and not _between_digits(text, index):
+        elif char in _SPACE_LIKE and not (char in SEPARATORS and _between_digits(text, index)):
             char = " "
         chars.append(char)
         offsets.append(index)
@@ -172,7 +174,9 @@ def _join_groups(chars: list[str], offsets: list[int]) -> list[Ambiguity]:
         bounds = [start, *gaps, end]
         groups = [text[a + (a != start) : b] for a, b in itertools.pairwise(bounds)]
         kinds = {text[i] for i in gaps}
-        joined_left = start >= 2 and text[start - 1] in ",." and text[start - 2].isdigit()
+        joined_left = (start >= 2 and text[start - 1] in ",." and text[start - 2].isdigit()) or (
+            start >= 1 and text[start - 1] in "/^"
+        )
         if 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]) and len(kinds) == 1 and not joined_left:
             removals.extend(gaps)
         elif kinds - {" "} or (1 <= len(groups[0]) <= 3 and len(groups[1]) == 3):
