@@ -219,3 +219,10 @@ def test_units_doc_python_examples_run() -> None:
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
     runner.run(test)
     assert runner.summarize(verbose=False).failed == 0
+
+
+def test_stated_figures_take_decimal_commas_on_purpose() -> None:
+    figure = parse_stated("nearly 1,5 kg", decimal_comma=True)
+    assert (figure.qualifier, figure.amount.value, figure.step) == ("nearly", Fraction(3, 2), Fraction(1, 10))
+    with pytest.raises(InputError, match="decimal comma"):
+        parse_stated("nearly 1,5 kg")
