@@ -45,6 +45,7 @@ __all__ = [
     "parse_number",
     "parse_share",
     "read_number",
+    "read_number_at",
     "round_to",
     "split_number",
     "step_of",
@@ -126,6 +127,7 @@ def _digits_value(match: re.Match[str], tail: re.Match[str], written: str) -> tu
     whole = (match["whole"] or "0").replace(",", "").replace(".", "")
     check_digits(whole + (match["frac"] or match["frac_only"] or ""))  # "1,000,000,…" has no long run
     if match["num"] or match["num_only"]:
+        check_digits((match["num"] or match["num_only"]) + (match["den"] or match["den_only"]))
         numerator, denominator = int(match["num"] or match["num_only"]), int(match["den"] or match["den_only"])
         if denominator == 0 or (match["num"] and numerator >= denominator):
             raise InputError(f"cannot read {written!r}: write a fraction as 1 1/2 or 3/4")
@@ -202,6 +204,31 @@ def read_number(text: str, *, decimal_comma: bool = False) -> NumberReading:
     check_digits(body)
     _refuse_common(body)
     start = len(body) - len(body.lstrip())
+    reading = _read_at(body, start, decimal_comma, text)
+    end = reading.end
+    return NumberReading(
+        reading.value, reading.step, body[end:].strip(), normal.original_span(start, end)[1], reading.european,
+        reading.written,
+    )  # fmt: skip
+
+
+def read_number_at(text: str, start: int, *, decimal_comma: bool = False) -> NumberReading:
+    """Read the number at offset ``start`` of text already normalised (:func:`doseconv.textnorm.normalize`).
+
+    For scanners: the text is neither normalised nor copied, so reading every figure of a long
+    text costs time in proportion to the figures, not to the text. ``end`` is an offset of the
+    normalised text and ``rest`` is left empty.
+
+    >>> text = "seized 4,500kg and two-and-a-half pounds"
+    >>> r = read_number_at(text, 7); r.value, text[r.end:]
+    (Fraction(4500, 1), 'kg and two-and-a-half pounds')
+    >>> read_number_at(text, 19).value
+    Fraction(5, 2)
+    """
+    return _read_at(text, start, decimal_comma, text[start : start + 80])
+
+
+def _read_at(body: str, start: int, decimal_comma: bool, shown: str) -> NumberReading:
     match = (_FIGURE_EU if decimal_comma else _FIGURE_US).match(body, start)
     european = False
     if match is not None:
@@ -223,15 +250,19 @@ def read_number(text: str, *, decimal_comma: bool = False) -> NumberReading:
         words = read_words(body, start)
         if words is None:
             raise InputError(
-                f"no number at the start of {text!r}; write a figure such as '6500 lb' or '44 million pills'"
+                f"no number at the start of {shown!r}; write a figure such as '6500 lb' or '44 million pills'"
             )
         value, step, end = words.value, words.step, words.end
         written = body[start:end]
     if value > MAX_FIGURE:
-        raise InputError(f"{written!r} is out of range; doseconv accepts figures up to 10^18")
+        raise InputError(f"{_short(written)!r} is out of range; doseconv accepts figures up to 10^18")
     if value and value < Fraction(1, 10**MAX_EXPONENT):
-        raise InputError(f"{written!r} is out of range; doseconv accepts figures down to 10^-18")
-    return NumberReading(value, step, body[end:].strip(), normal.original_span(start, end)[1], european, written)
+        raise InputError(f"{_short(written)!r} is out of range; doseconv accepts figures down to 10^-18")
+    return NumberReading(value, step, "", end, european, written)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "…"
 
 
 def _as_decimal(value: Fraction, step: Fraction, written: str) -> Decimal:

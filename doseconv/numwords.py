@@ -41,27 +41,31 @@ class WordNumber:
     end: int
 
 
-def _tokens(text: str, start: int) -> list[tuple[str, int]]:
-    """Lower-case words from ``start`` while they belong to the number vocabulary, with their ends."""
-    out: list[tuple[str, int]] = []
-    position = start
-    while True:
-        match = _TOKEN.match(text, position)
-        if match is None or match[1].lower() not in _VOCABULARY:
-            return out
-        out.append((match[1].lower(), match.end()))
-        position = match.end()
-
-
 class _Reader:
-    def __init__(self, words: list[str], text: str) -> None:
-        self.words = words
+    """Reads number words from ``start``, taking each word only when the grammar asks for it (linear time)."""
+
+    def __init__(self, text: str, start: int) -> None:
+        self.source = text
+        self.start = start
+        self.words: list[str] = []
+        self.ends: list[int] = []
         self.i = 0
-        self.text = text
 
     def peek(self, ahead: int = 0) -> str:
         index = self.i + ahead
-        return self.words[index] if index < len(self.words) else ""
+        while len(self.words) <= index:
+            position = self.ends[-1] if self.ends else self.start
+            match = _TOKEN.match(self.source, position)
+            if match is None or match[1].lower() not in _VOCABULARY:
+                return ""
+            self.words.append(match[1].lower())
+            self.ends.append(match.end())
+        return self.words[index]
+
+    @property
+    def text(self) -> str:
+        shown = self.source[self.start : self.start + 80]
+        return shown if self.start + 80 >= len(self.source) else shown + "…"
 
     def take(self, *choices: str) -> bool:
         if self.peek() in choices:
@@ -205,22 +209,20 @@ def read_words(text: str, start: int = 0) -> WordNumber | None:
     ...
     doseconv.errors.InputError: cannot read the number 'dozen dozen kg': repeated or ill-formed number words; write e.g. 'one hundred twenty-five thousand', 'two dozen' or 'two and a half'
     """
-    tokens = _tokens(text, start)
-    if not tokens:
+    reader = _Reader(text, start)
+    first = reader.peek()
+    if not first:
         return None
-    words = [word for word, _ in tokens]
-    reader = _Reader(words, text[start:])
     value = reader.fraction_first()
     if value is None:
         value = reader.whole()
     if value is None:
-        if words[0] in NUMBER_WORDS:
+        if first in NUMBER_WORDS:
             raise reader.refuse()
         return None
     if reader.peek() in NUMBER_WORDS:
         raise reader.refuse()
-    end = tokens[reader.i - 1][1]
-    return WordNumber(value, step_of_value(value), end)
+    return WordNumber(value, step_of_value(value), reader.ends[reader.i - 1])
 
 
 def read_part(text: str, start: int = 0) -> WordNumber | None:
@@ -229,14 +231,13 @@ def read_part(text: str, start: int = 0) -> WordNumber | None:
     >>> read_part(" and a half kilos").value
     Fraction(1, 2)
     """
-    tokens = _tokens(text, start)
-    reader = _Reader([word for word, _ in tokens], text[start:])
+    reader = _Reader(text, start)
     part = reader.part()
     if part is None:
         return None
     if reader.peek() in NUMBER_WORDS:
         raise reader.refuse()
-    return WordNumber(part, Fraction(1, part.denominator), tokens[reader.i - 1][1])
+    return WordNumber(part, Fraction(1, part.denominator), reader.ends[reader.i - 1])
 
 
 def step_of_value(value: Fraction) -> Fraction:

@@ -120,3 +120,21 @@ def test_shares_of_more_than_4300_digits_are_refused(text: str) -> None:
 
     with pytest.raises(InputError):
         parse_share(text)
+
+
+def test_reading_every_figure_of_a_long_text_in_place() -> None:
+    """A scanner reads each figure where it stands: 5,000 figures of a 45 KB text, without copying the text."""
+    from doseconv.numbers import read_number_at
+    from doseconv.textnorm import normalize
+
+    text = normalize("5 pills, " * 5_000).text
+    total = sum(read_number_at(text, start).value for start in range(0, len(text), 9))
+    assert total == 25_000
+
+
+def test_a_refused_word_number_reads_only_the_words_it_needs() -> None:
+    from doseconv.numbers import read_number_at
+
+    text = "one " * (LONG // 4)
+    with pytest.raises(InputError, match="repeated or ill-formed number words"):
+        read_number_at(text, 0)
