@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from typing import Literal
+from typing import Any, Literal
 
 from .errors import InputError
 from .limits import check_digits, check_value, exact_context
@@ -19,6 +19,7 @@ __all__ = [
     "Rounding",
     "as_fraction",
     "decimal_or_fraction",
+    "exact_fraction",
     "exact_text",
     "format_count",
     "format_grouped",
@@ -210,3 +211,37 @@ def format_count(value: Decimal | Fraction | int, mode: Rounding = DEFAULT_ROUND
             if 1 <= scaled < 1000 and scaled == round_to(scaled, Decimal("0.001")):
                 return f"{_plain(scaled)} {word}"
     return format_grouped(whole)
+
+
+def exact_fraction(value: Any, what: str = "value") -> Fraction:
+    """An exact Fraction of a scalar (int, Fraction, Decimal, float, numpy scalar), zero or more.
+
+    Floats are read through their shortest repr, not their binary value.
+
+    >>> exact_fraction(0.1)
+    Fraction(1, 10)
+    >>> exact_fraction(-2, "purity")
+    Traceback (most recent call last):
+    ...
+    doseconv.errors.InputError: purity -2 is negative; figures must be zero or more
+    """
+    if isinstance(value, bool):
+        raise InputError(f"{what} must be a number, not {value!r}")
+    if isinstance(value, (int, Fraction)):
+        result = Fraction(value)
+    elif isinstance(value, Decimal):
+        if not value.is_finite():
+            raise InputError(f"{what} {value} is not a finite number")
+        result = Fraction(value)
+    elif isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise InputError(f"{what} {value} is not a finite number")
+        result = Fraction(Decimal(repr(value)))
+    elif hasattr(value, "item") and getattr(value, "ndim", 1) == 0:  # numpy scalar
+        return exact_fraction(value.item(), what)
+    else:
+        raise InputError(f"{what} must be a number, a numpy array or a pandas Series, not {type(value).__name__}")
+    check_value(result, what)
+    if result < 0:
+        raise InputError(f"{what} {value} is negative; figures must be zero or more")
+    return result

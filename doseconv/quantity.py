@@ -11,7 +11,7 @@ from .limits import check_value
 from .numbers import exact_text, read_number
 from .registry import KNOWN_UNITS_HINT, resolve_unit, unit_factor
 
-__all__ = ["Amount", "parse_amount", "parse_mass"]
+__all__ = ["Amount", "mass_in_mg", "parse_amount", "parse_mass"]
 
 # Words news copy puts between a number and its unit or after it; they do not change the unit.
 _DESCRIPTORS = re.compile(
@@ -157,3 +157,24 @@ def parse_mass(text: str, *, what: str = "mass") -> Amount:
     if amount.kind != "mass":
         raise UnitError(f"{text!r} is not a mass; give the mass with a unit, such as 2 mg")
     return amount
+
+
+def mass_in_mg(value: str | Amount, *, what: str = "mass") -> Fraction:
+    """A mass given as text ("2.4 mg") or as an :class:`Amount`, in milligrams.
+
+    >>> mass_in_mg("0.1 g", what="pill mass")
+    Fraction(100, 1)
+    >>> mass_in_mg(12, what="pill mass")
+    Traceback (most recent call last):
+    ...
+    doseconv.errors.InputError: pill mass must be a mass with a unit, such as '2 mg'
+    """
+    if isinstance(value, str):
+        amount = parse_mass(value, what=what)
+    elif isinstance(value, Amount):
+        amount = value
+        if amount.kind != "mass":
+            raise UnitError(f"{what} must be a mass, not {amount.kind}")
+    else:
+        raise InputError(f"{what} must be a mass with a unit, such as '2 mg'")
+    return amount.to("mg").value

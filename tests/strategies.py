@@ -167,8 +167,7 @@ purity_texts = st.integers(min_value=0, max_value=10000).map(lambda n: f"{Decima
 
 
 def _pill_model_pairs() -> list[tuple[str, str]]:
-    from doseconv.assumptions import load_set, set_names
-    from doseconv.convert import PILL_MODELS, pill_factor
+    from doseconv.assumptions import PILL_MODELS, load_set, pill_factor, set_names
     from doseconv.errors import MissingValueError
 
     pairs = []
