@@ -20,6 +20,7 @@ from .intervals import Interval
 from .limits import check_value
 from .numbers import NUMBER_PATTERN, SCALE_WORDS, exact_text, split_number, step_of
 from .quantity import Amount, parse_amount
+from .textnorm import normalize
 
 __all__ = [
     "QUALIFIER_PHRASES",
@@ -170,7 +171,7 @@ def parse_stated(
     >>> parse_stated("10-15 million pills").upper.value
     Fraction(15000000, 1)
     """
-    body = text.strip()
+    body = normalize(text).text.strip()  # separators and invisible characters, as every reader
     phrase = ""
     match = _QUALIFIER_AT_START.match(body)
     qualifier = "none"

@@ -226,3 +226,14 @@ def test_stated_figures_take_decimal_commas_on_purpose() -> None:
     assert (figure.qualifier, figure.amount.value, figure.step) == ("nearly", Fraction(3, 2), Fraction(1, 10))
     with pytest.raises(InputError, match="decimal comma"):
         parse_stated("nearly 1,5 kg")
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("6 500-7 000 pounds", 6500, 7000), ("between 6\u202f500 and 7\u202f000 pounds", 6500, 7000),
+     ("near\u00adly 193 million doses", 193_000_000, None)],
+)  # fmt: skip
+def test_stated_figures_are_normalised_first(text: str, low: int, high: int | None) -> None:
+    figure = parse_stated(text)
+    assert figure.amount.value == low
+    assert (figure.upper.value if figure.upper else None) == high
