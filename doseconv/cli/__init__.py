@@ -61,6 +61,7 @@ def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
 from . import claims as _claims  # noqa: E402,F401
 from . import convert as _convert  # noqa: E402,F401
 from . import scan as _scan  # noqa: E402,F401
+from . import serve as _serve  # noqa: E402,F401
 
 
 def _import_pint_without_numpy() -> None:
