@@ -36,7 +36,8 @@ def set_options() -> list[tuple[str, str]]:
     out = [("", f"Default ({DEFAULT_SET})")]
     for name in service.set_names():
         chosen = service.load(name)
-        publishers = sorted({s.publisher for s in chosen.sources})
+        publishers = list(dict.fromkeys(s.publisher for s in chosen.sources))
+        publishers.sort(key=lambda p: "Drug Enforcement Administration" not in p)  # DEA, the figures' origin, first
         source = (
             publishers[0] + (f" and {len(publishers) - 1} more" if len(publishers) > 1 else "") if publishers else ""
         )
@@ -44,7 +45,7 @@ def set_options() -> list[tuple[str, str]]:
     return out
 
 
-READINGS = [("lenient", "lenient (default): rounding words read generously"), ("strict", "strict")]
+READINGS = [("lenient", "lenient (default)"), ("strict", "strict")]
 SCALES = [("aggregate", "a total over many seizures (default)"), ("seizure", "one seizure")]
 PILL_MODELS = [
     ("", "each pill one dose (default)"),

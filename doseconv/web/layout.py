@@ -17,6 +17,7 @@ NAV = (("/", "Story"), ("/check", "Check"), ("/convert", "Convert"), ("/sources"
 CSS = """
 :root{--ink:#1a1a1a;--muted:#4a4a4a;--line:#c8c8c8;--bg:#fff;--panel:#f4f4f2;--link:#0b4f9c}
 *{box-sizing:border-box}
+[hidden]{display:none!important}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg)}
 header{background:#12263f;color:#fff;padding:.6rem 1rem}
 header a{color:#fff}
