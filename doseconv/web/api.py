@@ -29,8 +29,8 @@ class ApiError(Exception):
 
 
 def json_response(data: Any, status: int = 200) -> Response:
-    """JSON as the CLI prints it: indented, UTF-8."""
-    body = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    """JSON in UTF-8: the same objects the CLI prints, written compactly (indenting would cost more than the check)."""
+    body = json.dumps(data, ensure_ascii=False)
     return Response(body, status_code=status, media_type="application/json")
 
 

@@ -8,7 +8,6 @@ one-line change here. Assumption sets are taken only by bundled name: the web ne
 from __future__ import annotations
 
 import inspect
-import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -94,7 +93,7 @@ def check(options: dict[str, Any]) -> dict[str, Any]:
     values["scale"] = values["scale"] or "aggregate"
     pills, powder, claim = values.pop("pills"), values.pop("powder"), values.pop("claim")
     result = _check_function()(pills, powder, claim, **values)
-    return _plain_json(result.to_dict())
+    return result.to_dict()
 
 
 def convert(options: dict[str, Any]) -> dict[str, Any]:
@@ -106,7 +105,7 @@ def convert(options: dict[str, Any]) -> dict[str, Any]:
     quantity, target = values.pop("quantity"), values.pop("target")
     if not quantity:
         raise InputError("no quantity given; write a figure with its unit, such as '6500 lb' or '44 million pills'")
-    return _plain_json(run(quantity, target or None, **values).to_dict())
+    return run(quantity, target or None, **values).to_dict()
 
 
 def describe(options: dict[str, Any]) -> dict[str, Any]:
@@ -176,7 +175,7 @@ def scan(options: dict[str, Any]) -> StoryResult:
     report = scan_text(text, source, format=fmt, **kwargs)
     scans = ScanSet((report,))
     shown = read_document(text, source, fmt).text
-    return StoryResult(scans, _plain_json(scans.to_dict()), shown, tuple(notes))
+    return StoryResult(scans, scans.to_dict(), shown, tuple(notes))
 
 
 #: Report downloads: format -> (file suffix, media type).
@@ -196,8 +195,3 @@ def scan_report(story: StoryResult, output: str) -> str | None:
     if output not in OUTPUT_FORMATS:
         return None
     return render(story.scans, output) + "\n"
-
-
-def _plain_json(data: dict[str, Any]) -> dict[str, Any]:
-    """The dict as JSON would carry it (tuples as lists), so API and CLI output compare equal."""
-    return json.loads(json.dumps(data, ensure_ascii=False))
