@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 
 from .numbers import exact_text
@@ -50,7 +51,9 @@ class Interval:
         return (self.low + self.high) / 2
 
     def __contains__(self, value: object) -> bool:
-        x = Fraction(value)  # type: ignore[arg-type]
+        if not isinstance(value, (Fraction, int, Decimal)):
+            return False
+        x = Fraction(value)
         above = x > self.low if self.low_open else x >= self.low
         below = x < self.high if self.high_open else x <= self.high
         return above and below
