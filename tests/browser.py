@@ -113,13 +113,16 @@ def screenshot(driver: Any, name: str) -> Path:
     return path
 
 
-def click_and_wait(driver: Any, element: Any, timeout: float = 15) -> None:
-    """Click ``element`` (a submit button or link) and wait until the next page has loaded."""
+def click_and_wait(driver: Any, element: Any, timeout: float = 15, *, keys: str | None = None) -> None:
+    """Click ``element`` (a submit button or link), or type ``keys`` into it, and wait for the next page."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
     old = driver.find_element(By.TAG_NAME, "html")
-    element.click()
+    if keys is None:
+        element.click()
+    else:
+        element.send_keys(keys)
     WebDriverWait(driver, timeout).until(expected_conditions.staleness_of(old))
     WebDriverWait(driver, timeout).until(lambda d: d.execute_script("return document.readyState") == "complete")

@@ -13,6 +13,7 @@ from . import browser
 pytest.importorskip("selenium", reason='browser test skipped: selenium is not installed (pip install -e ".[test]")')
 
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
 STORY = (
@@ -77,15 +78,15 @@ def test_story_page_on_a_phone(chromium, web_url) -> None:
         chromium.set_window_size(1000, 1400)
 
 
-def test_check_form(chromium, web_url) -> None:
+def test_check_form_by_keyboard(chromium, web_url) -> None:
     chromium.get(web_url + "/check")
-    chromium.find_element(By.ID, "claim").send_keys("nearly 193 million doses")
-    chromium.find_element(By.ID, "pills").send_keys("nearly 44 million pills")
-    chromium.find_element(By.ID, "powder").send_keys("more than 6,500 pounds")
+    chromium.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    assert chromium.switch_to.active_element.text == "Skip to the page"
     Select(chromium.find_element(By.ID, "assumptions")).select_by_value("dea-2022")
-    browser.click_and_wait(
-        chromium, chromium.find_element(By.CSS_SELECTOR, "form[action='/check'] button[type=submit]")
-    )
+    chromium.find_element(By.ID, "claim").send_keys("nearly 193 million doses")
+    chromium.switch_to.active_element.send_keys(Keys.TAB, "nearly 44 million pills", Keys.TAB, "more than 6,500 pounds")
+    assert chromium.switch_to.active_element.get_attribute("id") == "powder"
+    browser.click_and_wait(chromium, chromium.switch_to.active_element, keys=Keys.ENTER)
     result = chromium.find_element(By.ID, "result")
     assert result.get_attribute("data-verdict") == "plausible"
     assert "The claim needs\npowder purity from 9.89% to 10.18%" in result.text

@@ -122,7 +122,7 @@ def test_html_download_is_one_self_contained_page(client) -> None:
     assert response.status_code == 200
     assert response.headers["content-disposition"] == 'attachment; filename="story-doses.html"'
     page = response.text
-    assert page.startswith("<!doctype html>") and "<nav>" not in page
+    assert page.startswith("<!doctype html>") and "<nav" not in page
     assert _marks(page) == [
         ("plausible", "nearly 193 million deadly doses"),
         ("implausible", "almost 193 million deadly doses"),
@@ -185,3 +185,39 @@ def test_unknown_page_is_a_404_page(client) -> None:
 def test_pages_carry_a_strict_content_security_policy(client) -> None:
     policy = client.get("/").headers["content-security-policy"]
     assert "default-src 'none'" in policy and "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+
+
+def _spool_size_name() -> str:
+    from starlette.formparsers import MultiPartParser
+
+    return "spool_max_size" if hasattr(MultiPartParser, "spool_max_size") else "max_file_size"
+
+
+def test_the_body_cap_is_below_the_size_at_which_uploads_are_spooled_to_disk() -> None:
+    from starlette.formparsers import MultiPartParser
+
+    from doseconv.web.limits import DEFAULT_MAX_BODY
+
+    assert getattr(MultiPartParser, _spool_size_name()) > DEFAULT_MAX_BODY
+
+
+def test_an_upload_up_to_the_cap_never_touches_the_disk(monkeypatch) -> None:
+    """With the spool size just above a small cap, an upload filling the cap stays in memory."""
+    import tempfile
+
+    from starlette.formparsers import MultiPartParser
+
+    def rollover(self):
+        raise AssertionError("an upload was written to a temporary file")
+
+    monkeypatch.setattr(tempfile.SpooledTemporaryFile, "rollover", rollover)
+    monkeypatch.setattr(MultiPartParser, _spool_size_name(), 20_000)
+    small = TestClient(create_app(max_body=19_000))
+    story = "Nearly 44 million fentanyl pills, equating to almost 193 million deadly doses.\n\n"
+    story += "The council met. " * ((18_500 - len(story)) // 17)
+    files = {"file": ("long.txt", story.encode("utf-8"), "text/plain")}
+    response = small.post("/", data={"text": ""}, files=files)
+    assert response.status_code == 200
+    assert 'data-verdict="implausible"' in response.text
+    too_big = {"file": ("long.txt", (story * 2).encode("utf-8"), "text/plain")}
+    assert small.post("/", data={"text": ""}, files=too_big).status_code == 413

@@ -21,6 +21,7 @@ CSS = """
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:var(--bg)}
 header{background:#12263f;color:#fff;padding:.6rem 1rem}
 header a{color:#fff}
+.skip{position:absolute;left:-999px}.skip:focus{left:.5rem;top:.5rem;background:#fff;color:#12263f;padding:.3rem .6rem;z-index:1}
 header .brand{font-weight:700;margin-right:1rem}
 nav{display:inline}
 nav a{display:inline-block;padding:.3rem .6rem;margin:.1rem;border-radius:4px;text-decoration:none}
@@ -87,10 +88,15 @@ def page(title: str, body: str, current: str = "", *, standalone: bool = False) 
     links = "".join(
         f'<a href="{href}"{" aria-current=page" if href == current else ""}>{escape(name)}</a>' for href, name in NAV
     )
-    header = "" if standalone else f'<header><span class="brand">doseconv</span><nav>{links}</nav></header>'
+    header = (
+        ""
+        if standalone
+        else f'<a class="skip" href="#main">Skip to the page</a>'
+        f'<header><span class="brand">doseconv</span><nav aria-label="Pages">{links}</nav></header>'
+    )
     return (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         f"<title>{escape(title)} · doseconv</title><style>{CSS}</style></head>"
-        f"<body>{header}<main>{body}</main><script>{SCRIPT}</script></body></html>"
+        f'<body>{header}<main id="main">{body}</main><script>{SCRIPT}</script></body></html>'
     )
