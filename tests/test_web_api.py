@@ -256,3 +256,10 @@ def test_openapi_describes_every_endpoint(client) -> None:
     assert spec["paths"]["/api/check"]["post"]["requestBody"]["content"]["application/json"]["schema"]["required"] == [
         "claim"
     ]
+
+
+def test_oversize_query_string_is_a_413(client) -> None:
+    response = client.get("/api/check", params={"claim": "1 million doses " * 2000})
+    assert response.status_code == 413
+    page = client.get("/check", params={"claim": "1 million doses " * 2000})
+    assert page.status_code == 413 and "<h1>Too large</h1>" in page.text

@@ -1,4 +1,4 @@
-"""A cap on request bodies, counted as the bytes arrive (a Content-Length header is not trusted alone)."""
+"""A cap on request bodies (and query strings), counted as the bytes arrive (a Content-Length header is not trusted alone)."""
 
 from __future__ import annotations
 
@@ -41,6 +41,9 @@ class BodyLimit:
             await self.app(scope, receive, send)
             return
         message = BodyTooLarge(self.limit)
+        if len(scope.get("query_string", b"")) > self.limit:  # a GET form's fields are capped alike
+            await self.too_large(scope, str(message))(scope, receive, send)
+            return
         for name, value in scope.get("headers", []):
             if name == b"content-length":
                 try:
