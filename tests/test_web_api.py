@@ -263,3 +263,14 @@ def test_oversize_query_string_is_a_413(client) -> None:
     assert response.status_code == 413
     page = client.get("/check", params={"claim": "1 million doses " * 2000})
     assert page.status_code == 413 and "<h1>Too large</h1>" in page.text
+
+
+def test_empty_fields_count_as_not_given(client) -> None:
+    fields = {"claim": "nearly 193 million doses", "pills": "nearly 44 million pills"}
+    empty = dict.fromkeys(("powder", "assumptions", "pill_model", "reading", "scale", "purity", "lethal_dose"), "")
+    assert client.post("/api/check", json={**fields, **empty}).json() == client.post("/api/check", json=fields).json()
+    converted = client.post("/api/convert", json={"quantity": "6500 lb", "target": "doses", "purity": ""})
+    assert converted.json()["value"] == "283041638.88"
+    assert client.get("/api/describe", params={"number": "192638011", "digits": ""}).json()["text"] == (
+        "nearly 193 million"
+    )

@@ -122,3 +122,14 @@ def _paste_without_script(driver, text: str) -> None:
     box = driver.find_element(By.ID, "text")
     box.send_keys(text)
     browser.click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/'] button[type=submit]"))
+
+
+def test_convert_form_shows_both_figures(chromium, web_url) -> None:
+    chromium.get(web_url + "/convert")
+    chromium.find_element(By.ID, "quantity").send_keys("6500 lb")
+    Select(chromium.find_element(By.ID, "target")).select_by_value("doses")
+    browser.click_and_wait(
+        chromium, chromium.find_element(By.CSS_SELECTOR, "form[action='/convert'] button[type=submit]")
+    )
+    shown = [e.text for e in chromium.find_elements(By.CSS_SELECTOR, "[data-kind=conversion] .verdict")]
+    assert shown == ["283,041,639 doses", "1,474,175,203 doses"]

@@ -221,3 +221,32 @@ def test_an_upload_up_to_the_cap_never_touches_the_disk(monkeypatch) -> None:
     assert 'data-verdict="implausible"' in response.text
     too_big = {"file": ("long.txt", (story * 2).encode("utf-8"), "text/plain")}
     assert small.post("/", data={"text": ""}, files=too_big).status_code == 413
+
+
+def _form_fields(page: str) -> dict[str, str]:
+    """Every field a browser would send for the page's first GET form, as the page fills it."""
+    fields = dict.fromkeys(re.findall(r'<(?:input|select)[^>]* name="([^"]+)"', page), "")
+    for name, value in re.findall(r'<input type="text" id="[^"]+" name="([^"]+)" value="([^"]*)"', page):
+        fields[name] = value
+    return fields
+
+
+@pytest.mark.parametrize(
+    ("path", "typed", "expect"),
+    [
+        ("/convert", {"quantity": "6500 lb", "target": "doses"}, 'data-value="283041638.88"'),
+        ("/convert", {"quantity": "44 million pills", "target": "doses", "assumptions": "dea-2023",
+                      "pill_model": "lab-share"}, 'data-value="30800000"'),
+        ("/check", {"claim": "nearly 193 million doses", "powder": "more than 6,500 pounds",
+                    "pills": "nearly 44 million pills"}, 'data-verdict="plausible"'),
+        ("/check", {"claim": "nearly 193 million doses", "pills": "nearly 44 million pills", "reading": "strict",
+                    "scale": "seizure", "pill_model": "mean-content"}, 'id="result"'),
+    ],
+)  # fmt: skip
+def test_forms_sent_whole_with_empty_fields_work(client, path, typed, expect) -> None:
+    """A browser sends every field, the untouched ones empty: empty means not given."""
+    fields = {**_form_fields(client.get(path).text), **typed}
+    assert set(fields) >= {"assumptions", "pill_model"}
+    response = client.get(path, params=fields)
+    assert response.status_code == 200, re.findall(r'role="alert">(.*?)</div>', response.text)
+    assert expect in response.text

@@ -47,6 +47,15 @@ SCAN_OPTIONS = ("text", "source", "format", "assumptions", "pill_model", "readin
 DESCRIBE_OPTIONS = ("number", "style", "digits")
 
 
+def _given(options: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
+    """The named fields, an empty or blank string counted as not given (a form sends every field)."""
+    out = {}
+    for name in names:
+        value = options.get(name)
+        out[name] = None if isinstance(value, str) and not value.strip() else value
+    return out
+
+
 def set_names() -> tuple[str, ...]:
     """The bundled assumption sets, ``pure`` first, then by period."""
     from ..assumptions import set_names as names
@@ -87,7 +96,7 @@ def _check_function():
 
 def check(options: dict[str, Any]) -> dict[str, Any]:
     """What ``doseconv check --json`` prints for the same options."""
-    values = {k: options.get(k) for k in CHECK_OPTIONS}
+    values = _given(options, CHECK_OPTIONS)
     values["assumptions"] = bundled_set(values["assumptions"])
     values["reading"] = values["reading"] or "lenient"
     values["scale"] = values["scale"] or "aggregate"
@@ -100,7 +109,7 @@ def convert(options: dict[str, Any]) -> dict[str, Any]:
     """What ``doseconv convert --json`` prints for the same options."""
     from ..convert import convert as run
 
-    values = {k: options.get(k) for k in CONVERT_OPTIONS}
+    values = _given(options, CONVERT_OPTIONS)
     values["assumptions"] = bundled_set(values["assumptions"])
     quantity, target = values.pop("quantity"), values.pop("target")
     if not quantity:
@@ -116,7 +125,9 @@ def describe(options: dict[str, Any]) -> dict[str, Any]:
     if not number:
         raise InputError("no number given; write a figure such as 192638011 or '192.6 million'")
     style = options.get("style") or "nearly"
-    digits = options.get("digits", 3)
+    digits = options.get("digits")
+    if digits is None or digits == "":
+        digits = 3
     if isinstance(digits, str) and digits.strip().isdigit():
         digits = int(digits)
     if not isinstance(digits, int) or isinstance(digits, bool):
