@@ -7,7 +7,7 @@ its own figures (every "N million" / "N pounds" shifted), so no two dose claims 
 the checker's cache never helps. Three measures, each the median of three timings after a
 warm-up scan (the machines these run on are shared and noisy):
 
-  text only    read, find figures and scopes, build claims (no checking): scan_text(check=False)
+  text only    read, find figures and scopes, build claims (no checking): scan_text(run_checks=False)
   per story    every story scanned and checked on its own, as a folder scan does
   one text     the whole corpus as one text, checked
 
@@ -92,7 +92,7 @@ def main() -> None:
             times.append(time.perf_counter() - start)
         return statistics.median(times), result
 
-    text_only, drafts = timed(lambda: scan_text(whole, check=False))
+    text_only, drafts = timed(lambda: scan_text(whole, run_checks=False))
     per_story, reports = timed(lambda: [scan_text(story, f"story {i}") for i, story in enumerate(stories)])
     claims = sum(len(r.claims) for r in reports)
     one_text, one = timed(lambda: scan_text(whole))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 from fractions import Fraction
 from functools import cache, lru_cache
 from importlib import resources
@@ -42,7 +43,7 @@ PARAMETERS: dict[str, tuple[str, str]] = {
 }
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-_SET_KEYS = {"schema", "name", "title", "period", "description", "sources", *PARAMETERS}
+_SET_KEYS = {"schema", "name", "title", "period", "start", "end", "description", "sources", *PARAMETERS}
 _PUBLISHED_KEYS = {"value", "low", "high", "sources", "note"}
 
 
@@ -164,6 +165,8 @@ class AssumptionSet:
     pill_mass: Parameter
     sources: tuple[Source, ...] = ()
     sha256: str = ""
+    #: First and last day the set's figures describe (``start``/``end`` in the file); None for ``pure``.
+    dates: tuple[date, date] | None = None
     path: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
@@ -189,7 +192,7 @@ class AssumptionSet:
 
     def override(self, **values: Fraction | None) -> AssumptionSet:
         """A copy with some values replaced by the caller's own (marked as overrides)."""
-        changes = {}
+        changes: dict[str, Any] = {}
         for name, value in values.items():
             if value is None:
                 continue
@@ -289,6 +292,7 @@ def _build(raw: dict[str, Any], expected_name: str | None, digest: str, where: s
             raise AssumptionError(f"source id {source.id!r} is used twice")
         sources[source.id] = source
     parameters = {name: _parameter(name, raw.get(name), sources) for name in PARAMETERS}
+    dates = _dates(raw.get("start"), raw.get("end"))
     return AssumptionSet(
         name=raw["name"],
         title=raw["title"],
@@ -297,8 +301,17 @@ def _build(raw: dict[str, Any], expected_name: str | None, digest: str, where: s
         sources=tuple(sources.values()),
         sha256=digest,
         path=where,
+        dates=dates,
         **parameters,
     )
+
+
+def _dates(start: Any, end: Any) -> tuple[date, date] | None:
+    if start is None and end is None:
+        return None
+    if not isinstance(start, date) or not isinstance(end, date) or start > end:
+        raise AssumptionError("start and end must both be dates (start = 2023-01-01), start first")
+    return (start, end)
 
 
 def _parameter(name: str, table: Any, sources: dict[str, Source]) -> Parameter:

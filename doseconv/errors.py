@@ -9,6 +9,7 @@ __all__ = [
     "DoseconvError",
     "InputError",
     "MissingValueError",
+    "PopulationError",
     "UnitError",
     "UnknownAssumptionSetError",
 ]
@@ -44,3 +45,7 @@ class MissingValueError(DoseconvError, LookupError):
 
 class ClaimsFileError(DoseconvError, ValueError):
     """A claims file that cannot be read; the message names the file and the line."""
+
+
+class PopulationError(InputError):
+    """A place, population phrase or year that cannot be read, or a place name with several candidates."""

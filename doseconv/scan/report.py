@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 
 from ..numbers import format_grouped, format_words
-from .extract import Figure
+from .figure import Figure
 from .scanner import Claim, ScanReport, ScanSet
 
 __all__ = ["OUTPUT_FORMATS", "render", "render_json", "render_markdown", "render_text"]
@@ -52,8 +51,8 @@ def _value(figure: Figure) -> str:
     ['10,000,000–15,000,000', '6,500']
     """
     if figure.value is not None:
-        return format_grouped(Decimal(figure.value))
-    return f"{format_grouped(Decimal(figure.low or 0))}–{format_grouped(Decimal(figure.high or 0))}"
+        return format_grouped(figure.value)
+    return f"{format_grouped(figure.low or 0)}–{format_grouped(figure.high or 0)}"
 
 
 def _amount(figure: Figure) -> str:
@@ -81,7 +80,7 @@ def _diagnosis(claim: Claim) -> str:
     if matching:
         return "reproduced by " + ", ".join(matching)
     best = next((d for d in claim.result.diagnosis if d.value is not None), None)
-    if best is None or not claim.flagged:
+    if best is None or best.value is None or not claim.flagged:
         return "no known method reproduces it at the set's values"
     return f"no known method reproduces it; closest {best.method} ({format_words(best.value, 1)})"
 

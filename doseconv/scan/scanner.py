@@ -3,18 +3,29 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..errors import DoseconvError
-from .extract import Figure, extract_figures
+from ..errors import DoseconvError, InputError
+from .extract import extract_figures
+from .figure import Figure
 from .group import ClaimDraft, build_claims
 from .scope import ScopeResolver
 from .text import read_document
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..claims import CheckResult
+    from ..claims import CheckResult  # the claim checker is named here and in _checker() below, nowhere else
+    from ..stated import StatedFigure
+
+
+def _checker() -> Callable[..., CheckResult]:
+    """The claim checker, imported when first needed (importing the scanner stays light)."""
+    from ..claims import check
+
+    return check
+
 
 __all__ = ["FLAGGED", "Claim", "ScanReport", "ScanSet", "check_draft", "scan_text"]
 
@@ -57,9 +68,9 @@ class Claim:
             "pills": draft.pills.index if draft.pills else None,
             "powder": draft.powder.index if draft.powder else None,
             "stated": {
-                "claim": draft.doses.stated,
-                "pills": draft.pills.stated if draft.pills else None,
-                "powder": draft.powder.stated if draft.powder else None,
+                "claim": draft.doses.stated_text,
+                "pills": draft.pills.stated_text if draft.pills else None,
+                "powder": draft.powder.stated_text if draft.powder else None,
             },
             "basis": draft.basis,
             "scale": draft.scale,
@@ -77,51 +88,57 @@ class Claim:
 
 @lru_cache(maxsize=4096)
 def _cached_check(
-    pills: str | None,
-    powder: str | None,
-    claim: str | None,
+    pills: StatedFigure | None,
+    powder: StatedFigure | None,
+    claim: StatedFigure | None,
     scale: str,
     notes: tuple[str, ...],
     options: tuple[tuple[str, Any], ...],
 ) -> CheckResult:
-    from ..claims import check
-
-    return check(pills, powder, claim, scale=scale, notes=notes, **dict(options))
+    return _checker()(pills, powder, claim, scale=scale, notes=notes, **dict(options))
 
 
 def _check(
-    pills: str | None,
-    powder: str | None,
-    claim: str | None,
+    pills: StatedFigure | None,
+    powder: StatedFigure | None,
+    claim: StatedFigure | None,
     scale: str,
     notes: tuple[str, ...],
     options: dict[str, Any],
 ) -> CheckResult:
-    """The checker's result; stories that repeat the same figures (wire copy) are checked once."""
+    """The checker's result; stories that repeat the same figures (wire copy) are checked once.
+
+    The cache keys on the parsed figures themselves (frozen), so equal figures written in
+    different places share one check.
+    """
     if all(v is None or isinstance(v, str) for v in options.values()):
         return _cached_check(pills, powder, claim, scale, notes, tuple(sorted(options.items())))
-    from ..claims import check
+    return _checker()(pills, powder, claim, scale=scale, notes=notes, **options)
 
-    return check(pills, powder, claim, scale=scale, notes=notes, **options)
+
+def _parsed(figure: Figure | None) -> StatedFigure | None:
+    """The figure as the checker reads it; a figure it cannot read raises the reason."""
+    if figure is None:
+        return None
+    if figure.unreadable is not None:
+        raise InputError(figure.unreadable)
+    return figure.stated
 
 
 def check_draft(index: int, draft: ClaimDraft, **options: Any) -> Claim:
     """Check one claim; a figure the checker cannot read makes the claim unverifiable, not an error."""
     notes = list(draft.notes)
-    pills = draft.pills.stated if draft.pills else None
-    powder = draft.powder.stated if draft.powder else None
     try:
-        result = _check(pills, powder, draft.doses.stated, draft.scale, tuple(notes), options)
+        pills, powder, claim = _parsed(draft.pills), _parsed(draft.powder), _parsed(draft.doses)
+        result = _check(pills, powder, claim, draft.scale, tuple(notes), options)
     except DoseconvError as error:
         notes.append(f"not checked: {error}")
         return Claim(
             index, draft, "unverifiable", f"The checker could not read the figures: {error}", None, tuple(notes)
         )
-    if draft.powder is not None and draft.powder.ambiguous and powder:
+    if draft.powder is not None and draft.powder.ambiguous and draft.powder.alternative is not None:
         try:
-            other = _check(
-                pills, powder.replace("short tons", "metric tons"), draft.doses.stated, draft.scale, (), options
-            )
+            other = _check(pills, draft.powder.alternative, claim, draft.scale, (), options)
             notes.append(f"read as metric tonnes instead, the verdict is {other.verdict}")
         except DoseconvError as error:  # pragma: no cover - the first reading was accepted
             notes.append(f"the metric-tonne reading could not be checked: {error}")
@@ -200,16 +217,16 @@ class ScanSet:
 
 
 def scan_text(
-    text: str, source: str = "<text>", *, format: str = "auto", check: bool = True, **options: Any
+    text: str, source: str = "<text>", *, format: str = "auto", run_checks: bool = True, **options: Any
 ) -> ScanReport:
     """Find the figures of a text, build its claims and check them.
 
     ``options`` go to :func:`doseconv.claims.check` (``assumptions``, ``pill_model``,
-    ``reading``). With ``check=False`` claims are built but not checked (verdict
+    ``reading``). With ``run_checks=False`` claims are built but not checked (verdict
     ``unverifiable``).
 
     >>> report = scan_text("Nearly 44 million fentanyl pills, equating to almost 193 million deadly doses.")
-    >>> [(c.draft.doses.stated, c.draft.pills.stated, c.verdict) for c in report.claims]
+    >>> [(c.draft.doses.stated_text, c.draft.pills.stated_text, c.verdict) for c in report.claims]
     [('almost 193 million doses', 'nearly 44 million pills', 'implausible')]
     >>> scan_text("The police made 12 arrests.").claims
     ()
@@ -217,7 +234,7 @@ def scan_text(
     document = read_document(text, source, format)
     figures = extract_figures(document, ScopeResolver(document))
     drafts = build_claims(document, figures)
-    if check:
+    if run_checks:
         claims = tuple(check_draft(i, d, **options) for i, d in enumerate(drafts, 1))
     else:
         claims = tuple(Claim(i, d, "unverifiable", "not checked", None, d.notes) for i, d in enumerate(drafts, 1))

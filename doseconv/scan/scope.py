@@ -205,19 +205,22 @@ def _mentions(text: str) -> list[_Mention]:
         else:
             assert kind == "relative"
             found.append(_Mention(pos, "period", " ".join(m["relative"].lower().split())))
-    for m in _PLACE_WORD.finditer(text):
-        name = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
-        if name is not None:
-            full = _LEADING_NOISE.sub("", " ".join(text[name.start() : m.end()].split()))
-            if full != m[0]:
-                found.append(_Mention(name.start(), "geo", full, 2))
+    for word in _PLACE_WORD.finditer(text):
+        before = _NAME_BEFORE.search(text, max(0, word.start() - 60), word.start())
+        if before is not None:
+            full = _LEADING_NOISE.sub("", " ".join(text[before.start() : word.end()].split()))
+            if full != word[0]:
+                found.append(_Mention(before.start(), "geo", full, 2))
     found.sort(key=lambda mention: mention.position)
     names = {o.value for o in operations if o.value}
     if len(names) > 1:
         # A headline in title case runs on ("Operation Last Mile Tracks Down"): use the shortest
         # name found elsewhere that it starts with.
         short = {n: min((k for k in names if n.startswith(k + " ") or n == k), key=len) for n in names}
-        found = [_Mention(x.position, x.field, short[x.value], x.rank) if x.field == "operation" else x for x in found]
+        found = [
+            _Mention(x.position, x.field, short[x.value], x.rank) if x.field == "operation" and x.value else x
+            for x in found
+        ]
     return found
 
 
@@ -264,7 +267,7 @@ class ScopeResolver:
             # A state name counts only when nothing else in the sentence says where.
             best_rank = min(max(m.rank for m in geo), 1)
             chosen = _nearest([m for m in geo if m.rank >= best_rank], position)
-            states = list(dict.fromkeys(m.value for m in geo if m.rank == 0))
+            states = list(dict.fromkeys(m.value for m in geo if m.rank == 0 and m.value is not None))
             if chosen.rank == 2 and chosen.value is None:
                 out["level"], out["place"] = "national", None
             elif chosen.value:
@@ -278,7 +281,7 @@ class ScopeResolver:
         agencies = [m for m in mentions if m.field == "agency"]
         if agencies:
             if position is None:
-                out["agency"] = ", ".join(dict.fromkeys(m.value for m in agencies))  # type: ignore[misc]
+                out["agency"] = ", ".join(dict.fromkeys(m.value for m in agencies if m.value is not None))
             else:
                 out["agency"] = _nearest(agencies, position).value
         for name in ("operation", "period"):

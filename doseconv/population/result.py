@@ -1,0 +1,110 @@
+"""A population figure as used: the place, the year chosen by the year rule, the value and its source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from .data import Row, Source, source_for
+
+__all__ = ["COUNTS", "Population", "as_population", "figure"]
+
+#: What each kind of figure counts, in words a reader can check a claim against.
+COUNTS = {
+    "nation": "residents of the 50 states and DC, citizens or not; Puerto Rico apart",
+    "state": "residents of the state, citizens or not",
+    "territory": "residents of Puerto Rico, citizens or not",
+    "county": "residents of the county, citizens or not",
+    "place": "residents within the place's legal boundaries, citizens or not",
+    "country": "all residents, regardless of legal status or citizenship (World Bank midyear estimate)",
+    "world": "every person alive at midyear (World Bank, from UN World Population Prospects)",
+}
+_REFERENCE = {"states.csv": "July 1", "counties.csv": "July 1", "places.csv": "July 1"}
+
+
+@dataclass(frozen=True)
+class Population:
+    """The population of ``place`` used for a claim.
+
+    ``year`` is the year whose figure is used; ``requested`` the year asked for (``None``: latest). ``note`` says
+    when they differ, and always what the figure counts.
+    """
+
+    place: str
+    kind: str
+    year: int
+    value: int
+    source: Source
+    note: str
+    requested: int | None = None
+    key: str = ""
+
+    @property
+    def counts(self) -> str:
+        return COUNTS[self.kind]
+
+    def citation(self) -> str:
+        """'336,806,231 residents, U.S. Census Bureau estimate for July 1, 2023, vintage 2024'."""
+        if self.kind in ("country", "world"):
+            return f"{self.value:,} people, World Bank estimate for {self.year} (SP.POP.TOTL)"
+        publisher = self.source.publisher.split(",")[0]
+        return f"{self.value:,} residents, {publisher} estimate for July 1, {self.year}, vintage {self.source.vintage}"
+
+    def explain(self) -> str:
+        """The citation, what it counts and, if the year differs from the one asked, why."""
+        return f"{self.place}: {self.citation()} ({self.counts}){'; ' + self.note if self.note else ''}"
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "place": self.place,
+            "year": self.year,
+            "value": self.value,
+            "source": f"{self.source.publisher}, {self.source.table}, vintage {self.source.vintage}",
+        }
+
+
+def figure(row: Row, kind: str, place: str, year: int | None) -> Population:
+    """The figure of ``row`` for ``year`` by the year rule: the year itself, else the nearest year in the data."""
+    years = row.years
+    if year is None:
+        used, note = years[-1], ""
+    elif year in years:
+        used, note = year, ""
+    else:
+        used = min(years, key=lambda y: (abs(y - year), -y))
+        span = f"{years[0]}" if len(years) == 1 else f"{years[0]}-{years[-1]}"
+        note = f"no {year} figure for {place} (the data cover {span}); {used} used, the nearest year"
+    return Population(place, kind, used, row.value(used), source_for(row.table, used), note, year, row.key)
+
+
+def _everyone(population: Population) -> str:
+    if population.kind == "nation":
+        return "every American"
+    if population.kind == "world":
+        return "everyone on Earth"
+    return f"everyone in {population.place}"
+
+
+def as_population(doses: Fraction | int, population: Population) -> str:
+    """A number of lethal doses said in people, one dose per person.
+
+    >>> from doseconv.population import resolve_place
+    >>> as_population(386_000_000, resolve_place("the United States", year=2023))
+    'enough for every American (about 1.1 times the 336.8 million people)'
+    >>> as_population(250_000, resolve_place("Wyoming", year=2023))
+    'enough for about 43% of the 585,067 people of Wyoming'
+    """
+    from ..errors import InputError
+    from ..numbers import format_words
+    from ..stated import describe
+
+    ratio = Fraction(doses) / population.value
+    if ratio < 0:
+        raise InputError(f"{doses} doses is negative; a number of doses is zero or more")
+    people = format_words(population.value)
+    if ratio == 0:
+        return "enough for no one"
+    if ratio < 1:
+        of = {"nation": "the United States", "world": "the world"}.get(population.kind, population.place)
+        return f"enough for {describe(ratio * 100, 'about', 2)}% of the {people} people of {of}"
+    return f"enough for {_everyone(population)} ({describe(ratio, 'about', 2)} times the {people} people)"

@@ -1,0 +1,65 @@
+"""Scopes of figures (doseconv.scan.scope): place, agency, operation and period."""
+
+from __future__ import annotations
+
+import pytest
+
+from doseconv.scan.scope import Scope
+
+from .scanning import figures_of
+
+
+def test_scope_follows_sentence_then_paragraph_then_earlier_text() -> None:
+    text = (
+        "DEA Actions in 2024\n\n"
+        "The DEA St. Louis Division seized 100 pounds of fentanyl. It also took 1.3 million pills.\n\n"
+        "Nationwide, Operation Last Mile seized 6,500 pounds of fentanyl from May 1, 2022 to May 1, 2023. "
+        "Agents also seized 44 million pills.\n\n"
+        "In Missouri, agents took 405 firearms."
+    )
+    scopes = {f.text: f.scope for f in figures_of(text)}
+    assert scopes["100 pounds of fentanyl"] == Scope("regional", "St. Louis Division", "DEA", None, "2024")
+    assert scopes["1.3 million pills"] == Scope("regional", "St. Louis Division", "DEA", None, "2024")
+    national = Scope("national", None, "DEA", "Operation Last Mile", "May 1, 2022 – May 1, 2023")
+    assert scopes["6,500 pounds of fentanyl"] == national
+    assert scopes["44 million pills"] == national
+    assert scopes["405 firearms"] == Scope(
+        "regional", "Missouri", "DEA", "Operation Last Mile", "May 1, 2022 – May 1, 2023"
+    )
+
+
+def test_the_division_takes_its_name_from_earlier_in_the_paragraph() -> None:
+    text = "DEA Omaha Division agents worked for a year. A total of 87 arrests were made by the division."
+    (figure,) = figures_of(text)
+    assert (figure.scope.level, figure.scope.place) == ("regional", "Omaha Division")
+
+
+def test_a_figure_takes_the_nearest_scope_word_before_it() -> None:
+    text = "The division seized 1.3 million pills, while nationwide agents seized 44 million pills."
+    division, national = figures_of(text)
+    assert (division.scope.level, national.scope.level) == ("regional", "national")
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("CBP's total so far in fiscal year 2024 amounts to 738.5 million doses.", "fiscal year 2024, to date"),
+        ("In FY2023 agents seized 5 kilos of fentanyl.", "fiscal year 2023"),
+        ("Between 2018 and 2022 meth seizures rose 55 percent.", "2018 – 2022"),
+        ("During 2024 agents seized 5 kilos of fentanyl.", "2024"),
+        ("Year-to-date, agents seized 5 kilos of fentanyl.", "year-to-date"),
+    ],
+)
+def test_periods(text, period) -> None:
+    assert figures_of(text)[-1].scope.period == period
+
+
+def test_a_title_case_operation_name_is_shortened_to_the_name_used_in_the_body() -> None:
+    text = "Operation Last Mile Tracks Down Cartels\n\nOperation Last Mile seized 44 million pills."
+    (figure,) = figures_of(text)
+    assert figure.scope.operation == "Operation Last Mile"
+
+
+def test_proper_nouns_with_national_are_not_scope_words() -> None:
+    (figure,) = figures_of("The National Sheriffs' Association counted 12 arrests.")
+    assert figure.scope.level is None
