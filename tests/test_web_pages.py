@@ -176,6 +176,16 @@ def test_sources_list_every_set_with_links(client) -> None:
     assert '<a href="https://www.dea.gov/' in page
 
 
+def test_sources_list_the_population_tables(client) -> None:
+    pytest.importorskip("doseconv.population.data")
+    from doseconv.population.data import sources
+
+    page = client.get("/sources").text
+    assert 'id="population"' in page
+    for source in sources().values():
+        assert f'<a href="{source.url}" rel="noreferrer">' in page
+
+
 def test_unknown_page_is_a_404_page(client) -> None:
     response = client.get("/nothing")
     assert response.status_code == 404

@@ -196,12 +196,32 @@ def _set_section(chosen) -> str:
     )
 
 
+def _population_section(tables: list[dict[str, str]]) -> str:
+    if not tables:
+        return ""
+    rows = "".join(
+        f"<tr><td>{escape(t.get('publisher', ''))}</td><td>{escape(t.get('table', ''))} (vintage "
+        f"{escape(t.get('vintage', ''))})</td><td>{escape(t.get('counts', ''))}</td>"
+        f'<td><a href="{escape(t.get("url", ""))}" rel="noreferrer">{escape(t.get("url", ""))}</a></td></tr>'
+        for t in tables
+    )
+    return (
+        '<section id="population"><h2>Population figures</h2><p>Populations in claims such as "enough to kill '
+        'every American" come from these published tables.</p><table><thead><tr><th scope=col>Publisher</th>'
+        "<th scope=col>Table</th><th scope=col>What it counts</th><th scope=col>Link</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table></section>"
+    )
+
+
 async def sources(request: Request) -> Response:
     sets = [service.load(n) for n in service.set_names()]
+    tables = service.population_sources()
     toc = "".join(f'<li><a href="#set-{escape(s.name)}">{escape(s.name)}</a>: {escape(s.title)}</li>' for s in sets)
+    if tables:
+        toc += '<li><a href="#population">Population figures</a></li>'
     body = (
         "<h1>Sources</h1><p>Every figure doseconv uses comes from a published source, listed here by "
-        f"assumption set.</p><ul>{toc}</ul>" + "".join(_set_section(s) for s in sets)
+        f"assumption set.</p><ul>{toc}</ul>" + "".join(_set_section(s) for s in sets) + _population_section(tables)
     )
     return html("Sources", body, "/sources")
 

@@ -86,6 +86,15 @@ def load(name: str):
     return load_set(bundled_set(name) or None)
 
 
+def population_sources() -> list[dict[str, str]]:
+    """The published tables the population figures come from (empty when the library has none)."""
+    try:
+        from ..population.data import sources
+    except ImportError:
+        return []
+    return [source.to_dict() for source in sources().values()]
+
+
 def _check_function():
     try:  # the checker package, once it replaces doseconv.claims
         from ..checker import check as run  # type: ignore[import-not-found,attr-defined,unused-ignore]
