@@ -7,19 +7,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
-from .assumptions import DEFAULT_SET, AssumptionSet, Parameter, Source, load_set, set_names
-from .convert import (
+from .assumptions import (
+    DEFAULT_SET,
     PILL_MODELS,
-    Conversion,
-    convert,
-    convert_mass,
-    doses_to_mass,
-    pills_to_doses,
-    powder_to_doses,
+    AssumptionSet,
+    Parameter,
+    Source,
+    load_set,
+    pill_factor,
     resolve_assumptions,
+    set_names,
 )
+from .convert import Conversion, convert, convert_mass, doses_to_mass, pills_to_doses, powder_to_doses
 from .errors import (
     AmbiguousUnitError,
     AssumptionError,
@@ -31,6 +34,7 @@ from .errors import (
     UnknownAssumptionSetError,
 )
 from .numbers import format_count, format_grouped, format_words, parse_number, parse_share, round_to, step_of
+from .overrides import Overrides
 from .quantity import Amount, parse_amount
 
 __all__ = [
@@ -40,16 +44,19 @@ __all__ = [
     "Amount",
     "AssumptionError",
     "AssumptionSet",
+    "CheckResult",
     "ClaimsFileError",
     "Conversion",
     "DoseconvError",
     "InputError",
     "MissingValueError",
+    "Overrides",
     "Parameter",
     "Source",
     "UnitError",
     "UnknownAssumptionSetError",
     "__version__",
+    "check",
     "convert",
     "convert_mass",
     "doses_to_mass",
@@ -60,6 +67,7 @@ __all__ = [
     "parse_amount",
     "parse_number",
     "parse_share",
+    "pill_factor",
     "pills_to_doses",
     "powder_to_doses",
     "resolve_assumptions",
@@ -67,3 +75,15 @@ __all__ = [
     "set_names",
     "step_of",
 ]
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .checker import CheckResult, check
+
+
+def __getattr__(name: str) -> Any:
+    """``check`` and ``CheckResult`` load the claim checker on first use (a conversion never needs it)."""
+    if name in ("check", "CheckResult"):
+        from . import checker
+
+        return getattr(checker, name)
+    raise AttributeError(f"module 'doseconv' has no attribute {name!r}")

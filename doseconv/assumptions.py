@@ -14,19 +14,26 @@ from fractions import Fraction
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from .errors import AssumptionError, DoseconvError, MissingValueError, UnknownAssumptionSetError
+from .errors import AssumptionError, DoseconvError, InputError, MissingValueError, UnknownAssumptionSetError
 from .numbers import exact_text, parse_share
+from .overrides import OVERRIDE_PARAMETERS, Overrides
 from .quantity import parse_mass
 
 __all__ = [
+    "DEFAULT_PILL_MODEL",
     "DEFAULT_SET",
     "PARAMETERS",
+    "PILL_MODELS",
     "AssumptionSet",
     "Parameter",
+    "PillModel",
+    "SetChoice",
     "Source",
     "load_set",
+    "pill_factor",
+    "resolve_assumptions",
     "set_names",
 ]
 
@@ -41,6 +48,19 @@ PARAMETERS: dict[str, tuple[str, str]] = {
     "powder_purity": ("share", "mean purity of fentanyl powder"),
     "pill_mass": ("mass", "gross mass of one pill"),
 }
+
+PillModel = Literal["one-per-pill", "lab-share", "mean-content"]
+
+#: Pill models: how a count of pills becomes a count of doses.
+PILL_MODELS: dict[str, str] = {
+    "one-per-pill": "each pill counted as one dose",
+    "lab-share": "pills x the DEA lab's share of pills holding 2 mg or more",
+    "mean-content": "pills x mean fentanyl per pill / lethal dose",
+}
+DEFAULT_PILL_MODEL: PillModel = "one-per-pill"
+
+#: Set parameter -> the override that supplies it.
+_OVERRIDE_OF = {parameter: name for name, (parameter, _) in OVERRIDE_PARAMETERS.items() if parameter}
 
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _SET_KEYS = {"schema", "name", "title", "period", "start", "end", "description", "sources", *PARAMETERS}
@@ -178,16 +198,12 @@ class AssumptionSet:
             raise AssumptionError(f"unknown parameter {name!r}; known: {', '.join(PARAMETERS)}")
         return getattr(self, name)
 
-    def require(self, name: str, *, option: str | None = None) -> Fraction:
-        """The value of ``name``, or a MissingValueError saying where to get one."""
+    def require(self, name: str) -> Fraction:
+        """The value of ``name``, or a MissingValueError naming the override and the sets that publish it."""
         parameter = self.parameter(name)
         if parameter.value is None:
             others = [n for n in set_names() if load_set(n).parameter(name).published and n != "pure"]
-            how = f"; give {option}" if option else ""
-            raise MissingValueError(
-                f"set {self.name!r} publishes no {PARAMETERS[name][1]}{how} or choose a set that does "
-                f"({', '.join(others) or 'none'})"
-            )
+            raise MissingValueError(self.name, PARAMETERS[name][1], _OVERRIDE_OF.get(name), others)
         return parameter.value
 
     def override(self, **values: Fraction | None) -> AssumptionSet:
@@ -200,6 +216,14 @@ class AssumptionSet:
         if not changes:
             return self
         return replace(self, **changes)
+
+    def with_overrides(self, overrides: Overrides) -> AssumptionSet:
+        """A copy with the caller's :class:`Overrides` applied (a pill mass is not a value of the set).
+
+        >>> load_set("dea-2022").with_overrides(Overrides(purity="15%")).overridden
+        ['powder_purity']
+        """
+        return self.override(**overrides.set_values())
 
     @property
     def overridden(self) -> list[str]:
@@ -214,6 +238,35 @@ class AssumptionSet:
             "overrides": self.overridden,
             "parameters": {name: self.parameter(name).to_dict() for name in PARAMETERS},
         }
+
+
+#: What a library function takes as its assumption set: a bundled set's name, a path to a set file, or a set.
+SetChoice = str | Path | AssumptionSet | None
+
+
+def resolve_assumptions(assumptions: SetChoice = None, overrides: Overrides | None = None) -> AssumptionSet:
+    """The set to use: a name, a path or a set, with the caller's overrides applied.
+
+    >>> resolve_assumptions("dea-2023", Overrides(lethal_dose="3 mg")).lethal_dose.value
+    Fraction(3, 1)
+    """
+    base = assumptions if isinstance(assumptions, AssumptionSet) else load_set(assumptions)
+    return base if overrides is None else base.with_overrides(overrides)
+
+
+def pill_factor(chosen: AssumptionSet, model: str) -> Fraction:
+    """Doses per pill under the pill ``model`` (see :data:`PILL_MODELS`) and the set ``chosen``.
+
+    >>> pill_factor(load_set("dea-2023"), "lab-share")
+    Fraction(7, 10)
+    """
+    if model == "one-per-pill":
+        return Fraction(1)
+    if model == "lab-share":
+        return chosen.require("pill_share")
+    if model == "mean-content":
+        return chosen.require("pill_content") / chosen.require("lethal_dose")
+    raise InputError(f"unknown pill model {model!r}; choose one of: {', '.join(PILL_MODELS)}")
 
 
 def _data_dir():

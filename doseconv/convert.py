@@ -8,14 +8,23 @@ multiplied by it once as float64 (relative error within a few units of 2**-53).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Any, Unpack
 
-from .assumptions import AssumptionSet, load_set, show_value
+from .assumptions import (
+    DEFAULT_PILL_MODEL,
+    PILL_MODELS,
+    AssumptionSet,
+    PillModel,
+    SetChoice,
+    pill_factor,
+    resolve_assumptions,
+    show_value,
+)
 from .errors import InputError, UnitError
-from .numbers import exact_text, format_count, format_grouped, parse_share
-from .quantity import Amount, parse_amount, parse_mass
+from .numbers import exact_fraction, exact_text, format_count, format_grouped
+from .overrides import OverrideArgs, Overrides
+from .quantity import Amount, parse_amount
 from .registry import resolve_unit, unit_factor
 
 __all__ = [
@@ -26,91 +35,12 @@ __all__ = [
     "doses_to_mass",
     "pills_to_doses",
     "powder_to_doses",
-    "resolve_assumptions",
 ]
 
-PillModel = Literal["one-per-pill", "lab-share", "mean-content"]
 
-#: Pill models: how a count of pills becomes a count of doses.
-PILL_MODELS: dict[str, str] = {
-    "one-per-pill": "each pill counted as one dose",
-    "lab-share": "pills x the DEA lab's share of pills holding 2 mg or more",
-    "mean-content": "pills x mean fentanyl per pill / lethal dose",
-}
-DEFAULT_PILL_MODEL: PillModel = "one-per-pill"
-
-
-def _share(value: Any, what: str) -> Fraction | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return parse_share(value, what=what)
-    share = _exact(value, what)
-    if share > 1:
-        raise InputError(f"{what} {value} is above 1; give a fraction from 0 to 1 or a string like '15%'")
-    return share
-
-
-def _mg(value: Any, what: str) -> Fraction | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        amount = parse_mass(value, what=what)
-    elif isinstance(value, Amount):
-        amount = value
-        if amount.kind != "mass":
-            raise UnitError(f"{what} must be a mass, not {amount.kind}")
-    else:
-        raise InputError(f"{what} must be a mass with a unit, such as '2 mg'")
-    mg = amount.to("mg").value
-    if mg <= 0 and what in ("lethal dose",):
-        raise InputError(f"{what} must be more than zero")
-    return mg
-
-
-def resolve_assumptions(
-    assumptions: str | AssumptionSet | None = None,
-    *,
-    lethal_dose: Any = None,
-    purity: Any = None,
-    pill_share: Any = None,
-    mg_per_pill: Any = None,
-) -> AssumptionSet:
-    """The set to use: a name, a path or a set, with the caller's overrides applied.
-
-    >>> resolve_assumptions("dea-2023", lethal_dose="3 mg").lethal_dose.value
-    Fraction(3, 1)
-    """
-    base = assumptions if isinstance(assumptions, AssumptionSet) else load_set(assumptions)
-    return base.override(
-        lethal_dose=_mg(lethal_dose, "lethal dose"),
-        powder_purity=_share(purity, "purity"),
-        pill_share=_share(pill_share, "pill share"),
-        pill_content=_mg(mg_per_pill, "mg per pill"),
-    )
-
-
-def _exact(value: Any, what: str = "value") -> Fraction:
-    """An exact Fraction of a scalar; floats are read through their shortest repr, not their binary value."""
-    if isinstance(value, bool):
-        raise InputError(f"{what} must be a number, not {value!r}")
-    if isinstance(value, (int, Fraction)):
-        result = Fraction(value)
-    elif isinstance(value, Decimal):
-        if not value.is_finite():
-            raise InputError(f"{what} {value} is not a finite number")
-        result = Fraction(value)
-    elif isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            raise InputError(f"{what} {value} is not a finite number")
-        result = Fraction(Decimal(repr(value)))
-    elif hasattr(value, "item") and getattr(value, "ndim", 1) == 0:  # numpy scalar
-        return _exact(value.item(), what)
-    else:
-        raise InputError(f"{what} must be a number, a numpy array or a pandas Series, not {type(value).__name__}")
-    if result < 0:
-        raise InputError(f"{what} {value} is negative; figures must be zero or more")
-    return result
+def _chosen(assumptions: SetChoice, overrides: Overrides | None, given: OverrideArgs) -> AssumptionSet:
+    """The set with the caller's overrides (an :class:`Overrides` and/or keywords) applied."""
+    return resolve_assumptions(assumptions, Overrides.of(overrides, **given))
 
 
 def _is_vector(value: Any) -> bool:
@@ -129,7 +59,7 @@ def _scale(value: Any, factor: Fraction, what: str) -> Any:
         if type(value).__module__.startswith("pandas"):
             return type(value)(result, index=value.index, name=value.name)
         return result
-    return _exact(value, what) * factor
+    return exact_fraction(value, what) * factor
 
 
 def _amount_in(value: Any, unit: str | None, kind: str, what: str) -> tuple[Any, str]:
@@ -169,9 +99,9 @@ def powder_to_doses(
     mass: Any,
     unit: str | None = None,
     *,
-    purity: Any = None,
-    assumptions: str | AssumptionSet | None = None,
-    lethal_dose: Any = None,
+    assumptions: SetChoice = None,
+    overrides: Overrides | None = None,
+    **given: Unpack[OverrideArgs],
 ) -> Any:
     """Doses in a mass of powder: mass x purity / lethal dose.
 
@@ -182,9 +112,9 @@ def powder_to_doses(
     >>> powder_to_doses("1 kg", assumptions="pure")
     Fraction(500000, 1)
     """
-    chosen = resolve_assumptions(assumptions, lethal_dose=lethal_dose, purity=purity)
+    chosen = _chosen(assumptions, overrides, given)
     magnitude, unit_name = _amount_in(mass, unit, "mass", "powder")
-    share = chosen.require("powder_purity", option="purity")
+    share = chosen.require("powder_purity")
     factor = unit_factor(unit_name, "milligram") * share / chosen.require("lethal_dose")
     return _scale(magnitude, factor, "powder")
 
@@ -193,10 +123,9 @@ def pills_to_doses(
     pills: Any,
     model: PillModel | str = DEFAULT_PILL_MODEL,
     *,
-    assumptions: str | AssumptionSet | None = None,
-    lethal_dose: Any = None,
-    pill_share: Any = None,
-    mg_per_pill: Any = None,
+    assumptions: SetChoice = None,
+    overrides: Overrides | None = None,
+    **given: Unpack[OverrideArgs],
 ) -> Any:
     """Doses in a count of pills under a pill model (see :data:`PILL_MODELS`).
 
@@ -205,28 +134,18 @@ def pills_to_doses(
     >>> pills_to_doses(1000, "mean-content", assumptions="dea-2022")
     Fraction(1200, 1)
     """
-    chosen = resolve_assumptions(assumptions, lethal_dose=lethal_dose, pill_share=pill_share, mg_per_pill=mg_per_pill)
+    chosen = _chosen(assumptions, overrides, given)
     magnitude, _ = _amount_in(pills, None, "pills", "pills")
     return _scale(magnitude, pill_factor(chosen, model), "pills")
-
-
-def pill_factor(chosen: AssumptionSet, model: str) -> Fraction:
-    """Doses per pill under ``model`` and the set ``chosen``."""
-    if model == "one-per-pill":
-        return Fraction(1)
-    if model == "lab-share":
-        return chosen.require("pill_share", option="--pill-share")
-    if model == "mean-content":
-        return chosen.require("pill_content", option="--mg-per-pill") / chosen.require("lethal_dose")
-    raise InputError(f"unknown pill model {model!r}; choose one of: {', '.join(PILL_MODELS)}")
 
 
 def doses_to_mass(
     doses: Any,
     unit: str = "kg",
     *,
-    assumptions: str | AssumptionSet | None = None,
-    lethal_dose: Any = None,
+    assumptions: SetChoice = None,
+    overrides: Overrides | None = None,
+    **given: Unpack[OverrideArgs],
 ) -> Any:
     """Mass of pure fentanyl that makes ``doses`` lethal doses.
 
@@ -235,7 +154,7 @@ def doses_to_mass(
     >>> doses_to_mass(1, "mg", lethal_dose="3 mg")
     Fraction(3, 1)
     """
-    chosen = resolve_assumptions(assumptions, lethal_dose=lethal_dose)
+    chosen = _chosen(assumptions, overrides, given)
     magnitude, _ = _amount_in(doses, None, "doses", "doses")
     target, kind = resolve_unit(unit)
     if kind != "mass":
@@ -302,12 +221,10 @@ def convert(
     quantity: str | Amount,
     target: str | None = None,
     *,
-    purity: Any = None,
     pill_model: str | None = None,
-    assumptions: str | AssumptionSet | None = None,
-    lethal_dose: Any = None,
-    pill_share: Any = None,
-    mg_per_pill: Any = None,
+    assumptions: SetChoice = None,
+    overrides: Overrides | None = None,
+    **given: Unpack[OverrideArgs],
 ) -> Conversion:
     """Convert one figure as written ("6500 lb", "44 million pills") to ``target``.
 
@@ -332,37 +249,16 @@ def convert(
     if pill_model is not None and pill_model not in PILL_MODELS:
         raise InputError(f"unknown pill model {pill_model!r}; choose one of: {', '.join(PILL_MODELS)}")
     kinds = (source.kind, target_kind)
-    options = (assumptions, lethal_dose, purity, pill_share, mg_per_pill)
-    if kinds == ("mass", "mass") and all(option is None for option in options):
+    chosen_overrides = Overrides.of(overrides, **given)
+    if kinds == ("mass", "mass") and assumptions is None and not chosen_overrides.given:
         factor = unit_factor(source.unit, target_unit)  # no set needed (nor loaded)
         return Conversion(source, source.value * factor, target_unit, "mass", None)
-    chosen = resolve_assumptions(
-        assumptions, lethal_dose=lethal_dose, purity=purity, pill_share=pill_share, mg_per_pill=mg_per_pill
-    )
-    lethal = chosen.lethal_dose
+    chosen = resolve_assumptions(assumptions, chosen_overrides)
     if kinds == ("mass", "mass"):  # options were given: checked above, but a mass needs none of them
         factor = unit_factor(source.unit, target_unit)
         return Conversion(source, source.value * factor, target_unit, "mass", None)
-    if kinds == ("mass", "doses"):
-        share = chosen.require("powder_purity", option="--purity")
-        value = powder_to_doses(source, assumptions=chosen)
-        step = (
-            f"{format_grouped(source.value)} {_SYMBOLS[source.unit]} x {show_value('share', share)} purity"
-            f" / {lethal.show()} per dose"
-        )
-        return Conversion(source, value, "lethal_dose", "doses", chosen, steps=(step,))
-    if kinds == ("pills", "doses"):
-        model = pill_model or DEFAULT_PILL_MODEL
-        value = pills_to_doses(source, model, assumptions=chosen)
-        per_pill = pill_factor(chosen, model)
-        step = f"{format_count(source.value)} pills x {format_grouped(per_pill)} doses per pill ({PILL_MODELS[model]})"
-        return Conversion(source, value, "lethal_dose", "doses", chosen, model, steps=(step,))
-    if kinds == ("doses", "mass"):
-        mg = source.value * chosen.require("lethal_dose")
-        unit = target_unit or _auto_mass_unit(mg)
-        value = doses_to_mass(source, unit, assumptions=chosen)
-        step = f"{format_count(source.value)} doses x {lethal.show()} per dose, as pure fentanyl"
-        return Conversion(source, value, unit, "mass", chosen, steps=(step,))
+    if kinds in (("mass", "doses"), ("pills", "doses"), ("doses", "mass")):
+        return _with_set(source, target_unit, chosen, pill_model or DEFAULT_PILL_MODEL)
     if kinds == ("doses", "doses") or kinds == ("pills", "pills"):
         return Conversion(source, source.value, source.unit, source.kind, None)
     if target_kind == "pills":
@@ -371,3 +267,26 @@ def convert(
             "a pill's fentanyl content is not its weight; convert to doses instead"
         )
     raise UnitError("cannot convert pills to a mass: convert the pills to doses, then the doses to a mass")
+
+
+def _with_set(source: Amount, target_unit: str, chosen: AssumptionSet, model: str) -> Conversion:
+    """Powder to doses, pills to doses or doses to a mass, under the set ``chosen``, with the step shown."""
+    lethal = chosen.lethal_dose
+    if source.kind == "mass":
+        share = chosen.require("powder_purity")
+        value = powder_to_doses(source, assumptions=chosen)
+        step = (
+            f"{format_grouped(source.value)} {_SYMBOLS[source.unit]} x {show_value('share', share)} purity"
+            f" / {lethal.show()} per dose"
+        )
+        return Conversion(source, value, "lethal_dose", "doses", chosen, steps=(step,))
+    if source.kind == "pills":
+        value = pills_to_doses(source, model, assumptions=chosen)
+        per_pill = pill_factor(chosen, model)
+        step = f"{format_count(source.value)} pills x {format_grouped(per_pill)} doses per pill ({PILL_MODELS[model]})"
+        return Conversion(source, value, "lethal_dose", "doses", chosen, model, steps=(step,))
+    mg = source.value * chosen.require("lethal_dose")
+    unit = target_unit or _auto_mass_unit(mg)
+    value = doses_to_mass(source, unit, assumptions=chosen)
+    step = f"{format_count(source.value)} doses x {lethal.show()} per dose, as pure fentanyl"
+    return Conversion(source, value, unit, "mass", chosen, steps=(step,))

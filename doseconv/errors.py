@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 __all__ = [
     "AmbiguousUnitError",
     "AssumptionError",
@@ -16,7 +18,19 @@ __all__ = [
 
 
 class DoseconvError(Exception):
-    """Base of every error doseconv raises on purpose; its message is one line meant for a person."""
+    """Base of every error doseconv raises on purpose; its message is one line meant for a person.
+
+    ``parameter`` names the value at fault when there is one, as the library calls it
+    (``"purity"``, ``"pill_share"``): a front end can point at its own name for it.
+    """
+
+    def __init__(self, message: str = "", *, parameter: str | None = None) -> None:
+        super().__init__(message)
+        self.parameter = parameter
+
+    def message_for(self, names: Mapping[str, str]) -> str:
+        """The message with the parameter called by a front end's name for it (``{"pill_share": "--pill-share"}``)."""
+        return str(self)
 
 
 class InputError(DoseconvError, ValueError):
@@ -40,7 +54,32 @@ class UnknownAssumptionSetError(DoseconvError, LookupError):
 
 
 class MissingValueError(DoseconvError, LookupError):
-    """A value the chosen assumption set does not publish."""
+    """A value the chosen assumption set does not publish; ``parameter`` is the override that would supply it.
+
+    >>> error = MissingValueError("dea-2023", "mean fentanyl per pill", "mg_per_pill", ("dea-2022",))
+    >>> str(error)
+    "set 'dea-2023' publishes no mean fentanyl per pill; give mg_per_pill or choose a set that does (dea-2022)"
+    >>> error.message_for({"mg_per_pill": "--mg-per-pill"})
+    "set 'dea-2023' publishes no mean fentanyl per pill; give --mg-per-pill or choose a set that does (dea-2022)"
+    """
+
+    def __init__(self, set_name: str, what: str, parameter: str | None, others: Sequence[str]) -> None:
+        self.set_name = set_name
+        self.what = what
+        self.others = tuple(others)
+        super().__init__(self._message(parameter), parameter=parameter)
+
+    def _message(self, give: str | None) -> str:
+        how = f"; give {give}" if give else ""
+        return (
+            f"set {self.set_name!r} publishes no {self.what}{how} or choose a set that does "
+            f"({', '.join(self.others) or 'none'})"
+        )
+
+    def message_for(self, names: Mapping[str, str]) -> str:
+        if self.parameter is None:
+            return str(self)
+        return self._message(names.get(self.parameter, self.parameter))
 
 
 class ClaimsFileError(DoseconvError, ValueError):

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from doseconv.assumptions import load_set
-from doseconv.convert import resolve_assumptions
+from doseconv.assumptions import load_set, resolve_assumptions
 from doseconv.errors import AssumptionError, UnknownAssumptionSetError
+from doseconv.overrides import Overrides
 
 GOOD = """\
 schema = 1
@@ -103,7 +103,7 @@ def test_missing_set_file() -> None:
 
 def test_overrides_are_marked_and_leave_the_set_alone() -> None:
     base = load_set("dea-2022")
-    changed = resolve_assumptions("dea-2022", lethal_dose="3mg", purity="15%")
+    changed = resolve_assumptions("dea-2022", Overrides(lethal_dose="3mg", purity="15%"))
     assert changed.lethal_dose.value == 3 and changed.powder_purity.value == Fraction(15, 100)
     assert changed.overridden == ["lethal_dose", "powder_purity"]
     assert base.lethal_dose.value == 2 and base.overridden == []

@@ -57,8 +57,10 @@ def test_lethal_dose_override() -> None:
 
 
 def test_a_set_without_the_value_says_so() -> None:
-    with pytest.raises(MissingValueError, match=r"dea-2023.*mean fentanyl per pill.*--mg-per-pill"):
+    with pytest.raises(MissingValueError, match=r"dea-2023.*mean fentanyl per pill.*give mg_per_pill") as caught:
         pills_to_doses(10, "mean-content", assumptions="dea-2023")
+    assert caught.value.parameter == "mg_per_pill"
+    assert "--" not in str(caught.value)  # the library never names a command-line option
 
 
 @pytest.mark.parametrize(

@@ -9,59 +9,20 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Optional
 
 import typer
 
-from .. import __version__
 from ..errors import DoseconvError, InputError
 
+# Each command module registers its commands on ``app`` when imported, in the order --help lists them.
+from . import convert  # noqa: F401
+
+# isort: split
+from . import check, scan, serve  # noqa: F401
+from .app import EXIT_INTERNAL, EXIT_MISMATCH, EXIT_OK, EXIT_USAGE, app
+from .options import FLAGS
+
 __all__ = ["EXIT_INTERNAL", "EXIT_MISMATCH", "EXIT_OK", "EXIT_USAGE", "app", "main"]
-
-EXIT_OK = 0
-EXIT_MISMATCH = 1  # verify/scan: a claim did not come out as expected
-EXIT_USAGE = 2  # bad input: a figure, an option, a file
-EXIT_INTERNAL = 70  # a bug in doseconv (EX_SOFTWARE)
-
-app = typer.Typer(
-    name="doseconv",
-    help=(
-        "Convert drug-seizure figures into potentially lethal doses exactly, and check published totals.\n\n"
-        'Example: doseconv convert "6500 lb" doses --purity 10%'
-    ),
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"doseconv {__version__}")
-        raise typer.Exit(0)
-
-
-@app.callback()
-def _root(
-    version: Optional[bool] = typer.Option(
-        None, "--version", callback=_version, is_eager=True, help="Show the version and exit."
-    ),
-) -> None:
-    """Convert drug-seizure figures into potentially lethal doses, and check published totals."""
-
-
-def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
-    """Print one error line on stderr and return the Exit to raise."""
-    typer.echo(f"Error: {message}", err=True)
-    return typer.Exit(code)
-
-
-# Commands register themselves on ``app`` when their modules are imported.
-from . import claims as _claims  # noqa: E402,F401
-from . import convert as _convert  # noqa: E402,F401
-from . import scan as _scan  # noqa: E402,F401
-from . import serve as _serve  # noqa: E402,F401
 
 
 def _import_pint_without_numpy() -> None:
@@ -95,8 +56,8 @@ def main(argv: list[str] | None = None) -> int:
             raise InputError(f"{negative!r} is negative; seizure figures must be zero or more")
         result = command.main(args, prog_name="doseconv", standalone_mode=False)
         code = result if isinstance(result, int) else EXIT_OK
-    except DoseconvError as error:
-        typer.echo(f"Error: {error}", err=True)
+    except DoseconvError as error:  # the library names parameters; the command line names its options
+        typer.echo(f"Error: {error.message_for(FLAGS)}", err=True)
         code = EXIT_USAGE
     except (KeyboardInterrupt, BrokenPipeError):
         code = 130 if sys.exc_info()[0] is KeyboardInterrupt else EXIT_OK

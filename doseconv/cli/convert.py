@@ -7,34 +7,31 @@ from typing import Optional
 
 import typer
 
-from . import app
+from .app import app
+from .options import assumptions_option, override_option
 
-ASSUMPTIONS_HELP = "Assumption set: a name (see 'doseconv assumptions') or a path to a set file. Default: dea-2022."
 
-
-@app.command()
-def convert(
+@app.command("convert")
+def convert_command(
     quantity: str = typer.Argument(
         ..., help='A figure with its unit: "6500 lb", "44 million pills", "193 million doses".'
     ),
     target: Optional[str] = typer.Argument(
         None, help="What to convert to: a mass unit (kg, lb, g, mg, oz, short tons, tonnes) or doses."
     ),
-    purity: Optional[str] = typer.Option(
-        None, "--purity", help="Powder purity, such as 10% or 0.1 (overrides the set)."
-    ),
+    purity: Optional[str] = override_option("purity", "Powder purity, such as 10% or 0.1 (overrides the set)."),
     pill_model: Optional[str] = typer.Option(
         None, "--pill-model", help="How pills become doses: one-per-pill (default), lab-share, mean-content."
     ),
-    assumptions: Optional[str] = typer.Option(None, "--assumptions", help=ASSUMPTIONS_HELP),
-    lethal_dose: Optional[str] = typer.Option(
-        None, "--lethal-dose", help="Mass of one lethal dose, such as 3mg (overrides the set)."
+    assumptions: Optional[str] = assumptions_option(),
+    lethal_dose: Optional[str] = override_option(
+        "lethal_dose", "Mass of one lethal dose, such as 3mg (overrides the set)."
     ),
-    pill_share: Optional[str] = typer.Option(
-        None, "--pill-share", help="Share of pills holding >= 2 mg, for lab-share (overrides the set)."
+    pill_share: Optional[str] = override_option(
+        "pill_share", "Share of pills holding >= 2 mg, for lab-share (overrides the set)."
     ),
-    mg_per_pill: Optional[str] = typer.Option(
-        None, "--mg-per-pill", help="Mean fentanyl per pill, for mean-content (overrides the set)."
+    mg_per_pill: Optional[str] = override_option(
+        "mg_per_pill", "Mean fentanyl per pill, for mean-content (overrides the set)."
     ),
     as_json: bool = typer.Option(
         False, "--json", help="Print one JSON object with the exact value and the assumptions."
@@ -49,18 +46,11 @@ def convert(
       doseconv convert "193 million doses" kg
       doseconv convert "44 million pills" doses --pill-model lab-share --assumptions dea-2023
     """
-    from ..convert import convert as run
+    from ..convert import convert
+    from ..overrides import Overrides
 
-    result = run(
-        quantity,
-        target,
-        purity=purity,
-        pill_model=pill_model,
-        assumptions=assumptions,
-        lethal_dose=lethal_dose,
-        pill_share=pill_share,
-        mg_per_pill=mg_per_pill,
-    )
+    overrides = Overrides(purity=purity, lethal_dose=lethal_dose, pill_share=pill_share, mg_per_pill=mg_per_pill)
+    result = convert(quantity, target, pill_model=pill_model, assumptions=assumptions, overrides=overrides)
     if as_json:
         typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
         return
@@ -69,16 +59,16 @@ def convert(
         line += " of pure fentanyl"
     typer.echo(line)
     if result.assumptions is not None:
-        overrides = result.assumptions.overridden
+        changed = result.assumptions.overridden
         note = f"assumption set {result.assumptions.name}"
-        if overrides:
-            note += " with " + ", ".join(f"{name.replace('_', ' ')} given" for name in overrides)
+        if changed:
+            note += " with " + ", ".join(f"{name.replace('_', ' ')} given" for name in changed)
         for step in result.steps:
             typer.echo(f"  = {step}; {note}")
 
 
-@app.command()
-def assumptions(
+@app.command("assumptions")
+def assumptions_command(
     name: Optional[str] = typer.Argument(None, help="A set name or a path to a set file; omit to list the sets."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:

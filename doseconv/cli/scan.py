@@ -6,12 +6,12 @@ from typing import Optional
 
 import typer
 
-from . import EXIT_MISMATCH, app
-from .convert import ASSUMPTIONS_HELP
+from .app import EXIT_MISMATCH, app
+from .options import assumptions_option, pill_model_option, reading_option
 
 
-@app.command()
-def scan(
+@app.command("scan")
+def scan_command(
     paths: list[str] = typer.Argument(
         ..., help="Stories: text, Markdown or HTML files, folders of them, or - for standard input."
     ),
@@ -21,13 +21,9 @@ def scan(
     input_format: str = typer.Option(
         "auto", "--input-format", help="auto (default; from the name and content), plain, markdown or html."
     ),
-    assumptions: Optional[str] = typer.Option(None, "--assumptions", help=ASSUMPTIONS_HELP),
-    pill_model: Optional[str] = typer.Option(
-        None, "--pill-model", help="one-per-pill (default), lab-share or mean-content."
-    ),
-    reading: str = typer.Option(
-        "lenient", "--reading", help="How rounding words are read: lenient (default) or strict."
-    ),
+    assumptions: Optional[str] = assumptions_option(),
+    pill_model: Optional[str] = pill_model_option(),
+    reading: str = reading_option(),
 ) -> None:
     """Find the dose figures in stories, build claims from them and check each claim.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import EXIT_USAGE, app, fail
+from .app import EXIT_USAGE, app, fail
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 

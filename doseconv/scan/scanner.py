@@ -16,13 +16,13 @@ from .scope import ScopeResolver
 from .text import read_document
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..claims import CheckResult  # the claim checker is named here and in _checker() below, nowhere else
+    from ..checker import CheckResult  # the claim checker is named here and in _checker() below, nowhere else
     from ..stated import StatedFigure
 
 
 def _checker() -> Callable[..., CheckResult]:
     """The claim checker, imported when first needed (importing the scanner stays light)."""
-    from ..claims import check
+    from ..checker import check
 
     return check
 
@@ -221,7 +221,7 @@ def scan_text(
 ) -> ScanReport:
     """Find the figures of a text, build its claims and check them.
 
-    ``options`` go to :func:`doseconv.claims.check` (``assumptions``, ``pill_model``,
+    ``options`` go to :func:`doseconv.check` (``assumptions``, ``pill_model``,
     ``reading``). With ``run_checks=False`` claims are built but not checked (verdict
     ``unverifiable``).
 

@@ -95,14 +95,6 @@ def population_sources() -> list[dict[str, str]]:
     return [source.to_dict() for source in sources().values()]
 
 
-def _check_function():
-    try:  # the checker package, once it replaces doseconv.claims
-        from ..checker import check as run  # type: ignore[import-not-found,attr-defined,unused-ignore]
-    except ImportError:
-        from ..claims import check as run
-    return run
-
-
 def check(options: dict[str, Any]) -> dict[str, Any]:
     """What ``doseconv check --json`` prints for the same options."""
     values = _given(options, CHECK_OPTIONS)
@@ -110,7 +102,9 @@ def check(options: dict[str, Any]) -> dict[str, Any]:
     values["reading"] = values["reading"] or "lenient"
     values["scale"] = values["scale"] or "aggregate"
     pills, powder, claim = values.pop("pills"), values.pop("powder"), values.pop("claim")
-    result = _check_function()(pills, powder, claim, **values)
+    from ..checker import check as run
+
+    result = run(pills, powder, claim, **values)
     return result.to_dict()
 
 

@@ -7,8 +7,8 @@ from typing import Optional
 
 import typer
 
-from . import EXIT_MISMATCH, app
-from .convert import ASSUMPTIONS_HELP
+from .app import EXIT_MISMATCH, app
+from .options import assumptions_option, override_option, pill_model_option, reading_option
 
 
 def _interval_text(interval) -> str:
@@ -60,8 +60,8 @@ def render_check(result) -> list[str]:
     return lines
 
 
-@app.command()
-def check(
+@app.command("check")
+def check_command(
     claim: str = typer.Option(
         ..., "--claim", help='The published total, with its qualifier: "nearly 193 million doses".'
     ),
@@ -71,26 +71,18 @@ def check(
     powder: Optional[str] = typer.Option(
         None, "--powder", help='Fentanyl powder as published: "more than 6,500 pounds".'
     ),
-    assumptions: Optional[str] = typer.Option(None, "--assumptions", help=ASSUMPTIONS_HELP),
-    pill_model: Optional[str] = typer.Option(
-        None, "--pill-model", help="one-per-pill (default), lab-share or mean-content."
-    ),
-    reading: str = typer.Option(
-        "lenient", "--reading", help="How rounding words are read: lenient (default) or strict."
-    ),
+    assumptions: Optional[str] = assumptions_option(),
+    pill_model: Optional[str] = pill_model_option(),
+    reading: str = reading_option(),
     scale: str = typer.Option(
         "aggregate", "--scale", help="aggregate (a national or yearly total; default) or seizure (one seizure)."
     ),
-    purity: Optional[str] = typer.Option(None, "--purity", help="Powder purity, overriding the set: 10% or 0.1."),
-    lethal_dose: Optional[str] = typer.Option(None, "--lethal-dose", help="Mass of one dose, overriding the set: 3mg."),
-    pill_share: Optional[str] = typer.Option(
-        None, "--pill-share", help="Share of pills holding >= 2 mg, for lab-share: 50%."
-    ),
-    mg_per_pill: Optional[str] = typer.Option(
-        None, "--mg-per-pill", help="Mean fentanyl per pill, for mean-content: 2.4mg."
-    ),
-    pill_mass: Optional[str] = typer.Option(
-        None, "--pill-mass", help="Gross mass of one pill, for pills given by weight: 100mg."
+    purity: Optional[str] = override_option("purity", "Powder purity, overriding the set: 10% or 0.1."),
+    lethal_dose: Optional[str] = override_option("lethal_dose", "Mass of one dose, overriding the set: 3mg."),
+    pill_share: Optional[str] = override_option("pill_share", "Share of pills holding >= 2 mg, for lab-share: 50%."),
+    mg_per_pill: Optional[str] = override_option("mg_per_pill", "Mean fentanyl per pill, for mean-content: 2.4mg."),
+    pill_mass: Optional[str] = override_option(
+        "pill_mass", "Gross mass of one pill, for pills given by weight: 100mg."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the result as one JSON object (see docs/json.md)."),
 ) -> None:
@@ -101,11 +93,15 @@ def check(
       doseconv check --pills "nearly 44 million pills" --powder "more than 6,500 pounds" --claim "nearly 193 million doses"
       doseconv check --pills "nearly 44 million pills" --claim "almost 193 million doses"
     """
-    from ..claims import check as run
+    from ..checker import check
+    from ..overrides import Overrides
 
-    result = run(
-        pills, powder, claim, assumptions=assumptions, pill_model=pill_model, reading=reading, scale=scale,
-        purity=purity, lethal_dose=lethal_dose, pill_share=pill_share, mg_per_pill=mg_per_pill, pill_mass=pill_mass,
+    overrides = Overrides(
+        purity=purity, lethal_dose=lethal_dose, pill_share=pill_share, mg_per_pill=mg_per_pill, pill_mass=pill_mass
+    )
+    result = check(
+        pills, powder, claim, assumptions=assumptions, overrides=overrides, pill_model=pill_model, reading=reading,
+        scale=scale,
     )  # fmt: skip
     if as_json:
         typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
@@ -113,8 +109,8 @@ def check(
         typer.echo("\n".join(render_check(result)))
 
 
-@app.command()
-def verify(
+@app.command("verify")
+def verify_command(
     paths: list[str] = typer.Argument(..., help="Claims files (*.toml) or folders of them."),
     output: str = typer.Option("text", "--format", help="text (default), json or markdown."),
 ) -> None:
@@ -125,7 +121,7 @@ def verify(
       doseconv verify seeds/
       doseconv verify seeds/002-news-operation-last-mile-pills-only.toml --format json
     """
-    from ..claimsfile import verify_paths
+    from ..checker.files import verify_paths
     from ..errors import InputError
 
     if output not in ("text", "json", "markdown"):
@@ -165,8 +161,8 @@ def verify(
         raise typer.Exit(EXIT_MISMATCH)
 
 
-@app.command()
-def describe(
+@app.command("describe")
+def describe_command(
     number: str = typer.Argument(..., help="A figure to phrase: 192638011, 192,638,011 or 192.6 million."),
     style: str = typer.Option(
         "nearly", "--style", help="nearly (round up), more-than (round down) or about (nearest)."
@@ -181,6 +177,6 @@ def describe(
       doseconv describe 192638011 --style more-than  -> more than 192 million
       doseconv describe 192638011 --style about      -> about 193 million
     """
-    from ..stated import describe as run
+    from ..stated import describe
 
-    typer.echo(run(number, style, digits))
+    typer.echo(describe(number, style, digits))

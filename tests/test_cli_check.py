@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 
 from doseconv.assumptions import load_set, set_names
-from doseconv.claims import check as check_claim
+from doseconv.checker import check as check_claim
 from doseconv.cli import main
 from doseconv.numbers import format_grouped
 
@@ -165,7 +165,7 @@ def test_check_pills_by_weight_needs_a_pill_mass(capsys) -> None:
     assert out[2] == "computed: cannot be computed (see notes)  (dea-2022, one-per-pill)"
     assert out[3] == "implied:  fentanyl share of the pills' weight from 45% to 240%"
     assert (
-        "note:     pills are given by weight and no set publishes a pill's gross weight; give --pill-mass to count them"
+        "note:     pills are given by weight and no set publishes a pill's gross weight; give a pill mass to count them"
         in out
     )
     assert "  match  pill-weight-as-drug  5 million" in out

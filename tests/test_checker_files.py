@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from doseconv.claimsfile import collect_files, load_claims_file, verify_paths
+from doseconv.checker.files import check_record, collect_files, load_claims_file, verify_paths
 from doseconv.errors import ClaimsFileError
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -302,3 +302,24 @@ def test_every_seed_comes_out_as_expected() -> None:
     dhs = by_file["004-dhs-2024-fentanyl-results.toml"]
     assert dhs.result.implied.describe() == "powder purity from 11.63% to 12.06%"
     assert dhs.result.notes[0].startswith("the figures have different scopes (total: CBP")
+
+
+def test_a_bad_override_is_refused_at_load_with_the_claims_line(tmp_path: Path) -> None:
+    path = write(tmp_path, edited('expect = "plausible"', 'expect = "plausible"\npurity = "150%"'))
+    with pytest.raises(ClaimsFileError) as caught:
+        load_claims_file(path)
+    assert str(caught.value) == (
+        f"{path}:34: claim 'total': purity '150%' is above 100 %; give a value from 0% to 100% (or 0 to 1)"
+    )
+
+
+def test_figures_are_parsed_once_at_load_and_checked_as_parsed(tmp_path: Path) -> None:
+    file = load_claims_file(write(tmp_path, BASE))
+    stated = {fid: record.stated for fid, record in file.figures.items()}
+    assert stated["powder"] is not None and stated["powder"].amount.unit == "pound"
+    (result,) = verify_paths([str(write(tmp_path, BASE))])
+    inputs = result.result.inputs
+    assert inputs["powder"] == stated["powder"] and inputs["claim"] == stated["doses"]
+
+    checked = check_record(file, file.claims[0])
+    assert checked.inputs["pills"] is stated["pills"]  # the very figure read at load, not a second reading

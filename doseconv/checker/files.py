@@ -13,8 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .claims import METHODS, VERDICTS
-from .errors import ClaimsFileError, DoseconvError
+from ..errors import ClaimsFileError, DoseconvError
+from ..overrides import OVERRIDE_PARAMETERS, Overrides
+from ..stated import StatedFigure, parse_stated
+from .methods import METHODS
+from .results import VERDICTS, CheckResult
 
 __all__ = [
     "FIGURE_KINDS",
@@ -22,6 +25,8 @@ __all__ = [
     "ClaimsFile",
     "FigureRecord",
     "Verification",
+    "check_record",
+    "collect_files",
     "load_claims_file",
     "verify_paths",
 ]
@@ -37,12 +42,14 @@ _SOURCE_KEYS = {"publisher", "title", "date", "url", "seed", "note"}
 _FIGURE_KEYS = {"id", "text", "kind", "scope", "attribution", "drug", "exact", "note"}
 _CLAIM_KEYS = {
     "id", "pills", "powder", "total", "scale", "assumptions", "pill_model", "reading", "expect",
-    "expect_methods", "note", "purity", "lethal_dose", "pill_share", "mg_per_pill", "pill_mass",
+    "expect_methods", "note", *OVERRIDE_PARAMETERS,
 }  # fmt: skip
 
 
 @dataclass(frozen=True)
 class FigureRecord:
+    """One figure as published; ``stated`` is its parsed reading when it enters dose arithmetic."""
+
     id: str
     text: str
     kind: str
@@ -51,10 +58,13 @@ class FigureRecord:
     drug: str = ""
     exact: bool = False
     note: str = ""
+    stated: StatedFigure | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
 class ClaimRecord:
+    """One claim: figure ids for its total, pills and powder, how to check it and what to expect."""
+
     id: str
     total: str
     pills: str | None = None
@@ -66,12 +76,14 @@ class ClaimRecord:
     expect: str | None = None
     expect_methods: tuple[str, ...] = ()
     note: str = ""
-    overrides: dict[str, str] = field(default_factory=dict)
+    overrides: Overrides = field(default_factory=Overrides)
     line: int = 0
 
 
 @dataclass(frozen=True)
 class ClaimsFile:
+    """A claims file, read and validated."""
+
     path: str
     source: dict[str, str]
     scopes: dict[str, dict[str, str]]
@@ -106,9 +118,19 @@ def _entry_line(text: str, table: str, index: int, key: str | None = None) -> in
     return start + 1
 
 
-def load_claims_file(path: str | Path) -> ClaimsFile:
-    """Read and validate a claims file; errors name the file and the line."""
-    path = Path(path)
+@dataclass(frozen=True)
+class _Text:
+    """A claims file's path and text, to name the line of an error."""
+
+    path: Path
+    text: str
+
+    def fail(self, message: str, *needles: str, at: tuple[str, int, str | None] | None = None) -> ClaimsFileError:
+        line = _entry_line(self.text, *at) if at else _line_of(self.text, *needles)
+        return ClaimsFileError(f"{self.path}:{line or 1}: {message}")
+
+
+def _read(path: Path) -> tuple[_Text, dict[str, Any]]:
     try:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -119,26 +141,35 @@ def load_claims_file(path: str | Path) -> ClaimsFile:
         match = re.search(r"line (\d+)", str(error))
         line = match[1] if match else str(max(len(text.splitlines()), 1))  # "at end of document"
         raise ClaimsFileError(f"{path}:{line}: not valid TOML ({error})") from None
+    return _Text(path, text), raw
 
-    def fail(message: str, *needles: str, at: tuple[str, int, str | None] | None = None) -> ClaimsFileError:
-        line = _entry_line(text, *at) if at else _line_of(text, *needles)
-        return ClaimsFileError(f"{path}:{line or 1}: {message}")
 
+def load_claims_file(path: str | Path) -> ClaimsFile:
+    """Read and validate a claims file; errors name the file and the line."""
+    source, raw = _read(Path(path))
+    fail = source.fail
     unknown = set(raw) - _TOP_KEYS
     if unknown:
         key = sorted(unknown)[0]
         raise fail(f"unknown key {key!r}; a claims file has {', '.join(sorted(_TOP_KEYS))}", key)
     if raw.get("schema") != 1:
         raise fail("schema = 1 is required on the first lines", "schema")
-    source = raw.get("source")
-    if not isinstance(source, dict) or not all(
-        isinstance(source.get(k), str) and source[k] for k in ("publisher", "title", "date")
+    info = raw.get("source")
+    if not isinstance(info, dict) or not all(
+        isinstance(info.get(k), str) and info[k] for k in ("publisher", "title", "date")
     ):
         raise fail("[source] needs publisher, title and date", "[source]")
-    if set(source) - _SOURCE_KEYS:
-        key = sorted(set(source) - _SOURCE_KEYS)[0]
+    if set(info) - _SOURCE_KEYS:
+        key = sorted(set(info) - _SOURCE_KEYS)[0]
         raise fail(f"[source] has unknown key {key!r}", key)
     scopes = raw.get("scopes", {})
+    figures = _figures(source, raw, scopes)
+    claims = _claims(source, raw, figures)
+    return ClaimsFile(str(source.path), info, scopes, figures, claims)
+
+
+def _figures(source: _Text, raw: dict[str, Any], scopes: dict[str, Any]) -> dict[str, FigureRecord]:
+    fail = source.fail
     figures: dict[str, FigureRecord] = {}
     for index, entry in enumerate(raw.get("figures", [])):
         fid = entry.get("id", "")
@@ -159,17 +190,23 @@ def load_claims_file(path: str | Path) -> ClaimsFile:
         scope = entry.get("scope", "")
         if scope and scope not in scopes:
             raise fail(f"figure {fid!r}: scope {scope!r} is not defined under [scopes]", at=(*here, "scope"))
-        record = FigureRecord(fid, entry["text"], kind, scope, entry.get("attribution", ""), entry.get("drug", ""),
-                              bool(entry.get("exact", False)), entry.get("note", ""))  # fmt: skip
+        exact = bool(entry.get("exact", False))
+        stated = None
         if kind in _DOSE_KINDS:
             try:
-                figure = _parse(record)
+                stated = parse_stated(entry["text"], exact=exact)
             except DoseconvError as error:
                 raise fail(f"figure {fid!r}: {error}", at=(*here, "text")) from None
-            if figure.kind not in _DOSE_KINDS[kind]:
-                raise fail(f"figure {fid!r}: {entry['text']!r} is {figure.kind}, not {kind}", at=(*here, "text"))
-        figures[fid] = record
-    claims = []
+            if stated.kind not in _DOSE_KINDS[kind]:
+                raise fail(f"figure {fid!r}: {entry['text']!r} is {stated.kind}, not {kind}", at=(*here, "text"))
+        figures[fid] = FigureRecord(fid, entry["text"], kind, scope, entry.get("attribution", ""),
+                                    entry.get("drug", ""), exact, entry.get("note", ""), stated)  # fmt: skip
+    return figures
+
+
+def _claims(source: _Text, raw: dict[str, Any], figures: dict[str, FigureRecord]) -> tuple[ClaimRecord, ...]:
+    fail, path, text = source.fail, source.path, source.text
+    claims: list[ClaimRecord] = []
     for index, entry in enumerate(raw.get("claims", [])):
         cid = entry.get("id", "")
         here = ("claims", index)
@@ -204,9 +241,10 @@ def load_claims_file(path: str | Path) -> ClaimsFile:
                 **entry,
                 "assumptions": str((path.parent / entry["assumptions"]).resolve()),
             }  # relative to the file
-        overrides = {
-            k: entry[k] for k in ("purity", "lethal_dose", "pill_share", "mg_per_pill", "pill_mass") if k in entry
-        }
+        try:
+            overrides = Overrides(**{k: entry[k] for k in OVERRIDE_PARAMETERS if k in entry})
+        except DoseconvError as error:  # named as a check of the claim would name it
+            raise ClaimsFileError(f"{path}:{_entry_line(text, *here) or 1}: claim {cid!r}: {error}") from None
         claims.append(
             ClaimRecord(
                 cid,
@@ -224,13 +262,7 @@ def load_claims_file(path: str | Path) -> ClaimsFile:
                 _entry_line(text, *here),
             )
         )
-    return ClaimsFile(str(path), source, scopes, figures, tuple(claims))
-
-
-def _parse(record: FigureRecord):
-    from .stated import parse_stated
-
-    return parse_stated(record.text, exact=record.exact)
+    return tuple(claims)
 
 
 def _scope_text(scopes: dict[str, dict[str, str]], key: str) -> str:
@@ -244,7 +276,7 @@ class Verification:
 
     file: ClaimsFile
     claim: ClaimRecord
-    result: Any  # CheckResult
+    result: CheckResult
 
     @property
     def ok(self) -> bool:
@@ -263,12 +295,12 @@ class Verification:
         }
 
 
-def check_record(file: ClaimsFile, claim: ClaimRecord):
-    """Run the checker on one claim of a file, with scope notes when its figures' scopes differ."""
-    from .claims import check
+def check_record(file: ClaimsFile, claim: ClaimRecord) -> CheckResult:
+    """Run the checker on one claim of a file (figures as parsed at load), with notes when scopes differ."""
+    from . import check
 
-    def figure(ref: str | None):
-        return None if ref is None else _parse(file.figures[ref])
+    def figure(ref: str | None) -> StatedFigure | None:
+        return None if ref is None else file.figures[ref].stated
 
     roles = {
         role: file.figures[ref]
@@ -286,7 +318,7 @@ def check_record(file: ClaimsFile, claim: ClaimRecord):
         return check(
             figure(claim.pills), figure(claim.powder), figure(claim.total),
             assumptions=claim.assumptions, pill_model=claim.pill_model, reading=claim.reading, scale=claim.scale,
-            notes=notes, **claim.overrides,
+            overrides=claim.overrides, notes=notes,
         )  # fmt: skip
     except DoseconvError as error:
         raise ClaimsFileError(f"{file.path}:{claim.line or 1}: claim {claim.id!r}: {error}") from None
@@ -311,7 +343,7 @@ def collect_files(paths: list[str]) -> list[Path]:
 
 def verify_paths(paths: list[str]) -> list[Verification]:
     """Check every claim in the files and folders given."""
-    out = []
+    out: list[Verification] = []
     for path in collect_files(paths):
         file = load_claims_file(path)
         for claim in file.claims:

@@ -1,0 +1,92 @@
+"""Check a published dose total against its stated inputs: verdict, implied assumption, diagnosis.
+
+A claim is "pills + powder = total doses", each figure stated with a qualifier and rounded.
+:func:`check` turns every figure into an exact interval (see :mod:`doseconv.stated`), computes
+the total the inputs give under an assumption set, back-solves the parameter that would make the
+claim true, and tries the known ways such totals are made (docs/methodology.md).
+
+One module per concern: :mod:`.results` (result types and their JSON), :mod:`.bands` (scales and
+bands), :mod:`.context` (one claim, read once), :mod:`.arithmetic` (interval arithmetic of a
+recipe), :mod:`.implied` (the back-solved value), :mod:`.methods` (the table of methods and the
+diagnosis), :mod:`.verdict` (the decision), :mod:`.explain` (the text), :mod:`.files` (claims files).
+"""
+
+from __future__ import annotations
+
+from typing import Unpack
+
+from ..assumptions import SetChoice
+from ..overrides import OverrideArgs, Overrides
+from .arithmetic import Recipe, total
+from .bands import SCALES, band_for
+from .context import ClaimContext, FigureInput, build_context
+from .explain import explain, notes_on
+from .implied import implied_value
+from .methods import METHOD_TABLE, METHODS, Method, diagnose
+from .results import VERDICTS, Band, CheckResult, Diagnosis, Implied, Verdict
+from .verdict import decide
+
+__all__ = [
+    "METHODS",
+    "METHOD_TABLE",
+    "SCALES",
+    "VERDICTS",
+    "Band",
+    "CheckResult",
+    "ClaimContext",
+    "Diagnosis",
+    "Implied",
+    "Method",
+    "Verdict",
+    "band_for",
+    "check",
+]
+
+
+def check(
+    pills: FigureInput = None,
+    powder: FigureInput = None,
+    claim: FigureInput = None,
+    *,
+    assumptions: SetChoice = None,
+    overrides: Overrides | None = None,
+    pill_model: str | None = None,
+    reading: str = "lenient",
+    scale: str = "aggregate",
+    notes: tuple[str, ...] | list[str] = (),
+    **given: Unpack[OverrideArgs],
+) -> CheckResult:
+    """Check a claimed total of doses against the stated pills and powder.
+
+    Figures are text as published or parsed :class:`~doseconv.stated.StatedFigure` values; the
+    caller's own values come as one :class:`~doseconv.overrides.Overrides` and/or as keywords
+    (``purity="10%"``, ``lethal_dose``, ``pill_share``, ``mg_per_pill``, ``pill_mass``).
+
+    >>> r = check("nearly 44 million pills", "more than 6,500 pounds", "nearly 193 million doses")
+    >>> r.verdict, r.implied.describe()
+    ('plausible', 'powder purity from 9.89% to 10.18%')
+    >>> check("nearly 44 million pills", None, "almost 193 million doses").verdict
+    'implausible'
+    """
+    ctx = build_context(
+        pills, powder, claim, assumptions=assumptions, overrides=Overrides.of(overrides, **given),
+        pill_model=pill_model, reading=reading, scale=scale,
+    )  # fmt: skip
+    computed = total(Recipe(ctx.per_pill, ctx.purity, ctx.lethal), ctx) if ctx.has_inputs else None
+    implied = implied_value(ctx)
+    diagnosis = diagnose(ctx, implied)
+    verdict, reason = decide(ctx, computed, implied)
+    return CheckResult(
+        verdict=verdict,
+        explanation=explain(ctx, verdict, reason, computed, implied, diagnosis),
+        claimed=ctx.claimed,
+        computed=computed,
+        implied=implied,
+        assumptions=ctx.chosen,
+        pill_model=ctx.model,
+        reading=ctx.reading,
+        scale=ctx.scale,
+        diagnosis=tuple(diagnosis),
+        inputs={"pills": ctx.pills, "powder": ctx.powder, "claim": ctx.claim},
+        notes=(*notes, *notes_on(ctx)),
+    )

@@ -1,0 +1,170 @@
+"""Interval arithmetic of a recipe: the total doses a way of counting gives for a claim's stated figures.
+
+Every stated figure is an interval (see :mod:`doseconv.stated`); a :class:`Recipe` turns the
+pills and powder into doses. :func:`solve` back-solves the parameter that makes a claim true.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import lru_cache
+
+from ..intervals import Interval
+from ..registry import unit_factor
+from ..stated import StatedFigure
+from .context import ClaimContext
+
+__all__ = [
+    "ROUNDED_FACTOR_REACH",
+    "ROUNDED_POUND_MG",
+    "Recipe",
+    "central",
+    "mass_mg",
+    "pill_doses",
+    "pound_factors",
+    "solve",
+    "tolerant_mass_mg",
+    "total",
+]
+
+#: Rounded pound factors reporters use (1 kg = 2.2 lb, 2.2046 lb), in mg per lb, beside the exact one.
+ROUNDED_POUND_MG = {
+    "1 kg = 2.2 lb": Fraction(10**6) / Fraction("2.2"),
+    "1 kg = 2.2046 lb": Fraction(10**6) / Fraction("2.2046"),
+}
+
+#: How far (relative) a rounded pound factor can move a total: 1 kg = 2.2 lb is 0.21 % off; 1 % is ample.
+ROUNDED_FACTOR_REACH = Fraction(1, 100)
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """How to make a total: doses per pill, powder purity, lethal dose, and whether pill weight is drug."""
+
+    per_pill: Fraction | None
+    purity: Fraction | None
+    lethal: Fraction
+    pill_weight_as_drug: bool = False
+    include_powder: bool = True
+    multiplier: Fraction = Fraction(1)
+
+
+@lru_cache(maxsize=4096)
+def mass_mg(figure: StatedFigure, reading: str, mg_per_unit: Fraction | None = None) -> Interval:
+    """The stated mass as an interval in mg (``mg_per_unit`` replaces the unit's exact factor)."""
+    factor = mg_per_unit if mg_per_unit is not None else unit_factor(figure.amount.unit, "milligram")
+    return figure.interval(reading) * factor  # type: ignore[arg-type]
+
+
+def tolerant_mass_mg(figure: StatedFigure, reading: str) -> Interval:
+    """The mass interval widened to take in the rounded pound factors reporters use."""
+    interval = mass_mg(figure, reading)
+    if figure.amount.unit == "pound":
+        for factor in ROUNDED_POUND_MG.values():
+            interval = interval.hull(mass_mg(figure, reading, factor))
+    return interval
+
+
+def pound_factors(*figures: StatedFigure | None) -> list[tuple[str, Fraction | None]]:
+    """The exact factor, plus the rounded ones when a figure is stated in pounds."""
+    variants: list[tuple[str, Fraction | None]] = [("", None)]
+    if any(f is not None and f.kind == "mass" and f.amount.unit == "pound" for f in figures):
+        variants += [(name, value) for name, value in ROUNDED_POUND_MG.items()]
+    return variants
+
+
+def _pill_total(recipe: Recipe, ctx: ClaimContext, pills: StatedFigure, lb_mg: Fraction | None) -> Interval | None:
+    if pills.kind == "mass":
+        mass = mass_mg(pills, ctx.reading, lb_mg if pills.amount.unit == "pound" else None)
+        if recipe.pill_weight_as_drug:
+            return mass / recipe.lethal
+        if ctx.pill_mass is None or recipe.per_pill is None:
+            return None
+        return (mass / ctx.pill_mass) * recipe.per_pill
+    count = pills.interval(ctx.reading)
+    if recipe.pill_weight_as_drug:
+        if ctx.pill_mass is None:
+            return None
+        return count * (ctx.pill_mass / recipe.lethal)  # type: ignore[arg-type]
+    if recipe.per_pill is None:
+        return None
+    return count * recipe.per_pill  # type: ignore[arg-type]
+
+
+def total(recipe: Recipe, ctx: ClaimContext, lb_mg: Fraction | None = None) -> Interval | None:
+    """The total doses a recipe gives for the stated figures, or None when it cannot be made."""
+    result = Interval.point(0)
+    if ctx.pills is not None:
+        pills = _pill_total(recipe, ctx, ctx.pills, lb_mg)
+        if pills is None:
+            return None
+        result = result + pills
+    if ctx.powder is not None and recipe.include_powder:
+        if recipe.purity is None:
+            return None
+        mass = mass_mg(ctx.powder, ctx.reading, lb_mg if ctx.powder.amount.unit == "pound" else None)
+        result = result + mass * (recipe.purity / recipe.lethal)
+    return result * recipe.multiplier
+
+
+def _central_pills(recipe: Recipe, ctx: ClaimContext, pills: StatedFigure) -> Fraction | None:
+    x = pills.amount.value
+    if pills.kind == "mass":
+        mg = x * unit_factor(pills.amount.unit, "milligram")
+        if recipe.pill_weight_as_drug:
+            return mg / recipe.lethal
+        if ctx.pill_mass is None or recipe.per_pill is None:
+            return None
+        return mg / ctx.pill_mass * recipe.per_pill
+    if recipe.pill_weight_as_drug:
+        return None if ctx.pill_mass is None else x * ctx.pill_mass / recipe.lethal
+    return None if recipe.per_pill is None else x * recipe.per_pill
+
+
+def central(recipe: Recipe, ctx: ClaimContext) -> Fraction | None:
+    """The recipe's figure at the stated central values."""
+    result = Fraction(0)
+    if ctx.pills is not None:
+        pills = _central_pills(recipe, ctx, ctx.pills)
+        if pills is None:
+            return None
+        result += pills
+    if ctx.powder is not None and recipe.include_powder:
+        if recipe.purity is None:
+            return None
+        powder = ctx.powder.amount
+        result += powder.value * unit_factor(powder.unit, "milligram") * recipe.purity / recipe.lethal
+    return result * recipe.multiplier
+
+
+def pill_doses(ctx: ClaimContext) -> Interval | None:
+    """The doses of the stated pills under the pill model (zero without pills; None when it cannot be made)."""
+    pills = ctx.pills
+    if pills is None:
+        return Interval.point(0)
+    if ctx.per_pill is None:
+        return None
+    if pills.kind == "mass":
+        if ctx.pill_mass is None:
+            return None
+        return (mass_mg(pills, ctx.reading) / ctx.pill_mass) * ctx.per_pill
+    return pills.interval(ctx.reading) * ctx.per_pill
+
+
+def solve(claimed: Interval, fixed: Interval, per_unit: Interval) -> tuple[Interval | None, bool]:
+    """Values p >= 0 with fixed + per_unit * p overlapping claimed (hull; open ends ignored), and whether unbounded.
+
+    >>> solve(Interval(10, 20), Interval.point(0), Interval.point(2))
+    (Interval(low=Fraction(5, 1), high=Fraction(10, 1), low_open=False, high_open=False), False)
+    """
+    top = claimed.high - fixed.low
+    if top < 0:
+        return None, False
+    bottom = max(claimed.low - fixed.high, Fraction(0))
+    if per_unit.high == 0:
+        return (Interval.point(0), True) if claimed.low <= fixed.high else (None, False)
+    low = bottom / per_unit.high
+    if per_unit.low == 0:
+        return Interval(low, low), True
+    return Interval(low, top / per_unit.low), False

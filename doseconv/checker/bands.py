@@ -1,0 +1,60 @@
+"""Scales and bands: the range of a parameter a verdict accepts at each scale, from the DEA sets."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from ..assumptions import AssumptionSet, load_set, set_names
+from .results import Band
+
+__all__ = ["SCALES", "band_for"]
+
+SCALES: dict[str, str] = {
+    "aggregate": "a total over many seizures (a year, an operation, a country): the band of DEA's yearly means applies",
+    "seizure": "one seizure: anything in the tested range of single exhibits applies",
+}
+
+#: The checked parameter -> the set parameter its band comes from (None: no band).
+_SOURCE = {"powder_purity": "powder_purity", "doses_per_pill": "pill_content", "pill_purity": None}
+
+
+def _dea_sets() -> list[AssumptionSet]:
+    return [load_set(name) for name in set_names() if name != "pure"]
+
+
+def band_for(parameter: str, chosen: AssumptionSet, scale: str) -> Band | None:
+    """The range of ``parameter`` a verdict accepts at ``scale`` (see docs/methodology.md).
+
+    >>> band_for("powder_purity", load_set("dea-2022"), "aggregate").basis
+    'yearly means published by DEA, 5.3% (dea-2018) to 19.5% (dea-2023)'
+    """
+    source = _SOURCE[parameter]
+    if source is None:
+        return None
+    lethal = chosen.require("lethal_dose")
+    per = Fraction(1) if parameter == "powder_purity" else 1 / lethal  # pill content (mg) -> doses per pill
+    own = chosen.parameter(source)
+    own_counts = own.origin == "published" and chosen.name != "pure"  # an override or a convention does not
+    if scale == "aggregate":
+        means = {s.name: s.parameter(source).value for s in _dea_sets() if s.parameter(source).value is not None}
+        if own.value is not None and own_counts:
+            means[chosen.name] = own.value  # a user's own cited set counts
+        if not means:
+            return None
+        low_name = min(means, key=lambda n: means[n])  # type: ignore[arg-type,return-value]
+        high_name = max(means, key=lambda n: means[n])  # type: ignore[arg-type,return-value]
+        low, high = means[low_name], means[high_name]
+        assert low is not None and high is not None
+        basis = f"yearly means published by DEA, {own.show(low)} ({low_name}) to {own.show(high)} ({high_name})"
+        return Band(low * per, high * per, basis)
+    if own.range is not None and own_counts:
+        low, high = own.range
+        return Band(low * per, high * per, f"tested range in {chosen.name}, {own.show(low)} to {own.show(high)}")
+    ranges = [(s.name, r) for s in _dea_sets() if (r := s.parameter(source).range)]
+    if not ranges:
+        return None
+    low = min(r[0] for _, r in ranges)
+    high = max(r[1] for _, r in ranges)
+    names = ", ".join(name for name, _ in ranges)
+    basis = f"widest tested range published by DEA ({names}), {own.show(low)} to {own.show(high)}"
+    return Band(low * per, high * per, basis)

@@ -1,0 +1,113 @@
+"""The context of one claim: its figures, the set and the readings, read and checked once, passed to every step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import cast
+
+from ..assumptions import DEFAULT_PILL_MODEL, PILL_MODELS, AssumptionSet, SetChoice, pill_factor, resolve_assumptions
+from ..errors import InputError, MissingValueError
+from ..intervals import Interval
+from ..overrides import Overrides
+from ..stated import READINGS, Reading, StatedFigure, parse_stated
+from .bands import SCALES
+
+__all__ = ["ClaimContext", "FigureInput", "build_context", "per_pill"]
+
+#: A figure as a caller gives it: text as published, a parsed figure, or nothing.
+FigureInput = str | StatedFigure | None
+
+
+@dataclass(frozen=True)
+class ClaimContext:
+    """One claim and what it is checked under: figures, set, pill model, scale and reading, read once."""
+
+    chosen: AssumptionSet
+    model: str
+    scale: str
+    reading: Reading
+    pills: StatedFigure | None
+    powder: StatedFigure | None
+    claim: StatedFigure
+    claimed: Interval  # the claim as an interval under the reading
+    pill_mass: Fraction | None  # gross mass of one pill in mg, given or published
+    per_pill: Fraction | None  # doses per pill under the pill model, None when the set lacks a value
+
+    @property
+    def lethal(self) -> Fraction:
+        """The lethal dose in mg."""
+        return self.chosen.require("lethal_dose")
+
+    @property
+    def purity(self) -> Fraction | None:
+        """The powder purity of the set (or the override)."""
+        return self.chosen.powder_purity.value
+
+    @property
+    def has_inputs(self) -> bool:
+        return self.pills is not None or self.powder is not None
+
+
+def per_pill(chosen: AssumptionSet, model: str) -> Fraction | None:
+    """Doses per pill under ``model``, or None when the set does not publish what the model needs."""
+    try:
+        return pill_factor(chosen, model)
+    except MissingValueError:
+        return None
+
+
+def _figure(value: FigureInput) -> StatedFigure | None:
+    if value is None or isinstance(value, StatedFigure):
+        return value
+    if not value.strip():
+        return None
+    return parse_stated(value)
+
+
+def _options(reading: str, scale: str, pill_model: str | None) -> str:
+    if reading not in READINGS:
+        raise InputError(f"unknown reading {reading!r}; choose lenient or strict")
+    if scale not in SCALES:
+        raise InputError(f"unknown scale {scale!r}; choose {' or '.join(SCALES)}")
+    model = pill_model or DEFAULT_PILL_MODEL
+    if model not in PILL_MODELS:
+        raise InputError(f"unknown pill model {model!r}; choose one of: {', '.join(PILL_MODELS)}")
+    return model
+
+
+def _figures(pills: FigureInput, powder: FigureInput, claim: FigureInput) -> tuple[StatedFigure | None, ...]:
+    pills_f, powder_f, claim_f = _figure(pills), _figure(powder), _figure(claim)
+    if claim_f is None:
+        raise InputError("no claim given; write the published total, such as 'nearly 193 million doses'")
+    if claim_f.kind != "doses":
+        raise InputError(f"the claim {claim_f.text!r} must be a number of doses, such as '193 million doses'")
+    if pills_f is not None and pills_f.kind == "doses":
+        raise InputError(f"pills {pills_f.text!r} must be a count of pills or a mass of pills, not doses")
+    if powder_f is not None and powder_f.kind != "mass":
+        raise InputError(f"powder {powder_f.text!r} must be a mass, such as '6,500 lb'")
+    return pills_f, powder_f, claim_f
+
+
+def build_context(
+    pills: FigureInput,
+    powder: FigureInput,
+    claim: FigureInput,
+    *,
+    assumptions: SetChoice,
+    overrides: Overrides,
+    pill_model: str | None,
+    reading: str,
+    scale: str,
+) -> ClaimContext:
+    """Read and check a claim's figures and options into one :class:`ClaimContext`."""
+    model = _options(reading, scale, pill_model)
+    pills_f, powder_f, claim_f = _figures(pills, powder, claim)
+    assert claim_f is not None
+    chosen = resolve_assumptions(assumptions, overrides)
+    pill_mass = overrides.pill_mass if overrides.pill_mass is not None else chosen.pill_mass.value
+    claimed = claim_f.interval(cast(Reading, reading))
+    return ClaimContext(
+        chosen, model, scale, cast(Reading, reading), pills_f, powder_f, claim_f, claimed, pill_mass,
+        per_pill(chosen, model),
+    )  # fmt: skip

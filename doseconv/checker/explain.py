@@ -1,0 +1,94 @@
+"""The explanation a fact-checker can paste, and the notes on what a check could not use."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from ..assumptions import PARAMETERS, PILL_MODELS
+from ..intervals import Interval
+from ..numbers import format_grouped, format_words
+from .context import ClaimContext
+from .methods import METHODS
+from .results import Diagnosis, Implied, Verdict
+
+__all__ = ["explain", "notes_on"]
+
+
+def _mass_text(mg: Fraction) -> str:
+    for unit, size in (("kg", 10**6), ("g", 1000), ("mg", 1)):
+        if mg >= size or unit == "mg":
+            return f"{format_grouped(mg / size, 3)} {unit}"
+    raise AssertionError  # pragma: no cover
+
+
+def _range_text(interval: Interval) -> str:
+    low, high = interval.low, interval.high
+    if low == high:
+        return format_words(low, 2)
+    return f"{format_words(low, 2)} to {format_words(high, 2)}"
+
+
+def _setup(ctx: ClaimContext) -> str:
+    chosen = ctx.chosen
+    stated = " and ".join(f'"{f.text}"' for f in (ctx.pills, ctx.powder) if f is not None) or "no inputs"
+    setup = [f"{chosen.lethal_dose.show()} per dose"]
+    if ctx.pills is not None:
+        setup.append(PILL_MODELS[ctx.model])
+    if ctx.powder is not None:
+        setup.append(f"powder at {chosen.powder_purity.show()} purity")
+    claim = ctx.claim
+    return (
+        f"Claim {claim.text!r} ({_range_text(ctx.claimed)} doses) from {stated}, under {chosen.name} "
+        f"({'; '.join(setup)})."
+    )
+
+
+def _needs(ctx: ClaimContext, implied: Implied) -> str:
+    sentence = f"The claim needs {implied.describe()}"
+    if implied.parameter == "powder_purity" and ctx.pills is not None:
+        sentence = f"With {PILL_MODELS[ctx.model]}, the claim needs {implied.describe()}"
+    if implied.published is not None:
+        sentence += f" (the set's mean: {implied.show(implied.published)})"
+    return sentence + "."
+
+
+def explain(
+    ctx: ClaimContext,
+    verdict: Verdict,
+    reason: str,
+    computed: Interval | None,
+    implied: Implied | None,
+    diagnosis: list[Diagnosis],
+) -> str:
+    """The explanation: what was claimed from what, what the inputs give, what it needs, the verdict, the methods."""
+    dose = ctx.chosen.lethal_dose.show()
+    claimed = ctx.claim.amount.value
+    parts = [
+        _setup(ctx),
+        f"{format_words(claimed, 2)} doses are {_mass_text(claimed * ctx.lethal)} of pure fentanyl at {dose} per dose.",
+    ]
+    if computed is not None:
+        parts.append(f"The inputs give {_range_text(computed)} doses.")
+    if implied is not None and verdict != "consistent":
+        parts.append(_needs(ctx, implied))
+    parts.append(f"{verdict.capitalize()}: {reason}.")
+    matching = [d for d in diagnosis if d.matches]
+    if matching and verdict != "consistent":
+        parts.append("Reproduced by: " + "; ".join(f"{d.method} ({METHODS[d.method]})" for d in matching[:3]) + ".")
+    return " ".join(parts)
+
+
+def notes_on(ctx: ClaimContext) -> list[str]:
+    """Notes on the values the set does not publish and the check therefore could not use."""
+    chosen = ctx.chosen
+    out = []
+    if ctx.pills is not None and ctx.per_pill is None:
+        needed = {"lab-share": "pill_share", "mean-content": "pill_content"}[ctx.model]
+        out.append(f"set {chosen.name!r} publishes no {PARAMETERS[needed][1]}, which the {ctx.model} pill model needs")
+    if ctx.powder is not None and ctx.purity is None:
+        out.append(f"set {chosen.name!r} publishes no {PARAMETERS['powder_purity'][1]}; give a purity")
+    if ctx.pills is not None and ctx.pills.kind == "mass" and ctx.pill_mass is None:
+        out.append(
+            "pills are given by weight and no set publishes a pill's gross weight; give a pill mass to count them"
+        )
+    return out

@@ -1,0 +1,165 @@
+"""The known ways published totals are made: one table, each row a name, a plain description and a recipe.
+
+The diagnosis tries every row that applies to a claim's figures; a new way is one new row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from fractions import Fraction
+
+from ..intervals import Interval
+from .arithmetic import ROUNDED_FACTOR_REACH, Recipe, central, pound_factors, total
+from .context import ClaimContext, per_pill
+from .results import Diagnosis, Implied
+
+__all__ = ["METHODS", "METHOD_TABLE", "Method", "diagnose"]
+
+_UNPUBLISHED = "a value this method needs is not published in the set"
+
+
+def _base(ctx: ClaimContext, **changes: object) -> Recipe:
+    """The set's own recipe (the chosen pill model and purity), with some fields changed."""
+    values: dict[str, object] = {"per_pill": ctx.per_pill, "purity": ctx.purity, "lethal": ctx.lethal, **changes}
+    return Recipe(**values)  # type: ignore[arg-type]
+
+
+def _dose(mg: Fraction) -> Callable[[ClaimContext], Recipe]:
+    """A recipe with another lethal dose; under mean-content the per-pill doses follow the dose."""
+
+    def recipe(ctx: ClaimContext) -> Recipe:
+        content = ctx.chosen.pill_content.value
+        doses = content / mg if ctx.model == "mean-content" and content is not None else ctx.per_pill
+        return _base(ctx, per_pill=doses, lethal=mg)
+
+    return recipe
+
+
+@dataclass(frozen=True)
+class Method:
+    """One way of making a total. ``needs``: the figure that must be stated for it to apply ("" for any)."""
+
+    name: str
+    description: str
+    recipe: Callable[[ClaimContext], Recipe]
+    needs: str = ""
+    multipliers: tuple[tuple[Fraction, str], ...] = ()  # tried in turn, the best kept (a scale slip)
+
+
+#: The table of methods, in the order they are tried (ties in the diagnosis keep this order).
+METHOD_TABLE: tuple[Method, ...] = (
+    Method("powder-pure", "powder counted as 100 % fentanyl, 1 kg = 500,000 doses, pills one dose each",
+           lambda c: _base(c, per_pill=per_pill(c.chosen, "one-per-pill"), purity=Fraction(1)), "powder"),
+    Method("powder-set-purity", "powder at the set's mean purity, pills by the chosen pill model",
+           _base, "powder"),
+    Method("pills-one-each", "each pill one dose, powder at the set's mean purity",
+           lambda c: _base(c, per_pill=Fraction(1)), "pills"),
+    Method("pills-lab-share", "pills x the DEA lab's share holding 2 mg or more, powder at the set's purity",
+           lambda c: _base(c, per_pill=per_pill(c.chosen, "lab-share")), "pills"),
+    Method("pills-mean-content", "pills x mean fentanyl per pill / 2 mg, powder at the set's purity",
+           lambda c: _base(c, per_pill=per_pill(c.chosen, "mean-content")), "pills"),
+    Method("pills-only", "the total rests on the pills alone, the powder ignored or unmentioned",
+           lambda c: _base(c, include_powder=False), "pills"),
+    Method("pill-weight-as-drug", "the gross weight of the pills counted as pure fentanyl",
+           lambda c: _base(c, pill_weight_as_drug=True), "pills"),
+    Method("dose-2g", "2 g (not 2 mg) taken as the lethal dose", _dose(Fraction(2000))),
+    Method("dose-3mg", "3 mg taken as the lethal dose", _dose(Fraction(3))),
+    Method("dose-0.25mg", "0.25 mg taken as the lethal dose", _dose(Fraction(1, 4))),
+    Method("scale-slip", "a thousandfold slip (million read as billion, or thousand as million)",
+           _base, multipliers=((Fraction(1000), "x1000"), (Fraction(1, 1000), "/1000"))),
+)  # fmt: skip
+
+#: Method name -> plain description; each is tried by the diagnosis.
+METHODS: dict[str, str] = {method.name: method.description for method in METHOD_TABLE}
+
+
+def _applies(method: Method, ctx: ClaimContext) -> bool:
+    return not method.needs or getattr(ctx, method.needs) is not None
+
+
+def diagnose(ctx: ClaimContext, implied: Implied | None) -> list[Diagnosis]:
+    """Every method that applies, tried on the claim; matches first, then the nearest to the claim."""
+    if not ctx.has_inputs:
+        return []  # nothing to make a total from
+    out = [_try(method, ctx, implied) for method in METHOD_TABLE if _applies(method, ctx)]
+    return sorted(out, key=lambda d: (not d.matches, d.value is None, _distance(d, ctx.claimed)))
+
+
+def _distance(d: Diagnosis, claimed: Interval) -> Fraction:
+    if d.value is None or claimed.high == 0:
+        return Fraction(0)
+    return claimed.distance(d.value) / claimed.high
+
+
+def _try(method: Method, ctx: ClaimContext, implied: Implied | None) -> Diagnosis:
+    recipe = method.recipe(ctx)
+    if method.multipliers:
+        return _best_multiple(method, recipe, ctx)
+    pills = ctx.pills
+    if recipe.pill_weight_as_drug and pills is not None and pills.kind != "mass" and ctx.pill_mass is None:
+        return Diagnosis(method.name, None, False, "pills are counted, not weighed, and no pill weight is known")
+    found = _match(recipe, ctx)
+    if found is None:
+        return Diagnosis(method.name, None, False, _UNPUBLISHED)
+    factor, value, interval = found
+    matches = factor is not None
+    note = f"with the rounded factor {factor}" if factor else ""
+    # No powder is stated: the claim rests on the pills alone. It "matches" this pattern when
+    # the pills cannot carry the total: it needs more per pill than the band allows.
+    if not recipe.include_powder and ctx.powder is None and implied is not None and _needs_more_than_band(implied):
+        matches = True
+        note = (
+            f"the total is pinned on the pills alone, which would need {implied.describe()}; "
+            "a total of pills and powder attributed to the pills is the likely cause"
+        )
+    return Diagnosis(method.name, value, matches, note, interval)
+
+
+def _match(recipe: Recipe, ctx: ClaimContext) -> tuple[str | None, Fraction | None, Interval | None] | None:
+    """(the pound factor that reproduces the claim: "" the exact one, None no factor; the central figure;
+    the interval with the exact factor), or None when the recipe cannot be made from the set's values."""
+    value = interval = None
+    claimed = ctx.claimed
+    for name, lb_mg in pound_factors(ctx.pills, ctx.powder):
+        result = total(recipe, ctx, lb_mg)
+        if result is None:
+            return None
+        if not name:
+            interval, value = result, central(recipe, ctx)
+        if result.overlaps(claimed):
+            return name, value, interval
+        nearest = result.low if result.low > claimed.high else result.high
+        if not name and claimed.high and claimed.distance(nearest) > claimed.high * ROUNDED_FACTOR_REACH:
+            break  # too far off for a rounded pound factor (at most 0.21 % away) to close the gap
+    return None, value, interval
+
+
+def _needs_more_than_band(implied: Implied) -> bool:
+    band = implied.band
+    return (
+        implied.parameter == "doses_per_pill"
+        and implied.interval is not None
+        and band is not None
+        and implied.interval.low > band.high
+    )
+
+
+def _best_multiple(method: Method, base: Recipe, ctx: ClaimContext) -> Diagnosis:
+    """The multiplier of the method that comes nearest the claim (a match first)."""
+    best: Diagnosis | None = None
+    for multiplier, label in method.multipliers:
+        recipe = Recipe(base.per_pill, base.purity, base.lethal, multiplier=multiplier)
+        result = total(recipe, ctx)
+        if result is None:
+            return Diagnosis(method.name, None, False, _UNPUBLISHED)
+        candidate = Diagnosis(
+            method.name, central(recipe, ctx), result.overlaps(ctx.claimed), f"the set's figure {label}", result
+        )
+        if best is None or (candidate.matches, -_distance(candidate, ctx.claimed)) > (
+            best.matches,
+            -_distance(best, ctx.claimed),
+        ):
+            best = candidate
+    assert best is not None
+    return best

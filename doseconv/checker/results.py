@@ -1,0 +1,176 @@
+"""What a check finds, and its JSON: :class:`CheckResult` with its :class:`Implied` value and :class:`Diagnosis` rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any, Literal
+
+from ..assumptions import AssumptionSet
+from ..intervals import Interval
+from ..numbers import exact_text, format_grouped, format_words
+from ..stated import StatedFigure
+
+__all__ = ["VERDICTS", "Band", "CheckResult", "Diagnosis", "Implied", "Verdict"]
+
+Verdict = Literal["consistent", "plausible", "implausible", "impossible", "unverifiable"]
+VERDICTS: tuple[str, ...] = ("consistent", "plausible", "implausible", "impossible", "unverifiable")
+
+_PARAMETER_TEXT = {
+    "powder_purity": "powder purity",
+    "doses_per_pill": "doses per pill",
+    "pill_purity": "fentanyl share of the pills' weight",
+}
+
+
+def percent_text(value: Fraction, places: int = 2) -> str:
+    """A share as a percentage: ``percent_text(Fraction(1, 10))`` is ``'10%'``."""
+    return f"{format_grouped(value * 100, places)}%"
+
+
+def _exact_or_none(value: Fraction | None) -> str | None:
+    return None if value is None else exact_text(value)
+
+
+@dataclass(frozen=True)
+class Band:
+    """The range of a parameter a verdict accepts, and why."""
+
+    low: Fraction
+    high: Fraction
+    basis: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"low": exact_text(self.low), "high": exact_text(self.high), "basis": self.basis}
+
+
+@dataclass(frozen=True)
+class Implied:
+    """The parameter value(s) that would make the claim true, beside the set's value and the band."""
+
+    parameter: str
+    interval: Interval | None  # None when no non-negative value works
+    unbounded: bool = False  # no upper limit (a stated mass that may be zero)
+    published: Fraction | None = None
+    band: Band | None = None
+    physical_max: Fraction | None = None
+    lethal_dose_mg: Fraction = Fraction(2)
+    tolerant_low: Fraction | None = None  # the low end when masses in pounds use a rounded factor (2.2 lb/kg)
+
+    def show(self, value: Fraction, places: int = 2) -> str:
+        """A value of the parameter as text: "10.18%", or "1.2 (2.4 mg per pill)"."""
+        if self.parameter in ("powder_purity", "pill_purity"):
+            return percent_text(value, places)
+        return f"{format_grouped(value, places)} ({format_grouped(value * self.lethal_dose_mg, places)} mg per pill)"
+
+    def describe(self) -> str:
+        """The implied values as a phrase: "powder purity from 9.89% to 10.18%"."""
+        name = _PARAMETER_TEXT[self.parameter]
+        if self.interval is None:
+            return f"a negative {name}, which cannot be"
+        if self.unbounded:
+            return f"{name} of {self.show(self.interval.low)} or more"
+        places = 2
+        while (
+            places < 8
+            and self.interval.low != self.interval.high
+            and (self.show(self.interval.low, places) == self.show(self.interval.high, places))
+        ):
+            places += 2  # show enough digits to tell the ends apart
+        return f"{name} from {self.show(self.interval.low, places)} to {self.show(self.interval.high, places)}"
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"parameter": self.parameter}
+        if self.interval is None:
+            out.update(low=None, high=None)
+        else:
+            out.update(
+                low=exact_text(self.interval.low), high=None if self.unbounded else exact_text(self.interval.high)
+            )
+            if self.parameter == "doses_per_pill":
+                mg = self.lethal_dose_mg
+                out["mg_per_pill"] = {
+                    "low": exact_text(self.interval.low * mg),
+                    "high": None if self.unbounded else exact_text(self.interval.high * mg),
+                }
+        out["set_value"] = _exact_or_none(self.published)
+        out["band"] = self.band.to_dict() if self.band else None
+        out["display"] = self.describe()
+        return out
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """One way of making the total, with the figure it gives and whether it reproduces the claim."""
+
+    method: str
+    value: Fraction | None
+    matches: bool
+    note: str = ""
+    interval: Interval | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"method": self.method, "value": _exact_or_none(self.value), "matches": self.matches}
+        if self.value is not None:
+            out["display"] = format_words(self.value, 1)
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Everything :func:`doseconv.check` found; :meth:`to_dict` is the documented JSON contract (docs/json.md)."""
+
+    verdict: Verdict
+    explanation: str
+    claimed: Interval
+    computed: Interval | None
+    implied: Implied | None
+    assumptions: AssumptionSet
+    pill_model: str
+    reading: str
+    scale: str
+    diagnosis: tuple[Diagnosis, ...]
+    inputs: dict[str, StatedFigure | None]
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def matching_methods(self) -> list[str]:
+        """The methods that reproduce the claim, best first."""
+        return [d.method for d in self.diagnosis if d.matches]
+
+    def _citations(self) -> list[dict[str, str]]:
+        citations = []
+        seen = set()
+        for name in ("lethal_dose", "pill_share", "pill_content", "powder_purity", "pill_mass"):
+            for source in self.assumptions.parameter(name).sources:
+                if source.id not in seen:
+                    seen.add(source.id)
+                    citations.append(source.to_dict())
+        return citations
+
+    def to_dict(self) -> dict[str, Any]:
+        chosen = self.assumptions
+        return {
+            "verdict": self.verdict,
+            "explanation": self.explanation,
+            "computed": self.computed.to_dict() if self.computed else None,
+            "claimed": self.claimed.to_dict(),
+            "implied": self.implied.to_dict() if self.implied else None,
+            "assumptions": {
+                "name": chosen.name,
+                "overrides": chosen.overridden,
+                "lethal_dose_mg": _exact_or_none(chosen.lethal_dose.value),
+                "powder_purity": _exact_or_none(chosen.powder_purity.value),
+                "pill_share": _exact_or_none(chosen.pill_share.value),
+                "pill_content_mg": _exact_or_none(chosen.pill_content.value),
+                "citations": self._citations(),
+            },
+            "pill_model": self.pill_model,
+            "reading": self.reading,
+            "scale": self.scale,
+            "inputs": {k: (v.to_dict() if v else None) for k, v in self.inputs.items()},
+            "diagnosis": [d.to_dict() for d in self.diagnosis],
+            "notes": list(self.notes),
+        }

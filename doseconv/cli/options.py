@@ -1,0 +1,40 @@
+"""Options and help text shared by several commands, and the option each library parameter is given by."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+
+__all__ = ["ASSUMPTIONS_HELP", "FLAGS", "assumptions_option", "override_option", "pill_model_option", "reading_option"]
+
+ASSUMPTIONS_HELP = "Assumption set: a name (see 'doseconv assumptions') or a path to a set file. Default: dea-2022."
+
+#: Library parameter name (an error's ``parameter``) -> the option that gives it on the command line.
+FLAGS: dict[str, str] = {
+    "purity": "--purity",
+    "lethal_dose": "--lethal-dose",
+    "pill_share": "--pill-share",
+    "mg_per_pill": "--mg-per-pill",
+    "pill_mass": "--pill-mass",
+}
+
+
+def override_option(parameter: str, help: str) -> Any:
+    """The option that gives the library parameter ``parameter`` (a key of :data:`FLAGS`)."""
+    return typer.Option(None, FLAGS[parameter], help=help)
+
+
+def assumptions_option() -> Any:
+    """``--assumptions NAME|PATH``."""
+    return typer.Option(None, "--assumptions", help=ASSUMPTIONS_HELP)
+
+
+def pill_model_option() -> Any:
+    """``--pill-model`` as the checking commands word it."""
+    return typer.Option(None, "--pill-model", help="one-per-pill (default), lab-share or mean-content.")
+
+
+def reading_option() -> Any:
+    """``--reading lenient|strict``."""
+    return typer.Option("lenient", "--reading", help="How rounding words are read: lenient (default) or strict.")

@@ -1,0 +1,91 @@
+"""The table of diagnosis methods: one row per method, each tried when its figure is stated."""
+
+from __future__ import annotations
+
+import pytest
+
+from doseconv.checker import METHOD_TABLE, METHODS, check
+from doseconv.checker.methods import Method
+
+from .checking import F, diagnosis, exact
+
+
+def test_the_table_is_the_one_list_of_methods() -> None:
+    assert list(METHODS) == [m.name for m in METHOD_TABLE]
+    assert len(set(METHODS)) == len(METHOD_TABLE)
+    assert all(isinstance(m, Method) and m.description for m in METHOD_TABLE)
+    assert {m.needs for m in METHOD_TABLE} == {"", "pills", "powder"}
+
+
+def test_each_method_is_tried_when_its_figure_is_stated() -> None:
+    both = check("nearly 44 million pills", "more than 6,500 pounds", "nearly 193 million doses")
+    assert sorted(d.method for d in both.diagnosis) == sorted(METHODS)
+    pills_only = check("nearly 44 million pills", None, "almost 193 million doses")
+    assert sorted(d.method for d in pills_only.diagnosis) == sorted(m.name for m in METHOD_TABLE if m.needs != "powder")
+    powder_only = check(None, "21,889 pounds", "738.5 million doses")
+    assert sorted(d.method for d in powder_only.diagnosis) == sorted(m.name for m in METHOD_TABLE if m.needs != "pills")
+
+
+# --- diagnosis ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("pills", "powder", "claim", "options", "method", "value"),
+    [
+        (None, "1 kg", "500,000 doses", {}, "powder-pure", F(500000)),
+        ("1 million pills", "100 kg", "1,009,600 doses", {}, "dose-2g", F(1009600)),
+        (None, "100 kg", "6.4 million doses", {}, "dose-3mg", F(6400000)),
+        (None, "100 kg", "76.8 million doses", {}, "dose-0.25mg", F(76800000)),
+        (None, "100 kg", "9.6 billion doses", {}, "scale-slip", F(9600000000)),
+        ("10 million pills", None, "6 million doses", {}, "pills-lab-share", F(6000000)),
+        ("10 million pills", None, "12 million doses", {}, "pills-mean-content", F(12000000)),
+        ("1 million pills", None, "50 million doses", {"pill_mass": "100 mg"}, "pill-weight-as-drug", F(50000000)),
+        ("10 kg", None, "5 million doses", {}, "pill-weight-as-drug", F(5000000)),
+        ("10 kg", None, "5 million doses", {"pill_mass": "100 mg"}, "pill-weight-as-drug", F(5000000)),
+        ("1 million pills", "100 kg", "1 million doses", {}, "pills-only", F(1000000)),
+        ("1 million pills", "100 kg", "10.6 million doses", {}, "pills-one-each", F(10600000)),
+        (None, "100 kg", "9.6 million doses", {}, "powder-set-purity", F(9600000)),
+    ],
+)
+def test_each_method_reproduces_a_claim_made_its_way(pills, powder, claim, options, method, value) -> None:
+    result = check(
+        exact(pills) if pills else None, exact(powder) if powder else None, claim, reading="strict", **options
+    )
+    found = diagnosis(result)[method]
+    assert found.matches
+    assert found.value == value
+    assert method in result.matching_methods
+
+
+@pytest.mark.parametrize(
+    ("claim", "factor"),
+    [("1,477,272,727 doses", "1 kg = 2.2 lb"), ("1,474,190,329 doses", "1 kg = 2.2046 lb")],
+)
+def test_rounded_pound_factors_are_recognised(claim: str, factor: str) -> None:
+    result = check(None, exact("6,500 pounds"), claim, assumptions="pure")
+    pure = diagnosis(result)["powder-pure"]
+    assert pure.matches and pure.note == f"with the rounded factor {factor}"
+    assert pure.value == F(2948350405, 2)  # the figure at the exact factor, 1 lb = 453.59237 g
+    assert result.implied is not None and result.implied.interval is not None
+    assert result.implied.interval.low > 1  # at the exact factor it needs a little more than 100 %
+    assert result.verdict == "implausible"  # not impossible: a rounded factor makes 100 % enough
+
+
+def test_rounded_pound_factors_are_not_tried_for_kilograms() -> None:
+    result = check(None, exact("2,948.350405 kg"), "1,477,272,727 doses", assumptions="pure")
+    assert not diagnosis(result)["powder-pure"].matches
+    assert result.matching_methods == []
+
+
+def test_counted_pills_without_a_weight_cannot_be_weight_as_drug() -> None:
+    result = check("1 million pills", None, "50 million doses")
+    found = diagnosis(result)["pill-weight-as-drug"]
+    assert (found.value, found.matches) == (None, False)
+    assert found.note == "pills are counted, not weighed, and no pill weight is known"
+
+
+def test_diagnosis_lists_matches_first() -> None:
+    result = check("nearly 44 million pills", None, "almost 193 million doses")
+    flags = [d.matches for d in result.diagnosis]
+    assert flags == sorted(flags, reverse=True)
+    assert {d.method for d in result.diagnosis} <= set(METHODS)
