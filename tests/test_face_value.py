@@ -130,3 +130,27 @@ def test_a_claimed_total_is_read_to_two_significant_digits_at_least(digit, zeros
     figure = parse_stated(f"{digit * 10**zeros:,} doses")
     value, half = F(digit * 10**zeros), F(10**zeros, 20)
     assert figure.interval(role="claim") == Interval(value - half, value + half, high_open=True)
+
+
+def _methodology_blocks() -> list[str]:
+    return re.findall(r"```pycon\n(.*?)```", METHODOLOGY, re.S)
+
+
+def test_methodology_has_a_worked_example_of_each_verdict() -> None:
+    shown = "\n".join(_methodology_blocks())
+    for verdict in ("consistent", "plausible", "implausible", "upper-bound", "impossible", "unverifiable"):
+        assert f"('{verdict}', [" in shown
+
+
+@pytest.mark.parametrize("index", range(len(_methodology_blocks())))
+def test_methodology_examples_run(index: int) -> None:
+    """Every pycon example of docs/methodology.md prints what the page shows (blocks share names in order)."""
+    import doctest
+
+    globs: dict[str, object] = {}
+    for number, block in enumerate(_methodology_blocks()[: index + 1]):
+        test = doctest.DocTestParser().get_doctest(block, globs, f"methodology.md[{number}]", "methodology.md", 0)
+        runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+        runner.run(test, clear_globs=False)
+        assert runner.summarize(verbose=False).failed == 0, f"block {number}"
+        globs = test.globs

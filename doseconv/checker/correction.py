@@ -206,7 +206,8 @@ def _cause(verdict: str, ctx: ClaimContext, number: str, implied: Implied | None
                 f"{number} would need {_needs(implied)}, which points to a total of pills and powder "
                 "pinned on the pills alone"
             )
-        return f"{number} comes from {ways}"
+        factor = re.search(r"rounded factor (1 kg = [\d.]+ lb)", best.note)
+        return f"{number} comes from {ways}" + (f", with {factor[1]}" if factor else "")
     if implied is not None and implied.interval is not None:
         return f"{number} would need {_needs(implied)}, outside every yearly average DEA has published"
     return f"{number} does not follow from the stated amounts"
