@@ -247,3 +247,20 @@ expect_methods = ["powder-pure"]
     )
     (outcome,) = verify_paths([str(path)])
     assert outcome.ok and outcome.result.verdict == "upper-bound"
+
+
+def test_a_claim_made_two_ways_at_once_is_named_in_the_report(capsys) -> None:
+    """Regression: a 3 mg dose with the powder counted as pure was not diagnosed (no single method reproduces it)."""
+    result = run(capsys, "check", "--powder", "100 kg", "--claim", "33 million doses")
+    lines = result.out.splitlines()
+    assert result.code == 1
+    assert lines[0] == "verdict:  upper-bound"
+    assert lines[4] == (
+        "plain:    At the 19.2% average purity reported in DEA's 2024 National Drug Threat Assessment, 100 kg of "
+        "seized fentanyl powder holds 9.6 million lethal doses of 2 mg, not the 33 million claimed; 33 million would "
+        "need the powder to be pure fentanyl, taking 3 mg as the lethal dose."
+    )
+    assert lines[lines.index("diagnosis (best first):") + 1 :][:2] == [
+        "  match  powder-pure+dose-3mg  33.33 million",
+        "    -    powder-pure           50 million",
+    ]

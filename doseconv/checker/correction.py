@@ -191,14 +191,26 @@ def _needs(implied: Implied) -> str:
     return f"the powder to be {span} pure" + (" or more" if implied.unbounded else "")
 
 
-def _cause(verdict: str, ctx: ClaimContext, number: str, implied: Implied | None, best: Diagnosis | None) -> str:
+def _cause(
+    verdict: str,
+    ctx: ClaimContext,
+    number: str,
+    implied: Implied | None,
+    best: Diagnosis | None,
+    diagnosis: Sequence[Diagnosis] = (),
+) -> str:
     """Why the claim differs from the corrected figure, in one clause."""
     if verdict == "impossible":
         return f"{number} is more than the stated amount could hold even as pure fentanyl"
     if verdict == "upper-bound":
-        if best is not None and "pill-weight-as-drug" in best.method:
-            return f"{number} would need the pills' whole weight to be fentanyl"
-        return f"{number} would need the powder to be pure fentanyl"
+        pure = next((d for d in diagnosis if d.matches and d.counts_pure), best)
+        what = (
+            "the pills' whole weight to be fentanyl"
+            if pure and "pill-weight" in pure.method
+            else "the powder to be pure fentanyl"
+        )
+        extra = [METHOD_PLAIN.get(part, part) for part in (pure.method.split("+")[1:] if pure else [])]
+        return f"{number} would need {what}" + "".join(f", {e}" for e in extra)
     if best is not None:
         ways = " and ".join(METHOD_PLAIN.get(part, part) for part in best.method.split("+"))
         if best.method == "pills-only" and ctx.powder is None and implied is not None and implied.interval is not None:
@@ -225,7 +237,7 @@ def build_correction(
     best = next((d for d in diagnosis if d.matches), None)
     premise = _premise(ctx)
     sentence = f"{premise}, {inputs} {verb} {say(value, ctx)}, not the {quoted} claimed; "
-    sentence += _cause(verdict, ctx, number, implied, best) + "."
+    sentence += _cause(verdict, ctx, number, implied, best, diagnosis) + "."
     return Correction(value, phrase(value), sentence, assumptions_used(ctx))
 
 
@@ -242,7 +254,7 @@ def plain_text(
         text = correction.plain
     elif verdict in ("implausible", "upper-bound", "impossible"):
         quoted, number = claimed_words(ctx.claim)
-        cause = _cause(verdict, ctx, number, implied, next((d for d in diagnosis if d.matches), None))
+        cause = _cause(verdict, ctx, number, implied, next((d for d in diagnosis if d.matches), None), diagnosis)
         text = f"The {quoted} claimed is flagged: {cause}. A corrected figure needs more: {_missing(ctx)}."
     elif not ctx.has_inputs:
         text = "The claim cannot be checked: no amount of pills or powder is stated to count the doses from."
