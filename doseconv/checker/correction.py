@@ -39,7 +39,7 @@ METHOD_PLAIN = {
     "dose-0.25mg": "taking 0.25 mg as the lethal dose",
     "scale-slip": "a slip of a thousand (thousands, millions and billions mixed up)",
 }
-_QUALIFIER_WORDS = {"more_than": "more than", "nearly": "nearly", "less_than": "fewer than", "at_least": "at least"}
+_QUALIFIER_WORDS = {"more_than": "more than", "less_than": "fewer than", "at_least": "at least"}
 _DOSE_WORDS = re.compile(r"\s*\b(?:potentially\s+)?(?:lethal|deadly|fatal)?\s*(?:doses?|people|lives)\b.*$", re.I)
 
 

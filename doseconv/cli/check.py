@@ -166,6 +166,8 @@ def verify_command(
             methods = ", ".join(r.matching_methods)
             if methods:
                 typer.echo(f"     reproduced by: {methods}")
+            if r.correction is not None:
+                typer.echo(f"     correction: {r.correction.phrase} doses. {r.plain}")
             for note in r.notes:
                 typer.echo(f"     note: {note}")
         typer.echo(f"{len(results) - len(failed)} of {len(results)} claims as expected.")
