@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from .drugs import read_drugs
 from .errors import InputError, UnitError
 from .numbers import exact_text, split_number, step_of
 from .registry import KNOWN_UNITS_HINT, resolve_unit, unit_factor
@@ -13,10 +14,9 @@ from .registry import KNOWN_UNITS_HINT, resolve_unit, unit_factor
 __all__ = ["Amount", "mass_in_mg", "parse_amount", "parse_mass"]
 
 # Words news copy puts between a number and its unit or after it; they do not change the unit.
+# Drug words are read first, by :mod:`doseconv.drugs` (another drug is refused there).
 _DESCRIPTORS = re.compile(
-    r"\b(?:of|fentanyl|fentanyl-laced|powder|powdered|counterfeit|fake|potentially|possibly|deadly|"
-    r"lethal|fatal|pure|illicit|rainbow|laced|pressed|the|drug|drugs|methamphetamine|meth|cocaine|heroin|"
-    r"carfentanil)\b",
+    r"\b(?:of|powder|powdered|potentially|possibly|deadly|lethal|fatal|pure|illicit|suspected|seized|the|drug|drugs)\b",
     re.IGNORECASE,
 )
 _UNIT_SYNONYMS = {"lethal doses": "doses", "lethal dose": "dose"}
@@ -64,11 +64,15 @@ class Amount:
         return f"{exact_text(self.value)} {self.unit}"
 
 
-def parse_amount(text: str, *, default_unit: str | None = None, exact: bool = False) -> Amount:
+def parse_amount(
+    text: str, *, default_unit: str | None = None, exact: bool = False, other_drugs: bool = False
+) -> Amount:
     """Read a figure with its unit.
 
     Descriptive words ("of fentanyl powder", "potentially lethal") are skipped; the unit
     must be one of the registry's. ``default_unit`` is used when the text has no unit.
+    A figure naming another drug or a fentanyl analogue is refused (:mod:`doseconv.drugs`)
+    unless ``other_drugs`` is true; counterfeit pills made of fentanyl ("fake M30s") are pills.
 
     >>> parse_amount("44 million fentanyl pills")
     Amount(value=Fraction(44000000, 1), unit='pill', kind='pills', step=Fraction(1000000, 1), text='44 million fentanyl pills')
@@ -80,8 +84,11 @@ def parse_amount(text: str, *, default_unit: str | None = None, exact: bool = Fa
     doseconv.errors.UnitError: '6500' has no unit; write e.g. '6500 lb', '44 million pills' or '193 million doses'
     """
     number, rest = split_number(text)
-    unit_text = " ".join(_DESCRIPTORS.sub(" ", rest).split())
+    drugs = read_drugs(rest, figure=text, other_drugs=other_drugs)
+    unit_text = " ".join(_DESCRIPTORS.sub(" ", drugs.rest).split())
     unit_text = _UNIT_SYNONYMS.get(unit_text.lower(), unit_text)
+    if not unit_text and drugs.pills:
+        unit_text = "pills"
     if not unit_text:
         if default_unit is None:
             raise UnitError(f"{text!r} has no unit; write e.g. '6500 lb', '44 million pills' or '193 million doses'")

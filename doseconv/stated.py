@@ -154,10 +154,13 @@ def _figure_interval(figure: StatedFigure, reading: Reading) -> Interval:
     return figure.rule.interval(figure.amount.value, figure.step, reading, y=y, y_step=y_step)
 
 
-def parse_stated(text: str, *, exact: bool = False, default_unit: str | None = None) -> StatedFigure:
+def parse_stated(
+    text: str, *, exact: bool = False, default_unit: str | None = None, other_drugs: bool = False
+) -> StatedFigure:
     """Read a published figure with its qualifier ("more than 6,500 pounds", "10-15 million pills").
 
-    ``exact`` marks a figure known to be exact (its trailing zeros are not rounding).
+    ``exact`` marks a figure known to be exact (its trailing zeros are not rounding);
+    ``other_drugs`` reads a figure of another drug instead of refusing it (see :func:`parse_amount`).
 
     >>> parse_stated("more than 6,500 pounds").interval()
     Interval(low=Fraction(6500, 1), high=Fraction(6600, 1), low_open=True, high_open=False)
@@ -179,7 +182,7 @@ def parse_stated(text: str, *, exact: bool = False, default_unit: str | None = N
     range_match = _RANGE.match(body)
     if range_match is not None and qualifier in ("none", "between", "exact", "about"):
         second_text = body[range_match.end() :]
-        upper = parse_amount(second_text, default_unit=default_unit, exact=exact)
+        upper = parse_amount(second_text, default_unit=default_unit, exact=exact, other_drugs=other_drugs)
         lower_number, _ = split_number(range_match["x"])
         scale = _shared_scale(range_match["x"], second_text)
         if scale:
@@ -191,7 +194,7 @@ def parse_stated(text: str, *, exact: bool = False, default_unit: str | None = N
         return StatedFigure(text, "between", phrase or "between", lower, upper)
     if qualifier == "between":
         raise InputError(f"{text!r}: 'between' needs two figures, as in 'between 400,000 and 500,000 doses'")
-    amount = parse_amount(body, default_unit=default_unit, exact=exact)
+    amount = parse_amount(body, default_unit=default_unit, exact=exact, other_drugs=other_drugs)
     return StatedFigure(text, qualifier, phrase, amount)
 
 

@@ -194,7 +194,7 @@ def _figures(source: _Text, raw: dict[str, Any], scopes: dict[str, Any]) -> dict
         stated = None
         if kind in _DOSE_KINDS:
             try:
-                stated = parse_stated(entry["text"], exact=exact)
+                stated = parse_stated(entry["text"], exact=exact, other_drugs=kind == "other-drug")
             except DoseconvError as error:
                 raise fail(f"figure {fid!r}: {error}", at=(*here, "text")) from None
             if stated.kind not in _DOSE_KINDS[kind]:
