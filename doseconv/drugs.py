@@ -118,7 +118,7 @@ def read_drugs(words: str, *, figure: str | None = None, other_drugs: bool = Fal
 
 
 def _refuse(found: list[tuple[str, Drug]], figure: str) -> None:
-    for word, drug in found:
+    for _, drug in found:
         if drug.group == "analogue":
             what = f", {drug.what}" if drug.what else ""
             remark = f" ({drug.potency})" if drug.potency else ""
@@ -128,7 +128,7 @@ def _refuse(found: list[tuple[str, Drug]], figure: str) -> None:
                 drug=drug.name,
             )
     fentanyl = any(d.group in ("fentanyl", "marker", "street") for _, d in found)
-    for word, drug in found:
+    for _, drug in found:
         if drug.group == "other":
             also = " as well as fentanyl" if fentanyl else ", not fentanyl"
             tail = " and cannot tell how much of a mixture is fentanyl" if fentanyl else ""
