@@ -36,6 +36,7 @@ __all__ = [
     "doses_to_mass",
     "pills_to_doses",
     "powder_to_doses",
+    "to_doses",
 ]
 
 
@@ -297,6 +298,40 @@ def convert(
             "a pill's fentanyl content is not its weight; convert to doses instead"
         )
     raise UnitError("cannot convert pills to a mass: convert the pills to doses, then the doses to a mass")
+
+
+def to_doses(
+    value: Any,
+    unit: str | None = None,
+    *,
+    pill_model: str | None = None,
+    assumptions: SetChoice = None,
+    overrides: Overrides | None = None,
+    **given: Unpack[OverrideArgs],
+) -> Fraction:
+    """Potentially lethal doses in one figure, exactly.
+
+    ``value`` is text ("6500 lb", "44 million pills"), an :class:`Amount`, or a plain number (int,
+    float, Decimal, Fraction) in ``unit``; a number or text with no unit counts pills.
+
+    >>> to_doses(250_000), to_doses("12 kg", assumptions="pure"), to_doses(12, "kg", purity="10%")
+    (Fraction(250000, 1), Fraction(6000000, 1), Fraction(600000, 1))
+    >>> to_doses("44 million", pill_model="lab-share", pill_share="6 in 10")
+    Fraction(26400000, 1)
+    """
+    if isinstance(value, Amount):
+        amount = value
+    elif isinstance(value, str):
+        amount = parse_amount(value, default_unit=unit or "pills")
+    else:
+        from .inputs import plain_number
+
+        number = exact_fraction(plain_number(value, "value"), "value")
+        name, kind = resolve_unit(unit or "pills")
+        amount = Amount(number, name, kind, text=f"{exact_text(number)} {unit or 'pills'}")
+    if amount.kind == "doses":
+        return amount.value
+    return convert(amount, "doses", pill_model=pill_model, assumptions=assumptions, overrides=overrides, **given).value
 
 
 def _with_set(source: Amount, target_unit: str, chosen: AssumptionSet, model: str) -> Conversion:

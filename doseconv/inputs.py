@@ -28,6 +28,7 @@ from fractions import Fraction
 from typing import Any, Literal
 
 from .errors import DoseconvError, InputError, UnitError
+from .limits import check_value
 from .numbers import MAX_FIGURE, exact_text
 from .quantity import Amount
 from .registry import resolve_unit
@@ -92,6 +93,7 @@ def plain_number(value: Any, what: str) -> PlainNumber:
         value = value.item()  # a numpy scalar, as a table cell gives it
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, Fraction)):
         raise InputError(f"{what} must be a number or a figure as text, not {value!r}")
+    check_value(value, what)
     if (isinstance(value, float) and not math.isfinite(value)) or (
         isinstance(value, Decimal) and not value.is_finite()
     ):
