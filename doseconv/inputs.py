@@ -184,7 +184,10 @@ def read_figure(value: FigureValue, role: Role, *, unit: str | None = None, exac
         exact_value = Fraction(Decimal(repr(number))) if isinstance(number, float) else Fraction(number)
         text = exact_text(exact_value)
     else:
-        text = plain_text(value, role)
+        number = plain_number(value, role)
+        if role == "pills" and isinstance(number, Decimal) and number == number.to_integral_value():
+            number = int(number)  # a whole count of pills: Decimal("250000.000") is 250,000 pills
+        text = plain_text(number, role)
     if default is None:
         raise UnitError(f"{role} {text} has no unit; give a mass such as '{text} kg' (or the unit separately)")
     if exact:
