@@ -108,16 +108,22 @@ def read_drugs(words: str, *, figure: str | None = None, other_drugs: bool = Fal
     ...
     doseconv.errors.DrugError: '2 grams of carfentanil' names carfentanil, a fentanyl analogue (about 100 times as potent as fentanyl); doseconv counts fentanyl doses only, and an analogue's lethal dose differs from fentanyl's
     """
-    vocab = vocabulary()
-    found = [(m.group(0), d) for m in vocab.pattern.finditer(words) for d in vocab.lookup(m.group(0))]
-    groups = {d.group for _, d in found}
-    rest = " ".join(vocab.pattern.sub(" ", words).split())
+    found, rest = _scan(words)
     if not other_drugs:
         _refuse(found, figure if figure is not None else words)
-    return DrugReading(rest, bool(groups & {"street", "imitated"}))
+    return DrugReading(rest, any(d.group in ("street", "imitated") for _, d in found))
 
 
-def _refuse(found: list[tuple[str, Drug]], figure: str) -> None:
+@lru_cache(maxsize=4096)
+def _scan(words: str) -> tuple[tuple[tuple[str, Drug], ...], str]:
+    """The drug words found (as written, with what each names) and the text without them; cached, as
+    the same few unit phrases come back again and again."""
+    vocab = vocabulary()
+    found = tuple((m.group(0), d) for m in vocab.pattern.finditer(words) for d in vocab.lookup(m.group(0)))
+    return found, " ".join(vocab.pattern.sub(" ", words).split())
+
+
+def _refuse(found: tuple[tuple[str, Drug], ...], figure: str) -> None:
     for _, drug in found:
         if drug.group == "analogue":
             what = f", {drug.what}" if drug.what else ""
