@@ -17,7 +17,8 @@ __all__ = ["Amount", "mass_in_mg", "parse_amount", "parse_mass"]
 # Words news copy puts between a number and its unit or after it; they do not change the unit.
 # Drug words are read first, by :mod:`doseconv.drugs` (another drug is refused there).
 _DESCRIPTORS = re.compile(
-    r"\b(?:of|powder|powdered|potentially|possibly|deadly|lethal|fatal|pure|illicit|suspected|seized|the|drug|drugs)\b",
+    r"\b(?:of|powder|powdered|potentially|possibly|deadly|lethal|fatal|pure|illicit|suspected|seized|the|drug|drugs|"
+    r"blue|rainbow|(?:multi-?)?colou?red|brightly|white|pink|green|yellow)\b",
     re.IGNORECASE,
 )
 _UNIT_SYNONYMS = {"lethal doses": "doses", "lethal dose": "dose"}

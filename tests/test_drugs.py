@@ -62,6 +62,11 @@ def test_another_drug_is_refused_by_name(quantity: str, drug: str) -> None:
         ("2,000 blue pills", 2000, "pills"),
         ("40 pounds of fake M30s", 40, "mass"),
         ("10,000 rainbow fentanyl pills", 10000, "pills"),
+        ("10,000 blue fentanyl pills", 10000, "pills"),
+        ("500 fake blue M30 pills", 500, "pills"),
+        ("500 multicolored fentanyl pills", 500, "pills"),
+        ("5 counterfeit Xanax bars", 5, "pills"),
+        ("5 tablets of fake oxycodone", 5, "pills"),
     ],
 )
 def test_fentanyl_and_counterfeit_pills_are_read(quantity: str, value: int, kind: str) -> None:
