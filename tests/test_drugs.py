@@ -134,3 +134,26 @@ def test_the_vocabulary_is_data_with_sources() -> None:
         named = {d.name for d in drugs if d.group in ("imitated", "analogue", "other")}
         assert len(named) <= 1
     assert vocab.lookup("Crystal  Meth")[0].name == "methamphetamine"
+
+
+def _named_words() -> list[tuple[str, str]]:
+    vocab = vocabulary()
+    return [
+        (word, drugs[0].name) for word, drugs in sorted(vocab.words.items()) if drugs[0].group in ("analogue", "other")
+    ]
+
+
+@pytest.mark.parametrize(("word", "drug"), _named_words())
+def test_every_word_of_another_drug_or_analogue_is_refused_by_its_name(word: str, drug: str) -> None:
+    """Data-driven: each word of drugs.toml for another drug or an analogue refuses a figure, naming the drug."""
+    for figure in (f"10 kg of {word}", f"10 kg of {word.title()}", f"5 million doses of {word}"):
+        with pytest.raises(DrugError) as caught:
+            doseconv.parse_amount(figure)
+        assert caught.value.drug == drug
+        assert str(caught.value).startswith(f"{figure!r} names {drug}")
+
+
+@pytest.mark.parametrize("word", sorted(w for w, ds in vocabulary().words.items() if ds[0].group == "street"))
+def test_every_street_name_of_fentanyl_pills_counts_pills(word: str) -> None:
+    amount = doseconv.parse_amount(f"1,200 {word}")
+    assert (amount.value, amount.kind) == (1200, "pills")

@@ -287,3 +287,12 @@ def test_a_number_reads_the_same_interval_however_it_is_given(number: int | Deci
             figure = read_figure(given_as, role, unit=unit)  # type: ignore[arg-type]
             assert figure is not None and figure.interval() == reference.interval()
             assert figure.interval("strict") == reference.interval("strict")
+
+
+def test_amounts_and_parsed_figures_are_taken_as_given() -> None:
+    pills = doseconv.parse_amount("44 million pills")
+    claim = doseconv.parse_stated("nearly 193 million doses")
+    result = doseconv.check(pills=pills, powder="more than 6,500 pounds", claim=claim)
+    assert result.inputs["claim"] is claim
+    assert result.claimed == doseconv.check(pills="44 million pills", powder="more than 6,500 pounds",
+                                            claim="nearly 193 million doses").claimed  # fmt: skip
