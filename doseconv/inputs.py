@@ -27,6 +27,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal
 
+from .drugs import read_drugs
 from .errors import DoseconvError, InputError, UnitError
 from .limits import check_value
 from .numbers import MAX_FIGURE, exact_text
@@ -46,7 +47,7 @@ _DEFAULT_UNITS: dict[str, str | None] = {"pills": "pills", "powder": None, "clai
 # Words that come before a count of people in a claim: "enough to kill", "could have taken", "lethal to".
 _LEAD = re.compile(
     r"^\s*(?:(?:that|which)\s+)?(?:"
-    r"enough(?:\s+(?:fentanyl|lethal\s+doses|doses|drugs?|poison))?\s+to\s+(?:kill|poison|fatally\s+poison|wipe\s+out)"
+    r"enough(?:\s+[\w-]+){0,3}?\s+to\s+(?:kill|poison|fatally\s+poison|wipe\s+out)"
     r"|(?:could|can|would|might|may)(?:\s+have)?(?:\s+potentially)?\s+(?:killed|kill|taken|take|claimed|claim|ended|end)"
     r"|(?:potentially\s+|possibly\s+)?(?:lethal|deadly|fatal)\s+(?:to|for)"
     r"|(?:potentially\s+)?(?:killing|kill)|capable\s+of\s+killing"
@@ -122,6 +123,8 @@ def parse_claim(text: str, *, exact: bool = False, default_unit: str | None = "d
     """
     lead = _LEAD.match(text)
     body = text[lead.end() :] if lead else text
+    if lead:  # "enough meth to kill …" names another drug
+        read_drugs(lead.group(0), figure=text)
     people = _PEOPLE.search(body)
     if people is not None:
         body = body[: people.start()] + " doses"

@@ -80,6 +80,16 @@ def test_a_claim_in_people_reads_like_the_same_claim_in_doses(text: str, same_as
     assert checked.claimed == doseconv.check(pills="5 million pills", claim=same_as).claimed
 
 
+def test_a_claim_in_people_naming_another_drug_is_refused(capsys) -> None:
+    result = run(capsys, "check", "--powder", "10 kg", "--claim", "enough meth to kill 2 million people")
+    assert (result.code, result.out) == (2, "")
+    assert result.err == (
+        "Error: 'enough meth to kill 2 million people' names methamphetamine, not fentanyl; "
+        "doseconv counts fentanyl doses only\n"
+    )
+    assert parse_claim("enough fentanyl powder to kill 2 million people").amount.value == 2_000_000
+
+
 def test_check_reads_a_claim_in_people_on_the_command_line(capsys) -> None:
     code, inputs = _inputs(capsys, "--pills", "5 million pills", "--claim", "enough to kill 4.7 million people")
     assert code == 0
