@@ -93,7 +93,10 @@ def plain_number(value: Any, what: str) -> PlainNumber:
     if hasattr(value, "item") and getattr(value, "ndim", None) == 0 and not isinstance(value, (str, bytes)):
         value = value.item()  # a numpy scalar, as a table cell gives it
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, Fraction)):
-        raise InputError(f"{what} must be a number or a figure as text, not {value!r}")
+        shown = repr(value)
+        if len(shown) > 40 or "\n" in shown:
+            shown = f"a value of type {type(value).__name__}"
+        raise InputError(f"{what} must be a number or a figure as text, not {shown}")
     check_value(value, what)
     if (isinstance(value, float) and not math.isfinite(value)) or (
         isinstance(value, Decimal) and not value.is_finite()

@@ -229,6 +229,8 @@ def test_a_decimal_keeps_its_written_digits() -> None:
 
 def test_numpy_scalars_read_like_python_numbers() -> None:
     np = pytest.importorskip("numpy")
+    with pytest.raises(InputError, match=r"^pills must be a number or a figure as text, not a value of type ndarray$"):
+        doseconv.check(pills=np.zeros((3, 30)), claim=5)
     assert read_figure(np.int64(250_000), "pills") == read_figure(250_000, "pills")
     assert read_figure(np.float64(12.5), "powder", unit="kg") == read_figure(12.5, "powder", unit="kg")
 
