@@ -264,3 +264,20 @@ def test_a_claim_made_two_ways_at_once_is_named_in_the_report(capsys) -> None:
         "  match  powder-pure+dose-3mg  33.33 million",
         "    -    powder-pure           50 million",
     ]
+
+
+@pytest.mark.parametrize(
+    ("pills", "powder", "claim", "fragment"),
+    [
+        (
+            None,
+            "2 kilograms of fentanyl",
+            "enough to kill 1.5 million adults",
+            "not the 1.5 million claimed; 1.5 million is",
+        ),
+        ("50.6 million", None, "4.7 million people", "50.6 million fentanyl pills hold 50.6 million lethal doses"),
+        (None, "10 kg", "between 4 and 5 million doses", "not the between 4 and 5 million claimed; a figure in that"),
+    ],
+)
+def test_plain_text_quotes_claims_in_people_and_ranges_by_their_number(pills, powder, claim, fragment) -> None:
+    assert fragment in check(pills, powder, claim).plain

@@ -140,7 +140,7 @@ def _inputs(ctx: ClaimContext) -> tuple[str, str]:
     if ctx.pills is not None:
         text = ctx.pills.text
         if "pill" not in text.lower() and "tablet" not in text.lower():
-            text = f"{text} of fentanyl pills"
+            text = f"{text} of fentanyl pills" if ctx.pills.kind == "mass" else f"{text} fentanyl pills"
         parts.append(text if "fentanyl" in text.lower() else text.replace("pills", "fentanyl pills"))
     if ctx.powder is not None:
         parts.append(_seized(ctx.powder, "powder"))
@@ -148,13 +148,18 @@ def _inputs(ctx: ClaimContext) -> tuple[str, str]:
 
 
 def claimed_words(claim: StatedFigure) -> tuple[str, str]:
-    """The claim as a sentence quotes it ("more than three million") and its bare number ("three million")."""
-    body = claim.text.strip()
-    if claim.phrase and body.lower().startswith(claim.phrase):
-        body = body[len(claim.phrase) :].strip()
+    """The claim as a sentence quotes it ("more than three million") and its bare number ("three million").
+
+    >>> from doseconv.inputs import parse_claim
+    >>> claimed_words(parse_claim("over three million doses")), claimed_words(parse_claim("could have taken 500,000 lives"))
+    (('more than three million', 'three million'), ('500,000', '500,000'))
+    """
+    body = claim.amount.text.strip()
     number = _DOSE_WORDS.sub("", body).strip() or body
+    if claim.qualifier == "between":
+        return (f"between {number}" if claim.phrase == "between" else number), "a figure in that range"
     qualifier = _QUALIFIER_WORDS.get(claim.qualifier, claim.phrase)
-    return (f"{qualifier} {number}" if qualifier and claim.qualifier != "between" else number), number
+    return (f"{qualifier} {number}" if qualifier else number), number
 
 
 def phrase(value: Fraction) -> str:
