@@ -48,11 +48,12 @@ def combinations(
 
 
 def _row(ctx: ClaimContext, name: str, recipe: Recipe, counts_pure: bool) -> Diagnosis | None:
+    """The combination's row when it reproduces the claim (combinations that do not are not listed)."""
     result = total(recipe, ctx)
-    value = central(recipe, ctx)
-    if result is None or value is None:
+    if result is None or not result.overlaps(ctx.claimed):
         return None
-    return Diagnosis(name, value, result.overlaps(ctx.claimed), "", result, counts_pure)
+    value = central(recipe, ctx)
+    return None if value is None else Diagnosis(name, value, True, "", result, counts_pure)
 
 
 def with_dose(

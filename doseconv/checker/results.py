@@ -69,6 +69,10 @@ class Implied:
 
     def describe(self) -> str:
         """The implied values as a phrase: "powder purity from 9.89% to 10.18%"."""
+        return self._description
+
+    @cached_property
+    def _description(self) -> str:
         name = _PARAMETER_TEXT[self.parameter]
         if self.interval is None:
             return f"a negative {name}, which cannot be"
