@@ -152,9 +152,19 @@ def _drug_name(word: str) -> str | None:
     return _DRUG_NAMES.get(" ".join(word.lower().split()))
 
 
-def _sentence_drugs(document: Document, sentence: int) -> set[str]:
-    start, end = document.sentences[sentence]
-    return {n for n in (_drug_name(m[0]) for m in _ANY_DRUG.finditer(document.text, start, end)) if n}
+class _SentenceDrugs:
+    """The drugs each sentence names, read once per sentence (not once per figure in it)."""
+
+    def __init__(self, document: Document) -> None:
+        self._document = document
+        self._drugs: dict[int, frozenset[str]] = {}
+
+    def __call__(self, sentence: int) -> frozenset[str]:
+        if sentence not in self._drugs:
+            start, end = self._document.sentences[sentence]
+            found = (_drug_name(m[0]) for m in _ANY_DRUG.finditer(self._document.text, start, end))
+            self._drugs[sentence] = frozenset(n for n in found if n)
+        return self._drugs[sentence]
 
 
 @dataclass
@@ -264,20 +274,19 @@ def _powder_end(text: str, end: int) -> int:
     return extra.end() if extra else end
 
 
-def _infer_drug(found: _Found, document: Document, sentence: int) -> None:
-    """Pills or a mass with no drug beside them take the sentence's only drug, if it names one."""
+def _infer_drug(found: _Found, drugs: frozenset[str]) -> None:
+    """Pills or a mass with no drug beside them take the sentence's only drug (``drugs``), if it names one."""
     if found.drug is not None:
         return
-    drugs = _sentence_drugs(document, sentence)
     if len(drugs) == 1:
-        found.drug = drugs.pop()
+        (found.drug,) = drugs
         found.notes.append("drug not named beside the figure; the only drug in the sentence")
 
 
-def _mass_kind(found: _Found, document: Document, sentence: int) -> None:
+def _mass_kind(found: _Found, drugs: frozenset[str]) -> None:
     if found.kind == "pills":
         return
-    _infer_drug(found, document, sentence)
+    _infer_drug(found, drugs)
     if found.drug is None:
         found.notes.append("no drug named; not counted")
     elif found.drug == "fentanyl":
@@ -310,6 +319,7 @@ def extract_figures(document: Document, resolver: ScopeResolver | None = None) -
     resolver = resolver or ScopeResolver(document)
     figures: list[Figure] = []
     sentences: dict[int, str] = {}
+    sentence_drugs = _SentenceDrugs(document)
     for match in _FIGURE.finditer(text):
         start = match.start()
         before = text[max(0, start - 60) : start]
@@ -320,16 +330,16 @@ def extract_figures(document: Document, resolver: ScopeResolver | None = None) -
             continue
         try:
             numbers = _values(num, num2)
-        except InputError:
+        except (InputError, ValueError):  # a number past the bounds of exact reading is no figure
             continue
         sentence = document.sentence_at(start)
         if found.kind == "pills":
-            _infer_drug(found, document, sentence)
+            _infer_drug(found, sentence_drugs(sentence))
         elif found.is_mass:
-            _mass_kind(found, document, sentence)
+            _mass_kind(found, sentence_drugs(sentence))
         qualifier = (match["between"] or match["qual"] or "").lower() or None
         if sentence not in sentences:
-            sentences[sentence] = document.sentence_text(sentence) if document.sentences else ""
+            sentences[sentence] = _clip(document.sentence_text(sentence)) if document.sentences else ""
         figures.append(
             _figure(document, resolver, len(figures) + 1, match, found, numbers, qualifier, sentence,
                     sentences[sentence])
@@ -378,6 +388,14 @@ def _figure(document, resolver, index, match, found, numbers, qualifier, sentenc
         notes=tuple(found.notes),
         excluded=found.excluded,
     )
+
+
+#: The longest sentence a figure carries (longer ones, not prose, are cut with an ellipsis).
+SENTENCE_SHOWN = 600
+
+
+def _clip(sentence: str) -> str:
+    return sentence if len(sentence) <= SENTENCE_SHOWN else sentence[: SENTENCE_SHOWN - 1] + "…"
 
 
 def _stated_qualifier(qualifier: str | None, match: re.Match[str]) -> str | None:

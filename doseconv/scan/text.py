@@ -28,7 +28,7 @@ _LOOKS_HTML = re.compile(
     r"|article|section|header|footer|main|blockquote)(?:\s[^<>]*)?/?>",
     re.IGNORECASE,
 )
-_LOOKS_MARKDOWN = re.compile(r"^#{1,6}[ \t]+\S|\*\*\S|\]\([^)\s]*\)|^[ \t]*[*+-][ \t]+\S|\\[$*_#]", re.MULTILINE)
+_LOOKS_MARKDOWN = re.compile(r"^#{1,6}[ \t]+\S|\*\*\S|\]\([^()\[\]\s]*+\)|^[ \t]*[*+-][ \t]+\S|\\[$*_#]", re.MULTILINE)
 
 
 class OffsetMap:
@@ -147,10 +147,10 @@ _BLOCK_TAGS = frozenset(
 )
 _HTML_TOKEN = re.compile(
     r"(?=[<&])(?:<!--.*?(?:-->|\Z)"
-    r"|<(?P<raw>script|style|template|noscript)\b[^>]*>.*?(?:</(?P=raw)\s*>|\Z)"
+    r"|<(?P<raw>script|style|template|noscript)\b[^<>]*+>.*?(?:</(?P=raw)\s*>|\Z)"
     r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
-    r"|<[!?][^>]*>"
-    r"|</?(?P<tag>[a-zA-Z][\w:-]*)(?:\s(?:[^>\"']|\"[^\"]*\"|'[^']*')*)?/?>"
+    r"|<[!?][^<>]*+>"
+    r"|</?(?P<tag>[a-zA-Z][\w:-]*+)(?:\s(?:[^<>\"']|\"[^<\"]*+\"|'[^<']*+')*+)?/?>"
     r"|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});)",
     re.DOTALL | re.IGNORECASE,
 )
@@ -183,12 +183,12 @@ def strip_html(text: str) -> tuple[str, OffsetMap]:
 _MARKDOWN_TOKEN = re.compile(
     r"(?=[\\!\[\]#>*+\-_~`<& \t]|^)"  # every token starts with one of these: reject other positions at once
     r"(?:\\(?P<escaped>[\\`*_{}\[\]()#+\-.!$<>~|])"
-    r"|!?\[(?=[^\]\n]*\]\()|\]\([^)\n]*\)"
-    r"|^[ \t]{0,3}#{1,6}[ \t]+|[ \t]+#+[ \t]*$"
+    r"|!?\[(?=[^\[\]\n]*+\]\()|\]\([^()\[\]\n]*+\)"
+    r"|^[ \t]{0,3}#{1,6}[ \t]+|(?<![ \t])[ \t]++#++[ \t]*+$"
     r"|^[ \t]{0,3}>[ \t]?"
     r"|^(?P<indent>[ \t]*)[*+-](?P<gap>[ \t]+)(?=\S)"
     r"|\*{1,3}|(?<![\w])_{1,3}|_{1,3}(?![\w])|~~|`+"
-    r"|<(?P<tag>[a-zA-Z][\w:-]*|/[a-zA-Z][\w:-]*)(?:\s[^<>\n]*)?/?>"
+    r"|<(?P<tag>[a-zA-Z][\w:-]*+|/[a-zA-Z][\w:-]*+)(?:\s[^<>\n]*+)?/?>"
     r"|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});)",
     re.MULTILINE,
 )
@@ -244,7 +244,7 @@ def detect_format(text: str, name: str | None = None) -> str:
 _BLANK_LINES = re.compile(r"\n(?:[ \t\r\f\v\xa0]*\n)+")
 _LINE_BREAK = re.compile(r"\r?\n")
 _BULLET_START = re.compile(r"[ \t\xa0]*(?:[•·▪◦‣*+-]|\d{1,3}[.)])[ \t\xa0]")
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[•]?[A-Z0-9$])")
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"”’')\]]*+(?=\s+[\"“‘'(\[•]?[A-Z0-9$])")
 _TOKEN_BEFORE = re.compile(r"(\S+)\Z")
 _ABBREVIATIONS = frozenset(
     [
