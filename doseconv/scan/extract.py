@@ -9,7 +9,8 @@ decide what it counts. Only pills and fentanyl masses ever enter dose arithmetic
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
 
@@ -320,6 +321,7 @@ def extract_figures(document: Document, resolver: ScopeResolver | None = None) -
     figures: list[Figure] = []
     sentences: dict[int, str] = {}
     sentence_drugs = _SentenceDrugs(document)
+    ambiguous_starts = [a.start for a in document.ambiguous]
     for match in _FIGURE.finditer(text):
         start = match.start()
         before = text[max(0, start - 60) : start]
@@ -340,11 +342,23 @@ def extract_figures(document: Document, resolver: ScopeResolver | None = None) -
         qualifier = (match["between"] or match["qual"] or "").lower() or None
         if sentence not in sentences:
             sentences[sentence] = _clip(document.sentence_text(sentence)) if document.sentences else ""
-        figures.append(
-            _figure(document, resolver, len(figures) + 1, match, found, numbers, qualifier, sentence,
-                    sentences[sentence])
-        )  # fmt: skip
+        figure = _figure(document, resolver, len(figures) + 1, match, found, numbers, qualifier, sentence,
+                         sentences[sentence])  # fmt: skip
+        figures.append(_refuse_ambiguous(figure, document, ambiguous_starts))
     return figures
+
+
+def _refuse_ambiguous(figure: Figure, document: Document, starts: list[int]) -> Figure:
+    """A figure touching digits that could be one number or two is not read: it says so instead of guessing."""
+    if not starts:
+        return figure
+    index = bisect_right(starts, figure.scan_end - 1) - 1
+    if index < 0 or document.ambiguous[index].end <= figure.scan_start:
+        return figure
+    message = document.ambiguous[index].message
+    return replace(
+        figure, stated=None, unreadable=message, excluded=message, notes=(*figure.notes, f"not read: {message}")
+    )
 
 
 def _figure(document, resolver, index, match, found, numbers, qualifier, sentence, sentence_text) -> Figure:
