@@ -13,6 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from ..errors import AmbiguousUnitError, InputError, UnitError
 from ..numbers import NUMBER_PATTERN, SCALE_WORDS, split_number
@@ -130,10 +131,12 @@ _POWDER = re.compile(r"\s+(?:powder|base)\b", re.IGNORECASE)
 _MG_UNITS = {"milligram", "microgram"}
 
 
+@lru_cache(maxsize=4096)
 def _values(num: str, num2: str | None) -> tuple[Decimal, Decimal | None]:
     """The exact number (and a range's second one); the scale word of a range's second figure applies to the first.
 
     Decimals keep the precision each number was written to (see :func:`doseconv.numbers.step_of`).
+    A number written the same way again (lists, wire copy) is read once.
     """
     first, _ = split_number(num)
     if num2 is None:
@@ -374,7 +377,7 @@ def _figure(document, resolver, index, match, found, numbers, qualifier, sentenc
     reading = Reading()
     if found.stated_unit and found.kind in ("pills", "fentanyl-mass", "other-drug-mass", "doses"):
         phrase = _stated_qualifier(qualifier, match)
-        reading = read_figure(phrase, number, (first, second), second_text, found.stated_unit, found.ambiguous)
+        reading = _reading(phrase, number, (first, second), second_text, found.stated_unit, found.ambiguous)
     return Figure(
         index=index,
         kind=found.kind,
@@ -410,6 +413,10 @@ SENTENCE_SHOWN = 600
 
 def _clip(sentence: str) -> str:
     return sentence if len(sentence) <= SENTENCE_SHOWN else sentence[: SENTENCE_SHOWN - 1] + "…"
+
+
+#: A figure written the same way again is read for the checker once (a Reading is frozen).
+_reading = lru_cache(maxsize=4096)(read_figure)
 
 
 def _stated_qualifier(qualifier: str | None, match: re.Match[str]) -> str | None:

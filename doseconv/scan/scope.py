@@ -251,6 +251,7 @@ class ScopeResolver:
             if index >= 0 and mention.position < document.sentences[index][1]:
                 by_sentence[index].append(mention)
         self._by_sentence = [_SentenceMentions(m) for m in by_sentence]
+        self._resolved: dict[tuple[int, int], Scope] = {}
         self._sentence_values = [self._own(m, None) for m in self._by_sentence]
         self._paragraph_sentences: dict[int, list[int]] = {}
         for index, paragraph in enumerate(document.sentence_paragraph):
@@ -307,7 +308,15 @@ class ScopeResolver:
         if not doc.sentences:
             return Scope()
         sentence = doc.sentence_at(position)
-        values = self._own(self._by_sentence[sentence], position)
+        mentions = self._by_sentence[sentence]
+        # Figures between the same two scope words of a sentence share one scope: resolve it once.
+        key = (sentence, bisect_right(mentions.positions, position))
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(sentence, mentions, position)
+        return self._resolved[key]
+
+    def _resolve(self, sentence: int, mentions: _SentenceMentions, position: int) -> Scope:
+        values = self._own(mentions, position)
         for key, value in self._inherited(sentence).items():
             values.setdefault(key, value)
         if values.get("level") == "regional" and not values.get("place"):
@@ -368,6 +377,7 @@ class _SentenceMentions:
     """A sentence's scope mentions, sorted out by field once (each figure then looks up its own)."""
 
     def __init__(self, mentions: list[_Mention]) -> None:
+        self.positions = [m.position for m in mentions]
         geo = [m for m in mentions if m.field == "geo"]
         best_rank = min(max((m.rank for m in geo), default=0), 1)
         self.geo = _Field([m for m in geo if m.rank >= best_rank])
