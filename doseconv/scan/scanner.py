@@ -186,6 +186,7 @@ class ScanReport:
                 "verdicts": self.verdicts(),
                 "flagged": sum(c.flagged for c in self.claims),
                 "claims_not_checked": self.claims_not_checked,
+                "figures_not_listed": 0,  # every figure is listed here; a rendered report may list fewer
             },
         }
 
