@@ -17,8 +17,10 @@ import time
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from doseconv.errors import InputError
+from doseconv.errors import DoseconvError, InputError
 from doseconv.scan import ScanSet, read_source, scan_paths, scan_text
 from doseconv.scan.report import MAX_FIGURES, render
 from doseconv.scan.scanner import MAX_CLAIMS
@@ -213,3 +215,35 @@ def test_library_refuses_bad_limits() -> None:
         scan_text("5 pills", max_claims=-1)
     with pytest.raises(InputError):
         read_source("-", io.BytesIO(b""), max_bytes=0)
+
+
+# --- hostile text: no input makes the scanner fail other than with a one-line error ----------
+
+_PIECES = [
+    "5", "6", "500", "1e9999", "0.", ",", ".", " ", "\u00a0", "\u202f", "\u200b", "\u00ad", "'", "\n", "\n\n",
+    "½", "⁶", "-", "–", "million", "dozen", "one", "nearly", "more than", "between", "and", "to", "pills", "doses",
+    "kg", "pounds", "tons", "of fentanyl", "fentanyl", "enough to kill", "people", "$", "%", "in 2023", "Nationwide",
+    "DEA", "Operation Last Mile", "<a ", "<p>", "</p>", "<!", "<?", "&nbsp;", "&#x20;", "[x](", ")", "**", "#", "*",
+]  # fmt: skip
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    pieces=st.lists(st.sampled_from(_PIECES), max_size=60),
+    noise=st.text(max_size=20),
+    form=st.sampled_from(["plain", "html", "markdown"]),
+)
+def test_hostile_text_scans_and_renders_or_fails_with_a_one_line_error(pieces, noise, form) -> None:
+    text = "".join(pieces) + noise
+    try:
+        report = scan_text(text, format=form)
+    except DoseconvError as error:
+        assert "\n" not in str(error)
+        return
+    scans = ScanSet((report,))
+    for output in ("text", "markdown"):
+        assert isinstance(render(scans, output), str)
+    data = json.loads(render(scans, "json"))
+    assert data["summary"]["figures"] == len(report.figures)
+    for figure in report.figures:
+        assert 0 <= figure.start <= figure.end <= len(text)
