@@ -30,11 +30,14 @@ def scan_command(
     max_claims: int = typer.Option(200, "--max-claims", help="Check at most this many claims in one story."),
     max_figures: int = typer.Option(500, "--max-figures", help="List at most this many figures of one story."),
     max_bytes: int = typer.Option(5_000_000, "--max-bytes", help="Refuse a story larger than this many bytes."),
+    exit_zero: bool = typer.Option(
+        False, "--exit-zero", help="Exit 0 even when a claim is flagged (for reports); bad input still exits 2."
+    ),
 ) -> None:
     """Find the dose figures in stories, build claims from them and check each claim.
 
-    Exit code 0 when no claim is flagged, 1 when one is, 2 on bad input. A report says when a
-    limit (--max-claims, --max-figures) left claims unchecked or figures unlisted.
+    Exit code 0 when no claim is flagged, 1 when one is (0 with --exit-zero), 2 on bad input. A
+    report says when a limit (--max-claims, --max-figures) left claims unchecked or figures unlisted.
 
     \b
     Examples:
@@ -61,5 +64,5 @@ def scan_command(
             raise
         raise InputError(error.message_for(names)) from None
     typer.echo(report)
-    if scans.exit_code:
+    if scans.exit_code and not exit_zero:
         raise typer.Exit(EXIT_MISMATCH)

@@ -32,8 +32,8 @@ __all__ = ["FLAGGED", "MAX_CLAIMS", "Claim", "ScanReport", "ScanSet", "check_dra
 #: The most claims checked in one story by default (``max_claims``); the rest are counted, not checked.
 MAX_CLAIMS = 200
 
-#: Verdicts that flag a claim (exit code 1).
-FLAGGED = frozenset({"implausible", "impossible"})
+#: Verdicts that flag a claim (exit code 1): the claim checker's own set, so check and scan agree.
+FLAGGED = frozenset({"implausible", "upper-bound", "impossible"})
 
 
 @dataclass(frozen=True)
