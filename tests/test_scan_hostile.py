@@ -74,7 +74,7 @@ def test_unclosed_markup_strips_in_linear_time(text: str, format: str) -> None:
 
 def test_markup_that_closes_is_still_stripped() -> None:
     doc = read_document('<p title="a>b">6,500 <a href="x">pounds</a><!-- c --></p><?php x ?>', format="html")
-    assert doc.text.split() == ['b">6,500', "pounds"] or doc.text.split() == ["6,500", "pounds"]
+    assert doc.text == "\n\n6,500 pounds\n\n"
     md = read_document("Seized [6,500 pounds](https://x.test/a_b) in *2023*", format="markdown")
     assert md.text == "Seized 6,500 pounds in 2023"
 
