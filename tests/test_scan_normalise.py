@@ -65,6 +65,9 @@ def test_digits_that_could_be_one_number_or_two_are_refused_with_the_reason(text
     assert any("not read:" in note for note in refused.notes)
     (claim,) = report.claims
     assert claim.draft.powder is None  # never guessed as 50 pounds
+    assert any(
+        n.startswith("a figure of its sentence was not read (") and "one number or two" in n for n in claim.notes
+    )
 
 
 def test_a_refused_dose_figure_makes_its_claim_unverifiable() -> None:

@@ -191,12 +191,14 @@ def build_claims(document: Document, figures: list[Figure], limit: int | None = 
         by_sentence.setdefault(figure.sentence_index, []).append(figure)
     inputs = _Inputs(figures)
     wanted: dict[int, tuple[bool, bool]] = {}
+    refused: dict[int, str | None] = {}
     claims = []
     one_seizure: dict[int, bool] = {}
     for doses in islice((f for f in figures if f.kind == "doses"), limit):
         here = doses.sentence_index
         if here not in wanted:
             wanted[here] = _wanted(document, here, by_sentence[here])
+            refused[here] = _refused(by_sentence[here])
         pills, powder, basis = _inputs_of(doses, inputs, wanted[here])
         notes = []
         note = _scope_note(doses, [f for f in (pills, powder) if f is not None])
@@ -204,11 +206,21 @@ def build_claims(document: Document, figures: list[Figure], limit: int | None = 
             notes.append(note)
         if basis == "none":
             notes.append("no fentanyl pills or powder found near this dose figure")
+        if refused[here] is not None and (pills is None or powder is None):
+            notes.append(f"a figure of its sentence was not read ({refused[here]})")
         for chosen in (pills, powder):
             if chosen is not None and chosen.ambiguous:
                 notes.extend(n for n in chosen.notes if "ambiguous" in n)
         claims.append(ClaimDraft(doses, pills, powder, basis, choose_scale(document, doses, one_seizure), tuple(notes)))
     return claims
+
+
+def _refused(sentence_figures: list[Figure]) -> str | None:
+    """Why the first pill or mass figure of a sentence that could not be read was refused ("could be one number or two")."""
+    for figure in sentence_figures:
+        if figure.kind in ("pills", "fentanyl-mass", "other-drug-mass") and figure.unreadable is not None:
+            return f"{figure.text}: {figure.unreadable}"
+    return None
 
 
 def _inputs_of(doses: Figure, inputs: _Inputs, want: tuple[bool, bool]) -> tuple[Figure | None, Figure | None, str]:
