@@ -15,7 +15,7 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
 
-from ..errors import AmbiguousUnitError, InputError, UnitError
+from ..errors import AmbiguousUnitError, DoseconvError, InputError, UnitError
 from ..numbers import NUMBER_PATTERN, SCALE_WORDS, split_number
 from ..registry import resolve_unit
 from ..stated import QUALIFIER_PHRASES
@@ -32,7 +32,7 @@ def _starting_words() -> list[str]:
     """Words a figure can start with: number words (read off NUMBER_PATTERN) and qualifiers' first words."""
     listed = re.search(r"\\b\(\?:([a-z|]+)\)\\b", NUMBER_PATTERN)
     number_words = listed[1].split("|") if listed else []
-    return [*number_words, *(p.split()[0] for p in QUALIFIER_PHRASES), "between"]
+    return [*number_words, *(p.split()[0] for p in QUALIFIER_PHRASES), "between", "half"]
 
 
 _QUALIFIERS = "|".join(re.escape(p) for p in QUALIFIER_PHRASES if p != "between")
@@ -45,13 +45,21 @@ _STARTS = (
 )
 _SCALES = "|".join(SCALE_WORDS)
 _NUMBER_START = rf"(?!an?\b(?![\s-]+(?:hundred|dozen|{_SCALES}|kilo\w*|pound|ounce|gram|ton\w*)\b))"
+# A unit written against its number ("4,500kg", "12lbs") or joined by a hyphen ("1.5-kilogram").
+_GLUED_UNIT = r"(?:kilograms?|kilos?|kgs?|grams?|g|milligrams?|mg|pounds?|lbs?|ounces?|oz|tons?|tonnes?)\b"
+# A number in the scanner's grammar: the project's NUMBER_PATTERN, a whole number and a fraction
+# in digits ("1 1/2", as "1½" is normalised), a fraction in words ("two-and-a-half", "half a million").
+_WORD_PART = r"(?:[\s-]+and[\s-]+(?:a|one|two|three)[\s-]+(?:half|quarters?|thirds?)\b)"
+_SCAN_NUMBER = (
+    rf"(?:\d+\s\d/\d\b|half[\s-]+an?\b(?:[\s-]+(?:{'|'.join(SCALE_WORDS)})\b)?|(?:{NUMBER_PATTERN}){_WORD_PART}?)"
+)
 _FIGURE = re.compile(
     r"(?<![\w.,:/$€£#@+-])" + _STARTS + rf"(?:(?P<between>between)\s+|(?P<qual>{_QUALIFIERS})\s+)?"
     r"(?P<cur>[$€£]\s?)?"
-    rf"{_NUMBER_START}(?P<num>{NUMBER_PATTERN})"
-    rf"(?:\s*(?P<sep>[-–—]|to\b|(?(between)and\b|(?!)))\s*(?:[$€£]\s?)?{_NUMBER_START}(?P<num2>{NUMBER_PATTERN}))?"
+    rf"{_NUMBER_START}(?P<num>{_SCAN_NUMBER})"
+    rf"(?:\s*(?P<sep>[-–—]|to\b|(?(between)and\b|(?!)))\s*(?:[$€£]\s?)?{_NUMBER_START}(?P<num2>{_SCAN_NUMBER}))?"
     r"(?P<pct>\s?(?:%|percent\b|per\s?cent\b))?"
-    r"(?![\w@]|[-–]\w|[.,]\d|:\d|/\d)",
+    rf"(?!(?!-?{_GLUED_UNIT})(?:[\w@]|[-–]\w)|[.,]\d|:\d|/\d)",
     re.IGNORECASE,
 )
 
@@ -77,14 +85,18 @@ _DRUG_NAMES = {
     "heroin": "heroin", "marijuana": "marijuana", "cannabis": "marijuana", "xylazine": "xylazine",
     "mdma": "MDMA", "ecstasy": "MDMA", "oxycodone": "oxycodone", "opioid": "opioids", "opioids": "opioids",
 }  # fmt: skip
-_PILL_NOUN = r"(?:pills?|tablets?|capsules?)\b(?!\s+(?:press|presses|machines?|molds?|dies)\b)"
+_PILL_NOUN = r"(?:pills?|tablets?|capsules?|M-?30s|blues|Percocets?)\b(?!\s+(?:press|presses|machines?|molds?|dies)\b)"
 
-_MASS_TAIL = re.compile(rf"\s*(?P<unit>{_MASS_UNIT})\b\.?", re.IGNORECASE)
+_MASS_TAIL = re.compile(
+    rf"[\s-]*(?P<unit>{_MASS_UNIT})\b\.?(?P<part>\s+and\s+(?:a|one)\s+(?:half|quarter)\b)?", re.IGNORECASE
+)
+# A container between a mass and its drug: "a 1.5-kilogram brick of fentanyl".
+_CONTAINER = r"(?:\s+(?:bricks?|blocks?|packages?|bags?|bundles?|loads?|shipments?|parcels?)\s+of)?"
 _AFTER_MASS_PILLS = re.compile(
     rf"(?:\s*\([^()\n]{{1,40}}\))?\)?(?:\s+of)?(?P<gap>{_GAP}{{0,3}}?)\s+(?P<noun>{_PILL_NOUN})", re.IGNORECASE
 )
 _AFTER_MASS_DRUG = re.compile(
-    rf"(?:\s*\([^()\n]{{1,40}}\))?\)?(?:\s+of)?(?:{_GAP}{{0,3}}?)\s+(?P<drug>{_DRUG_WORDS})\b(?![-‐]laced)",
+    rf"(?:\s*\([^()\n]{{1,40}}\))?\)?{_CONTAINER}(?:\s+of)?(?:{_GAP}{{0,3}}?)\s+(?P<drug>{_DRUG_WORDS})\b(?![-‐]laced)",
     re.IGNORECASE,
 )
 _DRUG_BEFORE = re.compile(
@@ -129,6 +141,10 @@ _IN_PARENTHESES = re.compile(r"\(\s*(?:about|approximately|roughly|some|nearly|m
 _OF_FENTANYL = re.compile(r"\s+of\s+fentanyl\b", re.IGNORECASE)
 _POWDER = re.compile(r"\s+(?:powder|base)\b", re.IGNORECASE)
 _MG_UNITS = {"milligram", "microgram"}
+# The second number of a ratio ("six out of ten pills", "one in 10 pills") counts nothing seized.
+_RATIO_BEFORE = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:out\s+of|in)\s+\Z", re.IGNORECASE
+)
 
 
 @lru_cache(maxsize=4096)
@@ -182,6 +198,7 @@ class _Found:
     ambiguous: bool = False
     is_mass: bool = False
     excluded: str | None = None
+    part: Fraction | None = None  # "a pound and a half": the fraction after the unit
 
 
 def _classify(text: str, match: re.Match[str], before: str, word_only: bool) -> _Found | None:
@@ -207,7 +224,7 @@ def _classify(text: str, match: re.Match[str], before: str, word_only: bool) -> 
                 return _Found("other", counted.end(), f"doses of {drug}", drug)
             return _Found("doses", counted.end(), "doses", "fentanyl", stated_unit="doses")
         if kind == "pills":
-            return _Found("pills", counted.end(), "pills", drug, stated_unit="pills")
+            return _pills(counted.end(), counted["gap"] + " " + counted["pills"], drug)
         return _Found(kind, counted.end(), counted[kind].lower())
     if _KILL_BEFORE.search(before):
         people = _PEOPLE_TAIL.match(text, end)
@@ -225,6 +242,24 @@ def _classify(text: str, match: re.Match[str], before: str, word_only: bool) -> 
     return _Found("other", noun.end(), " ".join(noun["noun"].split()))
 
 
+def _pills(end: int, words: str, drug: str | None) -> _Found:
+    """Pills; counterfeit pills ("counterfeit oxycodone pills", "fake M30s", "blues") are fentanyl pills."""
+    if drug != "fentanyl" and _counterfeit(words):
+        note = "counterfeit pills are fentanyl pills" + (f" (sold as {drug})" if drug else "")
+        return _Found("pills", end, "pills", "fentanyl", [note], stated_unit="pills")
+    return _Found("pills", end, "pills", drug, stated_unit="pills")
+
+
+def _counterfeit(words: str) -> bool:
+    """Whether the words before a pill noun say the pills are counterfeit or a street name for fentanyl pills."""
+    from ..drugs import read_drugs
+
+    try:
+        return read_drugs(words).pills
+    except DoseconvError:
+        return False
+
+
 def _drug_in(words: str) -> str | None:
     names = [n for n in (_drug_name(m[0]) for m in _ANY_DRUG.finditer(words)) if n]
     if "fentanyl" in names:
@@ -235,6 +270,8 @@ def _drug_in(words: str) -> str | None:
 def _mass(text: str, mass: re.Match[str], before: str) -> _Found:
     unit_text = mass["unit"]
     found = _Found("other", mass.end(), " ".join(unit_text.split()), is_mass=True)
+    if mass["part"]:
+        found.part = Fraction(1, 2) if mass["part"].split()[-1].lower() == "half" else Fraction(1, 4)
     try:
         unit, _ = resolve_unit(unit_text)
         found.stated_unit = found.unit
@@ -253,6 +290,9 @@ def _mass(text: str, mass: re.Match[str], before: str) -> _Found:
     if pills:
         found.kind, found.end = "pills", pills.end()
         found.drug = _drug_in(pills["gap"])
+        if found.drug != "fentanyl" and _counterfeit(pills["gap"] + " " + pills["noun"]):
+            found.drug = "fentanyl"
+            found.notes.append("counterfeit pills are fentanyl pills")
         found.notes.append("pills given by weight")
         return found
     drug_match = _AFTER_MASS_DRUG.match(text, mass.end())
@@ -331,12 +371,18 @@ def extract_figures(document: Document, resolver: ScopeResolver | None = None) -
         num, num2 = match["num"], match["num2"]
         word_only = not _has_digits_or_scale(num)
         found = _classify(text, match, before, word_only)
-        if found is None or (found.kind == "other" and _skip_other(text, match, before)):
+        if (
+            found is None
+            or (found.kind == "other" and _skip_other(text, match, before))
+            or _RATIO_BEFORE.search(before)
+        ):
             continue
         try:
             numbers = _values(num, num2)
         except (InputError, ValueError):  # a number past the bounds of exact reading is no figure
             continue
+        if found.part is not None and num2 is None:
+            numbers = (numbers[0] + Decimal(found.part.numerator) / found.part.denominator, None)
         sentence = document.sentence_at(start)
         if found.kind == "pills":
             _infer_drug(found, sentence_drugs(sentence))
@@ -368,7 +414,7 @@ def _figure(document, resolver, index, match, found, numbers, qualifier, sentenc
     start, end = match.start(), found.end
     first, second = numbers
     original_start, original_end = document.original_span(start, end)
-    number = " ".join(match["num"].split())
+    number = " ".join(match["num"].split()) if found.part is None else format(first, "f")
     second_text = " ".join(match["num2"].split()) if match["num2"] else None
     if second_text is not None:
         number = f"{number} {match['sep']} {second_text}"
