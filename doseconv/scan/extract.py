@@ -69,7 +69,8 @@ _GAP_WORD = (
     r"(?!(?:and|or|but|the|a|an|of|in|into|to|from|with|that|which|for|were|was|is|are|be|been|by|at|on|"
     r"as|per|each|worth|valued|seized|including|plus|than|while|after|before|during)\b)[A-Za-z][\w'’-]*"
 )
-_GAP = rf"(?:\s+{_GAP_WORD})"
+# A comma may stand between describing words before a counterfeit pill ("fentanyl-laced, fake pills").
+_GAP = rf"(?:(?:,(?=\s+(?:fake|counterfeit|illicit|pressed|imitation)\b))?\s+{_GAP_WORD})"
 _OF_THE = r"(?:\s+of\s+(?:the|these|those))?"
 _MASS_UNIT = (
     r"(?:kilograms?|kilos?|kgs?|grams?|g|milligrams?|mg|micrograms?|mcg|pounds?|lbs?|ounces?|oz"
@@ -85,7 +86,7 @@ _DRUG_NAMES = {
     "heroin": "heroin", "marijuana": "marijuana", "cannabis": "marijuana", "xylazine": "xylazine",
     "mdma": "MDMA", "ecstasy": "MDMA", "oxycodone": "oxycodone", "opioid": "opioids", "opioids": "opioids",
 }  # fmt: skip
-_PILL_NOUN = r"(?:pills?|tablets?|capsules?|M-?30s|blues|Percocets?)\b(?!\s+(?:press|presses|machines?|molds?|dies)\b)"
+_PILL_NOUN = r"(?:(?:M-?30s|blues|Percocets?)(?:\s+(?:pills|tablets))?|pills?|tablets?|capsules?)\b(?!\s+(?:press|presses|machines?|molds?|dies)\b)"
 
 _MASS_TAIL = re.compile(
     rf"[\s-]*(?P<unit>{_MASS_UNIT})\b\.?(?P<part>\s+and\s+(?:a|one)\s+(?:half|quarter)\b)?", re.IGNORECASE
@@ -115,9 +116,19 @@ _COUNTED_TAIL = re.compile(
     re.IGNORECASE,
 )
 _KILL_BEFORE = re.compile(
-    r"\b(?:enough|potential|capable|could|can|would|able|sufficient)\b[^.!?\n]{0,40}?\bkill(?:ing)?\s+\Z",
+    r"\b(?:enough|potential|capable|could|can|would|able|sufficient)\b[^.!?\n]{0,40}?\bkill(?:ed|ing)?\s+\Z",
     re.IGNORECASE,
 )
+# "lethal to 1.2 million (people)", "deadly for 2 million Americans"
+_LETHAL_TO_BEFORE = re.compile(r"\b(?:lethal|fatal|deadly)\s+(?:enough\s+)?(?:to|for)\s+\Z", re.IGNORECASE)
+# "could have taken 500,000 lives", "enough to claim 2 million lives"
+_LIVES_BEFORE = re.compile(
+    r"\b(?:could|would|might|may|can|enough\s+to|potential\s+to|capable\s+of)\s+(?:have\s+)?"
+    r"(?:taken|take|taking|claim|claimed|claiming|end|ended|ending|cost|costing)\s+"
+    r"(?:(?:up\s+to|as\s+many\s+as|about|roughly|an\s+estimated|more\s+than|nearly|over)\s+)?\Z",
+    re.IGNORECASE,
+)
+_LIVES_TAIL = re.compile(r"\s+(?:American\s+)?lives\b", re.IGNORECASE)
 _PEOPLE_TAIL = re.compile(
     rf"(?P<gap>{_GAP}{{0,2}}?)\s+(?P<noun>people|persons|Americans|individuals|adults|residents|users)\b",
     re.IGNORECASE,
@@ -226,11 +237,19 @@ def _classify(text: str, match: re.Match[str], before: str, word_only: bool) -> 
         if kind == "pills":
             return _pills(counted.end(), counted["gap"] + " " + counted["pills"], drug)
         return _Found(kind, counted.end(), counted[kind].lower())
-    if _KILL_BEFORE.search(before):
+    if _KILL_BEFORE.search(before) or _LETHAL_TO_BEFORE.search(before):
         people = _PEOPLE_TAIL.match(text, end)
         if people:
             return _Found("doses", people.end(), people["noun"].lower(), "fentanyl",
                           ["people who could be killed, read as doses"], stated_unit="doses")  # fmt: skip
+        if _LETHAL_TO_BEFORE.search(before) and not word_only:  # "lethal to 1.2 million"
+            return _Found("doses", end, "people", "fentanyl", ["people it could kill, read as doses"],
+                          stated_unit="doses")  # fmt: skip
+    if _LIVES_BEFORE.search(before):
+        lives = _LIVES_TAIL.match(text, end)
+        if lives:
+            return _Found("doses", lives.end(), "lives", "fentanyl", ["lives that could be taken, read as doses"],
+                          stated_unit="doses")  # fmt: skip
     arrested = _ARRESTED_AFTER.match(text, end)
     if arrested and (arrested["verb"] or _ARREST_BEFORE.search(before)):
         return _Found("arrests", arrested.end(), arrested["noun"].lower())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -12,6 +12,7 @@ from ..errors import DoseconvError, InputError
 from .extract import extract_figures
 from .figure import Figure
 from .group import ClaimDraft, build_claims
+from .rules import StoryRules, find_rules
 from .scope import ScopeResolver
 from .text import read_document
 
@@ -46,6 +47,11 @@ class Claim:
     explanation: str
     result: CheckResult | None = field(default=None, repr=False, compare=False)
     notes: tuple[str, ...] = ()
+    #: The story's own rules, when it states any; the verdict then leads with them.
+    rules: StoryRules = field(default_factory=StoryRules)
+    #: The verdict under the assumption set's (DEA's) figures, when the story's rules gave another check.
+    dea_verdict: str | None = None
+    dea_explanation: str | None = None
 
     @property
     def flagged(self) -> bool:
@@ -85,6 +91,8 @@ class Claim:
             "implied": self.implied,
             "reproduced_by": self.reproduced_by,
             "notes": list(self.notes),
+            "rules": [r.to_dict() for r in self.rules.rules],
+            "dea_verdict": self.dea_verdict,
             "check": self.result.to_dict() if self.result is not None else None,
         }
 
@@ -128,8 +136,37 @@ def _parsed(figure: Figure | None) -> StatedFigure | None:
     return figure.stated
 
 
-def check_draft(index: int, draft: ClaimDraft, **options: Any) -> Claim:
-    """Check one claim; a figure the checker cannot read makes the claim unverifiable, not an error."""
+def check_draft(index: int, draft: ClaimDraft, rules: StoryRules | None = None, **options: Any) -> Claim:
+    """Check one claim; a figure the checker cannot read makes the claim unverifiable, not an error.
+
+    With the story's own ``rules`` (a lethal dose, a share of pills, a pill's weight) the claim is
+    checked under them and under the assumption set's figures: the story's rules lead, the other
+    verdict is kept in ``dea_verdict``. A rule counting mass as pure is shown, never used.
+    """
+    claim = _check_draft(index, draft, **options)
+    if rules is None or not rules.rules:
+        return claim
+    usable = {k: v for k, v in rules.overrides.items() if options.get(k) is None}
+    notes = list(claim.notes)
+    per_mass = rules.get("per_mass")
+    if per_mass is not None:
+        notes.append(f"the story's rule {per_mass.text!r} counts the seized mass as pure fentanyl; not used")
+    if not usable:
+        return replace(claim, rules=rules, notes=tuple(notes))
+    if "pill_share" in usable and options.get("pill_model") is None:
+        usable["pill_model"] = "lab-share"  # a share of pills holding a dose counts pills by that share
+    story = _check_draft(index, draft, **{**options, **usable})
+    if story.verdict == claim.verdict:  # the same verdict either way: the set's check, with the rules shown
+        return replace(claim, rules=rules, notes=tuple(notes))
+    said = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in usable.items())
+    notes.append(f"checked under the story's rules ({said}): {story.verdict}; under the set's figures: {claim.verdict}")
+    return replace(
+        story, rules=rules, notes=(*story.notes, *notes[len(claim.notes) :]), dea_verdict=claim.verdict,
+        dea_explanation=claim.explanation,
+    )  # fmt: skip
+
+
+def _check_draft(index: int, draft: ClaimDraft, **options: Any) -> Claim:
     notes = list(draft.notes)
     try:
         pills, powder, claim = _parsed(draft.pills), _parsed(draft.powder), _parsed(draft.doses)
@@ -246,7 +283,8 @@ def scan_text(
     ()
     """
     document = read_document(text, source, format)
-    figures = extract_figures(document, ScopeResolver(document))
+    rules = find_rules(document)
+    figures = [_not_a_claim(f, rules) for f in extract_figures(document, ScopeResolver(document))]
     if max_claims < 0:
         raise InputError(
             f"the claim limit must be a whole number of at least 0, not {max_claims}", parameter="max_claims"
@@ -254,7 +292,18 @@ def scan_text(
     drafts = build_claims(document, figures, max_claims)
     over = sum(f.kind == "doses" for f in figures) - len(drafts)
     if run_checks:
-        claims = tuple(check_draft(i, d, **options) for i, d in enumerate(drafts, 1))
+        claims = tuple(check_draft(i, d, rules, **options) for i, d in enumerate(drafts, 1))
     else:
         claims = tuple(Claim(i, d, "unverifiable", "not checked", None, d.notes) for i, d in enumerate(drafts, 1))
     return ScanReport(source, document.format, len(text), tuple(figures), claims, over)
+
+
+def _not_a_claim(figure: Figure, rules: StoryRules) -> Figure:
+    """A dose figure inside a rule of people per mass ("each kilogram can kill 500,000 people") is the rule, not a claim."""
+    if figure.kind != "doses":
+        return figure
+    rule = rules.covers(figure.scan_start, figure.scan_end)
+    if rule is None:
+        return figure
+    reason = f"the story's rule {rule.text!r}, not a claim"
+    return replace(figure, kind="other", excluded=reason, notes=(*figure.notes, reason))
