@@ -216,9 +216,9 @@ def build_claims(document: Document, figures: list[Figure], limit: int | None = 
 
 
 def _refused(sentence_figures: list[Figure]) -> str | None:
-    """Why the first pill or mass figure of a sentence that could not be read was refused ("could be one number or two")."""
+    """Why the first pill or powder figure of a sentence was refused unread ("could be one number or two"), if one was."""
     for figure in sentence_figures:
-        if figure.kind in ("pills", "fentanyl-mass", "other-drug-mass") and figure.unreadable is not None:
+        if figure.kind in ("pills", "fentanyl-mass") and figure.unreadable is not None and figure.excluded is not None:
             return f"{figure.text}: {figure.unreadable}"
     return None
 
