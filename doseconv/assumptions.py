@@ -310,8 +310,12 @@ def load_set(name_or_path: str | Path | None = None) -> AssumptionSet:
     if text in set_names():
         return _load_bundled(text)
     path = Path(text)
-    if text.endswith(".toml") or path.exists():
-        if not path.is_file():
+    try:
+        exists, regular = path.exists(), path.is_file()  # a FIFO or device is not a set file (and never opened)
+    except (OSError, ValueError):  # a name the system cannot look up (too long, a NUL byte)
+        exists = regular = False
+    if text.endswith(".toml") or exists:
+        if not regular:
             raise UnknownAssumptionSetError(f"assumption set file {text!r} does not exist")
         return _load_file(path.read_bytes(), str(path), expected_name=None)
     raise UnknownAssumptionSetError(

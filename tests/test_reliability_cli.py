@@ -55,3 +55,27 @@ def test_click_errors_never_exit_1(capsys: pytest.CaptureFixture[str], tmp_path)
     for args in (["check"], ["verify"], ["nope"], ["check", "--claim"], ["describe", "1", "--digits", "x"]):
         done = run(capsys, *args)
         assert done.code == 2 and done.out == "" and done.err.startswith("Error: ") and done.err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "--json", "--pills", "44 million pills", "--claim", "1e" + "1" * 5000 + " doses"],
+        ["check", "--json", "--pills", "1" * 5000 + " pills", "--claim", "193 million doses"],
+        ["check", "--json", *LAST_MILE[1:], "--purity", "0." + "1" * 5000],
+        ["convert", "1/" + "3" * 5000 + " kg", "g", "--json"],
+        ["describe", "1" * 5000],
+    ],
+    ids=["claim exponent", "pills digits", "purity digits", "fraction", "describe"],
+)
+def test_numbers_beyond_4300_digits_exit_2(capsys: pytest.CaptureFixture[str], args: list[str]) -> None:
+    done = run(capsys, *args)
+    assert (done.code, done.out) == (2, "")
+    assert done.err.startswith("Error: ") and "4,300 digits" in done.err and done.err.count("\n") == 1
+
+
+def test_a_path_the_system_refuses_is_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
+    """A name too long for the file system is the user's input, not a bug: exit 2."""
+    for args in (["assumptions", "x" * 300], ["check", *LAST_MILE[1:], "--assumptions", "x" * 300 + ".toml"]):
+        done = run(capsys, *args)
+        assert done.code == 2 and done.err.startswith("Error: ") and done.err.count("\n") == 1

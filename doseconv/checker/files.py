@@ -249,7 +249,10 @@ def _set_choice(source: FileText, value: str, allow_outside: bool, who: str, at:
     if value in set_names():
         return value
     folder = source.path.resolve().parent
-    target = (folder / value).resolve()
+    try:
+        target = (folder / value).resolve()
+    except (OSError, ValueError, RuntimeError):  # a name the system cannot look up, or a loop of links
+        raise source.fail(f"{who}: assumptions {value!r} is not a path that can be used", at=at) from None
     if not allow_outside and not target.is_relative_to(folder):
         raise OutsideSetError(f"{source.path}:{source.line_of_entry(*at) or 1}: {who}", value, str(folder))
     kind = file_kind(target)

@@ -84,6 +84,11 @@ def main(argv: list[str] | None = None) -> int:
         code = EXIT_USAGE
     except (KeyboardInterrupt, BrokenPipeError):
         code = 130 if sys.exc_info()[0] is KeyboardInterrupt else EXIT_OK
+    except OSError as error:  # a path the system refuses (too long, unreadable): the input, not a bug
+        name = error.filename if isinstance(error.filename, str) else ""
+        name = name if len(name) <= 60 else name[:57] + "..."
+        typer.echo(f"Error: cannot use {name!r}: {error.strerror or error}" if name else f"Error: {error}", err=True)
+        code = EXIT_USAGE
     except Exception as error:  # a click usage error, or a bug
         if hasattr(error, "format_message") and hasattr(error, "exit_code"):
             hint = ""
