@@ -205,6 +205,7 @@ def test_a_set_read_from_a_file_is_labelled_by_path_and_hash(tmp_path: Path, cap
     args = ["check", "--pills", "nearly 44 million pills", "--claim", "nearly 193 million doses"]
     done = run(capsys, *args, "--assumptions", "dea-2022.toml")
     assert f"(dea-2022 from dea-2022.toml (sha256 {digest}), one-per-pill)" in done.out.splitlines()[2]
+    assert f"under dea-2022 from dea-2022.toml (sha256 {digest}) (" in done.out and "under dea-2022 (" not in done.out
     bundled = run(capsys, *args, "--assumptions", "dea-2022")
     assert bundled.out.splitlines()[2].endswith("(dea-2022, one-per-pill)")
     write(tmp_path, with_set("dea-2022.toml"))
