@@ -211,3 +211,25 @@ def test_a_set_read_from_a_file_is_labelled_by_path_and_hash(tmp_path: Path, cap
     write(tmp_path, with_set("dea-2022.toml"))
     checked = run(capsys, "verify", "claims.toml")
     assert f"     set: dea-2022 from {local.resolve()} (sha256 {digest})" in checked.out.splitlines()
+
+
+def test_a_set_file_is_read_once_per_claims_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Many claims naming one set file read it once, when the claims file is loaded, and are checked with it."""
+    import doseconv.checker.files as files
+
+    write(tmp_path, (SETS / "dea-2023.toml").read_text("utf-8"), "local.toml")
+    more = "".join(
+        f'\n[[claims]]\nid = "c{i}"\ntotal = "doses"\npills = "pills"\nassumptions = "local.toml"\n' for i in (2, 3)
+    )
+    path = write(tmp_path, with_set("local.toml") + more)
+    reads: list[str] = []
+    real = files.load_set
+    monkeypatch.setattr(files, "load_set", lambda name: reads.append(name) or real(name))
+    results = verify_paths([str(path)])
+    assert reads == [str((tmp_path / "local.toml").resolve())]
+    assert [v.result.assumptions.name for v in results] == ["dea-2023"] * 3
+    broken = write(tmp_path, "schema = 2\n", "broken.toml")
+    with pytest.raises(
+        ClaimsFileError, match=rf"^{re.escape(str(path))}:23: claim 'c1': {re.escape(str(broken.resolve()))}: "
+    ):
+        load_claims_file(write(tmp_path, with_set("broken.toml")))

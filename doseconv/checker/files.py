@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..assumptions import set_names
+from ..assumptions import AssumptionSet, load_set, set_names
 from ..errors import ClaimsFileError, DoseconvError, OutsideSetError
 from ..overrides import OVERRIDE_PARAMETERS, Overrides
 from ..stated import StatedFigure, parse_stated
@@ -78,6 +78,8 @@ class ClaimRecord:
     note: str = ""
     overrides: Overrides = field(default_factory=Overrides)
     line: int = 0
+    #: The set file named by ``assumptions``, read once when the file is loaded (None for a bundled set).
+    assumption_set: AssumptionSet | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -197,6 +199,7 @@ def _claims(
     fail = source.fail
     claims: list[ClaimRecord] = []
     seen: set[str] = set()
+    sets: dict[str, AssumptionSet] = {}
     for index, entry in enumerate(entries):
         here = ("claims", index)
         cid = _entry_types(source, entry, here, _CLAIM_KEYS, _CLAIM_TYPES)
@@ -230,6 +233,11 @@ def _claims(
         assumptions = entry.get("assumptions")
         if assumptions is not None:
             assumptions = _set_choice(source, assumptions, allow_outside_sets, f"claim {cid!r}", (*here, "assumptions"))
+            if assumptions not in set_names() and assumptions not in sets:  # a set file: read once per file
+                try:
+                    sets[assumptions] = load_set(assumptions)
+                except DoseconvError as error:
+                    raise fail(f"claim {cid!r}: {error}", at=(*here, "assumptions")) from None
         try:
             overrides = Overrides(**{k: entry[k] for k in OVERRIDE_PARAMETERS if k in entry})
         except DoseconvError as error:  # named as a check of the claim would name it
@@ -238,7 +246,7 @@ def _claims(
             ClaimRecord(
                 cid, entry["total"], entry.get("pills"), entry.get("powder"), entry.get("scale", "aggregate"),
                 assumptions, entry.get("pill_model"), entry.get("reading", "lenient"), expect, tuple(methods),
-                entry.get("note", ""), overrides, source.line_of_entry(*here),
+                entry.get("note", ""), overrides, source.line_of_entry(*here), sets.get(assumptions or ""),
             )
         )  # fmt: skip
     return tuple(claims)
@@ -318,7 +326,7 @@ def check_record(file: ClaimsFile, claim: ClaimRecord) -> CheckResult:
     try:
         return check(
             figure(claim.pills), figure(claim.powder), figure(claim.total),
-            assumptions=claim.assumptions, pill_model=claim.pill_model, reading=claim.reading, scale=claim.scale,
+            assumptions=claim.assumption_set or claim.assumptions, pill_model=claim.pill_model, reading=claim.reading, scale=claim.scale,
             overrides=claim.overrides, notes=notes,
         )  # fmt: skip
     except DoseconvError as error:
