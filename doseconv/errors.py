@@ -9,6 +9,7 @@ __all__ = [
     "AssumptionError",
     "ClaimsFileError",
     "DoseconvError",
+    "DrugError",
     "InputError",
     "MissingValueError",
     "OutsideSetError",
@@ -113,3 +114,11 @@ class OutsideSetError(ClaimsFileError):
 
 class PopulationError(InputError):
     """A place, population phrase or year that cannot be read, or a place name with several candidates."""
+
+
+class DrugError(InputError):
+    """A figure that names a drug doseconv does not count (methamphetamine, carfentanil …); ``drug`` names it."""
+
+    def __init__(self, message: str, *, drug: str) -> None:
+        super().__init__(message)
+        self.drug = drug

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..assumptions import AssumptionSet, load_set, set_names
 from ..errors import ClaimsFileError, DoseconvError, OutsideSetError
+from ..inputs import parse_claim
 from ..overrides import OVERRIDE_PARAMETERS, Overrides
 from ..stated import StatedFigure, parse_stated
 from .filetext import FileText, check_type, file_kind, read_claims_text
@@ -183,7 +184,10 @@ def _figures(source: FileText, entries: list[Any], scopes: dict[str, Any]) -> di
         stated = None
         if kind in _DOSE_KINDS:
             try:
-                stated = parse_stated(entry["text"], exact=exact)
+                if kind == "doses":  # a total in doses or in people ("enough to kill 1.5 million adults")
+                    stated = parse_claim(entry["text"], exact=exact)
+                else:
+                    stated = parse_stated(entry["text"], exact=exact, other_drugs=kind == "other-drug")
             except DoseconvError as error:
                 raise fail(f"figure {fid!r}: {error}", at=(*here, "text")) from None
             if stated.kind not in _DOSE_KINDS[kind]:
