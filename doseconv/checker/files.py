@@ -187,7 +187,10 @@ def _figures(source: FileText, entries: list[Any], scopes: dict[str, Any]) -> di
                 if kind == "doses":  # a total in doses or in people ("enough to kill 1.5 million adults")
                     stated = parse_claim(entry["text"], exact=exact)
                 else:
-                    stated = parse_stated(entry["text"], exact=exact, other_drugs=kind == "other-drug")
+                    default_unit = "pills" if kind == "pills" else None  # a bare count of pills is pills
+                    stated = parse_stated(
+                        entry["text"], exact=exact, other_drugs=kind == "other-drug", default_unit=default_unit
+                    )
             except DoseconvError as error:
                 raise fail(f"figure {fid!r}: {error}", at=(*here, "text")) from None
             if stated.kind not in _DOSE_KINDS[kind]:
@@ -229,7 +232,7 @@ def _claims(
         for method in methods:
             if error := check_type(method, (str,), f"claim {cid!r}: each of expect_methods"):
                 raise fail(error, at=(*here, "expect_methods"))
-            if method not in METHODS:
+            if not all(part in METHODS for part in method.split("+")):  # a combination: 'a+b'
                 raise fail(
                     f"claim {cid!r}: unknown method {method!r}; known: {', '.join(METHODS)}",
                     at=(*here, "expect_methods"),
