@@ -191,7 +191,7 @@ def build_claims(document: Document, figures: list[Figure], limit: int | None = 
         by_sentence.setdefault(figure.sentence_index, []).append(figure)
     inputs = _Inputs(figures)
     wanted: dict[int, tuple[bool, bool]] = {}
-    refused: dict[int, tuple[Figure, str] | None] = {}
+    refused: dict[int, str | None] = {}
     claims = []
     one_seizure: dict[int, bool] = {}
     for doses in islice((f for f in figures if f.kind == "doses"), limit):
@@ -206,9 +206,8 @@ def build_claims(document: Document, figures: list[Figure], limit: int | None = 
             notes.append(note)
         if basis == "none":
             notes.append("no fentanyl pills or powder found near this dose figure")
-        unread = refused[here]
-        if unread is not None and (pills is None or powder is None) and unread[0] not in (pills, powder):
-            notes.append(f"a figure of its sentence was not read ({unread[1]})")
+        if refused[here] is not None and (pills is None or powder is None):
+            notes.append(f"a figure of its sentence was not read ({refused[here]})")
         for chosen in (pills, powder):
             if chosen is not None and chosen.ambiguous:
                 notes.extend(n for n in chosen.notes if "ambiguous" in n)
@@ -216,11 +215,11 @@ def build_claims(document: Document, figures: list[Figure], limit: int | None = 
     return claims
 
 
-def _refused(sentence_figures: list[Figure]) -> tuple[Figure, str] | None:
-    """The first pill or mass figure of a sentence that could not be read, and why ("could be one number or two")."""
+def _refused(sentence_figures: list[Figure]) -> str | None:
+    """Why the first pill or powder figure of a sentence was refused unread ("could be one number or two"), if one was."""
     for figure in sentence_figures:
-        if figure.kind in ("pills", "fentanyl-mass", "other-drug-mass") and figure.unreadable is not None:
-            return figure, f"{figure.text}: {figure.unreadable}"
+        if figure.kind in ("pills", "fentanyl-mass") and figure.unreadable is not None and figure.excluded is not None:
+            return f"{figure.text}: {figure.unreadable}"
     return None
 
 
