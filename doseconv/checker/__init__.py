@@ -13,16 +13,19 @@ diagnosis), :mod:`.verdict` (the decision), :mod:`.explain` (the text), :mod:`.f
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Unpack
 
 from ..assumptions import SetChoice
 from ..overrides import OverrideArgs, Overrides
+from ..population import PopulationClaim
 from .arithmetic import Recipe, total
 from .bands import SCALES, band_for
 from .context import ClaimContext, FigureInput, build_context
 from .explain import explain, notes_on
 from .implied import implied_value
 from .methods import METHOD_TABLE, METHODS, Method, diagnose
+from .population import PopulationFigure, apply_floor, read_claim
 from .results import VERDICTS, Band, CheckResult, Diagnosis, Implied, Verdict
 from .verdict import decide
 
@@ -37,6 +40,7 @@ __all__ = [
     "Diagnosis",
     "Implied",
     "Method",
+    "PopulationFigure",
     "Verdict",
     "band_for",
     "check",
@@ -46,7 +50,7 @@ __all__ = [
 def check(
     pills: FigureInput = None,
     powder: FigureInput = None,
-    claim: FigureInput = None,
+    claim: FigureInput | PopulationClaim = None,
     *,
     assumptions: SetChoice = None,
     overrides: Overrides | None = None,
@@ -54,6 +58,10 @@ def check(
     reading: str = "lenient",
     scale: str = "aggregate",
     notes: tuple[str, ...] | list[str] = (),
+    date: dt.date | str | None = None,
+    year: int | None = None,
+    story_date: dt.date | str | None = None,
+    state: str | None = None,
     **given: Unpack[OverrideArgs],
 ) -> CheckResult:
     """Check a claimed total of doses against the stated pills and powder.
@@ -62,12 +70,20 @@ def check(
     caller's own values come as one :class:`~doseconv.overrides.Overrides` and/or as keywords
     (``purity="10%"``, ``lethal_dose``, ``pill_share``, ``mg_per_pill``, ``pill_mass``).
 
+    The claim may be a population phrase ("enough to kill every American five times over"), read once for
+    the claim's date with ``state`` the state the story names (:mod:`.population`). ``date``, then
+    ``year``, then ``story_date`` date the claim; unless ``assumptions`` is given, the set whose period
+    covers that date is used (docs/population.md).
+
     >>> r = check("nearly 44 million pills", "more than 6,500 pounds", "nearly 193 million doses")
     >>> r.verdict, r.implied.describe()
     ('plausible', 'powder purity from 9.89% to 10.18%')
     >>> check("nearly 44 million pills", None, "almost 193 million doses").verdict
     'implausible'
     """
+    claim, assumptions, dated = read_claim(
+        claim, assumptions=assumptions, date=date, year=year, story_date=story_date, state=state, reading=reading
+    )
     ctx = build_context(
         pills, powder, claim, assumptions=assumptions, overrides=Overrides.of(overrides, **given),
         pill_model=pill_model, reading=reading, scale=scale,
@@ -76,17 +92,19 @@ def check(
     implied = implied_value(ctx)
     diagnosis = diagnose(ctx, implied)
     verdict, reason = decide(ctx, computed, implied)
-    return CheckResult(
-        verdict=verdict,
-        explanation=explain(ctx, verdict, reason, computed, implied, diagnosis),
-        claimed=ctx.claimed,
-        computed=computed,
-        implied=implied,
-        assumptions=ctx.chosen,
-        pill_model=ctx.model,
-        reading=ctx.reading,
-        scale=ctx.scale,
-        diagnosis=tuple(diagnosis),
-        inputs={"pills": ctx.pills, "powder": ctx.powder, "claim": ctx.claim},
-        notes=(*notes, *notes_on(ctx)),
+    return apply_floor(
+        CheckResult(
+            verdict=verdict,
+            explanation=explain(ctx, verdict, reason, computed, implied, diagnosis),
+            claimed=ctx.claimed,
+            computed=computed,
+            implied=implied,
+            assumptions=ctx.chosen,
+            pill_model=ctx.model,
+            reading=ctx.reading,
+            scale=ctx.scale,
+            diagnosis=tuple(diagnosis),
+            inputs={"pills": ctx.pills, "powder": ctx.powder, "claim": ctx.claim},
+            notes=(*notes, *dated, *notes_on(ctx)),
+        )
     )

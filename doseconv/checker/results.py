@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..assumptions import AssumptionSet
 from ..intervals import Interval
 from ..numbers import exact_text, format_grouped, format_words
 from ..stated import StatedFigure
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..population import Population
 
 __all__ = ["VERDICTS", "Band", "CheckResult", "Diagnosis", "Implied", "Verdict"]
 
@@ -134,6 +137,8 @@ class CheckResult:
     diagnosis: tuple[Diagnosis, ...]
     inputs: dict[str, StatedFigure | None]
     notes: tuple[str, ...] = field(default=())
+    population: Population | None = None  # the population a population claim was read with
+    population_plain: str = ""  # the inputs' doses said in people, against the claim
 
     @property
     def matching_methods(self) -> list[str]:
@@ -152,7 +157,7 @@ class CheckResult:
 
     def to_dict(self) -> dict[str, Any]:
         chosen = self.assumptions
-        return {
+        out = {
             "verdict": self.verdict,
             "explanation": self.explanation,
             "computed": self.computed.to_dict() if self.computed else None,
@@ -174,3 +179,12 @@ class CheckResult:
             "diagnosis": [d.to_dict() for d in self.diagnosis],
             "notes": list(self.notes),
         }
+        if self.population is not None:  # a claim phrased as a population ("enough to kill every American")
+            out["population"] = {
+                **self.population.to_dict(),
+                "citation": self.population.citation(),
+                "counts": self.population.counts,
+                "note": self.population.note,
+                "plain": self.population_plain,
+            }
+        return out

@@ -8,7 +8,15 @@ from typing import Optional
 import typer
 
 from .app import EXIT_MISMATCH, app
-from .options import assumptions_option, override_option, pill_model_option, reading_option
+from .options import (
+    assumptions_option,
+    date_option,
+    override_option,
+    pill_model_option,
+    reading_option,
+    state_option,
+    year_option,
+)
 
 
 def _interval_text(interval) -> str:
@@ -43,7 +51,15 @@ def render_check(result) -> list[str]:
             extra.append(f"{result.scale} band {implied.show(implied.band.low)} to {implied.show(implied.band.high)}")
         lines.append(f"implied:  {implied.describe()}" + (f"  ({'; '.join(extra)})" if extra else ""))
     lines.append(f"why:      {result.explanation}")
+    if result.population is not None:
+        population = result.population
+        lines.append(f"population: {population.place}: {population.citation()} ({population.counts})")
+        if population.note:
+            lines.append(f"            {population.note}")
+        lines.append(f"in people: {result.population_plain}")
     for note in result.notes:
+        if result.population is not None and note.startswith("population: "):
+            continue  # shown on its own line above
         lines.append(f"note:     {note}")
     if not result.diagnosis:
         lines.append("diagnosis: none (no inputs to make a total from)")
@@ -63,7 +79,10 @@ def render_check(result) -> list[str]:
 @app.command("check")
 def check_command(
     claim: str = typer.Option(
-        ..., "--claim", help='The published total, with its qualifier: "nearly 193 million doses".'
+        ...,
+        "--claim",
+        help='The published total, with its qualifier: "nearly 193 million doses", or a population: '
+        '"enough to kill every American five times over".',
     ),
     pills: Optional[str] = typer.Option(
         None, "--pills", help='Pills as published: "nearly 44 million pills", or a mass of pills: "66 pounds".'
@@ -84,6 +103,9 @@ def check_command(
     pill_mass: Optional[str] = override_option(
         "pill_mass", "Gross mass of one pill, for pills given by weight: 100mg."
     ),
+    date: Optional[str] = date_option(),
+    year: Optional[int] = year_option(),
+    state: Optional[str] = state_option(),
     as_json: bool = typer.Option(False, "--json", help="Print the result as one JSON object (see docs/json.md)."),
 ) -> None:
     """Check a published dose total against the pills and powder it is said to come from.
@@ -92,6 +114,7 @@ def check_command(
     Examples:
       doseconv check --pills "nearly 44 million pills" --powder "more than 6,500 pounds" --claim "nearly 193 million doses"
       doseconv check --pills "nearly 44 million pills" --claim "almost 193 million doses"
+      doseconv check --powder "around 9,400 pounds" --claim "enough to kill every American five times over" --year 2023
     """
     from ..checker import check
     from ..overrides import Overrides
@@ -101,7 +124,7 @@ def check_command(
     )
     result = check(
         pills, powder, claim, assumptions=assumptions, overrides=overrides, pill_model=pill_model, reading=reading,
-        scale=scale,
+        scale=scale, date=date, year=year, state=state,
     )  # fmt: skip
     if as_json:
         typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))

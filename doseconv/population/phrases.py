@@ -28,7 +28,7 @@ from ..stated import QUALIFIER_PHRASES, Reading, qualifier_rules
 from .places import resolve_place
 from .result import Population
 
-__all__ = ["FRACTION_STEP", "PopulationClaim", "parse_population_claim"]
+__all__ = ["FRACTION_STEP", "PopulationClaim", "has_population_verb", "parse_population_claim"]
 
 #: A fraction in words ("half", "a third") is read as stated to a fifth of itself: "half" is 0.5 with step 0.1.
 FRACTION_STEP = Fraction(1, 5)
@@ -126,6 +126,15 @@ class PopulationClaim:
             "doses": self.doses.to_dict(),
             "floor": self.floor,
         }
+
+
+def has_population_verb(text: str) -> bool:
+    """Whether ``text`` holds a verb of a population phrase ("enough to kill", "could kill", "fatal to").
+
+    >>> has_population_verb("could kill a horse"), has_population_verb("193 million doses")
+    (True, False)
+    """
+    return _VERB.search(text) is not None
 
 
 def _count(text: str) -> tuple[Fraction, Fraction]:

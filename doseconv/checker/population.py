@@ -1,0 +1,287 @@
+"""Population claims in the checker: "enough to kill every American five times over" checked like any dose claim.
+
+A population phrase is read once (:func:`doseconv.population.parse_population_claim`) into a
+:class:`PopulationFigure`: a stated dose figure whose interval is population × multiple, one lethal dose
+per person. The checker computes, back-solves and diagnoses it as it does any claimed total. Two things
+differ, both applied here, beside the checker's decision:
+
+- "enough to kill" states a **floor** (:func:`apply_floor`): the claim is wrong when the inputs give fewer
+  doses than the low end of population × multiple, not when they give more. When the inputs give at least
+  that, the verdict is ``consistent``; when they give twice the high end or more, a note says the claim
+  understates by far.
+- The result names the population used, with its source and year (``CheckResult.population``), and says
+  the inputs' doses in people (:func:`in_people`).
+
+The date of the claim is read by one rule (:func:`doseconv.population.resolve_when`): the date, then the
+year, then the story's date, then the latest; unless a set is named, the assumption set is the one whose
+period covers that date, so one claim never mixes years (:func:`read_claim`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
+from typing import TYPE_CHECKING, cast
+
+from ..assumptions import SetChoice
+from ..errors import InputError
+from ..intervals import Interval
+from ..population import ClaimDate, PopulationClaim, parse_population_claim, resolve_when
+from ..population.phrases import has_population_verb
+from ..quantity import Amount
+from ..stated import READINGS, Reading, StatedFigure, describe, parse_stated
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..population import Population
+    from .results import CheckResult
+
+__all__ = [
+    "UNDERSTATES_BY_FAR",
+    "PopulationFigure",
+    "apply_floor",
+    "as_figure",
+    "in_people",
+    "population_plain",
+    "read_claim",
+]
+
+#: A floor claim "understates by far" when the inputs give at least this many times its high end.
+UNDERSTATES_BY_FAR = 2
+
+#: What a population claim looks like, for the error on a claim that is neither doses nor a population.
+ACCEPTED_CLAIMS = (
+    "write a total such as 'nearly 193 million doses' or a population such as "
+    "'enough to kill every American five times over' or 'could kill the entire population of Wyoming'"
+)
+
+_WORDS = {1: "once", 2: "twice"}
+
+
+@dataclass(frozen=True)
+class PopulationFigure(StatedFigure):
+    """A population phrase as a claimed total: its interval is the population × the multiple, in doses."""
+
+    claim: PopulationClaim | None = field(default=None, kw_only=True)
+
+    @property
+    def population(self) -> Population:
+        assert self.claim is not None
+        return self.claim.population
+
+    def interval(self, reading: Reading = "lenient", *, role: str = "claim") -> Interval:
+        """The doses the claim states (read with the reading it was parsed with)."""
+        assert self.claim is not None
+        return self.claim.doses
+
+    def to_dict(self, role: str = "claim") -> dict[str, object]:
+        assert self.claim is not None
+        doses = self.claim.doses
+        out: dict[str, object] = {
+            "text": self.text,
+            "qualifier": self.qualifier,
+            "value": str(self.amount.value),
+            "unit": self.amount.unit,
+            "kind": self.kind,
+            "low": doses.to_dict()["low"],
+            "high": doses.to_dict()["high"],
+            "population_claim": self.claim.to_dict(),
+        }
+        return out
+
+
+def as_figure(claim: PopulationClaim) -> PopulationFigure:
+    """The figure the checker takes for a population claim: population × multiple doses."""
+    central = claim.multiple.mid if claim.multiple.low != claim.multiple.high else claim.multiple.low
+    value = central * claim.population.value
+    amount = Amount(value, "lethal_dose", "doses", Fraction(claim.population.value), claim.text)
+    return PopulationFigure(claim.text, claim.qualifier, "", amount, claim=claim)
+
+
+def read_claim(
+    claim: str | StatedFigure | PopulationClaim | None,
+    *,
+    assumptions: SetChoice,
+    date: dt.date | str | None,
+    year: int | None,
+    story_date: dt.date | str | None,
+    state: str | None,
+    reading: str,
+) -> tuple[str | StatedFigure | None, SetChoice, tuple[str, ...]]:
+    """The claim read once, the assumption set for its date, and notes on the date and the population used.
+
+    A text that is a population phrase becomes a :class:`PopulationFigure` (the place read for the year of
+    the claim); any other text is left for the checker to read as a total of doses. With no date, year or
+    story date the set is the caller's (the checker's default when None).
+    """
+    named = assumptions if isinstance(assumptions, str) or assumptions is None else "given"
+    when = resolve_when(date=date, year=year, story_date=story_date, assumptions=named)
+    chosen: SetChoice = assumptions if assumptions is not None else when.assumptions
+    notes = _date_notes(when, assumptions is None)
+    parsed: PopulationClaim | None = None
+    if isinstance(claim, PopulationClaim):
+        parsed = claim
+    elif isinstance(claim, str) and reading in READINGS:
+        parsed = parse_population_claim(claim, state=state, year=when.year, reading=cast(Reading, reading))
+        if parsed is None and has_population_verb(claim):
+            try:
+                parse_stated(claim)
+            except InputError:
+                raise InputError(f"cannot read the claim {claim!r}; {ACCEPTED_CLAIMS}") from None
+    if parsed is None:
+        return cast("str | StatedFigure | None", claim), chosen, notes
+    population = parsed.population
+    notes += (f"population: {population.explain()}",)
+    return as_figure(parsed), chosen, notes
+
+
+def _date_notes(when: ClaimDate, picked: bool) -> tuple[str, ...]:
+    if when.basis == "latest":
+        return ()
+    basis = {"date": "the date given", "year": "the year given", "story": "the story's date"}[when.basis]
+    out = []
+    if picked and when.assumptions is not None:
+        day = str(when.year) if when.basis == "year" or when.date is None else when.date.isoformat()
+        out.append(f"claim dated {day} ({basis}); assumptions for that date: {when.assumptions}")
+    if when.note and picked:
+        out.append(when.note)
+    return tuple(out)
+
+
+def _people_word(ratio: Fraction) -> str:
+    if ratio == 1:
+        return "once"
+    if ratio == 2:
+        return "twice"
+    return f"{describe(ratio, 'about', 2)} times"
+
+
+def _population_name(population: Population) -> str:
+    if population.kind == "nation":
+        return "the U.S. population"
+    if population.kind == "world":
+        return "the world's population"
+    return f"the population of {population.place}"
+
+
+def in_people(doses: Fraction, population: Population) -> str:
+    """A number of lethal doses said as a share or a multiple of a population, one dose per person.
+
+    >>> from doseconv.population import resolve_place
+    >>> in_people(Fraction(415_700_000), resolve_place("every American", year=2023))
+    'about 1.2 times the U.S. population'
+    >>> in_people(Fraction(250_000), resolve_place("Wyoming", year=2023))
+    'about 43% of the population of Wyoming'
+    """
+    ratio = doses / population.value
+    if ratio < 1:
+        return f"{describe(ratio * 100, 'about', 2)}% of {_population_name(population)}"
+    return f"{describe(ratio, 'about', 2)} times {_population_name(population)}"
+
+
+def _claimed_words(claim: PopulationClaim) -> str:
+    """What the claim said, to close a correction: 'not five times', 'not all of it', 'not half of it'."""
+    if claim.multiple_text == "once":
+        return "not all of it"
+    words = claim.multiple_text
+    if words.lower().endswith(" over"):
+        words = words[: -len(" over")]
+    if claim.multiple.high <= 1:
+        return f"not {words.removesuffix(' of').strip()} of it"
+    return f"not {words}"
+
+
+def population_plain(result: CheckResult, figure: PopulationFigure) -> str:
+    """One or two sentences a reporter can paste: the inputs' doses in people, against what was claimed."""
+    assert figure.claim is not None
+    claim = figure.claim
+    if result.computed is None:
+        return (
+            f"The claim needs about {describe(claim.doses.low, 'about', 3).removeprefix('about ')} lethal doses "
+            f"({claim.population.citation()}); the stated inputs cannot be turned into doses here."
+        )
+    central = result.computed.mid if result.computed.low != result.computed.high else result.computed.low
+    inputs = _inputs_text(result)
+    dose = result.assumptions.lethal_dose.show()
+    holds = "hold" if _plural(result) else "holds"
+    doses_text = describe(central, "about", 3)
+    people = in_people(central, claim.population)
+    sentence = f"{inputs} {holds} {doses_text} lethal doses of {dose} — in theory {people}"
+    if result.verdict == "consistent":
+        return f"{sentence}, so the claim holds: '{claim.verb_text}' states a floor."
+    return f"{sentence}, {_claimed_words(claim)}."
+
+
+def _plural(result: CheckResult) -> bool:
+    pills, powder = result.inputs.get("pills"), result.inputs.get("powder")
+    return (pills is not None and powder is not None) or (pills is not None and pills.amount.value != 1)
+
+
+def _inputs_text(result: CheckResult) -> str:
+    """'Around 9,400 pounds of powder at the 19.5% average purity …', '250,000 pills, one dose each,'."""
+    chosen = result.assumptions
+    parts = []
+    pills, powder = result.inputs.get("pills"), result.inputs.get("powder")
+    if pills is not None:
+        text = pills.text if "pill" in pills.text.lower() or pills.kind == "mass" else f"{pills.text} pills"
+        parts.append(f"{text} ({_pill_rule(result)})")
+    if powder is not None:
+        text = powder.text if "powder" in powder.text.lower() else f"{powder.text} of powder"
+        purity = chosen.powder_purity
+        if purity.value is not None:
+            text += f" at the {purity.show()} average purity{_source(purity.sources)}"
+        parts.append(text)
+    out = " and ".join(parts)
+    return out[:1].upper() + out[1:]
+
+
+def _source(sources) -> str:
+    if not sources:
+        return ""
+    source = sources[0]
+    publisher = "DEA" if "Drug Enforcement" in source.publisher else source.publisher
+    return f" {publisher} reported ({source.date})"
+
+
+def _pill_rule(result: CheckResult) -> str:
+    from ..assumptions import PILL_MODELS
+
+    return PILL_MODELS[result.pill_model]
+
+
+def apply_floor(result: CheckResult) -> CheckResult:
+    """The result of a population claim read as a floor, with its population and its plain words.
+
+    The inputs giving at least the low end of population × multiple make the claim ``consistent``; giving
+    fewer leaves the checker's verdict as it is (the back-solved value and the diagnosis are the same for a
+    floor as for the stated interval when the inputs fall short).
+    """
+    figure = result.inputs.get("claim")
+    if not isinstance(figure, PopulationFigure) or figure.claim is None:
+        return result
+    claim = figure.claim
+    computed = result.computed
+    notes = list(result.notes)
+    verdict, explanation = result.verdict, result.explanation
+    if computed is not None and verdict != "consistent" and computed.high >= claim.doses.low:
+        verdict = "consistent"
+        explanation = (
+            f"Claim {claim.text!r}: {claim.population.citation()} × {claim.multiple_text} is "
+            f"{_range(claim.doses)} lethal doses, one per person. The inputs give {_range(computed)} doses under "
+            f"{result.assumptions.name}. Consistent: '{claim.verb_text}' states a floor, and the inputs give at "
+            f"least that many."
+        )
+    if computed is not None and computed.low >= UNDERSTATES_BY_FAR * claim.doses.high:
+        notes.append(
+            f"the claim understates by far: the inputs give {in_people(computed.low, claim.population)} or more"
+        )
+    updated = replace(result, verdict=verdict, explanation=explanation, notes=tuple(notes), population=claim.population)
+    return replace(updated, population_plain=population_plain(updated, figure))
+
+
+def _range(interval: Interval) -> str:
+    from ..numbers import format_words
+
+    if interval.low == interval.high:
+        return format_words(interval.low, 2)
+    return f"{format_words(interval.low, 2)} to {format_words(interval.high, 2)}"
