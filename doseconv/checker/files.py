@@ -17,6 +17,7 @@ from ..errors import ClaimsFileError, DoseconvError
 from ..overrides import OVERRIDE_PARAMETERS, Overrides
 from ..stated import StatedFigure, parse_stated
 from .methods import METHODS
+from .population import ClaimWhen, claim_when
 from .results import VERDICTS, CheckResult
 
 __all__ = [
@@ -34,15 +35,17 @@ __all__ = [
 #: Kinds of figure a claims file (and a scan) records. Only pills, fentanyl powder and doses enter dose arithmetic.
 FIGURE_KINDS = (
     "pills", "fentanyl-powder", "other-drug", "doses", "money", "firearms", "arrests",
-    "investigations", "percent", "count",
+    "investigations", "percent", "count", "population",
 )  # fmt: skip
 _DOSE_KINDS = {"pills": ("pills", "mass"), "fentanyl-powder": ("mass",), "other-drug": ("mass",), "doses": ("doses",)}
 _TOP_KEYS = {"schema", "source", "scopes", "figures", "claims"}
 _SOURCE_KEYS = {"publisher", "title", "date", "url", "seed", "note"}
 _FIGURE_KEYS = {"id", "text", "kind", "scope", "attribution", "drug", "exact", "note"}
+#: Keys of a claim whose total is a population phrase (docs/claims-files.md, "Population claims").
+_POPULATION_KEYS = {"year", "date", "state", "place"}
 _CLAIM_KEYS = {
     "id", "pills", "powder", "total", "scale", "assumptions", "pill_model", "reading", "expect",
-    "expect_methods", "note", *OVERRIDE_PARAMETERS,
+    "expect_methods", "note", *OVERRIDE_PARAMETERS, *_POPULATION_KEYS,
 }  # fmt: skip
 
 
@@ -78,6 +81,7 @@ class ClaimRecord:
     note: str = ""
     overrides: Overrides = field(default_factory=Overrides)
     line: int = 0
+    when: ClaimWhen = field(default_factory=lambda: ClaimWhen())
 
 
 @dataclass(frozen=True)
@@ -215,7 +219,11 @@ def _claims(source: _Text, raw: dict[str, Any], figures: dict[str, FigureRecord]
             raise fail(f"claim {cid!r} has unknown key {key!r}", at=(*here, key))
         if not cid or "total" not in entry:
             raise fail("each [[claims]] needs an id and a total (a figure id)", at=(*here, None))
-        for role, kinds in (("total", ("doses",)), ("pills", ("pills",)), ("powder", ("fentanyl-powder",))):
+        for role, kinds in (
+            ("total", ("doses", "population")),
+            ("pills", ("pills",)),
+            ("powder", ("fentanyl-powder",)),
+        ):
             ref = entry.get(role)
             if ref is None:
                 continue
@@ -243,6 +251,14 @@ def _claims(source: _Text, raw: dict[str, Any], figures: dict[str, FigureRecord]
             }  # relative to the file
         try:
             overrides = Overrides(**{k: entry[k] for k in OVERRIDE_PARAMETERS if k in entry})
+            total = figures[entry["total"]]
+            when = claim_when(
+                {k: entry[k] for k in _POPULATION_KEYS if k in entry},
+                total.text if total.kind == "population" else None,
+                source_date=raw["source"]["date"],
+                assumptions=entry.get("assumptions"),
+                reading=entry.get("reading", "lenient"),
+            )
         except DoseconvError as error:  # named as a check of the claim would name it
             raise ClaimsFileError(f"{path}:{_entry_line(text, *here) or 1}: claim {cid!r}: {error}") from None
         claims.append(
@@ -260,6 +276,7 @@ def _claims(source: _Text, raw: dict[str, Any], figures: dict[str, FigureRecord]
                 entry.get("note", ""),
                 overrides,
                 _entry_line(text, *here),
+                when,
             )
         )
     return tuple(claims)
@@ -282,7 +299,7 @@ class Verification:
     def ok(self) -> bool:
         verdict_ok = self.claim.expect is None or self.result.verdict == self.claim.expect
         methods_ok = all(m in self.result.matching_methods for m in self.claim.expect_methods)
-        return verdict_ok and methods_ok
+        return verdict_ok and methods_ok and self.claim.when.place_ok(self.result)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -314,11 +331,17 @@ def check_record(file: ClaimsFile, claim: ClaimRecord) -> CheckResult:
         notes.append(f"the figures have different scopes ({parts}), so the total need not follow from the inputs")
     if claim.note:
         notes.append(claim.note)
+    expected = claim.when
+    if expected.place is not None and expected.population is not None:
+        read = expected.population.population.place
+        if read != expected.place:
+            notes.append(f"the file expects the place {expected.place!r}; the phrase reads as {read!r}")
+    when = claim.when
     try:
         return check(
-            figure(claim.pills), figure(claim.powder), figure(claim.total),
+            figure(claim.pills), figure(claim.powder), when.population or figure(claim.total),
             assumptions=claim.assumptions, pill_model=claim.pill_model, reading=claim.reading, scale=claim.scale,
-            overrides=claim.overrides, notes=notes,
+            overrides=claim.overrides, notes=notes, date=when.date, year=when.year, story_date=when.story_date,
         )  # fmt: skip
     except DoseconvError as error:
         raise ClaimsFileError(f"{file.path}:{claim.line or 1}: claim {claim.id!r}: {error}") from None

@@ -38,12 +38,15 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "UNDERSTATES_BY_FAR",
+    "ClaimWhen",
     "PopulationFigure",
     "apply_floor",
     "as_figure",
+    "claim_when",
     "in_people",
     "population_plain",
     "read_claim",
+    "story_day",
 ]
 
 #: A floor claim "understates by far" when the inputs give at least this many times its high end.
@@ -172,8 +175,12 @@ def in_people(doses: Fraction, population: Population) -> str:
     'about 1.2 times the U.S. population'
     >>> in_people(Fraction(250_000), resolve_place("Wyoming", year=2023))
     'about 43% of the population of Wyoming'
+    >>> in_people(Fraction(1_100_000), resolve_place("Rhode Island", year=2023))
+    'about the population of Rhode Island, one dose each'
     """
     ratio = doses / population.value
+    if describe(ratio, "about", 2) in ("1", "about 1"):
+        return f"{'about ' if ratio != 1 else ''}{_population_name(population)}, one dose each"
     if ratio < 1:
         return f"{describe(ratio * 100, 'about', 2)}% of {_population_name(population)}"
     return f"{describe(ratio, 'about', 2)} times {_population_name(population)}"
@@ -226,10 +233,13 @@ def _inputs_text(result: CheckResult) -> str:
         text = pills.text if "pill" in pills.text.lower() or pills.kind == "mass" else f"{pills.text} pills"
         parts.append(f"{text} ({_pill_rule(result)})")
     if powder is not None:
-        text = powder.text if "powder" in powder.text.lower() else f"{powder.text} of powder"
+        named = any(word in powder.text.lower() for word in ("powder", "fentanyl"))
+        text = powder.text if named else f"{powder.text} of powder"
         purity = chosen.powder_purity
-        if purity.value is not None:
-            text += f" at the {purity.show()} average purity{_source(purity.sources)}"
+        if purity.value == 1:
+            text += " counted as pure fentanyl"
+        elif purity.value is not None:
+            text += f" at the {purity.show()} average purity{_source(purity.sources)}{_period(chosen.period)}"
         parts.append(text)
     out = " and ".join(parts)
     return out[:1].upper() + out[1:]
@@ -240,7 +250,18 @@ def _source(sources) -> str:
         return ""
     source = sources[0]
     publisher = "DEA" if "Drug Enforcement" in source.publisher else source.publisher
-    return f" {publisher} reported ({source.date})"
+    return f" {publisher} reported"
+
+
+def _period(period: str) -> str:
+    """The period a set's powder purity describes, in words: 'for fiscal 2023', 'for 2022', '' when unclear."""
+    import re
+
+    fiscal = re.search(r"(?:powder purity: |^)FY(\d{4})", period)
+    if fiscal:
+        return f" for fiscal {fiscal[1]}"
+    year = re.fullmatch(r"(\d{4})", period.strip())
+    return f" for {year[1]}" if year else ""
 
 
 def _pill_rule(result: CheckResult) -> str:
@@ -285,3 +306,80 @@ def _range(interval: Interval) -> str:
     if interval.low == interval.high:
         return format_words(interval.low, 2)
     return f"{format_words(interval.low, 2)} to {format_words(interval.high, 2)}"
+
+
+@dataclass(frozen=True)
+class ClaimWhen:
+    """A claims-file claim's date, story date, state and expected place, and its population phrase read once."""
+
+    date: dt.date | None = None
+    year: int | None = None
+    story_date: dt.date | None = None
+    state: str | None = None
+    place: str | None = None
+    population: PopulationClaim | None = None
+
+    def place_ok(self, result: CheckResult) -> bool:
+        """Whether the place read is the one the file expects (True when it names none)."""
+        return self.place is None or (result.population is not None and result.population.place == self.place)
+
+
+def story_day(text: str) -> dt.date:
+    """A source's date as a day: '2023-05-05'; '2023-05' is the first of the month; '2023' is July 1.
+
+    >>> story_day("2023-05"), story_day("2023")
+    (datetime.date(2023, 5, 1), datetime.date(2023, 7, 1))
+    """
+    parts = str(text).strip().split("-")
+    try:
+        if len(parts) == 1:
+            return dt.date(int(parts[0]), 7, 1)
+        if len(parts) == 2:
+            return dt.date(int(parts[0]), int(parts[1]), 1)
+        return dt.date.fromisoformat(str(text).strip())
+    except ValueError:
+        raise InputError(f"date {text!r} is not a date; write 2023-05-05, 2023-05 or 2023") from None
+
+
+def claim_when(
+    fields: dict[str, object],
+    phrase: str | None,
+    *,
+    source_date: str,
+    assumptions: object,
+    reading: object,
+) -> ClaimWhen:
+    """Read a claim's ``year``, ``date``, ``state`` and ``place`` keys, and its population phrase if it has one.
+
+    A population claim takes the source's date as the story's date; a dose claim is dated only by its own
+    ``year`` or ``date``.
+    """
+    year, date, state, place = (fields.get(k) for k in ("year", "date", "state", "place"))
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        raise InputError(f"year {year!r} is not a year; write a four-digit year such as year = 2023")
+    for key, value in (("state", state), ("place", place)):
+        if value is not None and not isinstance(value, str):
+            raise InputError(f'{key} {value!r} is not text; write {key} = "West Virginia"')
+    day = _day(date)
+    state_text, place_text = cast("str | None", state), cast("str | None", place)
+    if phrase is None:
+        if state is not None or place is not None:
+            raise InputError("state and place are for a claim whose total is a population figure")
+        return ClaimWhen(day, year)
+    story = story_day(source_date)
+    named = assumptions if isinstance(assumptions, str) else None
+    when = resolve_when(date=day, year=year, story_date=story, assumptions=named)
+    how = cast(Reading, reading if reading in READINGS else "lenient")
+    parsed = parse_population_claim(phrase, state=state_text, year=when.year, reading=how)
+    if parsed is None:
+        raise InputError(f"{phrase!r} is not a population phrase; {ACCEPTED_CLAIMS}")
+    return ClaimWhen(day, year, story, state_text, place_text, parsed)
+
+
+def _day(value: object) -> dt.date | None:
+    """A claim's ``date`` key: a TOML date or a text '2022-12-20'."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and len(value.split("-")) == 3:
+        return story_day(value)
+    raise InputError(f"date {value!r} is not a day; write date = 2022-12-20 (or give year = 2022)")

@@ -177,6 +177,8 @@ def verify_command(
             methods = ", ".join(r.matching_methods)
             if methods:
                 typer.echo(f"     reproduced by: {methods}")
+            if r.population is not None:
+                typer.echo(f"     in people: {r.population_plain}")
             for note in r.notes:
                 typer.echo(f"     note: {note}")
         typer.echo(f"{len(results) - len(failed)} of {len(results)} claims as expected.")
