@@ -124,6 +124,8 @@ def read_claim(
     parsed: PopulationClaim | None = None
     if isinstance(claim, PopulationClaim):
         parsed = claim
+    elif isinstance(claim, PopulationFigure):
+        parsed = claim.claim
     elif isinstance(claim, str) and reading in READINGS:
         parsed = parse_population_claim(claim, state=state, year=when.year, reading=cast(Reading, reading))
         if parsed is None and has_population_verb(claim):

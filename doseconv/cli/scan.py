@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from .app import EXIT_MISMATCH, app
-from .options import assumptions_option, pill_model_option, reading_option
+from .options import assumptions_option, date_option, pill_model_option, reading_option, state_option, year_option
 
 
 @app.command("scan")
@@ -24,6 +24,9 @@ def scan_command(
     assumptions: Optional[str] = assumptions_option(),
     pill_model: Optional[str] = pill_model_option(),
     reading: str = reading_option(),
+    date: Optional[str] = date_option(),
+    year: Optional[int] = year_option(),
+    state: Optional[str] = state_option(),
 ) -> None:
     """Find the dose figures in stories, build claims from them and check each claim.
 
@@ -35,6 +38,7 @@ def scan_command(
       doseconv scan release.html --format json
       doseconv scan stories/ > report.md
       cat draft.md | doseconv scan -
+      doseconv scan story.txt --date 2022-12-20
     """
     from ..errors import InputError
     from ..scan.report import OUTPUT_FORMATS, render
@@ -42,7 +46,10 @@ def scan_command(
 
     if output is not None and output not in OUTPUT_FORMATS:
         raise InputError(f"unknown format {output!r}; choose {', '.join(OUTPUT_FORMATS)}")
-    scans = scan_paths(paths, format=input_format, assumptions=assumptions, pill_model=pill_model, reading=reading)
+    scans = scan_paths(
+        paths, format=input_format, assumptions=assumptions, pill_model=pill_model, reading=reading, date=date,
+        year=year, state=state,
+    )  # fmt: skip
     typer.echo(render(scans, output or ("markdown" if scans.folder else "text")))
     if scans.exit_code:
         raise typer.Exit(EXIT_MISMATCH)

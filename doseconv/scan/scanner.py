@@ -12,6 +12,7 @@ from ..errors import DoseconvError, InputError
 from .extract import extract_figures
 from .figure import Figure
 from .group import ClaimDraft, build_claims
+from .population import with_population_figures
 from .scope import ScopeResolver
 from .text import read_document
 
@@ -222,7 +223,8 @@ def scan_text(
     """Find the figures of a text, build its claims and check them.
 
     ``options`` go to :func:`doseconv.check` (``assumptions``, ``pill_model``,
-    ``reading``). With ``run_checks=False`` claims are built but not checked (verdict
+    ``reading``, ``date``, ``year``, ``state``); population phrases are read for the claim's date
+    (:mod:`.population`). With ``run_checks=False`` claims are built but not checked (verdict
     ``unverifiable``).
 
     >>> report = scan_text("Nearly 44 million fentanyl pills, equating to almost 193 million deadly doses.")
@@ -232,7 +234,8 @@ def scan_text(
     ()
     """
     document = read_document(text, source, format)
-    figures = extract_figures(document, ScopeResolver(document))
+    resolver = ScopeResolver(document)
+    figures = with_population_figures(document, resolver, extract_figures(document, resolver), options)
     drafts = build_claims(document, figures)
     if run_checks:
         claims = tuple(check_draft(i, d, **options) for i, d in enumerate(drafts, 1))
