@@ -29,11 +29,18 @@ def _interval_text(interval) -> str:
 
 def render_check(result) -> list[str]:
     """The text report of one check, line by line."""
-    from ..numbers import format_words
+    from ..numbers import format_grouped, format_words
 
     lines = [f"verdict:  {result.verdict}"]
     claim = result.inputs["claim"]
-    lines.append(f"claimed:  {_interval_text(result.claimed)} doses  ({claim.text!r}, {result.reading} reading)")
+    if result.population is not None:  # a population phrase states a floor
+        multiple = _interval_text(claim.claim.multiple)
+        lines.append(
+            f"claimed:  at least {format_grouped(result.claimed.low, 2)} doses, a floor  ({claim.text!r}: "
+            f"{result.population.value:,} people × {multiple}, {result.reading} reading)"
+        )
+    else:
+        lines.append(f"claimed:  {_interval_text(result.claimed)} doses  ({claim.text!r}, {result.reading} reading)")
     if result.computed is not None:
         computed = f"{_interval_text(result.computed)} doses"
     elif result.inputs["pills"] is None and result.inputs["powder"] is None:
@@ -193,6 +200,15 @@ def describe_command(
         "nearly", "--style", help="nearly (round up), more-than (round down) or about (nearest)."
     ),
     digits: int = typer.Option(3, "--digits", help="Significant digits to keep (1 to 15)."),
+    as_population: bool = typer.Option(
+        False, "--as-population", help="Say the figure, a number of lethal doses, in people of --place."
+    ),
+    place: str = typer.Option(
+        "the United States", "--place", help='With --as-population: the place, "Wyoming" (default: the United States).'
+    ),
+    date: Optional[str] = date_option(),
+    year: Optional[int] = year_option(),
+    state: Optional[str] = state_option(),
 ) -> None:
     """Phrase a figure the way news copy does, keeping the phrase true.
 
@@ -201,7 +217,13 @@ def describe_command(
       doseconv describe 192638011                    -> nearly 193 million
       doseconv describe 192638011 --style more-than  -> more than 192 million
       doseconv describe 192638011 --style about      -> about 193 million
+      doseconv describe 386000000 --as-population --year 2023
     """
+    if as_population:
+        from ..population import describe_in_people
+
+        typer.echo("\n".join(describe_in_people(number, place, date=date, year=year, state=state)))
+        return
     from ..stated import describe
 
     typer.echo(describe(number, style, digits))
