@@ -288,9 +288,10 @@ def apply_floor(result: CheckResult) -> CheckResult:
     verdict, explanation = result.verdict, result.explanation
     if computed is not None and verdict != "consistent" and computed.high >= claim.doses.low:
         verdict = "consistent"
+        times = "" if claim.multiple_text == "once" else f", {claim.multiple_text} ({claim.multiple})"
         explanation = (
-            f"Claim {claim.text!r}: {claim.population.citation()} × {claim.multiple_text} is "
-            f"{_range(claim.doses)} lethal doses, one per person. The inputs give {_range(computed)} doses under "
+            f"Claim {claim.text!r}: {claim.population.place}, {claim.population.citation()}{times}, is at least "
+            f"{_range(Interval.point(claim.doses.low))} lethal doses, one per person. The inputs give {_range(computed)} doses under "
             f"{result.assumptions.name}. Consistent: '{claim.verb_text}' states a floor, and the inputs give at "
             f"least that many."
         )
