@@ -229,3 +229,19 @@ class TestDescribe:
     def test_an_unknown_place_exits_2(self, capsys) -> None:
         result = run(capsys, "describe", "250000", "--as-population", "--place", "Narnia")
         assert result.code == 2 and result.err.startswith("Error: unknown place 'Narnia'")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials warned the pills could kill anyone who takes them.",
+        "Police seized 2 kilos of fentanyl, enough to kill everyone who uses it.",
+        "The drug is deadly to all of us, the chief said.",
+        "Agents seized 10 pounds of fentanyl, enough to kill a horse.",
+    ],
+)
+def test_scan_finds_no_population_where_none_is_named(sentence: str) -> None:
+    """Words after a verb that name no population make no claim, checked or not (no noise in reports)."""
+    from doseconv.scan import scan_text
+
+    assert scan_text(sentence, year=2023).claims == ()

@@ -84,6 +84,9 @@ _POPULATION = re.compile(
     re.IGNORECASE,
 )
 
+#: "us" in lower case is the pronoun ("deadly to all of us"), not the United States ("US", "U.S.").
+_LOWER_US = re.compile(r"(?:^|\s)us$")
+
 
 @dataclass(frozen=True)
 class PopulationClaim:
@@ -196,7 +199,7 @@ def parse_population_claim(
             qualifier, multiple = _interval(fraction["q"], value, step, reading)
             multiple_text = fraction.group(0).strip()
             target = target[fraction.end() :].strip()
-    if not target or not _POPULATION.search(target):
-        return None
+    if not target or not _POPULATION.search(target) or _LOWER_US.search(target):
+        return None  # no population named ("could kill anyone"), or "all of us", which is no place
     population = resolve_place(target, state=state, year=year)
     return PopulationClaim(text, verb, verb_text, target, population, multiple_text, qualifier, multiple, reading)

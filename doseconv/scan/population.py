@@ -40,6 +40,7 @@ _VERB = re.compile(
     r"|(?:potentially )?(?:fatal|lethal|deadly) to)\b",
     re.IGNORECASE,
 )
+_NAMES_A_PLACE = re.compile(r"\b[A-Z][a-z]")
 _CUT = re.compile(r",|;|\s+(?:and|but|officials|police|authorities|according)\b|\s+[-–—]\s+")
 
 
@@ -106,7 +107,8 @@ def _read(text: str, start: int, end: int, year: int | None, state: str | None):
         try:
             claim = parse_population_claim(phrase, state=state, year=year)
         except DoseconvError as error:
-            reason = reason or (stop, str(error))
+            if _NAMES_A_PLACE.search(text, start + 1, stop):  # "everyone in Springfield", not "everyone who uses it"
+                reason = reason or (stop, str(error))
             continue
         if claim is not None:
             return stop, as_figure(claim), None
