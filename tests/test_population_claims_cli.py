@@ -245,3 +245,13 @@ def test_scan_finds_no_population_where_none_is_named(sentence: str) -> None:
     from doseconv.scan import scan_text
 
     assert scan_text(sentence, year=2023).claims == ()
+
+
+def test_scan_dates_dose_claims_too(capsys, tmp_path: Path) -> None:
+    """--date picks the assumption set for a story's plain dose claims as well as for its populations."""
+    path = tmp_path / "story.txt"
+    path.write_text("Nationwide, 44 million fentanyl pills and 6,500 pounds of powder equal 193 million doses.\n")
+    dated = json.loads(run(capsys, "scan", str(path), "--date", "2023-06-01", "--format", "json").out)
+    undated = json.loads(run(capsys, "scan", str(path), "--format", "json").out)
+    assert dated["files"][0]["claims"][0]["check"]["assumptions"]["name"] == "dea-2023"
+    assert undated["files"][0]["claims"][0]["check"]["assumptions"]["name"] == "dea-2022"

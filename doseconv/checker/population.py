@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, cast
 from ..assumptions import SetChoice
 from ..errors import InputError
 from ..intervals import Interval
+from ..numbers import exact_text
 from ..population import ClaimDate, PopulationClaim, parse_population_claim, resolve_when
 from ..population.phrases import has_population_verb
 from ..quantity import Amount
@@ -83,7 +84,8 @@ class PopulationFigure(StatedFigure):
         out: dict[str, object] = {
             "text": self.text,
             "qualifier": self.qualifier,
-            "value": str(self.amount.value),
+            "value": exact_text(self.amount.value),
+            "step": exact_text(self.amount.step),
             "unit": self.amount.unit,
             "kind": self.kind,
             "low": doses.to_dict()["low"],
