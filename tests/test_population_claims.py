@@ -240,3 +240,15 @@ def test_a_floor_met_stays_met_as_the_seizure_grows(pounds: int) -> None:
     large = check(None, f"{pounds * 100} pounds", phrase, year=2023)
     if small.verdict == "consistent":
         assert large.verdict == "consistent"
+
+
+def test_a_population_claim_naming_another_drug_is_refused() -> None:
+    from doseconv.errors import DrugError
+
+    with pytest.raises(DrugError, match="names methamphetamine, not fentanyl"):
+        check(None, "10 kg", "enough meth to kill every American", year=2023)
+
+
+def test_a_claim_in_people_is_a_total_not_a_population() -> None:
+    result = check(None, "10 kg", "enough to kill 1.5 million adults", year=2023)
+    assert result.population is None and result.claimed.low == 1_450_000

@@ -25,13 +25,15 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, cast
 
 from ..assumptions import SetChoice
-from ..errors import InputError
+from ..drugs import read_drugs
+from ..errors import DrugError, InputError
+from ..inputs import FigureValue, parse_claim
 from ..intervals import Interval
 from ..numbers import exact_text
 from ..population import ClaimDate, PopulationClaim, parse_population_claim, resolve_when
-from ..population.phrases import has_population_verb
+from ..population.phrases import population_lead
 from ..quantity import Amount
-from ..stated import READINGS, Reading, StatedFigure, describe, parse_stated
+from ..stated import READINGS, Reading, StatedFigure, describe
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..population import Population
@@ -104,7 +106,7 @@ def as_figure(claim: PopulationClaim) -> PopulationFigure:
 
 
 def read_claim(
-    claim: str | StatedFigure | PopulationClaim | None,
+    claim: FigureValue | PopulationClaim,
     *,
     assumptions: SetChoice,
     date: dt.date | str | None,
@@ -112,7 +114,7 @@ def read_claim(
     story_date: dt.date | str | None,
     state: str | None,
     reading: str,
-) -> tuple[str | StatedFigure | None, SetChoice, tuple[str, ...]]:
+) -> tuple[FigureValue, SetChoice, tuple[str, ...]]:
     """The claim read once, the assumption set for its date, and notes on the date and the population used.
 
     A text that is a population phrase becomes a :class:`PopulationFigure` (the place read for the year of
@@ -129,14 +131,19 @@ def read_claim(
     elif isinstance(claim, PopulationFigure):
         parsed = claim.claim
     elif isinstance(claim, str) and reading in READINGS:
+        lead = population_lead(claim)
+        if lead:  # "enough meth to kill every American" names another drug
+            read_drugs(lead, figure=claim)
         parsed = parse_population_claim(claim, state=state, year=when.year, reading=cast(Reading, reading))
-        if parsed is None and has_population_verb(claim):
+        if parsed is None and lead:
             try:
-                parse_stated(claim)
+                parse_claim(claim)  # a claim in people ("enough to kill 1.5 million adults") reads as doses
+            except DrugError:
+                raise
             except InputError:
                 raise InputError(f"cannot read the claim {claim!r}; {ACCEPTED_CLAIMS}") from None
     if parsed is None:
-        return cast("str | StatedFigure | None", claim), chosen, notes
+        return cast(FigureValue, claim), chosen, notes
     population = parsed.population
     notes += (f"population: {population.explain()}",)
     return as_figure(parsed), chosen, notes

@@ -28,7 +28,7 @@ from ..stated import QUALIFIER_PHRASES, Reading, qualifier_rules
 from .places import resolve_place
 from .result import Population
 
-__all__ = ["FRACTION_STEP", "PopulationClaim", "has_population_verb", "parse_population_claim"]
+__all__ = ["FRACTION_STEP", "PopulationClaim", "has_population_verb", "parse_population_claim", "population_lead"]
 
 #: A fraction in words ("half", "a third") is read as stated to a fifth of itself: "half" is 0.5 with step 0.1.
 FRACTION_STEP = Fraction(1, 5)
@@ -138,6 +138,16 @@ def has_population_verb(text: str) -> bool:
     (True, False)
     """
     return _VERB.search(text) is not None
+
+
+def population_lead(text: str) -> str:
+    """The words of ``text`` up to the end of its verb ("enough meth to kill"); '' when it has none.
+
+    >>> population_lead("enough meth to kill every American twice over")
+    'enough meth to kill'
+    """
+    match = _VERB.search(text)
+    return "" if match is None else text[: match.end()].rstrip()
 
 
 def _count(text: str) -> tuple[Fraction, Fraction]:
