@@ -25,7 +25,14 @@ from .context import ClaimContext, FigureInput, build_context
 from .explain import explain, notes_on
 from .implied import implied_value
 from .methods import METHOD_TABLE, METHODS, Method, diagnose
-from .population import PopulationFigure, apply_floor, read_claim
+from .population import (
+    PopulationFigure,
+    floor_notes,
+    floor_verdict,
+    population_claim_of,
+    population_plain,
+    read_claim,
+)
 from .results import VERDICTS, Band, CheckResult, Diagnosis, Implied, Verdict
 from .verdict import decide
 
@@ -100,19 +107,21 @@ def check(
     implied = implied_value(ctx)
     diagnosis = diagnose(ctx, implied)
     verdict, reason = decide(ctx, computed, implied)
-    return apply_floor(
-        CheckResult(
-            verdict=verdict,
-            explanation=explain(ctx, verdict, reason, computed, implied, diagnosis),
-            claimed=ctx.claimed,
-            computed=computed,
-            implied=implied,
-            assumptions=ctx.chosen,
-            pill_model=ctx.model,
-            reading=ctx.reading,
-            scale=ctx.scale,
-            diagnosis=tuple(diagnosis),
-            inputs={"pills": ctx.pills, "powder": ctx.powder, "claim": ctx.claim},
-            notes=(*notes, *dated, *notes_on(ctx)),
-        )
+    verdict, reason = floor_verdict(ctx, computed, verdict, reason)  # a population claim states a floor
+    population = population_claim_of(ctx)
+    return CheckResult(
+        verdict=verdict,
+        explanation=explain(ctx, verdict, reason, computed, implied, diagnosis),
+        claimed=ctx.claimed,
+        computed=computed,
+        implied=implied,
+        assumptions=ctx.chosen,
+        pill_model=ctx.model,
+        reading=ctx.reading,
+        scale=ctx.scale,
+        diagnosis=tuple(diagnosis),
+        inputs={"pills": ctx.pills, "powder": ctx.powder, "claim": ctx.claim},
+        notes=(*notes, *dated, *floor_notes(ctx, computed), *notes_on(ctx)),
+        population=population.population if population is not None else None,
+        population_plain=population_plain(ctx, verdict, computed),
     )

@@ -5,7 +5,7 @@ A population phrase is read once (:func:`doseconv.population.parse_population_cl
 per person. The checker computes, back-solves and diagnoses it as it does any claimed total. Two things
 differ, both applied here, beside the checker's decision:
 
-- "enough to kill" states a **floor** (:func:`apply_floor`): the claim is wrong when the inputs give fewer
+- "enough to kill" states a **floor** (:func:`floor_verdict`): the claim is wrong when the inputs give fewer
   doses than the low end of population × multiple, not when they give more. When the inputs give at least
   that, the verdict is ``consistent``; when they give twice the high end or more, a note says the claim
   understates by far.
@@ -20,7 +20,7 @@ period covers that date, so one claim never mixes years (:func:`read_claim`).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING, cast
 
@@ -37,16 +37,19 @@ from ..stated import READINGS, Reading, StatedFigure, describe
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..population import Population
-    from .results import CheckResult
+    from .context import ClaimContext
+    from .results import CheckResult, Verdict
 
 __all__ = [
     "UNDERSTATES_BY_FAR",
     "ClaimWhen",
     "PopulationFigure",
-    "apply_floor",
     "as_figure",
     "claim_when",
+    "floor_notes",
+    "floor_verdict",
     "in_people",
+    "population_claim_of",
     "population_plain",
     "read_claim",
     "story_day",
@@ -162,14 +165,6 @@ def _date_notes(when: ClaimDate, picked: bool) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _people_word(ratio: Fraction) -> str:
-    if ratio == 1:
-        return "once"
-    if ratio == 2:
-        return "twice"
-    return f"{describe(ratio, 'about', 2)} times"
-
-
 def _population_name(population: Population) -> str:
     if population.kind == "nation":
         return "the U.S. population"
@@ -209,40 +204,74 @@ def _claimed_words(claim: PopulationClaim) -> str:
     return f"not {words}"
 
 
-def population_plain(result: CheckResult, figure: PopulationFigure) -> str:
-    """One or two sentences a reporter can paste: the inputs' doses in people, against what was claimed."""
-    assert figure.claim is not None
-    claim = figure.claim
-    if result.computed is None:
+def population_claim_of(ctx: ClaimContext) -> PopulationClaim | None:
+    """The population phrase a claim was read from, or None for a claim of doses."""
+    return ctx.claim.claim if isinstance(ctx.claim, PopulationFigure) else None
+
+
+def floor_verdict(ctx: ClaimContext, computed: Interval | None, verdict: Verdict, reason: str) -> tuple[Verdict, str]:
+    """The verdict of a population claim read as a floor (any other claim's verdict is returned as it is).
+
+    The inputs giving at least the low end of population × multiple under the set's central values make
+    the claim ``consistent``; giving fewer leaves the checker's verdict as it is (the back-solved value and
+    the diagnosis are the same for a floor as for the stated interval when the inputs fall short).
+    """
+    claim = population_claim_of(ctx)
+    if claim is None or computed is None or verdict in ("consistent", "unverifiable"):
+        return verdict, reason
+    if computed.high >= claim.doses.low:
+        return "consistent", f"'{claim.verb_text}' states a floor, and the inputs give at least that many doses"
+    return verdict, reason
+
+
+def floor_notes(ctx: ClaimContext, computed: Interval | None) -> tuple[str, ...]:
+    """A note when a population claim understates by far (the inputs give twice its high end or more)."""
+    claim = population_claim_of(ctx)
+    if claim is None or computed is None or computed.low < UNDERSTATES_BY_FAR * claim.doses.high:
+        return ()
+    return (f"the claim understates by far: the inputs give {in_people(computed.low, claim.population)} or more",)
+
+
+def population_plain(ctx: ClaimContext, verdict: str, computed: Interval | None) -> str:
+    """One or two sentences a reporter can paste: the inputs' doses in people, against what was claimed.
+
+    '' for a claim of doses.
+    """
+    claim = population_claim_of(ctx)
+    if claim is None:
+        return ""
+    if computed is None:
         return (
-            f"The claim needs about {describe(claim.doses.low, 'about', 3).removeprefix('about ')} lethal doses "
-            f"({claim.population.citation()}); the stated inputs cannot be turned into doses here."
+            f"The claim needs {describe(claim.doses.low, 'about', 3)} lethal doses or more "
+            f"({claim.population.citation()}); the stated amounts cannot be counted in doses here."
         )
-    central = result.computed.mid if result.computed.low != result.computed.high else result.computed.low
-    inputs = _inputs_text(result)
-    dose = result.assumptions.lethal_dose.show()
-    holds = "hold" if _plural(result) else "holds"
-    doses_text = describe(central, "about", 3)
+    central = computed.mid if computed.low != computed.high else computed.low
+    holds = "hold" if _plural(ctx) else "holds"
     people = in_people(central, claim.population)
-    sentence = f"{inputs} {holds} {doses_text} lethal doses of {dose} — in theory {people}"
-    if result.verdict == "consistent":
+    dose = ctx.chosen.lethal_dose.show()
+    sentence = (
+        f"{_inputs_text(ctx)} {holds} {describe(central, 'about', 3)} lethal doses of {dose} — in theory {people}"
+    )
+    if verdict == "consistent":
         return f"{sentence}, so the claim holds: '{claim.verb_text}' states a floor."
     return f"{sentence}, {_claimed_words(claim)}."
 
 
-def _plural(result: CheckResult) -> bool:
-    pills, powder = result.inputs.get("pills"), result.inputs.get("powder")
+def _plural(ctx: ClaimContext) -> bool:
+    pills, powder = ctx.pills, ctx.powder
     return (pills is not None and powder is not None) or (pills is not None and pills.amount.value != 1)
 
 
-def _inputs_text(result: CheckResult) -> str:
-    """'Around 9,400 pounds of powder at the 19.5% average purity …', '250,000 pills, one dose each,'."""
-    chosen = result.assumptions
+def _inputs_text(ctx: ClaimContext) -> str:
+    """'Around 9,400 pounds of powder at the 19.5% average purity …', '250,000 pills (each pill …)'."""
+    from ..assumptions import PILL_MODELS
+
+    chosen = ctx.chosen
     parts = []
-    pills, powder = result.inputs.get("pills"), result.inputs.get("powder")
+    pills, powder = ctx.pills, ctx.powder
     if pills is not None:
         text = pills.text if "pill" in pills.text.lower() or pills.kind == "mass" else f"{pills.text} pills"
-        parts.append(f"{text} ({_pill_rule(result)})")
+        parts.append(f"{text} ({PILL_MODELS[ctx.model]})")
     if powder is not None:
         named = any(word in powder.text.lower() for word in ("powder", "fentanyl"))
         text = powder.text if named else f"{powder.text} of powder"
@@ -273,51 +302,6 @@ def _period(period: str) -> str:
         return f" for fiscal {fiscal[1]}"
     year = re.fullmatch(r"(\d{4})", period.strip())
     return f" for {year[1]}" if year else ""
-
-
-def _pill_rule(result: CheckResult) -> str:
-    from ..assumptions import PILL_MODELS
-
-    return PILL_MODELS[result.pill_model]
-
-
-def apply_floor(result: CheckResult) -> CheckResult:
-    """The result of a population claim read as a floor, with its population and its plain words.
-
-    The inputs giving at least the low end of population × multiple make the claim ``consistent``; giving
-    fewer leaves the checker's verdict as it is (the back-solved value and the diagnosis are the same for a
-    floor as for the stated interval when the inputs fall short).
-    """
-    figure = result.inputs.get("claim")
-    if not isinstance(figure, PopulationFigure) or figure.claim is None:
-        return result
-    claim = figure.claim
-    computed = result.computed
-    notes = list(result.notes)
-    verdict, explanation = result.verdict, result.explanation
-    if computed is not None and verdict != "consistent" and computed.high >= claim.doses.low:
-        verdict = "consistent"
-        times = "" if claim.multiple_text == "once" else f", {claim.multiple_text} ({claim.multiple})"
-        explanation = (
-            f"Claim {claim.text!r}: {claim.population.place}, {claim.population.citation()}{times}, is at least "
-            f"{_range(Interval.point(claim.doses.low))} lethal doses, one per person. The inputs give {_range(computed)} doses under "
-            f"{result.assumptions.name}. Consistent: '{claim.verb_text}' states a floor, and the inputs give at "
-            f"least that many."
-        )
-    if computed is not None and computed.low >= UNDERSTATES_BY_FAR * claim.doses.high:
-        notes.append(
-            f"the claim understates by far: the inputs give {in_people(computed.low, claim.population)} or more"
-        )
-    updated = replace(result, verdict=verdict, explanation=explanation, notes=tuple(notes), population=claim.population)
-    return replace(updated, population_plain=population_plain(updated, figure))
-
-
-def _range(interval: Interval) -> str:
-    from ..numbers import format_words
-
-    if interval.low == interval.high:
-        return format_words(interval.low, 2)
-    return f"{format_words(interval.low, 2)} to {format_words(interval.high, 2)}"
 
 
 @dataclass(frozen=True)
