@@ -63,7 +63,7 @@ def test_news_phrases_are_checked_against_the_place_they_name(phrase: str, place
 def test_the_correction_says_it_in_people() -> None:
     result = check(None, "around 9,400 pounds", "enough to kill every American five times over", year=2023)
     assert result.verdict == "implausible"
-    assert result.population_plain == (
+    assert result.plain == (
         "Around 9,400 pounds of powder at the 19.5% average purity DEA reported for fiscal 2023 holds about "
         "416 million lethal doses of 2 mg — in theory about 1.2 times the U.S. population, not five times."
     )
@@ -98,7 +98,7 @@ class TestFloor:
         result = check(None, "more than 400 pounds", "enough to kill every resident of Los Angeles County", year=2023)
         assert result.verdict == "consistent"
         assert "states a floor" in result.explanation
-        assert result.population_plain.endswith("so the claim holds: 'enough to kill' states a floor.")
+        assert result.plain.endswith("so the claim holds: 'enough to kill' states a floor.")
 
     def test_far_more_than_enough_says_the_claim_understates(self) -> None:
         result = check(None, "more than 27,000 pounds", "enough to kill the population of Mexico", year=2024)
@@ -107,11 +107,29 @@ class TestFloor:
             result.notes
         )
 
+    def test_the_correction_is_said_in_people(self) -> None:
+        result = check(None, "2 kilograms", "could kill the entire population of Orleans Parish twice over", year=2022)
+        assert result.verdict == "upper-bound"
+        assert result.correction.phrase == "192,000"
+        assert result.correction.plain == result.plain
+        assert result.plain.endswith(
+            "in theory about 50% of the population of Orleans Parish, Louisiana, not twice; twice would need the "
+            "powder to be pure fentanyl, the most it could hold, not what it likely holds."
+        )
+        assert result.to_dict()["correction"]["plain"] == result.plain
+
+    def test_more_than_the_stated_amount_could_hold(self) -> None:
+        result = check(None, "10,000 pounds", "enough to kill every American 10 times over", year=2022)
+        assert result.verdict == "impossible"
+        assert result.plain.endswith(
+            "not 10 times; 10 times is more than the stated amount could hold even as pure fentanyl."
+        )
+
     def test_fewer_than_the_floor_is_flagged(self) -> None:
         result = check("250,000 pills", None, "could kill the entire population of Wyoming", year=2023)
         assert result.verdict == "implausible"
-        assert result.population_plain == (
-            "250,000 pills (each pill counted as one dose) hold about 253,000 lethal doses of 2 mg — in theory "
+        assert result.plain == (
+            "250,000 pills (each pill counted as one dose) hold 250,000 lethal doses of 2 mg — in theory "
             "about 43% of the population of Wyoming, not all of it."
         )
 

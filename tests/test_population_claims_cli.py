@@ -25,12 +25,16 @@ US_2023 = (
 class TestCheck:
     def test_five_times_over_with_a_year(self, capsys) -> None:
         result = run(capsys, "check", "--claim", FIVE_TIMES, "--powder", "around 9,400 pounds", "--year", "2023")
-        assert result.code == 0  # exit codes for flagged claims are the verdict work's
+        assert result.code == 1  # flagged
         lines = result.out.splitlines()
         assert lines[0] == "verdict:  implausible"
         assert lines[1].startswith("claimed:  at least 1,515,628,039.5 doses, a floor")
         assert US_2023 in lines
-        assert f"in people: {PLAIN_FIVE_TIMES}" in lines
+        assert f"plain:    {PLAIN_FIVE_TIMES}" in lines
+        assert (
+            "correct:  about 416 million doses  (lethal dose 2 mg ("
+            in lines[lines.index(f"plain:    {PLAIN_FIVE_TIMES}") + 1]
+        )
         assert "note:     claim dated 2023 (the year given); assumptions for that date: dea-2023" in lines
 
     def test_a_date_picks_the_year_and_the_set(self, capsys) -> None:
@@ -63,8 +67,9 @@ class TestCheck:
     )
     def test_phrases_name_their_place(self, capsys, phrase: str, place: str) -> None:
         result = run(capsys, "check", "--claim", phrase, "--powder", "1 kilogram", "--state", "TX", "--json")
-        assert result.code == 0, result.err
-        assert json.loads(result.out)["population"]["place"] == place
+        data = json.loads(result.out)
+        assert data["population"]["place"] == place
+        assert result.code == (1 if data["verdict"] in ("implausible", "upper-bound", "impossible") else 0)
 
     @pytest.mark.parametrize(
         ("phrase", "error"),
@@ -102,7 +107,7 @@ class TestVerify:
         result = run(capsys, "verify", str(CLAIMS))
         assert result.code == 0, result.out
         assert result.out.splitlines()[-1] == "26 of 26 claims as expected."
-        assert "     in people: " + PLAIN_FIVE_TIMES in result.out.splitlines()
+        assert "     correction: about 416 million doses. " + PLAIN_FIVE_TIMES in result.out.splitlines()
 
     def test_the_files_hold_at_least_20_claims_of_each_scale(self) -> None:
         from doseconv.checker.files import load_claims_file
@@ -167,7 +172,7 @@ class TestScan:
         lines = result.out.splitlines()
         assert "  1. could kill the entire population of Wyoming  [25-68]  IMPLAUSIBLE" in lines
         assert (
-            "     in people: 250,000 pills (each pill counted as one dose) hold about 253,000 lethal doses of 2 mg — "
+            "     in people: 250,000 pills (each pill counted as one dose) hold 250,000 lethal doses of 2 mg — "
             "in theory about 43% of the population of Wyoming, not all of it."
         ) in lines
         assert (

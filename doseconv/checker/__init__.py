@@ -22,28 +22,32 @@ from ..population import PopulationClaim
 from .arithmetic import Recipe, total
 from .bands import SCALES, band_for
 from .context import ClaimContext, FigureInput, build_context
+from .correction import Correction, build_correction, plain_text
 from .explain import explain, notes_on
 from .implied import implied_value
-from .methods import METHOD_TABLE, METHODS, Method, diagnose
+from .methods import METHOD_TABLE, METHODS, Method, diagnose, diagnose_pure
 from .population import (
     PopulationFigure,
     floor_notes,
     floor_verdict,
+    in_people_texts,
     population_claim_of,
-    population_plain,
     read_claim,
 )
-from .results import VERDICTS, Band, CheckResult, Diagnosis, Implied, Verdict
-from .verdict import decide
+from .results import FLAGGED, VERDICTS, Band, CheckResult, Details, Diagnosis, Implied, Verdict
+from .verdict import VERDICT_ORDER, decide
 
 __all__ = [
+    "FLAGGED",
     "METHODS",
     "METHOD_TABLE",
     "SCALES",
     "VERDICTS",
+    "VERDICT_ORDER",
     "Band",
     "CheckResult",
     "ClaimContext",
+    "Correction",
     "Diagnosis",
     "Implied",
     "Method",
@@ -105,13 +109,20 @@ def check(
     )  # fmt: skip
     computed = total(Recipe(ctx.per_pill, ctx.purity, ctx.lethal), ctx) if ctx.has_inputs else None
     implied = implied_value(ctx)
-    diagnosis = diagnose(ctx, implied)
-    verdict, reason = decide(ctx, computed, implied)
+    verdict, reason = decide(ctx, computed, implied, lambda: diagnose_pure(ctx))
     verdict, reason = floor_verdict(ctx, computed, verdict, reason)  # a population claim states a floor
     population = population_claim_of(ctx)
+
+    def details() -> Details:
+        diagnosis = diagnose(ctx, implied)
+        correction = build_correction(ctx, verdict, implied, diagnosis) if verdict in FLAGGED else None
+        plain = plain_text(ctx, verdict, implied, correction, diagnosis)
+        if population is not None:  # said in people: "in theory about 1.2 times the U.S. population"
+            correction, plain = in_people_texts(ctx, verdict, computed, correction, diagnosis)
+        return Details(tuple(diagnosis), explain(ctx, verdict, reason, computed, implied, diagnosis), correction, plain)
+
     return CheckResult(
         verdict=verdict,
-        explanation=explain(ctx, verdict, reason, computed, implied, diagnosis),
         claimed=ctx.claimed,
         computed=computed,
         implied=implied,
@@ -119,9 +130,8 @@ def check(
         pill_model=ctx.model,
         reading=ctx.reading,
         scale=ctx.scale,
-        diagnosis=tuple(diagnosis),
         inputs={"pills": ctx.pills, "powder": ctx.powder, "claim": ctx.claim},
         notes=(*notes, *dated, *floor_notes(ctx, computed), *notes_on(ctx)),
         population=population.population if population is not None else None,
-        population_plain=population_plain(ctx, verdict, computed),
+        details=details,
     )

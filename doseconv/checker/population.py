@@ -20,7 +20,7 @@ period covers that date, so one claim never mixes years (:func:`read_claim`).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import TYPE_CHECKING, cast
 
@@ -36,9 +36,12 @@ from ..quantity import Amount
 from ..stated import READINGS, Reading, StatedFigure, describe
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Sequence
+
     from ..population import Population
     from .context import ClaimContext
-    from .results import CheckResult, Verdict
+    from .correction import Correction
+    from .results import CheckResult, Diagnosis, Verdict
 
 __all__ = [
     "UNDERSTATES_BY_FAR",
@@ -49,6 +52,7 @@ __all__ = [
     "floor_notes",
     "floor_verdict",
     "in_people",
+    "in_people_texts",
     "population_claim_of",
     "population_plain",
     "read_claim",
@@ -255,6 +259,51 @@ def population_plain(ctx: ClaimContext, verdict: str, computed: Interval | None)
     if verdict == "consistent":
         return f"{sentence}, so the claim holds: '{claim.verb_text}' states a floor."
     return f"{sentence}, {_claimed_words(claim)}."
+
+
+def in_people_texts(
+    ctx: ClaimContext,
+    verdict: Verdict,
+    computed: Interval | None,
+    correction: Correction | None,
+    diagnosis: Sequence[Diagnosis] = (),
+) -> tuple[Correction | None, str]:
+    """The correction and the plain text of a population claim, said in people, with why it is flagged.
+
+    >>> from doseconv import check
+    >>> print(check(None, "2 kilograms", "could kill the entire population of Orleans Parish twice over",
+    ...             year=2022).plain)
+    2 kilograms of powder at the 19.2% average purity DEA reported for 2022 holds 192,000 lethal doses of 2 mg — in theory about 50% of the population of Orleans Parish, Louisiana, not twice; twice would need the powder to be pure fentanyl, the most it could hold, not what it likely holds.
+    """
+    sentence = population_plain(ctx, verdict, computed)
+    claim = population_claim_of(ctx)
+    if claim is not None and computed is not None and verdict in ("impossible", "upper-bound", "implausible"):
+        sentence = sentence.removesuffix(".") + _why(verdict, claim, diagnosis)
+    if correction is not None:
+        correction = replace(correction, plain=sentence)
+    return correction, sentence
+
+
+def _why(verdict: str, claim: PopulationClaim, diagnosis: Sequence[Diagnosis]) -> str:
+    """Why a flagged population claim is wrong, as the end of its sentence."""
+    from .correction import METHOD_PLAIN
+
+    said = _claimed_words(claim).removeprefix("not ")
+    that = "that many" if claim.multiple_text == "once" or said.endswith(" of it") else said
+    best = next((d for d in diagnosis if d.matches), None)
+    if verdict == "impossible":
+        return f"; {that} is more than the stated amount could hold even as pure fentanyl."
+    if verdict == "upper-bound":
+        what = (
+            "the pills' whole weight to be fentanyl"
+            if best and "pill-weight" in best.method
+            else ("the powder to be pure fentanyl")
+        )
+        return f"; {that} would need {what}, the most it could hold, not what it likely holds."
+    if best is not None and not best.method.startswith("pills-"):  # a slip, not a way of counting pills
+        ways = " and ".join(METHOD_PLAIN.get(part, part) for part in best.method.split("+"))
+        return f"; {that} comes from {ways}."
+    return "."
 
 
 def _plural(ctx: ClaimContext) -> bool:

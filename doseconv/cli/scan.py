@@ -27,10 +27,13 @@ def scan_command(
     date: Optional[str] = date_option(),
     year: Optional[int] = year_option(),
     state: Optional[str] = state_option(),
+    exit_zero: bool = typer.Option(
+        False, "--exit-zero", help="Exit 0 even when a claim is flagged (for reports); bad input still exits 2."
+    ),
 ) -> None:
     """Find the dose figures in stories, build claims from them and check each claim.
 
-    Exit code 0 when no claim is flagged, 1 when one is, 2 on bad input.
+    Exit code 0 when no claim is flagged, 1 when one is (0 with --exit-zero), 2 on bad input.
 
     \b
     Examples:
@@ -51,5 +54,5 @@ def scan_command(
         year=year, state=state,
     )  # fmt: skip
     typer.echo(render(scans, output or ("markdown" if scans.folder else "text")))
-    if scans.exit_code:
+    if scans.exit_code and not exit_zero:
         raise typer.Exit(EXIT_MISMATCH)

@@ -7,7 +7,7 @@ doses than the low end, not when it holds more.
 
 >>> claim = parse_population_claim("enough to kill every person in West Virginia 32 times over", year=2023)
 >>> claim.population.value, str(claim.multiple)
-(1770495, '[31.5, 33)')
+(1770495, '[31.5, 32.5)')
 >>> claim.doses.low
 Fraction(111541185, 2)
 >>> parse_population_claim("enough to kill 2 million people") is None
@@ -205,7 +205,7 @@ def parse_population_claim(
                 step = value * FRACTION_STEP
             else:
                 percent = Decimal(fraction["pct"])
-                value, step = Fraction(percent) / 100, Fraction(step_of(percent.normalize())) / 100
+                value, step = Fraction(percent) / 100, Fraction(step_of(percent)) / 100  # face value: '10' is ten
             qualifier, multiple = _interval(fraction["q"], value, step, reading)
             multiple_text = fraction.group(0).strip()
             target = target[fraction.end() :].strip()

@@ -102,7 +102,7 @@ def _claim_lines(claim: Claim) -> list[str]:
     lines.append(f"     diagnosis: {_diagnosis(claim)}")
     if claim.result is not None and claim.result.population is not None:
         lines.append(f"     population: {claim.result.population.explain()}")
-        lines.append(f"     in people: {claim.result.population_plain}")
+        lines.append(f"     in people: {claim.result.plain}")
     for note in claim.notes:
         lines.append(f"     note: {note}")
     lines.append(f"     why: {claim.explanation}")
