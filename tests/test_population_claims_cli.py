@@ -260,3 +260,35 @@ def test_scan_dates_dose_claims_too(capsys, tmp_path: Path) -> None:
     undated = json.loads(run(capsys, "scan", str(path), "--format", "json").out)
     assert dated["files"][0]["claims"][0]["check"]["assumptions"]["name"] == "dea-2023"
     assert undated["files"][0]["claims"][0]["check"]["assumptions"]["name"] == "dea-2022"
+
+
+def test_a_dose_claim_in_a_claims_file_is_dated_by_its_year(capsys, tmp_path: Path) -> None:
+    """A claims file's `year` picks the assumption set of a plain dose claim; without one, the claim's own set."""
+    path = tmp_path / "claims.toml"
+    path.write_text(
+        'schema = 1\n[source]\npublisher = "p"\ntitle = "t"\ndate = "2023-05-08"\n'
+        '[[figures]]\nid = "d"\ntext = "nearly 193 million doses"\nkind = "doses"\n'
+        '[[figures]]\nid = "p"\ntext = "nearly 44 million pills"\nkind = "pills"\n'
+        '[[figures]]\nid = "w"\ntext = "more than 6,500 pounds"\nkind = "fentanyl-powder"\n'
+        '[[claims]]\nid = "dated"\ntotal = "d"\npills = "p"\npowder = "w"\nyear = 2023\n'
+        '[[claims]]\nid = "undated"\ntotal = "d"\npills = "p"\npowder = "w"\n'
+    )
+    results = json.loads(run(capsys, "verify", str(path), "--format", "json").out)["results"]
+    assert [r["assumptions"]["name"] for r in results] == ["dea-2023", "dea-2022"]
+
+
+def test_scan_json_carries_the_population_and_the_correction(capsys, tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("The 250,000 pills seized could kill the entire population of Wyoming.\n")
+    result = run(capsys, "scan", str(path), "--year", "2023", "--format", "json")
+    check = json.loads(result.out)["files"][0]["claims"][0]["check"]
+    assert (result.code, check["verdict"]) == (1, "implausible")
+    assert check["population"]["place"] == "Wyoming" and check["population"]["value"] == 585067
+    assert (
+        check["correction"]["plain"]
+        == check["plain"]
+        == (
+            "250,000 pills (each pill counted as one dose) hold 250,000 lethal doses of 2 mg — in theory about 43% of "
+            "the population of Wyoming, not all of it."
+        )
+    )
