@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from doseconv import check
-from doseconv.checker.population import PopulationFigure, in_people
+from doseconv.checker.people import in_people
+from doseconv.checker.population import PopulationFigure
 from doseconv.errors import InputError, PopulationError
 from doseconv.population import parse_population_claim, resolve_place, resolve_when
 from doseconv.population.data import states

@@ -26,14 +26,8 @@ from .correction import Correction, build_correction, plain_text
 from .explain import explain, notes_on
 from .implied import implied_value
 from .methods import METHOD_TABLE, METHODS, Method, diagnose, diagnose_pure
-from .population import (
-    PopulationFigure,
-    floor_notes,
-    floor_verdict,
-    in_people_texts,
-    population_claim_of,
-    read_claim,
-)
+from .people import in_people_texts
+from .population import PopulationFigure, floor_notes, floor_verdict, population_claim_of, read_claim
 from .results import FLAGGED, VERDICTS, Band, CheckResult, Details, Diagnosis, Implied, Verdict
 from .verdict import VERDICT_ORDER, decide
 

@@ -9,8 +9,8 @@ differ, both applied here, beside the checker's decision:
   doses than the low end of population × multiple, not when they give more. When the inputs give at least
   that, the verdict is ``consistent``; when they give twice the high end or more, a note says the claim
   understates by far.
-- The result names the population used, with its source and year (``CheckResult.population``), and says
-  the inputs' doses in people (:func:`in_people`).
+- The result names the population used, with its source and year (``CheckResult.population``), and its
+  plain text says the inputs' doses in people (:mod:`.people`).
 
 The date of the claim is read by one rule (:func:`doseconv.population.resolve_when`): the date, then the
 year, then the story's date, then the latest; unless a set is named, the assumption set is the one whose
@@ -20,7 +20,7 @@ period covers that date, so one claim never mixes years (:func:`read_claim`).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING, cast
 
@@ -33,15 +33,12 @@ from ..numbers import exact_text
 from ..population import ClaimDate, PopulationClaim, parse_population_claim, resolve_when
 from ..population.phrases import population_lead
 from ..quantity import Amount
-from ..stated import READINGS, Reading, StatedFigure, describe
+from ..stated import READINGS, Reading, StatedFigure
 
 if TYPE_CHECKING:  # pragma: no cover
-    from collections.abc import Sequence
-
     from ..population import Population
     from .context import ClaimContext
-    from .correction import Correction
-    from .results import CheckResult, Diagnosis, Verdict
+    from .results import CheckResult, Verdict
 
 __all__ = [
     "UNDERSTATES_BY_FAR",
@@ -51,10 +48,7 @@ __all__ = [
     "claim_when",
     "floor_notes",
     "floor_verdict",
-    "in_people",
-    "in_people_texts",
     "population_claim_of",
-    "population_plain",
     "read_claim",
     "story_day",
 ]
@@ -67,8 +61,6 @@ ACCEPTED_CLAIMS = (
     "write a total such as 'nearly 193 million doses' or a population such as "
     "'enough to kill every American five times over' or 'could kill the entire population of Wyoming'"
 )
-
-_WORDS = {1: "once", 2: "twice"}
 
 
 @dataclass(frozen=True)
@@ -169,45 +161,6 @@ def _date_notes(when: ClaimDate, picked: bool) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _population_name(population: Population) -> str:
-    if population.kind == "nation":
-        return "the U.S. population"
-    if population.kind == "world":
-        return "the world's population"
-    return f"the population of {population.place}"
-
-
-def in_people(doses: Fraction, population: Population) -> str:
-    """A number of lethal doses said as a share or a multiple of a population, one dose per person.
-
-    >>> from doseconv.population import resolve_place
-    >>> in_people(Fraction(415_700_000), resolve_place("every American", year=2023))
-    'about 1.2 times the U.S. population'
-    >>> in_people(Fraction(250_000), resolve_place("Wyoming", year=2023))
-    'about 43% of the population of Wyoming'
-    >>> in_people(Fraction(1_100_000), resolve_place("Rhode Island", year=2023))
-    'about the population of Rhode Island, one dose each'
-    """
-    ratio = doses / population.value
-    if describe(ratio, "about", 2) in ("1", "about 1"):
-        return f"{'about ' if ratio != 1 else ''}{_population_name(population)}, one dose each"
-    if ratio < 1:
-        return f"{describe(ratio * 100, 'about', 2)}% of {_population_name(population)}"
-    return f"{describe(ratio, 'about', 2)} times {_population_name(population)}"
-
-
-def _claimed_words(claim: PopulationClaim) -> str:
-    """What the claim said, to close a correction: 'not five times', 'not all of it', 'not half of it'."""
-    if claim.multiple_text == "once":
-        return "not all of it"
-    words = claim.multiple_text
-    if words.lower().endswith(" over"):
-        words = words[: -len(" over")]
-    if claim.multiple.high <= 1:
-        return f"not {words.removesuffix(' of').strip()} of it"
-    return f"not {words}"
-
-
 def population_claim_of(ctx: ClaimContext) -> PopulationClaim | None:
     """The population phrase a claim was read from, or None for a claim of doses."""
     return ctx.claim.claim if isinstance(ctx.claim, PopulationFigure) else None
@@ -233,124 +186,9 @@ def floor_notes(ctx: ClaimContext, computed: Interval | None) -> tuple[str, ...]
     claim = population_claim_of(ctx)
     if claim is None or computed is None or computed.low < UNDERSTATES_BY_FAR * claim.doses.high:
         return ()
+    from .people import in_people
+
     return (f"the claim understates by far: the inputs give {in_people(computed.low, claim.population)} or more",)
-
-
-def population_plain(ctx: ClaimContext, verdict: str, computed: Interval | None) -> str:
-    """One or two sentences a reporter can paste: the inputs' doses in people, against what was claimed.
-
-    '' for a claim of doses.
-    """
-    claim = population_claim_of(ctx)
-    if claim is None:
-        return ""
-    if computed is None:
-        return (
-            f"The claim needs {describe(claim.doses.low, 'about', 3)} lethal doses or more "
-            f"({claim.population.citation()}); the stated amounts cannot be counted in doses here."
-        )
-    central = computed.mid if computed.low != computed.high else computed.low
-    holds = "hold" if _plural(ctx) else "holds"
-    people = in_people(central, claim.population)
-    dose = ctx.chosen.lethal_dose.show()
-    sentence = (
-        f"{_inputs_text(ctx)} {holds} {describe(central, 'about', 3)} lethal doses of {dose} — in theory {people}"
-    )
-    if verdict == "consistent":
-        return f"{sentence}, so the claim holds: '{claim.verb_text}' states a floor."
-    return f"{sentence}, {_claimed_words(claim)}."
-
-
-def in_people_texts(
-    ctx: ClaimContext,
-    verdict: Verdict,
-    computed: Interval | None,
-    correction: Correction | None,
-    diagnosis: Sequence[Diagnosis] = (),
-) -> tuple[Correction | None, str]:
-    """The correction and the plain text of a population claim, said in people, with why it is flagged.
-
-    >>> from doseconv import check
-    >>> print(check(None, "2 kilograms", "could kill the entire population of Orleans Parish twice over",
-    ...             year=2022).plain)
-    2 kilograms of powder at the 19.2% average purity DEA reported for 2022 holds 192,000 lethal doses of 2 mg — in theory about 50% of the population of Orleans Parish, Louisiana, not twice; twice would need the powder to be pure fentanyl, the most it could hold, not what it likely holds.
-    """
-    sentence = population_plain(ctx, verdict, computed)
-    claim = population_claim_of(ctx)
-    if claim is not None and computed is not None and verdict in ("impossible", "upper-bound", "implausible"):
-        sentence = sentence.removesuffix(".") + _why(verdict, claim, diagnosis)
-    if correction is not None:
-        correction = replace(correction, plain=sentence)
-    return correction, sentence
-
-
-def _why(verdict: str, claim: PopulationClaim, diagnosis: Sequence[Diagnosis]) -> str:
-    """Why a flagged population claim is wrong, as the end of its sentence."""
-    from .correction import METHOD_PLAIN
-
-    said = _claimed_words(claim).removeprefix("not ")
-    that = "that many" if claim.multiple_text == "once" or said.endswith(" of it") else said
-    best = next((d for d in diagnosis if d.matches), None)
-    if verdict == "impossible":
-        return f"; {that} is more than the stated amount could hold even as pure fentanyl."
-    if verdict == "upper-bound":
-        what = (
-            "the pills' whole weight to be fentanyl"
-            if best and "pill-weight" in best.method
-            else ("the powder to be pure fentanyl")
-        )
-        return f"; {that} would need {what}, the most it could hold, not what it likely holds."
-    if best is not None and not best.method.startswith("pills-"):  # a slip, not a way of counting pills
-        ways = " and ".join(METHOD_PLAIN.get(part, part) for part in best.method.split("+"))
-        return f"; {that} comes from {ways}."
-    return "."
-
-
-def _plural(ctx: ClaimContext) -> bool:
-    pills, powder = ctx.pills, ctx.powder
-    return (pills is not None and powder is not None) or (pills is not None and pills.amount.value != 1)
-
-
-def _inputs_text(ctx: ClaimContext) -> str:
-    """'Around 9,400 pounds of powder at the 19.5% average purity …', '250,000 pills (each pill …)'."""
-    from ..assumptions import PILL_MODELS
-
-    chosen = ctx.chosen
-    parts = []
-    pills, powder = ctx.pills, ctx.powder
-    if pills is not None:
-        text = pills.text if "pill" in pills.text.lower() or pills.kind == "mass" else f"{pills.text} pills"
-        parts.append(f"{text} ({PILL_MODELS[ctx.model]})")
-    if powder is not None:
-        named = any(word in powder.text.lower() for word in ("powder", "fentanyl"))
-        text = powder.text if named else f"{powder.text} of powder"
-        purity = chosen.powder_purity
-        if purity.value == 1:
-            text += " counted as pure fentanyl"
-        elif purity.value is not None:
-            text += f" at the {purity.show()} average purity{_source(purity.sources)}{_period(chosen.period)}"
-        parts.append(text)
-    out = " and ".join(parts)
-    return out[:1].upper() + out[1:]
-
-
-def _source(sources) -> str:
-    if not sources:
-        return ""
-    source = sources[0]
-    publisher = "DEA" if "Drug Enforcement" in source.publisher else source.publisher
-    return f" {publisher} reported"
-
-
-def _period(period: str) -> str:
-    """The period a set's powder purity describes, in words: 'for fiscal 2023', 'for 2022', '' when unclear."""
-    import re
-
-    fiscal = re.search(r"(?:powder purity: |^)FY(\d{4})", period)
-    if fiscal:
-        return f" for fiscal {fiscal[1]}"
-    year = re.fullmatch(r"(\d{4})", period.strip())
-    return f" for {year[1]}" if year else ""
 
 
 @dataclass(frozen=True)
