@@ -292,3 +292,14 @@ def test_scan_json_carries_the_population_and_the_correction(capsys, tmp_path: P
             "the population of Wyoming, not all of it."
         )
     )
+
+
+def test_scan_markdown_says_a_population_claim_in_people(capsys, tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("The 250,000 pills seized could kill the entire population of Wyoming.\n")
+    lines = run(capsys, "scan", str(path), "--year", "2023", "--format", "markdown").out.splitlines()
+    assert (
+        "   - in people: 250,000 pills (each pill counted as one dose) hold 250,000 lethal doses of 2 mg — in theory "
+        "about 43% of the population of Wyoming, not all of it."
+    ) in lines
+    assert any(line.startswith("   - population: Wyoming: 585,067 residents") for line in lines)

@@ -209,6 +209,9 @@ def _markdown_report(report: ScanReport, level: int) -> list[str]:
         lines.append("")
         for c in report.claims:
             lines.append(f"{c.index}. {_cell(c.explanation)}")
+            if c.result is not None and c.result.population is not None:  # a population phrase, said in people
+                lines.append(f"   - population: {_cell(c.result.population.explain())}")
+                lines.append(f"   - in people: {_cell(c.result.plain)}")
             for note in c.notes:
                 lines.append(f"   - note: {_cell(note)}")
         lines.append("")
