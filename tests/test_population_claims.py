@@ -271,3 +271,16 @@ def test_a_population_claim_naming_another_drug_is_refused() -> None:
 def test_a_claim_in_people_is_a_total_not_a_population() -> None:
     result = check(None, "10 kg", "enough to kill 1.5 million adults", year=2023)
     assert result.population is None and result.claimed.low == 1_450_000
+
+
+def test_a_parsed_population_claim_is_taken_as_parsed() -> None:
+    """The library takes the phrase read once (a PopulationClaim) as it takes the text."""
+    parsed = parse_population_claim("enough to kill every American five times over", year=2023)
+    assert parsed is not None
+    from_text = check(None, "around 9,400 pounds", "enough to kill every American five times over", year=2023)
+    from_claim = check(None, "around 9,400 pounds", parsed, year=2023)
+    assert (from_claim.verdict, from_claim.claimed, from_claim.plain) == (
+        from_text.verdict,
+        from_text.claimed,
+        from_text.plain,
+    )
