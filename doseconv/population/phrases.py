@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from ..errors import InputError
 from ..intervals import Interval
@@ -167,6 +168,7 @@ def _interval(qualifier_phrase: str | None, value: Fraction, step: Fraction, rea
     return key, qualifier_rules()[key].interval(value, step, reading)
 
 
+@lru_cache(maxsize=1024)  # the same phrase is read once per claim, and claims repeat (wire copy)
 def parse_population_claim(
     text: str, *, state: str | None = None, year: int | None = None, reading: Reading = "lenient"
 ) -> PopulationClaim | None:
