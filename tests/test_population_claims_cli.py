@@ -303,3 +303,32 @@ def test_scan_markdown_says_a_population_claim_in_people(capsys, tmp_path: Path)
         "about 43% of the population of Wyoming, not all of it."
     ) in lines
     assert any(line.startswith("   - population: Wyoming: 585,067 residents") for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("line", "error"),
+    [
+        ('year = "2023"', "claim 'c': year must be a whole number, not a string ('2023')"),
+        ('date = "2022-12"', "claim 'c': date '2022-12' is not a day; write date = 2022-12-20 (or give year = 2022)"),
+    ],
+)
+def test_a_claims_file_date_of_the_wrong_type_is_refused(capsys, tmp_path: Path, line: str, error: str) -> None:
+    path = tmp_path / "claims.toml"
+    path.write_text(
+        'schema = 1\n[source]\npublisher = "p"\ntitle = "t"\ndate = "2023-05-08"\n'
+        '[[figures]]\nid = "p"\ntext = "enough to kill every American"\nkind = "population"\n'
+        f'[[claims]]\nid = "c"\ntotal = "p"\n{line}\n'
+    )
+    result = run(capsys, "verify", str(path))
+    assert result.code == 2 and error in result.err and result.err.count("\n") == 1
+
+
+def test_a_claims_file_takes_a_toml_date(capsys, tmp_path: Path) -> None:
+    path = tmp_path / "claims.toml"
+    path.write_text(
+        'schema = 1\n[source]\npublisher = "p"\ntitle = "t"\ndate = "2023-05-08"\n'
+        '[[figures]]\nid = "p"\ntext = "enough to kill every American"\nkind = "population"\n'
+        '[[claims]]\nid = "c"\ntotal = "p"\ndate = 2022-12-20\n'
+    )
+    result = json.loads(run(capsys, "verify", str(path), "--format", "json").out)["results"][0]
+    assert (result["population"]["year"], result["assumptions"]["name"]) == (2022, "dea-2022")
