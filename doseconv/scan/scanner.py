@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DoseconvError, InputError
+from .dates import StoryDate, find_story_date
 from .extract import extract_figures
 from .figure import Figure
 from .group import ClaimDraft, build_claims
@@ -197,6 +198,10 @@ class ScanReport:
     claims: tuple[Claim, ...]
     #: Dose figures past the claim limit (``max_claims``): found, not checked, not listed.
     claims_not_checked: int = 0
+    #: The date the story gives itself (HTML metadata, front matter, dateline), used when none is given.
+    story_date: StoryDate | None = None
+    #: The rules the story states (a lethal dose, a share of pills holding one, a pill's weight, people per kilogram).
+    rules: StoryRules = field(default_factory=StoryRules)
 
     @property
     def dose_figures(self) -> list[Figure]:
@@ -215,6 +220,12 @@ class ScanReport:
             "source": self.source,
             "format": self.format,
             "characters": self.characters,
+            "story_date": (
+                {"date": self.story_date.date.isoformat(), "found_in": self.story_date.found_in}
+                if self.story_date
+                else None
+            ),
+            "rules": [r.to_dict() for r in self.rules.rules],
             "figures": [f.to_dict() for f in self.figures],
             "claims": [c.to_dict() for c in self.claims],
             "summary": {
@@ -288,6 +299,11 @@ def scan_text(
     """
     if date is not None:
         options["date"] = date
+    story_date = None
+    if options.get("story_date") is None:
+        story_date = find_story_date(text)
+        if story_date is not None:
+            options["story_date"] = story_date.date
     document = read_document(text, source, format)
     rules = find_rules(document)
     resolver = ScopeResolver(document)
@@ -303,7 +319,7 @@ def scan_text(
         claims = tuple(check_draft(i, d, rules, **options) for i, d in enumerate(drafts, 1))
     else:
         claims = tuple(Claim(i, d, "unverifiable", "not checked", None, d.notes) for i, d in enumerate(drafts, 1))
-    return ScanReport(source, document.format, len(text), tuple(figures), claims, over)
+    return ScanReport(source, document.format, len(text), tuple(figures), claims, over, story_date, rules)
 
 
 def _not_a_claim(figure: Figure, rules: StoryRules) -> Figure:

@@ -1,0 +1,103 @@
+"""The story's own date, read from its HTML metadata, its Markdown front matter or its dateline.
+
+The date chooses the year's figures (the assumption set and population year, through
+:func:`doseconv.population.resolve_when`, which the checker calls); a date given by the caller
+(``--date``, ``--year``) comes first. Only the head of a story is read, so the time taken does not
+grow with the story.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+__all__ = ["StoryDate", "find_story_date"]
+
+#: How much of a story's beginning is searched for its date (HTML heads can be long).
+HEAD = 20_000
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+}  # fmt: skip
+_MONTH = (
+    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)\b"
+)
+_ISO = r"(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"
+_META_NAMES = r"(?:article:published_time|og:published_time|datePublished|date|pubdate|publish-date|dc\.date)"
+_META = re.compile(
+    rf"<meta\b[^>]*?(?:property|name|itemprop)\s*=\s*[\"']{_META_NAMES}[\"'][^>]*?content\s*=\s*[\"']{_ISO}"
+    rf"|<meta\b[^>]*?content\s*=\s*[\"']{_ISO.replace('iso', 'iso2')}[^\"']*[\"'][^>]*?"
+    rf"(?:property|name|itemprop)\s*=\s*[\"']{_META_NAMES}[\"']"
+    rf"|<time\b[^>]*?datetime\s*=\s*[\"']{_ISO.replace('iso', 'iso3')}",
+    re.IGNORECASE,
+)
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>(?:(?!---)[^\n]*\n){0,60}?)---[ \t]*(?:\r?\n|\Z)")
+_FRONT_DATE = re.compile(rf"^date\s*:\s*[\"']?{_ISO}", re.MULTILINE | re.IGNORECASE)
+# "WASHINGTON, Dec. 20, 2022 —", "PORT ELLIS (Wire), March 3, 2024 -", "For Immediate Release: May 5, 2023"
+_DATELINE = re.compile(
+    rf"(?:^|\n)[ \t]*(?:[A-Z][A-Z.'-]*(?:[ \t]+[A-Z][A-Z.'-]*)*(?:,[ \t]*[A-Z][A-Za-z.]*)?[ \t]*(?:\([^()\n]{{1,30}}\))?"
+    rf"[ \t]*[,–—-]?[ \t]*{_MONTH}[ \t]*[–—-]"
+    rf"|(?:release|published|posted|date)d?[ \t]*:?[ \t]+(?:on[ \t]+)?{_MONTH.replace('month', 'm2').replace('day', 'd2').replace('year', 'y2')})",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class StoryDate:
+    """A story's date and where it was found (``html metadata``, ``front matter`` or ``dateline``)."""
+
+    date: dt.date
+    found_in: str
+
+
+def _day(year: str, month: str, day: str) -> dt.date | None:
+    try:
+        return dt.date(int(year), _MONTHS[month.lower()[:3]], int(day))
+    except (ValueError, KeyError):
+        return None
+
+
+def _iso(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def find_story_date(text: str) -> StoryDate | None:
+    """The date a story gives itself, or None.
+
+    >>> find_story_date('<meta property="article:published_time" content="2023-06-14T09:00:00Z"><p>…</p>')
+    StoryDate(date=datetime.date(2023, 6, 14), found_in='html metadata')
+    >>> find_story_date("---\\ntitle: Seizure\\ndate: 2021-03-02\\n---\\nPolice seized…").date
+    datetime.date(2021, 3, 2)
+    >>> find_story_date("WASHINGTON, Dec. 20, 2022 — The DEA seized…")
+    StoryDate(date=datetime.date(2022, 12, 20), found_in='dateline')
+    >>> find_story_date("Police seized 4 kilograms on May 1, 2022.") is None
+    True
+    """
+    head = text[:HEAD]
+    meta = _META.search(head)
+    if meta:
+        day = _iso(meta["iso"] or meta["iso2"] or meta["iso3"])
+        if day:
+            return StoryDate(day, "html metadata")
+    front = _FRONT_MATTER.match(head)
+    if front:
+        found = _FRONT_DATE.search(front["body"])
+        day = _iso(found["iso"]) if found else None
+        if day:
+            return StoryDate(day, "front matter")
+    line = _DATELINE.search(head[:2_000])
+    if line:
+        day = (
+            _day(line["year"], line["month"], line["day"])
+            if line["month"]
+            else _day(line["y2"], line["m2"], line["d2"])
+        )
+        if day:
+            return StoryDate(day, "dateline")
+    return None
