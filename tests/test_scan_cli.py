@@ -42,7 +42,13 @@ def test_cli_flagged_claim_exits_1_and_prints_the_claim(capsys, story) -> None:
     lines = result.out.splitlines()
     assert lines[0] == f"== {path} (plain): 2 figures, 1 claim: 1 implausible"
     assert lines[3] == "  1. almost 193 million deadly doses  [46-77]  IMPLAUSIBLE"
-    assert lines[4] == "     pills:  Nearly 44 million fentanyl pills  (#1, not stated)"
+    assert lines[4] == "     sentence: Nearly 44 million fentanyl pills, equating to almost 193 million deadly doses."
+    assert lines[5] == "     corrected: 44 million"
+    assert lines[6].startswith(
+        "     correction: Counting each pill as one lethal dose, nearly 44 million fentanyl pills"
+    )
+    assert lines[7] == "     rules: dea-2022 (DEA laboratory figures, 2022)"
+    assert "     pills:  Nearly 44 million fentanyl pills  (#1, not stated)" in lines
     assert "     diagnosis: reproduced by pills-only" in lines
 
 
@@ -61,7 +67,10 @@ def test_cli_markdown(capsys, story) -> None:
     out = run(capsys, "scan", path, "--format", "markdown").out
     assert out.startswith(f"## {path}\n\nplain text, 89 characters: 3 figures, 1 claim: 1 plausible.\n")
     assert "| # | offsets | kind | figure | value | unit | drug | scope | sentence |" in out
-    assert "| 1 | 44 million pills (#1)" not in out and "| 1 | 193 million doses (#3) | 44 million pills (#1) |" in out
+    assert "| 1 | 44 million pills (#1)" not in out
+    assert "| 1 | 193 million doses (#3) | plausible | — | dea-2022 (DEA laboratory figures, 2022) | national |" in out
+    assert "| aggregate | 44 million pills (#1) | 6,500 pounds of fentanyl powder (#2) | the same sentence |" in out
+    assert "1. > Nationwide, 44 million pills and 6,500 pounds of fentanyl powder equal 193 million doses." in out
 
 
 def test_cli_folder_gives_one_markdown_report(capsys, tmp_path) -> None:

@@ -111,7 +111,7 @@ def test_figures_past_the_limit_are_counted_not_listed() -> None:
     for output in ("text", "markdown"):
         out = render(ScanSet((report,)), output, max_figures=7)
         assert "43 more figures not listed: at most 7 figures are listed for one story" in out
-        rows = re.findall(r"^(?:\s+\d+\s+\d+-\d+|\| \d+ \| \d+–\d+) ", out, re.MULTILINE)
+        rows = re.findall(r"^(?:\s+\d+\s+\d+-\d+ |\s+#\d+  |\| \d+ \| \d+–\d+ |- #\d+ )", out, re.MULTILINE)
         assert len(rows) == 7
     data = json.loads(render(ScanSet((report,)), "json", max_figures=7))
     file = data["files"][0]

@@ -150,14 +150,47 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _claim_lines(claim: Claim) -> list[str]:
+def _rules_text(claim: Claim, report: ScanReport) -> str:
+    """The rules and year a claim was checked under: the set, the story's date, the story's own rules."""
+    parts = []
+    if claim.result is not None:
+        chosen = claim.result.assumptions
+        parts.append(f"{chosen.name} ({chosen.title})")
+    if report.story_date is not None:
+        parts.append(f"story dated {report.story_date.date.isoformat()} ({report.story_date.found_in})")
+    for rule in claim.rules.rules:
+        parts.append(f"the story's rule {rule.describe()}")
+    if claim.dea_verdict is not None:
+        parts.append(f"under the set's figures alone: {claim.dea_verdict}")
+    return "; ".join(parts) or "not checked"
+
+
+def _correction_lines(claim: Claim, indent: str) -> list[str]:
+    """The corrected figure and the plain-text correction (or, for a sound claim, the plain verdict)."""
+    if claim.result is None:
+        return []
+    correction = claim.result.correction
+    lines = []
+    if correction is not None:
+        lines.append(f"{indent}corrected: {correction.phrase}")
+    if claim.result.plain and claim.result.population is None:  # a population claim says it "in people" below
+        lines.append(f"{indent}{'correction' if correction is not None else 'in words'}: {claim.result.plain}")
+    return lines
+
+
+def _claim_lines(claim: Claim, report: ScanReport) -> list[str]:
     draft = claim.draft
     doses = draft.doses
-    lines = [f"  {claim.index}. {doses.text}  [{doses.start}-{doses.end}]  {claim.verdict.upper()}"]
+    lines = [
+        f"  {claim.index}. {doses.text}  [{doses.start}-{doses.end}]  {claim.verdict.upper()}",
+        f"     sentence: {_clip(doses.sentence, 200)}",
+        *_correction_lines(claim, "     "),
+        f"     rules: {_rules_text(claim, report)}",
+        f"     scope: {doses.scope.describe()}; scale {draft.scale}; inputs from {_BASIS[draft.basis]}",
+    ]
     for name, figure in (("pills", draft.pills), ("powder", draft.powder)):
         if figure is not None:
             lines.append(f"     {name + ':':<8}{figure.text}  (#{figure.index}, {figure.scope.describe()})")
-    lines.append(f"     inputs from {_BASIS[draft.basis]}; scope {doses.scope.describe()}; scale {draft.scale}")
     if claim.implied:
         lines.append(f"     implied: {claim.implied}")
     lines.append(f"     diagnosis: {_diagnosis(claim)}")
@@ -168,6 +201,21 @@ def _claim_lines(claim: Claim) -> list[str]:
         lines.append(f"     note: {note}")
     lines.append(f"     why: {claim.explanation}")
     return lines
+
+
+def _in_claims(report: ScanReport) -> set[int]:
+    """The indexes of the figures that made a claim (its dose figure and its inputs)."""
+    used = set()
+    for claim in report.claims:
+        for figure in (claim.draft.doses, claim.draft.pills, claim.draft.powder):
+            if figure is not None:
+                used.add(figure.index)
+    return used
+
+
+def _brief(figure: Figure) -> str:
+    note = f"  ({figure.excluded})" if figure.excluded else ""
+    return f"    #{figure.index}  {figure.kind}  {_clip(figure.text, 60)}  [{figure.start}-{figure.end}]{note}"
 
 
 def _figure_table(figures: tuple[Figure, ...]) -> list[str]:
@@ -203,13 +251,17 @@ def _text_report(report: ScanReport, limits: _Limits) -> list[str]:
     if report.claims:
         lines += ["", "Claims"]
         for claim in report.claims:
-            lines += _claim_lines(claim)
-    if report.figures:
-        lines += [
-            "",
-            "Figures (offsets into the input; kinds other than pills and fentanyl masses never enter dose arithmetic)",
-        ]
-        lines += _figure_table(limits.figures(report))
+            lines += _claim_lines(claim, report)
+    listed = limits.figures(report)
+    used = _in_claims(report)
+    in_claims = tuple(f for f in listed if f.index in used)
+    others = [f for f in listed if f.index not in used]
+    if in_claims:
+        lines += ["", "Figures that made the claims (offsets into the input)"]
+        lines += _figure_table(in_claims)
+    if others:
+        lines += ["", "Figures that made no claim"]
+        lines += [_brief(f) for f in others]
     notes = limits.notes(report)
     if notes:
         lines += ["", *notes]
@@ -217,17 +269,17 @@ def _text_report(report: ScanReport, limits: _Limits) -> list[str]:
 
 
 def render_text(scans: ScanSet, limits: _Limits | None = None) -> str:
-    """A text report per file: claims with verdicts, then every figure grouped by sentence.
+    """A text report per file, claims first: each claim's sentence, verdict, corrected figure and
+    plain-text correction, rules and year, scope; then the figures that made them, grouped by
+    sentence; then, briefly, the figures that made no claim.
 
     >>> from .scanner import scan_text
     >>> print(render_text(ScanSet((scan_text("Police made 12 arrests.", "a.txt"),))))
     == a.txt (plain): 1 figure, 0 claims
     No dose figures found in a.txt.
     <BLANKLINE>
-    Figures (offsets into the input; kinds other than pills and fentanyl masses never enter dose arithmetic)
-        #  offsets  kind     figure      value       scope
-      sentence 1: Police made 12 arrests.
-        1  12-22    arrests  12 arrests  12 arrests  not stated
+    Figures that made no claim
+        #1  arrests  12 arrests  [12-22]
     """
     if len(scans.reports) == 1 and not scans.reports[0].figures:
         return _none_found(scans.reports[0])
@@ -256,42 +308,59 @@ def _markdown_report(report: ScanReport, level: int, limits: _Limits) -> list[st
     if report.claims:
         lines += [
             f"{h}# Claims", "",
-            "| # | claim | pills | powder | inputs from | scope | scale | verdict | implied | diagnosis |",
+            "| # | claim | verdict | corrected | rules | scope | scale | pills | powder | inputs from |",
             "|---|---|---|---|---|---|---|---|---|---|",
         ]  # fmt: skip
         for c in report.claims:
             d = c.draft
+            correction = c.result.correction if c.result is not None else None
             lines.append(
                 "| " + " | ".join(_cell(x) for x in (
                     c.index, f"{d.doses.text} (#{d.doses.index})",
+                    f"**{c.verdict}**" if c.flagged else c.verdict, correction.phrase if correction else "—",
+                    _rules_text(c, report), d.doses.scope.describe(), d.scale,
                     f"{d.pills.text} (#{d.pills.index})" if d.pills else "—",
-                    f"{d.powder.text} (#{d.powder.index})" if d.powder else "—",
-                    _BASIS[d.basis], d.doses.scope.describe(), d.scale, f"**{c.verdict}**" if c.flagged else c.verdict,
-                    c.implied or "—", _diagnosis(c),
+                    f"{d.powder.text} (#{d.powder.index})" if d.powder else "—", _BASIS[d.basis],
                 )) + " |"
             )  # fmt: skip
         lines.append("")
         for c in report.claims:
-            lines.append(f"{c.index}. {_cell(c.explanation)}")
+            lines.append(f"{c.index}. > {_cell(c.draft.doses.sentence)}")
+            if c.result is not None and c.result.plain and c.result.population is None:
+                label = "correction" if c.result.correction is not None else "in words"
+                lines.append(f"   - {label}: {_cell(c.result.plain)}")
+            if c.implied:
+                lines.append(f"   - implied: {_cell(c.implied)}; diagnosis: {_cell(_diagnosis(c))}")
             if c.result is not None and c.result.population is not None:  # a population phrase, said in people
                 lines.append(f"   - population: {_cell(c.result.population.explain())}")
                 lines.append(f"   - in people: {_cell(c.result.plain)}")
             for note in c.notes:
                 lines.append(f"   - note: {_cell(note)}")
+            lines.append(f"   - why: {_cell(c.explanation)}")
         lines.append("")
-    if report.figures:
+    listed = limits.figures(report)
+    used = _in_claims(report)
+    in_claims = [f for f in listed if f.index in used]
+    others = [f for f in listed if f.index not in used]
+    if in_claims:
         lines += [
-            f"{h}# Figures", "",
+            f"{h}# Figures that made the claims", "",
             "| # | offsets | kind | figure | value | unit | drug | scope | sentence |",
             "|---|---|---|---|---|---|---|---|---|",
         ]  # fmt: skip
-        for f in limits.figures(report):
+        for f in in_claims:
             lines.append(
                 "| " + " | ".join(_cell(x) for x in (
                     f.index, f"{f.start}–{f.end}", f.kind, f.text, _value(f), f.unit, f.drug or "",
                     f.scope.describe(), f.sentence,
                 )) + " |"
             )  # fmt: skip
+        lines.append("")
+    if others:
+        lines += [f"{h}# Figures that made no claim", ""]
+        for f in others:
+            note = f" ({_cell(f.excluded)})" if f.excluded else ""
+            lines.append(f"- #{f.index} {f.kind}: {_cell(f.text)} [{f.start}–{f.end}]{note}")
         lines.append("")
     notes = limits.notes(report)
     if notes:

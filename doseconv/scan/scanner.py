@@ -73,6 +73,7 @@ class Claim:
 
     def to_dict(self) -> dict[str, Any]:
         draft = self.draft
+        correction = self.result.correction if self.result is not None else None
         return {
             "index": self.index,
             "doses": draft.doses.index,
@@ -93,6 +94,12 @@ class Claim:
             "implied": self.implied,
             "reproduced_by": self.reproduced_by,
             "notes": list(self.notes),
+            "start": draft.doses.start,
+            "end": draft.doses.end,
+            "diagnosis": self.reproduced_by,
+            "correction": correction.to_dict() if correction is not None else None,
+            "plain": self.result.plain if self.result is not None else None,
+            "assumptions": self.result.assumptions.name if self.result is not None else None,
             "rules": [r.to_dict() for r in self.rules.rules],
             "dea_verdict": self.dea_verdict,
             "check": self.result.to_dict() if self.result is not None else None,
