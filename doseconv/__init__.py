@@ -57,6 +57,7 @@ __all__ = [
     "UnknownAssumptionSetError",
     "__version__",
     "check",
+    "check_table",
     "convert",
     "convert_mass",
     "doses_to_mass",
@@ -77,6 +78,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .batch import check_table
     from .checker import CheckResult, check
 
 
@@ -86,4 +88,8 @@ def __getattr__(name: str) -> Any:
         from . import checker
 
         return getattr(checker, name)
+    if name == "check_table":  # loads pandas: only when a table is checked
+        from .batch import check_table
+
+        return check_table
     raise AttributeError(f"module 'doseconv' has no attribute {name!r}")

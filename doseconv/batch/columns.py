@@ -1,0 +1,267 @@
+"""Table columns read as figures: per row a float interval for the vectorized pass, and the exact figure on demand.
+
+A text column ("nearly 44 million") is parsed once per distinct value with the scalar reader
+(:func:`doseconv.stated.parse_stated`). A numeric column is read at face value, like the same
+figure written out: its interval comes from the scalar reader applied to one representative
+figure per class of (leading digit position, last stated digit position), so the vectorized
+pass follows whatever rule the scalar reader applies. Rows the vectorized pass cannot place for
+sure are marked unclear; the exact check decides them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from ..errors import InputError, UnitError
+from ..registry import resolve_unit, unit_factor
+from ..stated import Reading, StatedFigure, parse_stated
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+    import pandas as pd
+
+__all__ = ["FigureColumn", "plain_text", "read_column"]
+
+#: Figure name -> (the kind it must be, its unit when a cell gives none).
+ROLES = {"pills": ("pills", "pill"), "powder": ("mass", None), "claim": ("doses", "lethal_dose")}
+#: Numeric cells outside this range (or with more than 15 decimals) go to the exact check.
+_LOWEST, _HIGHEST, _MAX_DECIMALS = 1e-6, 1e15, 15
+
+
+def plain_text(value: Any) -> str:
+    """A number from a table written out as a person would type it: no exponent, no trailing ``.0``.
+
+    >>> plain_text(12.0), plain_text(12.5), plain_text(1e-05), plain_text(250000)
+    ('12', '12.5', '0.00001', '250000')
+    """
+    number = float(value)
+    if number.is_integer() and abs(number) < 2**53:
+        return str(int(number))
+    return format(Decimal(repr(number)), "f")
+
+
+@dataclass
+class FigureColumn:
+    """One figure of every row: present or not, a float interval in a base unit, and how to get the exact figure.
+
+    Base units: pills are counted, masses in mg, doses in doses. ``by_mass`` marks pills given as a mass,
+    ``pound`` a mass stated in pounds; ``clear`` is False where the vectorized pass must not decide.
+    """
+
+    name: str
+    column: str
+    present: np.ndarray
+    low: np.ndarray
+    high: np.ndarray
+    clear: np.ndarray
+    by_mass: np.ndarray
+    pound: np.ndarray
+    _figures: list[StatedFigure | None] | None  # text columns: the distinct figures
+    _codes: np.ndarray | None
+    _values: np.ndarray | None  # numeric columns: the values
+    _unit: str | None
+
+    def figure(self, row: int) -> StatedFigure | None:
+        """The exact figure of one row (parsed now for a numeric column)."""
+        if not self.present[row]:
+            return None
+        if self._figures is not None:
+            assert self._codes is not None
+            return self._figures[self._codes[row]]
+        assert self._values is not None
+        return parse_stated(f"{plain_text(self._values[row])} {self._unit}")
+
+
+def _where(row: int, column: str) -> str:
+    return f"row {row + 1}, column {column!r}"
+
+
+def _check_dtype(series: pd.Series, column: str) -> str:
+    """'numeric' or 'text'; anything else is refused with the column named."""
+    import pandas as pd
+    from pandas.api import types
+
+    dtype = series.dtype
+    if types.is_bool_dtype(dtype):
+        raise InputError(f"column {column!r} holds true/false values; give numbers or figures as text")
+    if types.is_datetime64_any_dtype(dtype) or types.is_timedelta64_dtype(dtype) or isinstance(dtype, pd.PeriodDtype):
+        raise InputError(f"column {column!r} holds dates or times; give numbers or figures as text")
+    if types.is_complex_dtype(dtype):
+        raise InputError(f"column {column!r} holds complex numbers; give real numbers or figures as text")
+    if types.is_numeric_dtype(dtype):
+        return "numeric"
+    if types.is_string_dtype(dtype) or types.is_object_dtype(dtype) or isinstance(dtype, pd.CategoricalDtype):
+        values = series.dropna()
+        kinds = {type(v) for v in values.head(100_000) if not (isinstance(v, float) and v != v)}
+        if kinds - {str}:
+            names = ", ".join(sorted(k.__name__ for k in kinds))
+            raise InputError(
+                f"column {column!r} mixes kinds of value ({names}); give all numbers or all figures as text"
+            )
+        return "text"
+    raise InputError(f"column {column!r} has type {dtype}; give numbers or figures as text")
+
+
+def read_column(series: pd.Series, name: str, column: str, unit: str | None, reading: Reading) -> FigureColumn:
+    """Read one figure column (``name`` is pills, powder or claim) into a :class:`FigureColumn`."""
+    if _check_dtype(series, column) == "numeric":
+        return _numeric(series, name, column, unit, reading)
+    return _text(series, name, column, unit, reading)
+
+
+def _base_factor(figure_unit: str, kind: str) -> Fraction:
+    return unit_factor(figure_unit, "milligram") if kind == "mass" else Fraction(1)
+
+
+def _check_kind(figure: StatedFigure, name: str, row: int, column: str) -> None:
+    kind = ROLES[name][0]
+    allowed = ("pills", "mass") if name == "pills" else (kind,)
+    if figure.kind not in allowed:
+        wanted = {"pills": "a count of pills or a mass of pills", "powder": "a mass", "claim": "a number of doses"}
+        raise InputError(f"{_where(row, column)}: {figure.text!r} must be {wanted[name]}")
+
+
+def _text(series: pd.Series, name: str, column: str, unit: str | None, reading: Reading) -> FigureColumn:
+    import numpy as np
+    import pandas as pd
+
+    codes, uniques = pd.factorize(series, use_na_sentinel=True)
+    size = len(uniques)
+    figures: list[StatedFigure | None] = []
+    low, high = np.zeros(size), np.zeros(size)
+    present, clear, by_mass, pound = (np.zeros(size, dtype=bool) for _ in range(4))
+    default = unit or ROLES[name][1]
+    for index, text in enumerate(uniques):
+        if not str(text).strip():
+            figures.append(None)
+            continue
+        try:
+            figure = _parse_cell(str(text), default)
+        except InputError as error:
+            row = int(np.flatnonzero(codes == index)[0])
+            raise InputError(f"{_where(row, column)}: {error}") from None
+        _check_kind(figure, name, int(np.flatnonzero(codes == index)[0]), column)
+        interval = figure.interval(reading)
+        factor = _base_factor(figure.amount.unit, figure.kind)
+        figures.append(figure)
+        present[index] = True
+        low[index], high[index] = float(interval.low * factor), float(interval.high * factor)
+        by_mass[index] = name == "pills" and figure.kind == "mass"
+        pound[index] = figure.amount.unit == "pound"
+        clear[index] = interval.low > 0
+    missing = codes < 0
+    take = np.where(missing, 0, codes)
+
+    def spread(values: np.ndarray, fill: Any) -> np.ndarray:
+        if size == 0:
+            return np.full(len(series), fill, dtype=values.dtype)
+        return np.where(missing, fill, values[take])
+
+    return FigureColumn(
+        name, column, spread(present, False), spread(low, np.nan), spread(high, np.nan), spread(clear, True),
+        spread(by_mass, False), spread(pound, False), figures, take, None, None,
+    )  # fmt: skip
+
+
+def _parse_cell(text: str, unit: str | None) -> StatedFigure:
+    """A cell's figure; a figure with no unit takes the column's ("nearly 44 million" in a pills column)."""
+    try:
+        return parse_stated(text)
+    except UnitError:
+        if unit is None:
+            raise
+        try:
+            return parse_stated(f"{text} {_UNIT_WORDS.get(unit, unit)}")
+        except InputError:
+            pass
+        raise
+
+
+_UNIT_WORDS = {"pill": "pills", "lethal_dose": "doses"}
+
+
+def _numeric_unit(name: str, column: str, unit: str | None) -> tuple[str, str]:
+    kind, default = ROLES[name]
+    if unit is None:
+        if default is None:
+            raise InputError(f"column {column!r} holds plain numbers; give the unit of its masses (such as kg or lb)")
+        unit = default
+    found, found_kind = resolve_unit(unit)
+    if name == "pills" and found_kind in ("pills", "mass"):
+        return found, found_kind
+    if found_kind != kind:
+        raise InputError(f"unit {unit!r} for column {column!r} is {found_kind}, not {kind}")
+    return found, found_kind
+
+
+def _numeric(series: pd.Series, name: str, column: str, unit: str | None, reading: Reading) -> FigureColumn:
+    import numpy as np
+
+    unit_name, kind = _numeric_unit(name, column, unit)
+    values = series.to_numpy(dtype=float, na_value=np.nan)
+    present = ~np.isnan(values)
+    bad = present & ~(np.isfinite(values) & (values >= 0))
+    if bad.any():
+        row = int(np.flatnonzero(bad)[0])
+        raise InputError(
+            f"{_where(row, column)}: {values[row]} is not a figure; figures must be finite and zero or more"
+        )
+    x = np.where(present, values, 1.0)
+    usable = present & (x >= _LOWEST) & (x < _HIGHEST)
+    last, lead = _digit_positions(np.where(usable, x, 1.0))
+    usable &= last <= lead
+    low, high = np.full(len(x), np.nan), np.full(len(x), np.nan)
+    factor = float(_base_factor(unit_name, kind))
+    for key in set(zip(lead[usable].tolist(), last[usable].tolist(), strict=True)):
+        below, above = _offsets(key, unit_name, reading)
+        rows = usable & (lead == key[0]) & (last == key[1])
+        low[rows] = (x[rows] - below) * factor
+        high[rows] = (x[rows] + above) * factor
+    clear = ~present | (usable & (low > 0))
+    by_mass = present & (name == "pills" and kind == "mass")
+    pound = present & (unit_name == "pound")
+    return FigureColumn(name, column, present, low, high, clear, by_mass, pound, None, None, values, unit_name)
+
+
+def _digit_positions(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(position of the last stated digit, position of the leading digit) of each value as written out.
+
+    A position is a power of ten: 6500 -> (2, 3), 12.5 -> (-1, 1). A value needing more than 15
+    decimals gets a last position above its leading one (so it is not clear).
+    """
+    import numpy as np
+
+    decimals = np.full(len(x), _MAX_DECIMALS + 1)
+    for d in range(_MAX_DECIMALS, -1, -1):  # the fewest decimals that give the value back
+        decimals = np.where(np.round(x, d) == x, d, decimals)
+    zeros = np.zeros(len(x), dtype=int)
+    whole = decimals == 0
+    for k in range(1, 16):
+        zeros = np.where(whole & (np.fmod(x, 10.0**k) == 0), k, zeros)
+    last = np.where(whole, zeros, -decimals)
+    lead = np.floor(np.log10(x)).astype(int)
+    lead = np.where(10.0**lead > x, lead - 1, lead)
+    lead = np.where(10.0 ** (lead + 1) <= x, lead + 1, lead)
+    last = np.where(decimals > _MAX_DECIMALS, lead + 1, last)
+    return last, lead
+
+
+_OFFSETS: dict[tuple[int, int, str, str], tuple[float, float]] = {}
+
+
+def _offsets(key: tuple[int, int], unit: str, reading: Reading) -> tuple[float, float]:
+    """How far below and above its value a figure of this digit class reaches, by the scalar reader."""
+    cached = _OFFSETS.get((*key, unit, reading))
+    if cached is not None:
+        return cached
+    lead, last = key
+    value = Decimal(1).scaleb(lead) + (Decimal(1).scaleb(last) if last < lead else 0)
+    figure = parse_stated(f"{format(value, 'f')} {unit}")
+    interval = figure.interval(reading)
+    exact = Fraction(value)
+    result = (float(exact - interval.low), float(interval.high - exact))
+    _OFFSETS[(*key, unit, reading)] = result
+    return result

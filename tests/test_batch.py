@@ -1,0 +1,179 @@
+"""check_table: the same verdict as the exact check for every row, read as the table states it."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from doseconv import DoseconvError, InputError, check
+from doseconv.batch import OUTPUT_COLUMNS, check_table
+from doseconv.batch.columns import plain_text
+
+from .table_rows import rows
+
+OPTIONS = [
+    {"assumptions": "dea-2022"},
+    {"assumptions": "pure"},
+    {"assumptions": "dea-2023", "pill_model": "lab-share"},
+    {"assumptions": "dea-2022", "scale": "seizure", "reading": "strict"},
+]
+
+
+def _text(value, unit: str) -> str | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, str):
+        return f"{value} {unit}"
+    return f"{plain_text(value)} {unit}"
+
+
+def _scalar(row: dict, unit: str, options: dict):
+    return check(_text(row["pills"], "pills"), _text(row["powder"], unit), _text(row["claim"], "doses"), **options)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(rows(), min_size=1, max_size=12), st.sampled_from(OPTIONS), st.sampled_from(["kg", "lb"]))
+def test_every_verdict_equals_the_exact_check(table_rows: list[dict], options: dict, unit: str) -> None:
+    """For random rows (numbers and text, near and far from the edges) each row's verdict is the scalar check's."""
+    frame = pd.DataFrame(table_rows)
+    frame["pills"] = frame["pills"].astype("Int64")
+    frame["powder"] = frame["powder"].astype(float)
+    claims = frame["claim"]
+    if not all(isinstance(c, str) for c in claims):  # a mixed column is refused; keep numbers as numbers
+        frame["claim"] = [c if isinstance(c, str) else plain_text(c) for c in claims]
+    out = check_table(frame, pills="pills", powder="powder", claim="claim", powder_unit=unit, **options)
+    for index, row in frame.iterrows():
+        expected = _scalar({k: (None if pd.isna(v) else v) for k, v in row.items()}, unit, options)
+        assert out.at[index, "verdict"] == expected.verdict, dict(row)
+        if expected.computed is not None:
+            assert out.at[index, "computed_low"] == pytest.approx(float(expected.computed.low), rel=1e-9)
+            assert out.at[index, "computed_high"] == pytest.approx(float(expected.computed.high), rel=1e-9)
+        flagged = expected.verdict in ("implausible", "impossible", "upper-bound")
+        assert pd.isna(out.at[index, "correction"]) != flagged
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(rows(), min_size=1, max_size=20))
+def test_numeric_columns_verdicts_equal_the_exact_check(table_rows: list[dict]) -> None:
+    """Numeric claims (float dtype) read at face value give the scalar check's verdict on the written-out figure."""
+    frame = pd.DataFrame(table_rows)
+    frame["claim"] = [float(c.split()[-1].replace(",", "")) if isinstance(c, str) else c for c in frame["claim"]]
+    frame["pills"] = frame["pills"].astype(float)
+    out = check_table(frame, pills="pills", powder="powder", claim="claim", powder_unit="kg")
+    for index, row in frame.iterrows():
+        values = {k: (None if pd.isna(v) else v) for k, v in row.items()}
+        values["claim"] = plain_text(values["claim"])
+        assert out.at[index, "verdict"] == _scalar(values, "kg", {}).verdict, dict(row)
+
+
+def test_the_users_frame_is_left_as_it_was() -> None:
+    frame = pd.DataFrame({"pills": [44_000_000], "lb": [6500.0], "doses": ["nearly 193 million"]})
+    before = frame.copy()
+    out = check_table(frame, pills="pills", powder="lb", powder_unit="lb", claim="doses")
+    pd.testing.assert_frame_equal(frame, before)
+    assert list(out.columns) == ["pills", "lb", "doses", *OUTPUT_COLUMNS]
+    assert out.at[0, "verdict"] == "plausible"
+    assert out.at[0, "implied_parameter"] == "powder_purity"
+    exact = check("44000000 pills", "6500 lb", "nearly 193 million doses").implied
+    assert out.at[0, "implied_low"] == pytest.approx(float(exact.interval.low), rel=1e-12)
+    assert out.at[0, "implied_high"] == pytest.approx(float(exact.interval.high), rel=1e-12)
+
+
+def test_text_columns_are_parsed_once_per_distinct_value(monkeypatch) -> None:
+    from doseconv.batch import columns
+
+    calls: list[str] = []
+    real = columns._parse_cell
+    monkeypatch.setattr(columns, "_parse_cell", lambda text, unit: calls.append(text) or real(text, unit))
+    frame = pd.DataFrame({"pills": ["nearly 44 million"] * 500, "doses": ["nearly 193 million", "44 million"] * 250})
+    out = check_table(frame, pills="pills", claim="doses")
+    assert sorted(calls) == ["44 million", "nearly 193 million", "nearly 44 million"]
+    assert set(out["verdict"]) == {"implausible", "consistent"}
+
+
+def test_flagged_rows_get_a_diagnosis_and_correction_and_the_others_none() -> None:
+    frame = pd.DataFrame(
+        {"pills": ["nearly 44 million", "nearly 44 million"], "doses": ["nearly 193 million", "44 million"]}
+    )
+    out = check_table(frame, pills="pills", claim="doses")
+    assert list(out["verdict"]) == ["implausible", "consistent"]
+    assert out.at[0, "diagnosis"] == "pills-only"
+    assert out.at[0, "correction"] == check("nearly 44 million pills", None, "nearly 193 million doses").explanation
+    assert pd.isna(out.at[1, "diagnosis"]) and pd.isna(out.at[1, "correction"])
+
+
+def test_empty_cells_are_figures_not_given() -> None:
+    frame = pd.DataFrame({"pills": [None, ""], "kg": [np.nan, np.nan], "doses": ["5 million", "5 million"]})
+    out = check_table(frame, pills="pills", powder="kg", powder_unit="kg", claim="doses")
+    assert list(out["verdict"]) == ["unverifiable", "unverifiable"]
+
+
+@pytest.mark.parametrize(
+    ("column", "message"),
+    [
+        (pd.Series(pd.to_datetime(["2024-01-01"])), "column 'x' holds dates or times; give numbers or figures as text"),
+        (pd.Series([True]), "column 'x' holds true/false values; give numbers or figures as text"),
+        (pd.Series([1 + 2j]), "column 'x' holds complex numbers; give real numbers or figures as text"),
+        (
+            pd.Series([5, "5 kg"], dtype=object),
+            "column 'x' mixes kinds of value (int, str); give all numbers or all figures as text",
+        ),
+        (pd.Series([-5.0]), "row 1, column 'x': -5.0 is not a figure; figures must be finite and zero or more"),
+        (pd.Series([float("inf")]), "row 1, column 'x': inf is not a figure; figures must be finite and zero or more"),
+        (pd.Series(["12 kg", "lots"]), "row 2, column 'x': "),
+        (pd.Series(["12 pills"]), "row 1, column 'x': '12 pills' must be a mass"),
+    ],
+)
+def test_columns_that_are_not_figures_are_refused_with_the_column_named(column, message: str) -> None:
+    frame = pd.DataFrame({"x": column, "doses": ["1 million"] * len(column)})
+    with pytest.raises(InputError) as error:
+        check_table(frame, powder="x", powder_unit="kg", claim="doses")
+    assert str(error.value).startswith(message)
+
+
+def test_a_numeric_mass_column_needs_its_unit() -> None:
+    frame = pd.DataFrame({"x": [5.0], "doses": ["1 million"]})
+    with pytest.raises(DoseconvError) as error:
+        check_table(frame, powder="x", claim="doses")
+    assert str(error.value) == "column 'x' holds plain numbers; give the unit of its masses (such as kg or lb)"
+
+
+def test_missing_and_clashing_columns_are_named() -> None:
+    frame = pd.DataFrame({"pills": [5], "verdict": ["?"]})
+    with pytest.raises(InputError) as missing:
+        check_table(frame, pills="pills", claim="doses")
+    assert str(missing.value) == "no column 'doses' for the claim; the table has: 'pills', 'verdict'"
+    with pytest.raises(InputError) as clash:
+        check_table(frame, pills="pills", claim="pills")
+    assert str(clash.value) == "the table already has a column 'verdict'; rename it before checking"
+
+
+def test_progress_is_reported_by_rows_done() -> None:
+    done: list[int] = []
+    frame = pd.DataFrame({"pills": [1000] * 3, "doses": [1000] * 3})
+    check_table(frame, pills="pills", claim="doses", progress=done.append)
+    assert done == [3]
+
+
+def test_a_list_of_records_is_a_table() -> None:
+    out = check_table([{"pills": 1000, "doses": "1,000"}], pills="pills", claim="doses")
+    assert list(out["verdict"]) == ["consistent"]
+
+
+def test_clear_cut_rows_never_reach_the_exact_check(monkeypatch) -> None:
+    """The vectorized pass decides rows far from every edge itself (this is what makes it fast)."""
+    import doseconv.checker
+
+    calls: list[object] = []
+    real = doseconv.checker.check
+    monkeypatch.setattr(doseconv.checker, "check", lambda *a, **k: calls.append(a) or real(*a, **k))
+    pills = np.arange(1_000, 2_000) * 1000
+    frame = pd.DataFrame({"pills": pills, "kg": 10.0, "doses": pills + 960_000.0})  # dea-2022: 19.2 %
+    out = check_table(frame, pills="pills", powder="kg", powder_unit="kg", claim="doses")
+    assert set(out["verdict"]) == {"consistent"}
+    assert calls == []
