@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from .errors import InputError, UnitError
-from .numbers import exact_text, split_number, step_of
+from .limits import check_value
+from .numbers import exact_text, read_number
 from .registry import KNOWN_UNITS_HINT, resolve_unit, unit_factor
 
 __all__ = ["Amount", "mass_in_mg", "parse_amount", "parse_mass"]
@@ -41,6 +42,7 @@ class Amount:
 
     def __post_init__(self) -> None:
         for name in ("value", "step"):
+            check_value(getattr(self, name), name)
             if not isinstance(getattr(self, name), Fraction):
                 object.__setattr__(self, name, Fraction(getattr(self, name)))
         if self.value < 0:
@@ -64,22 +66,46 @@ class Amount:
         return f"{exact_text(self.value)} {self.unit}"
 
 
-def parse_amount(text: str, *, default_unit: str | None = None, exact: bool = False) -> Amount:
+_PART_AFTER_UNIT = re.compile(r"\s+and\s+(?:a|an|one)\s+(half|quarter)$", re.IGNORECASE)
+
+
+_LONGEST_UNIT = 60  # no unit name is longer; longer text is refused before the registry sees it
+
+
+def parse_amount(
+    text: str, *, default_unit: str | None = None, exact: bool = False, decimal_comma: bool = False
+) -> Amount:
     """Read a figure with its unit.
 
     Descriptive words ("of fentanyl powder", "potentially lethal") are skipped; the unit
     must be one of the registry's. ``default_unit`` is used when the text has no unit.
+    ``decimal_comma=True`` reads European style ("1,5 kg", "10.000 pills") on purpose.
 
     >>> parse_amount("44 million fentanyl pills")
     Amount(value=Fraction(44000000, 1), unit='pill', kind='pills', step=Fraction(1000000, 1), text='44 million fentanyl pills')
     >>> parse_amount("two pounds").value
     Fraction(2, 1)
+    >>> parse_amount("a pound and a half").value, parse_amount("three-quarters of a kilogram").value
+    (Fraction(3, 2), Fraction(3, 4))
     >>> parse_amount("6500")
     Traceback (most recent call last):
     ...
     doseconv.errors.UnitError: '6500' has no unit; write e.g. '6500 lb', '44 million pills' or '193 million doses'
+    >>> parse_amount("10.000 pills")
+    Traceback (most recent call last):
+    ...
+    doseconv.errors.InputError: '10.000 pills' is ambiguous: ten thousand written European style, or 10 with decimals; write 10,000 or 10, or ask for decimal commas to read it European style
     """
-    number, rest = split_number(text)
+    reading = read_number(text, decimal_comma=decimal_comma)
+    value, step = reading.value, reading.step
+    rest = reading.rest
+    if rest.startswith("-"):  # "1.5-kilogram bag"
+        rest = rest[1:]
+    part = _PART_AFTER_UNIT.search(rest[-40:])  # the end only: linear however long the text
+    if part is not None:  # "a pound and a half"
+        rest = rest[: len(rest) - len(part.group())]
+        share = Fraction(1, 2 if part[1].lower() == "half" else 4)
+        value, step = value + share, min(step, share)
     unit_text = " ".join(_DESCRIPTORS.sub(" ", rest).split())
     unit_text = _UNIT_SYNONYMS.get(unit_text.lower(), unit_text)
     if not unit_text:
@@ -87,12 +113,34 @@ def parse_amount(text: str, *, default_unit: str | None = None, exact: bool = Fa
             raise UnitError(f"{text!r} has no unit; write e.g. '6500 lb', '44 million pills' or '193 million doses'")
         unit_text = default_unit
     try:
+        if len(unit_text) > _LONGEST_UNIT:
+            raise UnitError(unit_text)
         unit, kind = resolve_unit(unit_text)
     except UnitError as error:
         if "ambiguous" in str(error):
             raise
         raise UnitError(f"unknown unit {rest!r} in {text!r}; {KNOWN_UNITS_HINT}") from None
-    return Amount(Fraction(number), unit, kind, Fraction(step_of(number, exact=exact)), text)
+    if kind == "pills" and reading.european:
+        european = int(reading.written.replace(".", ""))
+        plain = exact_text(value)
+        raise InputError(
+            f"{text.strip()!r} is ambiguous: {_words_for(european)} written European style, or {plain} with "
+            f"decimals; write {european:,} or {plain}, or ask for decimal commas to read it European style"
+        )
+    if exact:
+        step = min(step, Fraction(1))
+    return Amount(value, unit, kind, step, text)
+
+
+def _words_for(number: int) -> str:
+    """ "ten thousand" for 10,000: how the European reading of a figure would be said."""
+    if number % 1000 == 0 and number // 1000 in _SMALL_NAMES:
+        return f"{_SMALL_NAMES[number // 1000]} thousand"
+    return f"{number:,}"
+
+
+_SMALL_NAMES = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine",
+                10: "ten", 20: "twenty", 50: "fifty", 100: "a hundred"}  # fmt: skip
 
 
 def parse_mass(text: str, *, what: str = "mass") -> Amount:

@@ -17,8 +17,10 @@ from typing import Literal
 
 from .errors import InputError
 from .intervals import Interval
+from .limits import check_value
 from .numbers import NUMBER_PATTERN, SCALE_WORDS, exact_text, split_number, step_of
 from .quantity import Amount, parse_amount
+from .textnorm import normalize
 
 __all__ = [
     "QUALIFIER_PHRASES",
@@ -154,10 +156,13 @@ def _figure_interval(figure: StatedFigure, reading: Reading) -> Interval:
     return figure.rule.interval(figure.amount.value, figure.step, reading, y=y, y_step=y_step)
 
 
-def parse_stated(text: str, *, exact: bool = False, default_unit: str | None = None) -> StatedFigure:
+def parse_stated(
+    text: str, *, exact: bool = False, default_unit: str | None = None, decimal_comma: bool = False
+) -> StatedFigure:
     """Read a published figure with its qualifier ("more than 6,500 pounds", "10-15 million pills").
 
-    ``exact`` marks a figure known to be exact (its trailing zeros are not rounding).
+    ``exact`` marks a figure known to be exact (its trailing zeros are not rounding);
+    ``decimal_comma`` reads European style ("1,5 kg") on purpose.
 
     >>> parse_stated("more than 6,500 pounds").interval()
     Interval(low=Fraction(6500, 1), high=Fraction(6600, 1), low_open=True, high_open=False)
@@ -166,7 +171,7 @@ def parse_stated(text: str, *, exact: bool = False, default_unit: str | None = N
     >>> parse_stated("10-15 million pills").upper.value
     Fraction(15000000, 1)
     """
-    body = text.strip()
+    body = normalize(text).text.strip()  # separators and invisible characters, as every reader
     phrase = ""
     match = _QUALIFIER_AT_START.match(body)
     qualifier = "none"
@@ -177,10 +182,14 @@ def parse_stated(text: str, *, exact: bool = False, default_unit: str | None = N
     if exact and qualifier == "none":
         qualifier = "exact"
     range_match = _RANGE.match(body)
+    if range_match is not None and _one_figure(
+        body, default_unit, decimal_comma
+    ):  # "2-1/2 pounds", "two-and-a-half pounds"
+        range_match = None
     if range_match is not None and qualifier in ("none", "between", "exact", "about"):
         second_text = body[range_match.end() :]
-        upper = parse_amount(second_text, default_unit=default_unit, exact=exact)
-        lower_number, _ = split_number(range_match["x"])
+        upper = parse_amount(second_text, default_unit=default_unit, exact=exact, decimal_comma=decimal_comma)
+        lower_number, _ = split_number(range_match["x"], decimal_comma=decimal_comma)
         scale = _shared_scale(range_match["x"], second_text)
         if scale:
             lower_number = lower_number.scaleb(SCALE_WORDS[scale])
@@ -191,8 +200,17 @@ def parse_stated(text: str, *, exact: bool = False, default_unit: str | None = N
         return StatedFigure(text, "between", phrase or "between", lower, upper)
     if qualifier == "between":
         raise InputError(f"{text!r}: 'between' needs two figures, as in 'between 400,000 and 500,000 doses'")
-    amount = parse_amount(body, default_unit=default_unit, exact=exact)
+    amount = parse_amount(body, default_unit=default_unit, exact=exact, decimal_comma=decimal_comma)
     return StatedFigure(text, qualifier, phrase, amount)
+
+
+def _one_figure(body: str, default_unit: str | None, decimal_comma: bool) -> bool:
+    """True when text that looks like a range reads as one figure with a hyphen or "and" inside it."""
+    try:
+        parse_amount(body, default_unit=default_unit, decimal_comma=decimal_comma)
+    except InputError:
+        return False
+    return True
 
 
 def _shared_scale(first: str, second: str) -> str | None:
@@ -231,6 +249,7 @@ def describe(value: Fraction | int | str, style: str = "nearly", digits: int = 3
     if isinstance(value, str):
         number = Fraction(parse_number(value))
     else:
+        check_value(value)
         number = Fraction(value)
         if number < 0:
             raise InputError(f"{value} is negative; figures must be zero or more")

@@ -93,12 +93,16 @@ def _stated_number(parts: tuple[int, int]) -> tuple[Fraction, Fraction, str]:
     from doseconv.numbers import format_grouped
 
     digits, exponent = parts
+    if exponent == -3 and 1000 <= digits < 10**6:
+        # "2.106" is refused as a pill count (European thousands or decimals?); print one digit more.
+        digits, exponent = digits * 10 + 1, -4
     value = Decimal(digits).scaleb(exponent)
     return Fraction(value), Fraction(Decimal(1).scaleb(exponent)), format_grouped(value)
 
 
 #: A figure as printed and its step: (X, step, text) where the text's last stated digit is the step
-#: ("6,500" -> step 100, "738.5 million" written out -> step 100,000, "0.25" -> step 0.01).
+#: ("6,500" -> step 100, "738.5 million" written out -> step 100,000, "0.25" -> step 0.01); never "2.106",
+#: which a pill count refuses as ambiguous.
 stated_numbers = st.tuples(
     st.builds(lambda head, last: head * 10 + last, st.integers(min_value=0, max_value=9999), st.integers(1, 9)),
     st.integers(min_value=-3, max_value=9),
@@ -220,3 +224,79 @@ doses_per_pill_near_published = st.one_of(
     st.integers(min_value=0, max_value=100000).map(lambda n: Fraction(n, 10000)),
     st.sampled_from(_published_edges("pill_content", True) + [Fraction(1), Fraction(3, 5), Fraction(7, 10)]),
 )
+
+
+# ---------------------------------------------------------------------------------------------
+# Wording and normalisation (test_numbers, test_normalize)
+
+#: Every character accepted as a thousands separator besides the comma.
+THOUSANDS_SEPARATORS = (" ", "\u00a0", "\u202f", "\u2009", "\u2007", "'", "\u2019")
+thousands_separators = st.sampled_from(THOUSANDS_SEPARATORS)
+
+#: Whole counts of four digits or more, which print with at least one thousands separator.
+grouped_counts = st.integers(min_value=1000, max_value=10**15)
+
+#: Vulgar fractions with their value: ("½", Fraction(1, 2)) ...
+VULGAR_FRACTIONS = {"½": Fraction(1, 2), "¼": Fraction(1, 4), "¾": Fraction(3, 4), "⅓": Fraction(1, 3),
+                    "⅛": Fraction(1, 8), "⅜": Fraction(3, 8), "⅕": Fraction(1, 5)}  # fmt: skip
+vulgar_fractions = st.sampled_from(sorted(VULGAR_FRACTIONS))
+
+#: Proper fractions as written in digits: (numerator, denominator) with 0 < n < d <= 64.
+proper_fractions = st.integers(min_value=2, max_value=64).flatmap(
+    lambda d: st.tuples(st.integers(min_value=1, max_value=d - 1), st.just(d))
+)
+
+#: Text copied from web pages: digits, letters, spaces of every kind, invisible characters,
+#: separators, vulgar fractions and superscripts, in any order.
+messy_texts = st.text(
+    alphabet=st.sampled_from(
+        list("0123456789 ,./-'abk")
+        + ["\u00a0", "\u202f", "\u2009", "\u2007", "\u2002", "\u200b", "\u200c", "\u200d", "\u2060", "\u00ad"]
+        + ["\ufeff", "\u2019", "\u2044", "½", "¾", "⅓", "⁶", "¹", "⁻", "\n"]
+    ),
+    max_size=40,
+)
+
+_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]  # fmt: skip
+_TENS_WORDS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def spell(number: int) -> str:
+    """A whole number below 10^15 in words, as a careful writer spells it ("one hundred twenty-five thousand")."""
+
+    def below_thousand(n: int) -> list[str]:
+        words = [_ONES[n // 100], "hundred"] if n >= 100 else []
+        rest = n % 100
+        if rest >= 20:
+            words.append(_TENS_WORDS[rest // 10] + (f"-{_ONES[rest % 10]}" if rest % 10 else ""))
+        elif rest or not words:
+            words.append(_ONES[rest])
+        return words
+
+    if number == 0:
+        return "zero"
+    words: list[str] = []
+    for name, power in (("trillion", 12), ("billion", 9), ("million", 6), ("thousand", 3), ("", 0)):
+        group = number // 10**power % 1000
+        if group:
+            words += below_thousand(group) + ([name] if name else [])
+    return " ".join(words)
+
+
+#: Whole numbers to be spelled in words.
+spelled_counts = st.one_of(st.integers(min_value=0, max_value=999), st.integers(min_value=0, max_value=10**15 - 1))
+
+#: Number words that cannot follow a complete number ("one one", "dozen dozen").
+number_words = st.sampled_from(["one", "two", "ten", "twelve", "twenty", "hundred", "dozen", "thousand", "million"])
+
+#: Figures assembled from the pieces people type, in any order: number words, digits, fractions,
+#: suffixes, separators and units ("half a 1/2 dozen kg", "1,5k and a half").
+hostile_figures = st.lists(
+    st.sampled_from(
+        ["one", "a", "an", "dozen", "half", "quarters", "three", "twenty", "hundred", "million", "and", "of", "k",
+         "M", "mil", "kg", "pills", "doses", "1", "10", "999", "½", "1/2", "-", " ", "\u00a0", "e", "e5", "^", "×",
+         ",", ".", "000", "\u200b", "'", "%", "$"]
+    ),
+    max_size=12,
+).map("".join)  # fmt: skip

@@ -18,12 +18,15 @@ ROOT = Path(__file__).resolve().parents[1]
 #: Pages the project documents itself in; each must exist (docs/*.md beyond these are checked too).
 PAGES = [
     "README.md",
+    "CHANGELOG.md",
+    "docs/architecture.md",
     "docs/assumptions.md",
     "docs/claims-files.md",
     "docs/cli.md",
     "docs/json.md",
     "docs/methodology.md",
     "docs/performance.md",
+    "docs/population.md",
     "docs/scan.md",
     "docs/units.md",
 ]

@@ -1,0 +1,247 @@
+"""Exact rounding and display of newsroom numbers: one rounding policy, grouped digits, words.
+
+Every function checks its input against :mod:`doseconv.limits` first and does its Decimal work
+in :func:`doseconv.limits.exact_context`, so a figure of any bounded size is rounded once and
+exactly (never again by the default 28-digit context).
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from typing import Any, Literal
+
+from .errors import InputError
+from .limits import check_digits, check_value, exact_context
+
+__all__ = [
+    "DEFAULT_ROUNDING",
+    "Rounding",
+    "as_fraction",
+    "decimal_or_fraction",
+    "exact_fraction",
+    "exact_text",
+    "format_count",
+    "format_grouped",
+    "format_words",
+    "round_to",
+    "to_decimal",
+]
+
+Rounding = Literal["half-up", "half-even"]
+
+#: The rounding every displayed figure uses unless a caller asks for another.
+DEFAULT_ROUNDING: Rounding = "half-up"
+
+_MODES = {"half-up": ROUND_HALF_UP, "half-even": ROUND_HALF_EVEN}
+
+
+def to_decimal(value: Decimal | Fraction | int | str) -> Decimal:
+    """An exact Decimal for a value known to terminate (raises ValueError otherwise)."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int):
+        check_value(value)
+        return Decimal(value)
+    if isinstance(value, str):
+        check_digits(value)
+        return Decimal(value)
+    fraction = Fraction(value)
+    text = exact_text(fraction)
+    if "/" in text:
+        raise ValueError(f"{fraction} has no finite decimal expansion")
+    return Decimal(text)
+
+
+def as_fraction(value: Decimal | Fraction | int) -> Fraction:
+    """An exact Fraction of a Decimal, Fraction or int."""
+    return value if isinstance(value, Fraction) else Fraction(value)
+
+
+def exact_text(value: Fraction | Decimal | int) -> str:
+    """The exact value as text: a plain decimal when it terminates, else ``p/q``.
+
+    >>> exact_text(Fraction(589670081, 200000))
+    '2948.350405'
+    >>> exact_text(Fraction(1, 3))
+    '1/3'
+    >>> exact_text(Decimal("1.93E+8"))
+    '193000000'
+    """
+    check_value(value)
+    fraction = as_fraction(value)
+    denominator = fraction.denominator
+    twos = fives = 0
+    while denominator % 2 == 0:
+        denominator //= 2
+        twos += 1
+    while denominator % 5 == 0:
+        denominator //= 5
+        fives += 1
+    if denominator != 1:
+        return f"{fraction.numerator}/{fraction.denominator}"
+    places = max(twos, fives)
+    scaled = fraction * 10**places
+    assert scaled.denominator == 1
+    digits = str(abs(scaled.numerator)).rjust(places + 1, "0")
+    sign = "-" if fraction < 0 else ""
+    if places == 0:
+        return sign + digits
+    whole, frac = digits[:-places], digits[-places:].rstrip("0")
+    return sign + whole + ("." + frac if frac else "")
+
+
+def decimal_or_fraction(value: Fraction | Decimal | int) -> Decimal | Fraction:
+    """A Decimal when the value terminates, else the Fraction itself."""
+    text = exact_text(value)
+    return as_fraction(value) if "/" in text else Decimal(text)
+
+
+def round_to(
+    value: Decimal | Fraction | int, step: Decimal | int | str = 1, mode: Rounding = DEFAULT_ROUNDING
+) -> Decimal:
+    """Round exactly to a multiple of ``step``; ties go up (away from zero) or to even.
+
+    >>> round_to(Fraction(58967008100, 400), 1)
+    Decimal('147417520')
+    >>> round_to(Decimal("2.5"), 1), round_to(Decimal("2.5"), 1, "half-even")
+    (Decimal('3'), Decimal('2'))
+    >>> round_to(Decimal("192638011"), Decimal("1E+6"))
+    Decimal('1.93E+8')
+    """
+    if mode not in _MODES:
+        raise InputError(f"unknown rounding {mode!r}; choose half-up or half-even")
+    check_value(value)
+    with exact_context():
+        step = Decimal(step)
+    check_value(step, "rounding step")
+    if step <= 0:
+        raise InputError(f"rounding step must be positive, not {step}")
+    quotient = as_fraction(value) / as_fraction(step)
+    floor = quotient.numerator // quotient.denominator
+    remainder = quotient - floor
+    if remainder > Fraction(1, 2):
+        n = floor + 1
+    elif remainder < Fraction(1, 2):
+        n = floor
+    elif mode == "half-even":
+        n = floor + (floor % 2)
+    else:  # half-up: ties away from zero
+        n = floor + 1 if quotient >= 0 else floor
+    with exact_context():
+        result = Decimal(n) * step
+    return result if result != 0 else Decimal(0)
+
+
+def format_grouped(value: Decimal | Fraction | int, places: int | None = None) -> str:
+    """Digits grouped in threes; ``places`` rounds (half-up) to that many decimals first.
+
+    >>> format_grouped(Decimal("2948.350405"))
+    '2,948.350405'
+    >>> format_grouped(Fraction(1474175202.5), 0)
+    '1,474,175,203'
+    >>> format_grouped(Decimal("1.93E+8"))
+    '193,000,000'
+    """
+    if places is not None:
+        value = round_to(value, Decimal(1).scaleb(-places))
+    text = exact_text(value)
+    if "/" in text:
+        text = exact_text(round_to(value, Decimal("1E-6")))
+    sign = "-" if text.startswith("-") else ""
+    text = text.lstrip("-")
+    whole, _, frac = text.partition(".")
+    grouped = f"{int(whole):,}"
+    return sign + grouped + ("." + frac if frac else "")
+
+
+def format_words(value: Decimal | Fraction | int, decimals: int = 1, mode: Rounding = DEFAULT_ROUNDING) -> str:
+    """Millions and billions in words, rounded to ``decimals`` places ("147.4 million").
+
+    Below a million the figure is written in grouped digits. Trailing zeros are dropped.
+
+    >>> format_words(Decimal("147417520.25"))
+    '147.4 million'
+    >>> format_words(Decimal("1474175202.5"), 2)
+    '1.47 billion'
+    >>> format_words(Decimal("999950000"))
+    '1 billion'
+    >>> format_words(Decimal("6500"))
+    '6,500'
+    """
+    check_value(value)
+    fraction = as_fraction(value)
+    words = (("million", 6), ("billion", 9), ("trillion", 12))
+    index = max((i for i, (_, power) in enumerate(words) if fraction >= 10**power), default=None)
+    if index is None:
+        rounded = round_to(fraction, Decimal(1).scaleb(-decimals), mode)
+        if rounded < 1_000_000:
+            return format_grouped(rounded)
+        index = 0  # 999,999.96 rounds up to a million
+    while True:
+        word, power = words[index]
+        scaled = round_to(fraction / 10**power, Decimal(1).scaleb(-decimals), mode)
+        if scaled >= 1000 and index + 1 < len(words):
+            index += 1  # 999.95 million is written "1 billion"
+            continue
+        return f"{_plain(scaled)} {word}"
+
+
+def _plain(value: Decimal) -> str:
+    text = exact_text(value)
+    whole, _, frac = text.partition(".")
+    return f"{int(whole):,}" + ("." + frac if frac else "")
+
+
+def format_count(value: Decimal | Fraction | int, mode: Rounding = DEFAULT_ROUNDING) -> str:
+    """Show a count of pills or doses: whole units, in words when that loses nothing.
+
+    >>> format_count(Decimal("30800000"))
+    '30.8 million'
+    >>> format_count(Fraction(58967008100, 400))
+    '147,417,520'
+    >>> format_count(386)
+    '386'
+    """
+    whole = round_to(value, 1, mode)
+    if whole >= 1_000_000:
+        for word, power in (("billion", 9), ("million", 6)):
+            with exact_context():
+                scaled = whole.scaleb(-power)
+            if 1 <= scaled < 1000 and scaled == round_to(scaled, Decimal("0.001")):
+                return f"{_plain(scaled)} {word}"
+    return format_grouped(whole)
+
+
+def exact_fraction(value: Any, what: str = "value") -> Fraction:
+    """An exact Fraction of a scalar (int, Fraction, Decimal, float, numpy scalar), zero or more.
+
+    Floats are read through their shortest repr, not their binary value.
+
+    >>> exact_fraction(0.1)
+    Fraction(1, 10)
+    >>> exact_fraction(-2, "purity")
+    Traceback (most recent call last):
+    ...
+    doseconv.errors.InputError: purity -2 is negative; figures must be zero or more
+    """
+    if isinstance(value, bool):
+        raise InputError(f"{what} must be a number, not {value!r}")
+    if isinstance(value, (int, Fraction)):
+        result = Fraction(value)
+    elif isinstance(value, Decimal):
+        if not value.is_finite():
+            raise InputError(f"{what} {value} is not a finite number")
+        result = Fraction(value)
+    elif isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise InputError(f"{what} {value} is not a finite number")
+        result = Fraction(Decimal(repr(value)))
+    elif hasattr(value, "item") and getattr(value, "ndim", 1) == 0:  # numpy scalar
+        return exact_fraction(value.item(), what)
+    else:
+        raise InputError(f"{what} must be a number, a numpy array or a pandas Series, not {type(value).__name__}")
+    check_value(result, what)
+    if result < 0:
+        raise InputError(f"{what} {value} is negative; figures must be zero or more")
+    return result
