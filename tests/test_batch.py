@@ -53,6 +53,13 @@ def test_every_verdict_equals_the_exact_check(table_rows: list[dict], options: d
         if expected.computed is not None:
             assert out.at[index, "computed_low"] == pytest.approx(float(expected.computed.low), rel=1e-9)
             assert out.at[index, "computed_high"] == pytest.approx(float(expected.computed.high), rel=1e-9)
+        implied = expected.implied
+        parameter = out.at[index, "implied_parameter"]
+        assert (None if pd.isna(parameter) else parameter) == (implied.parameter if implied else None)
+        if implied is not None and implied.interval is not None:
+            assert out.at[index, "implied_low"] == pytest.approx(float(implied.interval.low), rel=1e-9)
+            if not implied.unbounded:
+                assert out.at[index, "implied_high"] == pytest.approx(float(implied.interval.high), rel=1e-9)
         flagged = expected.verdict in ("implausible", "impossible", "upper-bound")
         assert pd.isna(out.at[index, "correction"]) != flagged
 

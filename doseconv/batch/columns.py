@@ -72,7 +72,7 @@ class FigureColumn:
             assert self._codes is not None
             return self._figures[self._codes[row]]
         assert self._values is not None
-        return parse_stated(f"{plain_text(self._values[row])} {self._unit}")
+        return parse_stated(f"{plain_text(self._values[row])} {self._unit}")  # the unit as the caller wrote it
 
 
 def _where(row: int, column: str) -> str:
@@ -183,24 +183,25 @@ def _parse_cell(text: str, unit: str | None) -> StatedFigure:
 _UNIT_WORDS = {"pill": "pills", "lethal_dose": "doses"}
 
 
-def _numeric_unit(name: str, column: str, unit: str | None) -> tuple[str, str]:
+def _numeric_unit(name: str, column: str, unit: str | None) -> tuple[str, str, str]:
+    """(registry unit, kind, the unit as written after a number) of a numeric column."""
     kind, default = ROLES[name]
     if unit is None:
         if default is None:
             raise InputError(f"column {column!r} holds plain numbers; give the unit of its masses (such as kg or lb)")
-        unit = default
+        unit = _UNIT_WORDS[default]
     found, found_kind = resolve_unit(unit)
     if name == "pills" and found_kind in ("pills", "mass"):
-        return found, found_kind
+        return found, found_kind, unit
     if found_kind != kind:
         raise InputError(f"unit {unit!r} for column {column!r} is {found_kind}, not {kind}")
-    return found, found_kind
+    return found, found_kind, unit
 
 
 def _numeric(series: pd.Series, name: str, column: str, unit: str | None, reading: Reading) -> FigureColumn:
     import numpy as np
 
-    unit_name, kind = _numeric_unit(name, column, unit)
+    unit_name, kind, written = _numeric_unit(name, column, unit)
     values = series.to_numpy(dtype=float, na_value=np.nan)
     present = ~np.isnan(values)
     bad = present & ~(np.isfinite(values) & (values >= 0))
@@ -216,14 +217,14 @@ def _numeric(series: pd.Series, name: str, column: str, unit: str | None, readin
     low, high = np.full(len(x), np.nan), np.full(len(x), np.nan)
     factor = float(_base_factor(unit_name, kind))
     for key in set(zip(lead[usable].tolist(), last[usable].tolist(), strict=True)):
-        below, above = _offsets(key, unit_name, reading)
+        below, above = _offsets(key, written, reading)
         rows = usable & (lead == key[0]) & (last == key[1])
         low[rows] = (x[rows] - below) * factor
         high[rows] = (x[rows] + above) * factor
     clear = ~present | (usable & (low > 0))
     by_mass = present & (name == "pills" and kind == "mass")
     pound = present & (unit_name == "pound")
-    return FigureColumn(name, column, present, low, high, clear, by_mass, pound, None, None, values, unit_name)
+    return FigureColumn(name, column, present, low, high, clear, by_mass, pound, None, None, values, written)
 
 
 def _digit_positions(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

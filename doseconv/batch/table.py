@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Unpack, cast
 from ..assumptions import SetChoice
 from ..errors import InputError
 from ..overrides import OverrideArgs, Overrides
-from ..stated import READINGS, Reading, StatedFigure
+from ..stated import READINGS, Reading
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -25,8 +25,8 @@ OUTPUT_COLUMNS = (
 )  # fmt: skip
 #: Verdicts that flag a claim (a diagnosis and a correction are given for these rows).
 FLAGGED = frozenset({"implausible", "impossible", "upper-bound"})
-#: Rows handled at a time (the progress callback is called after each chunk).
-CHUNK = 50_000
+#: Rows checked exactly between two calls of the progress callback.
+PROGRESS_STEP = 100
 
 
 def _frame(table: Any) -> pd.DataFrame:
@@ -72,7 +72,8 @@ def check_table(
     ("nearly 44 million"); a numeric column holds plain numbers read at face value (``powder_unit``
     gives their unit: "kg", "lb"). Each row's verdict is the one :func:`doseconv.check` gives for
     the same figures; ``diagnosis`` (the best method that reproduces the claim) and ``correction``
-    are filled for flagged rows (``explain=False`` leaves them empty, for speed). ``progress`` is called with the number of rows done.
+    are filled for flagged rows (``explain=False`` leaves them empty, for speed). ``progress`` is called with the
+    number of rows done since its last call.
 
     >>> import pandas as pd
     >>> rows = pd.DataFrame({"pills": [250_000, 1_000], "kg": [12, 0.5], "claimed": ["6.3 million", "49,000"]})
@@ -114,31 +115,28 @@ def check_table(
         "implied_low": np.full(n, np.nan), "implied_high": np.full(n, np.nan),
         "diagnosis": np.full(n, None, dtype=object), "correction": np.full(n, None, dtype=object),
     }  # fmt: skip
-    cache: dict[tuple[StatedFigure | None, ...], CheckResult] = {}
-    for start in range(0, n, CHUNK):
-        part = frame.iloc[start : start + CHUNK]
-        figures = {
-            role: read_column(part[col], role, str(col), powder_unit if role == "powder" else pills_unit, read)
-            for role, col in (*names.items(), ("claim", claim_name))
-            if col is not None
-        }
-        figures_for_scalar = _ScalarRows(figures, cache, options)
-        rows = decide_rows(twin, figures.get("pills"), _absent_powder(figures, len(part)), figures["claim"])
-        verdicts = np.array(TWIN_VERDICTS + ("",), dtype=object)[rows.verdict]
-        where = slice(start, start + len(part))
-        columns["verdict"][where] = verdicts
-        columns["computed_low"][where] = rows.computed_low
-        columns["computed_high"][where] = rows.computed_high
-        columns["implied_parameter"][where] = rows.parameter
-        columns["implied_low"][where] = rows.implied_low
-        columns["implied_high"][where] = rows.implied_high
-        needs_exact = rows.verdict < 0
-        if explain:
-            needs_exact |= np.isin(verdicts, list(FLAGGED))
-        for row in np.flatnonzero(needs_exact).tolist():
-            figures_for_scalar.fill(row, start + row, columns)
-        if progress is not None:
-            progress(len(part))
+    figures = {
+        role: read_column(frame[col], role, str(col), powder_unit if role == "powder" else pills_unit, read)
+        for role, col in (*names.items(), ("claim", claim_name))
+        if col is not None
+    }
+    rows = decide_rows(twin, figures.get("pills"), _absent_powder(figures, n), figures["claim"])
+    verdicts = np.array((*TWIN_VERDICTS, ""), dtype=object)[rows.verdict]
+    columns["verdict"][:] = verdicts
+    columns["computed_low"][:], columns["computed_high"][:] = rows.computed_low, rows.computed_high
+    columns["implied_parameter"][:] = rows.parameter
+    columns["implied_low"][:], columns["implied_high"][:] = rows.implied_low, rows.implied_high
+    needs_exact = rows.verdict < 0
+    if explain:
+        needs_exact |= np.isin(verdicts, list(FLAGGED))
+    exact_rows = np.flatnonzero(needs_exact).tolist()
+    if progress is not None:
+        progress(n - len(exact_rows))
+    scalar = _ScalarRows(figures, {}, options)
+    for done, row in enumerate(exact_rows, 1):
+        scalar.fill(row, columns)
+        if progress is not None and (done % PROGRESS_STEP == 0 or done == len(exact_rows)):
+            progress(PROGRESS_STEP if done % PROGRESS_STEP == 0 else done % PROGRESS_STEP)
     for name, values in columns.items():
         out[name] = pd.Series(values, index=out.index, dtype="string" if values.dtype == object else float)
     return out
@@ -174,9 +172,9 @@ class _ScalarRows:
             found = self.cache[key] = check(*key, **self.options)
         return found
 
-    def fill(self, row: int, at: int, columns: dict[str, Any]) -> None:
-        """Write the exact check of ``row`` (of this chunk) into position ``at`` of the output columns."""
-        r = self.result(row)
+    def fill(self, at: int, columns: dict[str, Any]) -> None:
+        """Write the exact check of row ``at`` into the output columns."""
+        r = self.result(at)
         columns["verdict"][at] = r.verdict
         low, high = (float(r.computed.low), float(r.computed.high)) if r.computed else (float("nan"),) * 2
         columns["computed_low"][at], columns["computed_high"][at] = low, high

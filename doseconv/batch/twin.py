@@ -118,13 +118,13 @@ def decide_rows(t: Twin, pills: FigureColumn | None, powder: FigureColumn, claim
     comp_high = np.where(can_compute, ph * per_pill + wh * per_mg, np.nan)
     consistent = can_compute & (comp_high >= cl) & (ch >= comp_low)
     undecided |= can_compute & (_near(comp_high, cl) | _near(ch, comp_low))
-    verdict[inputs & consistent] = CONSISTENT
-    rest = inputs & ~consistent
     parameter = np.full(n, None, dtype=object)
     imp_low, imp_high = nan.copy(), nan.copy()
-    _powder_rows(t, rest & has_w, has_p, pl, ph, wl, wh, cl, ch, powder.pound, comp_low, verdict, undecided,
+    # 3 to 8, for every row with inputs (the implied value is reported for consistent rows too)
+    _powder_rows(t, inputs & has_w, has_p, pl, ph, wl, wh, cl, ch, powder.pound, comp_low, verdict, undecided,
                  parameter, imp_low, imp_high)  # fmt: skip
-    _pill_rows(t, rest & ~has_w & has_p, pl, ph, cl, ch, comp_low, verdict, undecided, parameter, imp_low, imp_high)
+    _pill_rows(t, inputs & ~has_w & has_p, pl, ph, cl, ch, comp_low, verdict, undecided, parameter, imp_low, imp_high)
+    verdict[inputs & consistent] = CONSISTENT
     verdict[undecided] = -1
     return Rows(verdict, comp_low, comp_high, parameter, imp_low, imp_high)
 
