@@ -1,0 +1,101 @@
+"""The JSON API: ``/api/check``, ``/api/scan``, ``/api/convert``, ``/api/describe``, ``/api/assumptions``.
+
+Each answer is the JSON the command line prints for the same inputs (docs/json.md, docs/scan.md);
+errors are ``{"error": message}`` with a 4xx status.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from ..errors import DoseconvError
+from . import service
+from .openapi import SPEC
+
+__all__ = ["ApiError", "json_response", "routes"]
+
+
+class ApiError(Exception):
+    """A request the API refuses: a message and a 4xx status."""
+
+    def __init__(self, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def json_response(data: Any, status: int = 200) -> Response:
+    """JSON in UTF-8: the same objects the CLI prints, written compactly (indenting would cost more than the check)."""
+    body = json.dumps(data, ensure_ascii=False)
+    return Response(body, status_code=status, media_type="application/json")
+
+
+def error_response(message: str, status: int) -> Response:
+    return json_response({"error": message}, status)
+
+
+async def _fields(request: Request, allowed: tuple[str, ...]) -> dict[str, Any]:
+    """The request's fields: a JSON object in the body (POST) or the query string (GET); unknown names refused."""
+    if request.method == "GET":
+        data: Any = dict(request.query_params)
+    else:
+        body = await request.body()
+        try:
+            data = json.loads(body.decode("utf-8")) if body.strip() else {}
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise ApiError(f'the body is not JSON ({error}); send a JSON object such as {{"claim": "..."}}') from None
+    if not isinstance(data, dict):
+        raise ApiError("the body must be a JSON object of named fields")
+    unknown = sorted(set(data) - set(allowed))
+    if unknown:
+        raise ApiError(f"unknown field {unknown[0]!r}; known fields: {', '.join(allowed)}")
+    for name, value in data.items():
+        if value is not None and not isinstance(value, str) and not (name == "digits" and isinstance(value, int)):
+            raise ApiError(f"field {name!r} must be a string (or null), not {type(value).__name__}")
+    return data
+
+
+def _endpoint(allowed: tuple[str, ...], run):
+    async def handler(request: Request) -> Response:
+        try:
+            fields = await _fields(request, allowed)
+            return json_response(run(fields))
+        except ApiError as error:
+            return error_response(str(error), error.status)
+        except DoseconvError as error:
+            return error_response(str(error), 400)
+
+    return handler
+
+
+def _scan(fields: dict[str, Any]) -> dict[str, Any]:
+    return service.scan(fields).data
+
+
+async def assumptions(request: Request) -> Response:
+    name = request.path_params.get("name")
+    try:
+        if name is None:
+            return json_response(service.assumption_sets())
+        return json_response(service.load(name).to_dict())
+    except DoseconvError as error:
+        return error_response(str(error), 404)
+
+
+async def openapi(request: Request) -> Response:
+    return json_response(SPEC)
+
+
+routes = [
+    Route("/api/check", _endpoint(service.CHECK_OPTIONS, service.check), methods=["GET", "POST"]),
+    Route("/api/convert", _endpoint(service.CONVERT_OPTIONS, service.convert), methods=["GET", "POST"]),
+    Route("/api/describe", _endpoint(service.DESCRIBE_OPTIONS, service.describe), methods=["GET", "POST"]),
+    Route("/api/scan", _endpoint(service.SCAN_OPTIONS, _scan), methods=["POST"]),
+    Route("/api/assumptions", assumptions, methods=["GET"]),
+    Route("/api/assumptions/{name}", assumptions, methods=["GET"]),
+    Route("/api/openapi.json", openapi, methods=["GET"]),
+]

@@ -1,0 +1,169 @@
+"""HTML for results: a card per checked claim, the story with its claims highlighted, a summary.
+
+Cards are built from the JSON the library gives (``CheckResult.to_dict()`` and the scan's claim
+objects), so a field the library adds (a correction, a paste-ready sentence, a population) shows
+up here by name. Every piece of text passes through :func:`escape` on its way into the page.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from html import escape
+from typing import Any
+
+__all__ = ["VERDICT_WORDS", "check_card", "story_html", "summary_html", "verdict_label"]
+
+#: Each verdict in words, for people who do not know the verdict names.
+VERDICT_WORDS = {
+    "consistent": "Consistent: the stated inputs give this total under the rules used.",
+    "plausible": "Plausible: the total needs values within the range DEA has published.",
+    "upper-bound": "Upper bound: the most the stated mass could hold, not what it likely holds.",
+    "implausible": "Implausible: the total needs values outside the range DEA has published.",
+    "impossible": "Impossible: more doses than the stated mass could hold.",
+    "unverifiable": "Cannot be checked: an input the total needs is missing.",
+}
+
+#: Verdicts that flag a claim, worst first (the order of the summary).
+ORDER = ("impossible", "upper-bound", "implausible", "plausible", "consistent", "unverifiable")
+
+
+def verdict_label(verdict: str) -> str:
+    return verdict.replace("-", " ").capitalize()
+
+
+def _css_verdict(verdict: str) -> str:
+    return "v-" + "".join(c if c.isalnum() or c == "-" else "-" for c in verdict)
+
+
+def _interval(data: dict[str, Any] | None) -> str:
+    if not data:
+        return ""
+    from fractions import Fraction
+
+    from ..numbers import format_words
+
+    low, high = Fraction(data["low"]), Fraction(data["high"])
+    if low == high:
+        return format_words(low, 2)
+    return f"{format_words(low, 2)} to {format_words(high, 2)}"
+
+
+def _row(name: str, value: str | None) -> str:
+    return f"<dt>{escape(name)}</dt><dd>{escape(value)}</dd>" if value else ""
+
+
+def _citations(check: dict[str, Any]) -> str:
+    items = []
+    for c in check.get("assumptions", {}).get("citations", []):
+        url = c.get("url", "")
+        link = f' <a href="{escape(url)}" rel="noreferrer">{escape(url)}</a>' if url.startswith("https://") else ""
+        items.append(
+            f"<li>{escape(c.get('publisher', ''))}, “{escape(c.get('title', ''))}”, {escape(c.get('date', ''))}{link}</li>"
+        )
+    if not items:
+        return ""
+    return f"<details><summary>Sources of the figures used</summary><ul>{''.join(items)}</ul></details>"
+
+
+def _correction(check: dict[str, Any]) -> str:
+    correction = check.get("correction")
+    if not isinstance(correction, dict):
+        return ""
+    return _row("Corrected figure", correction.get("phrase") or correction.get("value"))
+
+
+def check_card(check: dict[str, Any], *, title: str, anchor: str, figures: dict[str, str | None] | None = None) -> str:
+    """One claim's card from its check JSON; ``figures`` names the story's own words (claim, pills, powder)."""
+    verdict = str(check.get("verdict", "unverifiable"))
+    inputs = check.get("inputs") or {}
+    figures = figures or {k: (inputs.get(k) or {}).get("text") for k in ("claim", "pills", "powder")}
+    implied = check.get("implied") or {}
+    matching = [d["method"] for d in check.get("diagnosis", []) if d.get("matches")]
+    rules = check.get("assumptions", {}).get("name")
+    rules_text = f"{rules} ({check.get('reading', '')} reading, {check.get('scale', '')} scale)" if rules else None
+    plain = check.get("plain") or (check.get("correction") or {}).get("plain") or check.get("explanation", "")
+    body = [
+        f'<article class="card {_css_verdict(verdict)}" id="{escape(anchor)}" data-verdict="{escape(verdict)}">',
+        f"<h3>{escape(title)}</h3>",
+        f'<p class="verdict">{escape(VERDICT_WORDS.get(verdict, verdict_label(verdict)))}</p>',
+        "<dl>",
+        _row("Claim", figures.get("claim")),
+        _row("Pills", figures.get("pills")),
+        _row("Powder", figures.get("powder")),
+        _row("Claim allows", _interval(check.get("claimed")) + " doses" if check.get("claimed") else None),
+        _row("Inputs give", _interval(check.get("computed")) + " doses" if check.get("computed") else None),
+        _row("The claim needs", implied.get("display")),
+        _correction(check),
+        _row("Rules used", rules_text),
+        _row("Reproduced by", ", ".join(matching) if matching else None),
+        "</dl>",
+    ]
+    if plain:
+        body.append(
+            f'<p class="plain" id="{escape(anchor)}-text">{escape(plain)}</p>'
+            f'<button type="button" class="copy secondary" data-copy="{escape(anchor)}-text" hidden>Copy text</button>'
+        )
+    for note in check.get("notes", []):
+        body.append(f'<p class="note">Note: {escape(note)}</p>')
+    body.append(_citations(check))
+    body.append("</article>")
+    return "".join(body)
+
+
+def unchecked_card(claim: dict[str, Any], anchor: str) -> str:
+    """A claim the checker could not read: its words and why."""
+    notes = "".join(f'<p class="note">{escape(n)}</p>' for n in claim.get("notes", []))
+    return (
+        f'<article class="card v-unverifiable" id="{escape(anchor)}" data-verdict="unverifiable">'
+        f'<h3>Claim {claim["index"]}</h3><p class="verdict">{escape(VERDICT_WORDS["unverifiable"])}</p>'
+        f"<dl>{_row('Claim', claim['stated'].get('claim'))}</dl>{notes}</article>"
+    )
+
+
+def summary_html(report: dict[str, Any]) -> str:
+    """A line counting claims by verdict, worst first."""
+    claims = report.get("claims", [])
+    if not claims:
+        return '<p class="summary">No dose claims found in this story.</p>'
+    counts = Counter(c["verdict"] for c in claims)
+    parts = [f"{counts[v]} {verdict_label(v).lower()}" for v in ORDER if counts.get(v)]
+    parts += [f"{n} {escape(v)}" for v, n in counts.items() if v not in ORDER]
+    flagged = sum(1 for c in claims if c.get("flagged"))
+    lead = f"{flagged} of {len(claims)} claims flagged" if flagged else f"No claim flagged of {len(claims)}"
+    return f'<p class="summary" id="summary"><strong>{lead}.</strong> {escape(", ".join(parts))}.</p>'
+
+
+def story_html(text: str, report: dict[str, Any]) -> str:
+    """The story with each claim's dose figure marked by verdict and its inputs marked as inputs."""
+    figures = {f["index"]: f for f in report.get("figures", [])}
+    marks: list[tuple[int, int, str, str]] = []  # start, end, class, label/anchor
+    for claim in report.get("claims", []):
+        doses = figures.get(claim["doses"])
+        if doses is not None:
+            marks.append((doses["scan_start"], doses["scan_end"], claim["verdict"], f"claim-{claim['index']}"))
+        for key in ("pills", "powder"):
+            figure = figures.get(claim.get(key)) if claim.get(key) is not None else None
+            if figure is not None:
+                marks.append((figure["scan_start"], figure["scan_end"], "", f"claim-{claim['index']}"))
+    marks.sort()
+    position = len(text) - len(text.lstrip())  # blank lines left where markup was stripped are not shown
+    out: list[str] = []
+    seen: set[tuple[int, int]] = set()
+    for start, end, verdict, anchor in marks:
+        if start < position or (start, end) in seen or end > len(text):
+            continue  # overlapping or repeated marks: the first wins
+        seen.add((start, end))
+        out.append(escape(text[position:start]))
+        inner = escape(text[start:end])
+        if verdict:
+            number = anchor.split("-")[1]
+            out.append(
+                f'<mark class="claim {_css_verdict(verdict)}" data-verdict="{escape(verdict)}" '
+                f'title="{escape(verdict_label(verdict))}"><a href="#{anchor}">{inner}'
+                f"<sup>{number} {escape(verdict_label(verdict).lower())}</sup></a></mark>"
+            )
+        else:
+            out.append(f'<mark class="input" title="input of {escape(anchor)}">{inner}</mark>')
+        position = end
+    out.append(escape(text[position:].rstrip()))
+    return f'<div class="story" id="story">{"".join(out)}</div>'

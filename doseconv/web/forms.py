@@ -1,0 +1,115 @@
+"""The forms of the pages: labelled controls, filled with what the user sent (escaped)."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from . import service
+
+__all__ = ["check_form", "convert_form", "select", "story_form", "text_input"]
+
+
+def text_input(name: str, label: str, values: dict[str, Any], hint: str = "", placeholder: str = "") -> str:
+    value = values.get(name) or ""
+    hint_html = f' <span class="hint" id="{name}-hint">{escape(hint)}</span>' if hint else ""
+    described = f' aria-describedby="{name}-hint"' if hint else ""
+    return (
+        f'<label for="{name}">{escape(label)}{hint_html}</label>'
+        f'<input type="text" id="{name}" name="{name}" value="{escape(str(value))}" '
+        f'placeholder="{escape(placeholder)}"{described}>'
+    )
+
+
+def select(name: str, label: str, options: list[tuple[str, str]], chosen: str | None) -> str:
+    items = "".join(
+        f'<option value="{escape(value)}"{" selected" if value == (chosen or "") else ""}>{escape(text)}</option>'
+        for value, text in options
+    )
+    return f'<label for="{name}">{escape(label)}</label><select id="{name}" name="{name}">{items}</select>'
+
+
+def set_options() -> list[tuple[str, str]]:
+    """The bundled sets as menu entries: name, period and where the figures come from."""
+    from ..assumptions import DEFAULT_SET
+
+    out = [("", f"Default ({DEFAULT_SET})")]
+    for name in service.set_names():
+        chosen = service.load(name)
+        publishers = list(dict.fromkeys(s.publisher for s in chosen.sources))
+        publishers.sort(key=lambda p: "Drug Enforcement Administration" not in p)  # DEA, the figures' origin, first
+        source = (
+            publishers[0] + (f" and {len(publishers) - 1} more" if len(publishers) > 1 else "") if publishers else ""
+        )
+        out.append((name, f"{name} — period {chosen.period} — {chosen.title}; source: {source}"))
+    return out
+
+
+READINGS = [("lenient", "lenient (default)"), ("strict", "strict")]
+SCALES = [("aggregate", "a total over many seizures (default)"), ("seizure", "one seizure")]
+PILL_MODELS = [
+    ("", "each pill one dose (default)"),
+    ("lab-share", "pills x DEA lab share holding 2 mg or more"),
+    ("mean-content", "pills x mean fentanyl per pill"),
+]
+
+
+def story_form(values: dict[str, Any], limit: int) -> str:
+    text = values.get("text") or ""
+    return (
+        '<form method="post" action="/" enctype="multipart/form-data">'
+        '<label for="text">Story text <span class="hint" id="text-hint">paste the story, release or draft '
+        "(plain text, Markdown or HTML)</span></label>"
+        f'<textarea id="text" name="text" aria-describedby="text-hint">{escape(text)}</textarea>'
+        '<div class="row">'
+        f'<div><label for="file">Or upload a file <span class="hint">.txt, .md or .html, at most {limit:,} bytes'
+        '</span></label><input type="file" id="file" name="file" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"></div>'
+        f'<div><label for="date">Story date <span class="hint">optional</span></label>'
+        f'<input type="date" id="date" name="date" value="{escape(values.get("date") or "")}"></div>'
+        "</div>"
+        '<div class="row">'
+        f"<div>{select('assumptions', 'Rules (assumption set)', set_options(), values.get('assumptions'))}</div>"
+        f"<div>{select('reading', 'Reading of rounding words', READINGS, values.get('reading'))}</div>"
+        "</div>"
+        '<button type="submit">Check the story</button></form>'
+    )
+
+
+def check_form(values: dict[str, Any]) -> str:
+    return (
+        '<form method="get" action="/check">'
+        + text_input("claim", "Claim", values, "the published total with its wording", "nearly 193 million doses")
+        + '<div class="row"><div>'
+        + text_input("pills", "Pills", values, "optional", "nearly 44 million pills")
+        + "</div><div>"
+        + text_input("powder", "Powder", values, "optional", "more than 6,500 pounds")
+        + "</div></div>"
+        + select("assumptions", "Rules (assumption set)", set_options(), values.get("assumptions"))
+        + '<div class="row"><div>'
+        + select("reading", "Reading of rounding words", READINGS, values.get("reading"))
+        + "</div><div>"
+        + select("scale", "Scale", SCALES, values.get("scale"))
+        + "</div><div>"
+        + select("pill_model", "Pills counted as", PILL_MODELS, values.get("pill_model"))
+        + "</div></div>"
+        + '<button type="submit">Check the claim</button></form>'
+    )
+
+
+def convert_form(values: dict[str, Any]) -> str:
+    targets = [("doses", "doses"), ("kg", "kilograms"), ("lb", "pounds"), ("g", "grams"), ("oz", "ounces")]
+    return (
+        '<form method="get" action="/convert"><div class="row"><div>'
+        + text_input("quantity", "Figure", values, "with its unit", "6500 lb")
+        + "</div><div>"
+        + select("target", "Convert to", targets, values.get("target"))
+        + "</div></div>"
+        + '<div class="row"><div>'
+        + select("assumptions", "Rules (assumption set)", set_options(), values.get("assumptions"))
+        + "</div><div>"
+        + text_input("purity", "Purity", values, "optional, overrides the rules", "10%")
+        + "</div><div>"
+        + select("pill_model", "Pills counted as", PILL_MODELS, values.get("pill_model"))
+        + "</div></div>"
+        + '<button type="submit">Convert</button></form>'
+    )

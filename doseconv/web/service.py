@@ -1,0 +1,211 @@
+"""Every library call the web layer makes, in one place.
+
+The pages and the JSON API call only these functions, so they give the same answers as the
+command line (which calls the same library functions) and a renamed library function is a
+one-line change here. Assumption sets are taken only by bundled name: the web never names a path.
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import InputError
+
+__all__ = [
+    "CHECK_OPTIONS",
+    "CONVERT_OPTIONS",
+    "SCAN_OPTIONS",
+    "StoryResult",
+    "assumption_sets",
+    "bundled_set",
+    "check",
+    "convert",
+    "describe",
+    "scan",
+    "scan_report",
+    "set_names",
+]
+
+#: Fields the check takes besides the claim (the CLI's options, same names with underscores).
+CHECK_OPTIONS = (
+    "pills", "powder", "claim", "assumptions", "pill_model", "reading", "scale",
+    "purity", "lethal_dose", "pill_share", "mg_per_pill", "pill_mass",
+)  # fmt: skip
+CONVERT_OPTIONS = (
+    "quantity",
+    "target",
+    "purity",
+    "pill_model",
+    "assumptions",
+    "lethal_dose",
+    "pill_share",
+    "mg_per_pill",
+)
+SCAN_OPTIONS = ("text", "source", "format", "assumptions", "pill_model", "reading", "date")
+DESCRIBE_OPTIONS = ("number", "style", "digits")
+
+
+def _given(options: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
+    """The named fields, an empty or blank string counted as not given (a form sends every field)."""
+    out = {}
+    for name in names:
+        value = options.get(name)
+        out[name] = None if isinstance(value, str) and not value.strip() else value
+    return out
+
+
+def set_names() -> tuple[str, ...]:
+    """The bundled assumption sets, ``pure`` first, then by period."""
+    from ..assumptions import set_names as names
+
+    return names()
+
+
+def bundled_set(name: str | None) -> str | None:
+    """``name`` when it is a bundled set (or None for the default); an InputError otherwise, never a path."""
+    if name is None or name == "":
+        return None
+    if name not in set_names():
+        raise InputError(f"unknown assumption set {name!r}; choose one of: {', '.join(set_names())}")
+    return name
+
+
+def assumption_sets() -> dict[str, Any]:
+    """What ``doseconv assumptions --json`` prints: the default set's name and every set in full."""
+    from ..assumptions import DEFAULT_SET, load_set
+
+    return {"default": DEFAULT_SET, "sets": [load_set(n).to_dict() for n in set_names()]}
+
+
+def load(name: str):
+    """One bundled set (the object, for pages that show its citations)."""
+    from ..assumptions import load_set
+
+    return load_set(bundled_set(name) or None)
+
+
+def population_sources() -> list[dict[str, str]]:
+    """The published tables the population figures come from (empty when the library has none)."""
+    try:
+        from ..population.data import sources
+    except ImportError:
+        return []
+    return [source.to_dict() for source in sources().values()]
+
+
+def check(options: dict[str, Any]) -> dict[str, Any]:
+    """What ``doseconv check --json`` prints for the same options."""
+    values = _given(options, CHECK_OPTIONS)
+    values["assumptions"] = bundled_set(values["assumptions"])
+    values["reading"] = values["reading"] or "lenient"
+    values["scale"] = values["scale"] or "aggregate"
+    pills, powder, claim = values.pop("pills"), values.pop("powder"), values.pop("claim")
+    from ..checker import check as run
+
+    result = run(pills, powder, claim, **values)
+    return result.to_dict()
+
+
+def convert(options: dict[str, Any]) -> dict[str, Any]:
+    """What ``doseconv convert --json`` prints for the same options."""
+    from ..convert import convert as run
+
+    values = _given(options, CONVERT_OPTIONS)
+    values["assumptions"] = bundled_set(values["assumptions"])
+    quantity, target = values.pop("quantity"), values.pop("target")
+    if not quantity:
+        raise InputError("no quantity given; write a figure with its unit, such as '6500 lb' or '44 million pills'")
+    return run(quantity, target or None, **values).to_dict()
+
+
+def describe(options: dict[str, Any]) -> dict[str, Any]:
+    """``doseconv describe``'s line as ``text``, beside the inputs."""
+    from ..stated import describe as run
+
+    number = options.get("number")
+    if not number:
+        raise InputError("no number given; write a figure such as 192638011 or '192.6 million'")
+    style = options.get("style") or "nearly"
+    digits = options.get("digits")
+    if digits is None or digits == "":
+        digits = 3
+    if isinstance(digits, str) and digits.strip().isdigit():
+        digits = int(digits)
+    if not isinstance(digits, int) or isinstance(digits, bool):
+        raise InputError(f"digits {digits!r} is not a whole number; give 1 to 15")
+    return {"number": str(number), "style": style, "digits": digits, "text": run(str(number), style, digits)}
+
+
+@dataclass(frozen=True)
+class StoryResult:
+    """A scanned story: the report object, its JSON, and the text the scanner read (markup stripped)."""
+
+    scans: Any
+    data: dict[str, Any]
+    text: str
+    notes: tuple[str, ...]
+
+
+def _scan_options(options: dict[str, Any]) -> tuple[str, str, str, dict[str, Any], list[str]]:
+    text = options.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError("no story given; paste the text or upload a .txt, .md or .html file")
+    source = options.get("source") or "<text>"
+    fmt = options.get("format") or "auto"
+    kwargs: dict[str, Any] = {
+        "assumptions": bundled_set(options.get("assumptions")),
+        "pill_model": options.get("pill_model") or None,
+        "reading": options.get("reading") or "lenient",
+    }
+    notes: list[str] = []
+    date = options.get("date") or None
+    if date is not None:
+        _check_date(date)
+        from ..scan import scan_text
+
+        if "date" in inspect.signature(scan_text).parameters:
+            kwargs["date"] = date
+        else:
+            notes.append(f"The story's date ({date}) is shown for reference; the figures come from the rules chosen.")
+    return text, source, fmt, kwargs, notes
+
+
+def _check_date(date: str) -> None:
+    import datetime
+
+    try:
+        datetime.date.fromisoformat(date)
+    except (TypeError, ValueError):
+        raise InputError(f"date {date!r} is not a date; write it as YYYY-MM-DD, such as 2023-06-14") from None
+
+
+def scan(options: dict[str, Any]) -> StoryResult:
+    """Scan one story; ``data`` is what ``doseconv scan --format json`` prints for it."""
+    from ..scan import ScanSet, read_document, scan_text
+
+    text, source, fmt, kwargs, notes = _scan_options(options)
+    report = scan_text(text, source, format=fmt, **kwargs)
+    scans = ScanSet((report,))
+    shown = read_document(text, source, fmt).text
+    return StoryResult(scans, scans.to_dict(), shown, tuple(notes))
+
+
+#: Report downloads: format -> (file suffix, media type).
+REPORT_FORMATS = {
+    "markdown": ("md", "text/markdown; charset=utf-8"),
+    "html": ("html", "text/html; charset=utf-8"),
+    "json": ("json", "application/json"),
+}
+
+
+def scan_report(story: StoryResult, output: str) -> str | None:
+    """The scan report in ``output`` format, as ``doseconv scan --format`` writes it; None when the library has none."""
+    from ..scan.report import OUTPUT_FORMATS, render
+
+    if output not in REPORT_FORMATS:
+        raise InputError(f"unknown report format {output!r}; choose {', '.join(REPORT_FORMATS)}")
+    if output not in OUTPUT_FORMATS:
+        return None
+    return render(story.scans, output) + "\n"
