@@ -216,11 +216,11 @@ def _numeric(series: pd.Series, name: str, column: str, unit: str | None, readin
     usable &= last <= lead
     low, high = np.full(len(x), np.nan), np.full(len(x), np.nan)
     factor = float(_base_factor(unit_name, kind))
-    for key in set(zip(lead[usable].tolist(), last[usable].tolist(), strict=True)):
-        below, above = _offsets(key, written, reading)
-        rows = usable & (lead == key[0]) & (last == key[1])
-        low[rows] = (x[rows] - below) * factor
-        high[rows] = (x[rows] + above) * factor
+    classes, inverse = np.unique((lead[usable] + 64) * 128 + (last[usable] + 64), return_inverse=True)
+    offsets = np.array([_offsets((int(c) // 128 - 64, int(c) % 128 - 64), written, reading) for c in classes])
+    if len(classes):
+        low[usable] = (x[usable] - offsets[inverse, 0]) * factor
+        high[usable] = (x[usable] + offsets[inverse, 1]) * factor
     clear = ~present | (usable & (low > 0))
     by_mass = present & (name == "pills" and kind == "mass")
     pound = present & (unit_name == "pound")
@@ -235,13 +235,23 @@ def _digit_positions(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """
     import numpy as np
 
-    decimals = np.full(len(x), _MAX_DECIMALS + 1)
-    for d in range(_MAX_DECIMALS, -1, -1):  # the fewest decimals that give the value back
-        decimals = np.where(np.round(x, d) == x, d, decimals)
+    whole = x == np.floor(x)
+    decimals = np.zeros(len(x), dtype=int)
+    rest = np.flatnonzero(~whole)  # the fewest decimals that give the value back, for values with any
+    for d in range(1, _MAX_DECIMALS + 2):
+        if not len(rest):
+            break
+        found = np.round(x[rest], d) == x[rest] if d <= _MAX_DECIMALS else np.ones(len(rest), dtype=bool)
+        decimals[rest[found]] = d
+        rest = rest[~found]
     zeros = np.zeros(len(x), dtype=int)
-    whole = decimals == 0
+    rest = np.flatnonzero(whole)  # trailing zeros of whole values
     for k in range(1, 16):
-        zeros = np.where(whole & (np.fmod(x, 10.0**k) == 0), k, zeros)
+        if not len(rest):
+            break
+        found = np.fmod(x[rest], 10.0**k) == 0
+        zeros[rest[found]] = k
+        rest = rest[found]
     last = np.where(whole, zeros, -decimals)
     lead = np.floor(np.log10(x)).astype(int)
     lead = np.where(10.0**lead > x, lead - 1, lead)

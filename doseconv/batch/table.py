@@ -107,7 +107,6 @@ def check_table(
     ctx = build_context(None, None, "1 dose", **options)  # type: ignore[arg-type]
     twin = constants(ctx)
     read = cast(Reading, reading)
-    out = frame.copy()
     n = len(frame)
     columns = {
         "verdict": np.full(n, None, dtype=object), "computed_low": np.full(n, np.nan),
@@ -137,9 +136,15 @@ def check_table(
         scalar.fill(row, columns)
         if progress is not None and (done % PROGRESS_STEP == 0 or done == len(exact_rows)):
             progress(PROGRESS_STEP if done % PROGRESS_STEP == 0 else done % PROGRESS_STEP)
-    for name, values in columns.items():
-        out[name] = pd.Series(values, index=out.index, dtype="string" if values.dtype == object else float)
-    return out
+    added = pd.DataFrame(columns, index=frame.index)
+    added["verdict"] = pd.Categorical(columns["verdict"], categories=_verdict_names())
+    return pd.concat([frame, added], axis=1)
+
+
+def _verdict_names() -> list[str]:
+    from ..checker.results import VERDICTS
+
+    return list(VERDICTS)
 
 
 def _absent_powder(figures: dict[str, FigureColumn], n: int) -> FigureColumn:

@@ -23,8 +23,10 @@ class _Bar:
         self.task: Any = None
 
     def size(self, rows: int) -> None:
-        if not self.show or rows < PROGRESS_ROWS:
-            return
+        import importlib.util
+
+        if not self.show or rows < PROGRESS_ROWS or importlib.util.find_spec("rich") is None:
+            return  # no bar without rich (it comes with the table extra)
         from rich.console import Console
         from rich.progress import Progress
 
@@ -105,6 +107,7 @@ def table_command(
     else:
         write_table(checked, output, written)
     counts = checked["verdict"].value_counts()
+    counts = counts[counts > 0]
     if not quiet:
         summary = ", ".join(f"{counts[v]} {v}" for v in sorted(counts.index))
         typer.echo(f"{len(checked)} rows checked: {summary or 'none'}", err=True)
