@@ -37,7 +37,6 @@ def table(rows: int, flagged: float, seed: int = 7):
 def main() -> None:
     from doseconv import check
     from doseconv.batch import check_table
-    from doseconv.batch.columns import plain_text
 
     rows = int(sys.argv[1]) if len(sys.argv) > 1 else 200_000
     flagged_share = float(sys.argv[2]) if len(sys.argv) > 2 else 0.0
@@ -54,7 +53,7 @@ def main() -> None:
     sample = frame.sample(300, random_state=1)
     start = time.perf_counter()
     for p, kg, claimed in sample.itertuples(index=False):
-        check(f"{p} pills", f"{plain_text(kg)} kg", f"{plain_text(claimed)} doses", assumptions="dea-2022")
+        check(int(p), float(kg), float(claimed), powder_unit="kg", assumptions="dea-2022")
     scalar_rate = len(sample) / (time.perf_counter() - start)
 
     table_rate = rows / table_seconds

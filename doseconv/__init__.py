@@ -1,8 +1,13 @@
 """doseconv: drug-seizure figures to potentially lethal doses, exactly; published totals checked.
 
->>> from doseconv import convert
+The public API is what ``__all__`` lists (documented in docs/library.md). The claim checker and
+the reading of published figures load on first use, so a conversion alone stays quick to import.
+
+>>> from doseconv import convert, check
 >>> convert("6500 lb", "kg").display
 '2,948.350405 kg'
+>>> check(pills=250_000, powder=12, powder_unit="kg", claim=5_700_000).verdict
+'implausible'
 """
 
 from __future__ import annotations
@@ -22,14 +27,16 @@ from .assumptions import (
     resolve_assumptions,
     set_names,
 )
-from .convert import Conversion, convert, convert_mass, doses_to_mass, pills_to_doses, powder_to_doses
+from .convert import Conversion, convert, convert_mass, doses_to_mass, pills_to_doses, powder_to_doses, to_doses
 from .errors import (
     AmbiguousUnitError,
     AssumptionError,
     ClaimsFileError,
     DoseconvError,
+    DrugError,
     InputError,
     MissingValueError,
+    PopulationError,
     UnitError,
     UnknownAssumptionSetError,
 )
@@ -37,59 +44,91 @@ from .numbers import format_count, format_grouped, format_words, parse_number, p
 from .overrides import Overrides
 from .quantity import Amount, parse_amount
 
+#: Names loaded on first use, by module: the claim checker and the reading of published figures.
+_LAZY = {
+    "check": "checker",
+    "CheckResult": "checker",
+    "Verdict": "checker",
+    "VERDICTS": "checker",
+    "Diagnosis": "checker",
+    "Implied": "checker",
+    "Band": "checker",
+    "StatedFigure": "stated",
+    "parse_stated": "stated",
+    "describe": "stated",
+    "parse_claim": "inputs",
+    "read_figure": "inputs",
+    "check_table": "batch",  # pandas itself loads only when a table is checked
+}
+
 __all__ = [
     "DEFAULT_SET",
     "PILL_MODELS",
+    "VERDICTS",
     "AmbiguousUnitError",
     "Amount",
     "AssumptionError",
     "AssumptionSet",
+    "Band",
     "CheckResult",
     "ClaimsFileError",
     "Conversion",
+    "Diagnosis",
     "DoseconvError",
+    "DrugError",
+    "Implied",
     "InputError",
     "MissingValueError",
     "Overrides",
     "Parameter",
+    "PopulationError",
     "Source",
+    "StatedFigure",
     "UnitError",
     "UnknownAssumptionSetError",
+    "Verdict",
     "__version__",
     "check",
     "check_table",
     "convert",
     "convert_mass",
+    "describe",
     "doses_to_mass",
     "format_count",
     "format_grouped",
     "format_words",
     "load_set",
     "parse_amount",
+    "parse_claim",
     "parse_number",
     "parse_share",
+    "parse_stated",
     "pill_factor",
     "pills_to_doses",
     "powder_to_doses",
+    "read_figure",
     "resolve_assumptions",
     "round_to",
     "set_names",
     "step_of",
+    "to_doses",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
     from .batch import check_table
-    from .checker import CheckResult, check
+    from .checker import VERDICTS, Band, CheckResult, Diagnosis, Implied, Verdict, check
+    from .inputs import parse_claim, read_figure
+    from .stated import StatedFigure, describe, parse_stated
 
 
 def __getattr__(name: str) -> Any:
-    """``check`` and ``CheckResult`` load the claim checker on first use (a conversion never needs it)."""
-    if name in ("check", "CheckResult"):
-        from . import checker
+    """The claim checker and the reading of published figures load on first use (a conversion never needs them)."""
+    if name in _LAZY:
+        from importlib import import_module
 
-        return getattr(checker, name)
-    if name == "check_table":  # loads pandas: only when a table is checked
-        from .batch import check_table
-
-        return check_table
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module 'doseconv' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

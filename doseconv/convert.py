@@ -8,6 +8,7 @@ multiplied by it once as float64 (relative error within a few units of 2**-53).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal, localcontext
 from fractions import Fraction
 from typing import Any, Unpack
 
@@ -22,7 +23,7 @@ from .assumptions import (
     show_value,
 )
 from .errors import InputError, UnitError
-from .numbers import exact_fraction, exact_text, format_count, format_grouped
+from .numbers import exact_fraction, exact_text, format_count, format_grouped, round_to
 from .overrides import OverrideArgs, Overrides
 from .quantity import Amount, parse_amount
 from .registry import resolve_unit, unit_factor
@@ -35,6 +36,7 @@ __all__ = [
     "doses_to_mass",
     "pills_to_doses",
     "powder_to_doses",
+    "to_doses",
 ]
 
 
@@ -180,7 +182,13 @@ class Conversion:
 
     @property
     def display(self) -> str:
-        """The rounded figure with its unit, as a person reads it."""
+        """The rounded figure with its unit, as a person reads it (a small value keeps three significant digits).
+
+        >>> convert("1 mg", "doses", assumptions="pure").display
+        '0.5 doses'
+        >>> convert("2 mg", "doses", assumptions="pure").display
+        '1 dose'
+        """
         return self._show(self.value)
 
     @property
@@ -200,9 +208,9 @@ class Conversion:
 
     def _show(self, value: Fraction) -> str:
         if self.kind == "doses":
-            word = "dose" if value == 1 else "doses"
-            return f"{format_count(value)} {word}"
-        return f"{format_grouped(value)} {_SYMBOLS.get(self.unit, self.unit)}"
+            shown = show_small(value, whole_from=100)
+            return f"{shown} {'dose' if shown == '1' else 'doses'}"
+        return f"{show_small(value)} {_SYMBOLS.get(self.unit, self.unit)}"
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -229,6 +237,29 @@ class Conversion:
             }
         out["assumptions"] = self.assumptions.to_dict() if self.assumptions else None
         return out
+
+
+def show_small(value: Fraction, *, whole_from: int | None = None) -> str:
+    """A figure as shown: counts from ``whole_from`` up in whole units and below it to three significant
+    digits; other figures to six decimals, or three significant digits when that would show 0. No
+    value above zero is shown as 0.
+
+    >>> show_small(Fraction(48, 125), whole_from=100), show_small(Fraction(1474175202.5), whole_from=100)
+    ('0.384', '1,474,175,203')
+    >>> show_small(Fraction(1, 3)), show_small(Fraction(1, 3_000_000_000)), show_small(Fraction(589670081, 200000))
+    ('0.333333', '0.000000000333', '2,948.350405')
+    """
+    if value == 0 or (whole_from is not None and value >= whole_from):
+        return format_count(value)
+    if whole_from is None and value >= Fraction(1, 1000):
+        return format_grouped(value)
+    with localcontext() as context:
+        context.prec = 60
+        magnitude = (Decimal(value.numerator) / Decimal(value.denominator)).adjusted()
+    rounded = round_to(value, Decimal(1).scaleb(magnitude - 2))
+    if whole_from is not None and rounded >= whole_from:
+        return format_count(rounded)
+    return format_grouped(rounded)
 
 
 _SYMBOLS = {
@@ -298,6 +329,40 @@ def convert(
     raise UnitError("cannot convert pills to a mass: convert the pills to doses, then the doses to a mass")
 
 
+def to_doses(
+    value: Any,
+    unit: str | None = None,
+    *,
+    pill_model: str | None = None,
+    assumptions: SetChoice = None,
+    overrides: Overrides | None = None,
+    **given: Unpack[OverrideArgs],
+) -> Fraction:
+    """Potentially lethal doses in one figure, exactly.
+
+    ``value`` is text ("6500 lb", "44 million pills"), an :class:`Amount`, or a plain number (int,
+    float, Decimal, Fraction) in ``unit``; a number or text with no unit counts pills.
+
+    >>> to_doses(250_000), to_doses("12 kg", assumptions="pure"), to_doses(12, "kg", purity="10%")
+    (Fraction(250000, 1), Fraction(6000000, 1), Fraction(600000, 1))
+    >>> to_doses("44 million", pill_model="lab-share", pill_share="6 in 10")
+    Fraction(26400000, 1)
+    """
+    if isinstance(value, Amount):
+        amount = value
+    elif isinstance(value, str):
+        amount = parse_amount(value, default_unit=unit or "pills")
+    else:
+        from .inputs import plain_number
+
+        number = exact_fraction(plain_number(value, "value"), "value")
+        name, kind = resolve_unit(unit or "pills")
+        amount = Amount(number, name, kind, text=f"{exact_text(number)} {unit or 'pills'}")
+    if amount.kind == "doses":
+        return amount.value
+    return convert(amount, "doses", pill_model=pill_model, assumptions=assumptions, overrides=overrides, **given).value
+
+
 def _with_set(source: Amount, target_unit: str, chosen: AssumptionSet, model: str) -> Conversion:
     """Powder to doses, pills to doses or doses to a mass, under the set ``chosen``, with the step shown."""
     lethal = chosen.lethal_dose
@@ -313,10 +378,10 @@ def _with_set(source: Amount, target_unit: str, chosen: AssumptionSet, model: st
     if source.kind == "pills":
         value = pills_to_doses(source, model, assumptions=chosen)
         per_pill = pill_factor(chosen, model)
-        step = f"{format_count(source.value)} pills x {format_grouped(per_pill)} doses per pill ({PILL_MODELS[model]})"
+        step = f"{show_small(source.value, whole_from=100)} pills x {format_grouped(per_pill)} doses per pill ({PILL_MODELS[model]})"
         return Conversion(source, value, "lethal_dose", "doses", chosen, model, steps=(step,))
     mg = source.value * chosen.require("lethal_dose")
     unit = target_unit or _auto_mass_unit(mg)
     value = doses_to_mass(source, unit, assumptions=chosen)
-    step = f"{format_count(source.value)} doses x {lethal.show()} per dose, as pure fentanyl"
+    step = f"{show_small(source.value, whole_from=100)} doses x {lethal.show()} per dose, as pure fentanyl"
     return Conversion(source, value, unit, "mass", chosen, steps=(step,))

@@ -9,6 +9,7 @@ __all__ = [
     "AssumptionError",
     "ClaimsFileError",
     "DoseconvError",
+    "DrugError",
     "InputError",
     "MissingValueError",
     "PopulationError",
@@ -88,3 +89,11 @@ class ClaimsFileError(DoseconvError, ValueError):
 
 class PopulationError(InputError):
     """A place, population phrase or year that cannot be read, or a place name with several candidates."""
+
+
+class DrugError(InputError):
+    """A figure that names a drug doseconv does not count (methamphetamine, carfentanil …); ``drug`` names it."""
+
+    def __init__(self, message: str, *, drug: str) -> None:
+        super().__init__(message)
+        self.drug = drug

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from .drugs import read_drugs
 from .errors import InputError, UnitError
 from .limits import check_value
 from .numbers import exact_text, read_number
@@ -14,10 +15,10 @@ from .registry import KNOWN_UNITS_HINT, resolve_unit, unit_factor
 __all__ = ["Amount", "mass_in_mg", "parse_amount", "parse_mass"]
 
 # Words news copy puts between a number and its unit or after it; they do not change the unit.
+# Drug words are read first, by :mod:`doseconv.drugs` (another drug is refused there).
 _DESCRIPTORS = re.compile(
-    r"\b(?:of|fentanyl|fentanyl-laced|powder|powdered|counterfeit|fake|potentially|possibly|deadly|"
-    r"lethal|fatal|pure|illicit|rainbow|laced|pressed|the|drug|drugs|methamphetamine|meth|cocaine|heroin|"
-    r"carfentanil)\b",
+    r"\b(?:of|powder|powdered|potentially|possibly|deadly|lethal|fatal|pure|illicit|suspected|seized|the|drug|drugs|"
+    r"blue|rainbow|(?:multi-?)?colou?red|brightly|white|pink|green|yellow)\b",
     re.IGNORECASE,
 )
 _UNIT_SYNONYMS = {"lethal doses": "doses", "lethal dose": "dose"}
@@ -73,13 +74,20 @@ _LONGEST_UNIT = 60  # no unit name is longer; longer text is refused before the 
 
 
 def parse_amount(
-    text: str, *, default_unit: str | None = None, exact: bool = False, decimal_comma: bool = False
+    text: str,
+    *,
+    default_unit: str | None = None,
+    exact: bool = False,
+    decimal_comma: bool = False,
+    other_drugs: bool = False,
 ) -> Amount:
     """Read a figure with its unit.
 
     Descriptive words ("of fentanyl powder", "potentially lethal") are skipped; the unit
     must be one of the registry's. ``default_unit`` is used when the text has no unit.
     ``decimal_comma=True`` reads European style ("1,5 kg", "10.000 pills") on purpose.
+    A figure naming another drug or a fentanyl analogue is refused (:mod:`doseconv.drugs`)
+    unless ``other_drugs`` is true; counterfeit pills made of fentanyl ("fake M30s") are pills.
 
     >>> parse_amount("44 million fentanyl pills")
     Amount(value=Fraction(44000000, 1), unit='pill', kind='pills', step=Fraction(1000000, 1), text='44 million fentanyl pills')
@@ -106,8 +114,11 @@ def parse_amount(
         rest = rest[: len(rest) - len(part.group())]
         share = Fraction(1, 2 if part[1].lower() == "half" else 4)
         value, step = value + share, min(step, share)
-    unit_text = " ".join(_DESCRIPTORS.sub(" ", rest).split())
+    drugs = read_drugs(rest, figure=text, other_drugs=other_drugs)
+    unit_text = " ".join(_DESCRIPTORS.sub(" ", drugs.rest).split())
     unit_text = _UNIT_SYNONYMS.get(unit_text.lower(), unit_text)
+    if not unit_text and drugs.pills:
+        unit_text = "pills"
     if not unit_text:
         if default_unit is None:
             raise UnitError(f"{text!r} has no unit; write e.g. '6500 lb', '44 million pills' or '193 million doses'")

@@ -157,12 +157,18 @@ def _figure_interval(figure: StatedFigure, reading: Reading) -> Interval:
 
 
 def parse_stated(
-    text: str, *, exact: bool = False, default_unit: str | None = None, decimal_comma: bool = False
+    text: str,
+    *,
+    exact: bool = False,
+    default_unit: str | None = None,
+    decimal_comma: bool = False,
+    other_drugs: bool = False,
 ) -> StatedFigure:
     """Read a published figure with its qualifier ("more than 6,500 pounds", "10-15 million pills").
 
     ``exact`` marks a figure known to be exact (its trailing zeros are not rounding);
-    ``decimal_comma`` reads European style ("1,5 kg") on purpose.
+    ``decimal_comma`` reads European style ("1,5 kg") on purpose;
+    ``other_drugs`` reads a figure of another drug instead of refusing it (see :func:`parse_amount`).
 
     >>> parse_stated("more than 6,500 pounds").interval()
     Interval(low=Fraction(6500, 1), high=Fraction(6600, 1), low_open=True, high_open=False)
@@ -188,7 +194,9 @@ def parse_stated(
         range_match = None
     if range_match is not None and qualifier in ("none", "between", "exact", "about"):
         second_text = body[range_match.end() :]
-        upper = parse_amount(second_text, default_unit=default_unit, exact=exact, decimal_comma=decimal_comma)
+        upper = parse_amount(
+            second_text, default_unit=default_unit, exact=exact, decimal_comma=decimal_comma, other_drugs=other_drugs
+        )
         lower_number, _ = split_number(range_match["x"], decimal_comma=decimal_comma)
         scale = _shared_scale(range_match["x"], second_text)
         if scale:
@@ -200,7 +208,9 @@ def parse_stated(
         return StatedFigure(text, "between", phrase or "between", lower, upper)
     if qualifier == "between":
         raise InputError(f"{text!r}: 'between' needs two figures, as in 'between 400,000 and 500,000 doses'")
-    amount = parse_amount(body, default_unit=default_unit, exact=exact, decimal_comma=decimal_comma)
+    amount = parse_amount(
+        body, default_unit=default_unit, exact=exact, decimal_comma=decimal_comma, other_drugs=other_drugs
+    )
     return StatedFigure(text, qualifier, phrase, amount)
 
 

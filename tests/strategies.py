@@ -300,3 +300,14 @@ hostile_figures = st.lists(
     ),
     max_size=12,
 ).map("".join)  # fmt: skip
+
+
+#: Figures a caller may give as plain numbers: whole counts (up to 10^15) and decimals with up to 3 places.
+plain_figures = st.one_of(
+    st.integers(min_value=0, max_value=10**15),
+    st.builds(
+        lambda units, places: Decimal(units).scaleb(-places),
+        st.integers(min_value=0, max_value=10**12),
+        st.integers(min_value=1, max_value=3),
+    ),
+)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -12,7 +10,6 @@ from hypothesis import strategies as st
 
 from doseconv import DoseconvError, InputError, check
 from doseconv.batch import OUTPUT_COLUMNS, check_table
-from doseconv.batch.columns import plain_text
 
 from .table_rows import rows
 
@@ -24,16 +21,14 @@ OPTIONS = [
 ]
 
 
-def _text(value, unit: str) -> str | None:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    if isinstance(value, str):
-        return f"{value} {unit}"
-    return f"{plain_text(value)} {unit}"
+def _value(value):
+    """A cell as a caller would give it to check: None for an empty cell, else the value itself."""
+    return None if value is None or (not isinstance(value, str) and pd.isna(value)) else value
 
 
 def _scalar(row: dict, unit: str, options: dict):
-    return check(_text(row["pills"], "pills"), _text(row["powder"], unit), _text(row["claim"], "doses"), **options)
+    """The exact check of one row's cells, given to doseconv.check as they are (plain numbers or text)."""
+    return check(_value(row["pills"]), _value(row["powder"]), _value(row["claim"]), powder_unit=unit, **options)
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -44,11 +39,11 @@ def test_every_verdict_equals_the_exact_check(table_rows: list[dict], options: d
     frame["pills"] = frame["pills"].astype("Int64")
     frame["powder"] = frame["powder"].astype(float)
     claims = frame["claim"]
-    if not all(isinstance(c, str) for c in claims):  # a mixed column is refused; keep numbers as numbers
-        frame["claim"] = [c if isinstance(c, str) else plain_text(c) for c in claims]
+    if not all(isinstance(c, str) for c in claims):  # a mixed column is refused; write the numbers out
+        frame["claim"] = [c if isinstance(c, str) else f"{c:,}" for c in claims]
     out = check_table(frame, pills="pills", powder="powder", claim="claim", powder_unit=unit, **options)
     for index, row in frame.iterrows():
-        expected = _scalar({k: (None if pd.isna(v) else v) for k, v in row.items()}, unit, options)
+        expected = _scalar(row.to_dict(), unit, options)
         assert out.at[index, "verdict"] == expected.verdict, dict(row)
         if expected.computed is not None:
             assert out.at[index, "computed_low"] == pytest.approx(float(expected.computed.low), rel=1e-9)
@@ -73,9 +68,7 @@ def test_numeric_columns_verdicts_equal_the_exact_check(table_rows: list[dict]) 
     frame["pills"] = frame["pills"].astype(float)
     out = check_table(frame, pills="pills", powder="powder", claim="claim", powder_unit="kg")
     for index, row in frame.iterrows():
-        values = {k: (None if pd.isna(v) else v) for k, v in row.items()}
-        values["claim"] = plain_text(values["claim"])
-        assert out.at[index, "verdict"] == _scalar(values, "kg", {}).verdict, dict(row)
+        assert out.at[index, "verdict"] == _scalar(row.to_dict(), "kg", {}).verdict, dict(row)
 
 
 def test_the_users_frame_is_left_as_it_was() -> None:
@@ -95,8 +88,8 @@ def test_text_columns_are_parsed_once_per_distinct_value(monkeypatch) -> None:
     from doseconv.batch import columns
 
     calls: list[str] = []
-    real = columns._parse_cell
-    monkeypatch.setattr(columns, "_parse_cell", lambda text, unit: calls.append(text) or real(text, unit))
+    real = columns.read_figure
+    monkeypatch.setattr(columns, "read_figure", lambda text, *a, **k: calls.append(text) or real(text, *a, **k))
     frame = pd.DataFrame({"pills": ["nearly 44 million"] * 500, "doses": ["nearly 193 million", "44 million"] * 250})
     out = check_table(frame, pills="pills", claim="doses")
     assert sorted(calls) == ["44 million", "nearly 193 million", "nearly 44 million"]
@@ -110,7 +103,7 @@ def test_flagged_rows_get_a_diagnosis_and_correction_and_the_others_none() -> No
     out = check_table(frame, pills="pills", claim="doses")
     assert list(out["verdict"]) == ["implausible", "consistent"]
     assert out.at[0, "diagnosis"] == "pills-only"
-    assert out.at[0, "correction"] == check("nearly 44 million pills", None, "nearly 193 million doses").explanation
+    assert out.at[0, "correction"] == check("nearly 44 million", None, "nearly 193 million").explanation
     assert pd.isna(out.at[1, "diagnosis"]) and pd.isna(out.at[1, "correction"])
 
 

@@ -43,7 +43,7 @@ def test_a_flagged_row_exits_1_with_its_diagnosis(capsys, tmp_path: Path) -> Non
     rows = json.loads(result.out)
     assert [r["verdict"] for r in rows] == ["plausible", "implausible"]
     assert rows[1]["diagnosis"] == "pills-only"
-    assert rows[1]["correction"].startswith("Claim 'nearly 193 million doses'")
+    assert rows[1]["correction"].startswith("Claim 'nearly 193 million' (192 million to 193 million doses)")
     assert rows[0]["diagnosis"] is None and result.err == ""
 
 
@@ -63,7 +63,7 @@ def test_an_excel_file_with_guessed_headers_is_checked(capsys, tmp_path: Path) -
     lines = result.out.splitlines()
     assert lines[0].startswith("| Tablets | Fentanyl (kg) | Doses | verdict |")
     assert lines[2].startswith("| 250000 | 12 | 6.3 million | implausible | 1,349,000 | 1,508,000 | powder_purity |")
-    assert "| powder-pure | Claim '6.3 million doses'" in lines[2]
+    assert "| powder-pure | Claim '6.3 million' (6.25 million to 6.4 million doses)" in lines[2]
     assert lines[3].startswith("| 1000 | 0.5 | 49,000 | consistent |")
 
 

@@ -24,6 +24,7 @@ PAGES = [
     "docs/claims-files.md",
     "docs/cli.md",
     "docs/json.md",
+    "docs/library.md",
     "docs/methodology.md",
     "docs/performance.md",
     "docs/population.md",

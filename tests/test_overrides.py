@@ -36,7 +36,7 @@ def test_overrides_are_frozen_and_hashable() -> None:
         ({"purity": "150%"}, "purity", "purity '150%' is above 100 %; give a value from 0% to 100% (or 0 to 1)"),
         ({"purity": 1.5}, "purity", "purity 1.5 is above 1; give a fraction from 0 to 1 or a string like '15%'"),
         ({"purity": -0.1}, "purity", "purity -0.1 is negative; figures must be zero or more"),
-        ({"pill_share": "abc"}, "pill_share", "cannot read pill share 'abc'; give a value such as 10% or 0.1"),
+        ({"pill_share": "abc"}, "pill_share", "cannot read pill share 'abc'; give a value such as 10%, 0.1 or '6 in 10'"),
         ({"lethal_dose": "0 mg"}, "lethal_dose", "lethal dose must be more than zero"),
         ({"lethal_dose": "-3 mg"}, "lethal_dose", "'-3 mg' is negative; seizure figures must be zero or more"),
         ({"lethal_dose": 3}, "lethal_dose", "lethal dose must be a mass with a unit, such as '2 mg'"),

@@ -28,7 +28,8 @@ from .strategies import MASS_UNITS_MG, decimals, mass_units
         ("1.47 billion potentially lethal doses", Fraction(1_470_000_000), "lethal_dose", "doses"),
         ("193 million deadly doses of fentanyl", Fraction(193_000_000), "lethal_dose", "doses"),
         ("3mg", Fraction(3), "milligram", "mass"),
-        ("200 pounds of methamphetamine", Fraction(200), "pound", "mass"),
+        ("10 kilos of suspected fentanyl", Fraction(10), "kilogram", "mass"),
+        ("5,000 fake M30s", Fraction(5000), "pill", "pills"),
     ],
 )
 def test_parse_amount(text: str, value: Fraction, unit: str, kind: str) -> None:
@@ -53,6 +54,13 @@ def test_parse_amount(text: str, value: Fraction, unit: str, kind: str) -> None:
 def test_parse_amount_refuses(text: str, error: type, fragment: str) -> None:
     with pytest.raises(error, match=fragment):
         parse_amount(text)
+
+
+def test_other_drugs_are_read_only_when_asked() -> None:
+    """A claims file keeps other drugs seized for context: read on purpose, refused otherwise."""
+    assert parse_amount("200 pounds of methamphetamine", other_drugs=True).value == 200
+    with pytest.raises(InputError, match="names methamphetamine, not fentanyl"):
+        parse_amount("200 pounds of methamphetamine")
 
 
 def test_errors_are_value_errors_too() -> None:

@@ -1,10 +1,10 @@
 """Table columns read as figures: per row a float interval for the vectorized pass, and the exact figure on demand.
 
-A text column ("nearly 44 million") is parsed once per distinct value with the scalar reader
-(:func:`doseconv.stated.parse_stated`). A numeric column is read at face value, like the same
-figure written out: its interval comes from the scalar reader applied to one representative
-figure per class of (leading digit position, last stated digit position), so the vectorized
-pass follows whatever rule the scalar reader applies. Rows the vectorized pass cannot place for
+Every cell is read by the reader :func:`doseconv.check` uses (:func:`doseconv.inputs.read_figure`).
+A text column ("nearly 44 million") is read once per distinct value. A numeric column is read at
+face value, like the same figure written out: its interval comes from that reader applied to one
+representative number per class of (leading digit position, last stated digit position), so the
+vectorized pass follows whatever rule the reader applies. Rows the vectorized pass cannot place for
 sure are marked unclear; the exact check decides them.
 """
 
@@ -15,32 +15,23 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from ..errors import InputError, UnitError
+from ..errors import InputError
+from ..inputs import read_figure
 from ..registry import resolve_unit, unit_factor
-from ..stated import Reading, StatedFigure, parse_stated
+from ..stated import Reading, StatedFigure
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
     import pandas as pd
 
-__all__ = ["FigureColumn", "plain_text", "read_column"]
+__all__ = ["FigureColumn", "read_column"]
 
 #: Figure name -> (the kind it must be, its unit when a cell gives none).
 ROLES = {"pills": ("pills", "pill"), "powder": ("mass", None), "claim": ("doses", "lethal_dose")}
 #: Numeric cells outside this range (or with more than 15 decimals) go to the exact check.
 _LOWEST, _HIGHEST, _MAX_DECIMALS = 1e-6, 1e15, 15
-
-
-def plain_text(value: Any) -> str:
-    """A number from a table written out as a person would type it: no exponent, no trailing ``.0``.
-
-    >>> plain_text(12.0), plain_text(12.5), plain_text(1e-05), plain_text(250000)
-    ('12', '12.5', '0.00001', '250000')
-    """
-    number = float(value)
-    if number.is_integer() and abs(number) < 2**53:
-        return str(int(number))
-    return format(Decimal(repr(number)), "f")
+#: Significant digits a float gives back exactly through its decimal form (a number with more is not clear).
+_MAX_DIGITS = 15
 
 
 @dataclass
@@ -61,18 +52,22 @@ class FigureColumn:
     pound: np.ndarray
     _figures: list[StatedFigure | None] | None  # text columns: the distinct figures
     _codes: np.ndarray | None
-    _values: np.ndarray | None  # numeric columns: the values
+    _values: np.ndarray | None  # numeric columns: the values as given
     _unit: str | None
+    exact: bool = False
 
     def figure(self, row: int) -> StatedFigure | None:
-        """The exact figure of one row (parsed now for a numeric column)."""
+        """The exact figure of one row (read now for a numeric column)."""
         if not self.present[row]:
             return None
         if self._figures is not None:
             assert self._codes is not None
             return self._figures[self._codes[row]]
         assert self._values is not None
-        return parse_stated(f"{plain_text(self._values[row])} {self._unit}")  # the unit as the caller wrote it
+        try:
+            return read_figure(self._values[row], self.name, unit=self._unit, exact=self.exact)  # type: ignore[arg-type]
+        except InputError as error:
+            raise InputError(f"{_where(row, self.column)}: {error}") from None
 
 
 def _where(row: int, column: str) -> str:
@@ -105,11 +100,13 @@ def _check_dtype(series: pd.Series, column: str) -> str:
     raise InputError(f"column {column!r} has type {dtype}; give numbers or figures as text")
 
 
-def read_column(series: pd.Series, name: str, column: str, unit: str | None, reading: Reading) -> FigureColumn:
+def read_column(
+    series: pd.Series, name: str, column: str, unit: str | None, reading: Reading, exact: bool = False
+) -> FigureColumn:
     """Read one figure column (``name`` is pills, powder or claim) into a :class:`FigureColumn`."""
     if _check_dtype(series, column) == "numeric":
-        return _numeric(series, name, column, unit, reading)
-    return _text(series, name, column, unit, reading)
+        return _numeric(series, name, column, unit, reading, exact)
+    return _text(series, name, column, unit, reading, exact)
 
 
 def _base_factor(figure_unit: str, kind: str) -> Fraction:
@@ -124,7 +121,7 @@ def _check_kind(figure: StatedFigure, name: str, row: int, column: str) -> None:
         raise InputError(f"{_where(row, column)}: {figure.text!r} must be {wanted[name]}")
 
 
-def _text(series: pd.Series, name: str, column: str, unit: str | None, reading: Reading) -> FigureColumn:
+def _text(series: pd.Series, name: str, column: str, unit: str | None, reading: Reading, exact: bool) -> FigureColumn:
     import numpy as np
     import pandas as pd
 
@@ -133,16 +130,16 @@ def _text(series: pd.Series, name: str, column: str, unit: str | None, reading: 
     figures: list[StatedFigure | None] = []
     low, high = np.zeros(size), np.zeros(size)
     present, clear, by_mass, pound = (np.zeros(size, dtype=bool) for _ in range(4))
-    default = unit or ROLES[name][1]
     for index, text in enumerate(uniques):
         if not str(text).strip():
             figures.append(None)
             continue
         try:
-            figure = _parse_cell(str(text), default)
+            figure = read_figure(str(text), name, unit=unit, exact=exact)  # type: ignore[arg-type]
         except InputError as error:
             row = int(np.flatnonzero(codes == index)[0])
             raise InputError(f"{_where(row, column)}: {error}") from None
+        assert figure is not None
         _check_kind(figure, name, int(np.flatnonzero(codes == index)[0]), column)
         interval = figure.interval(reading)
         factor = _base_factor(figure.amount.unit, figure.kind)
@@ -162,46 +159,31 @@ def _text(series: pd.Series, name: str, column: str, unit: str | None, reading: 
 
     return FigureColumn(
         name, column, spread(present, False), spread(low, np.nan), spread(high, np.nan), spread(clear, True),
-        spread(by_mass, False), spread(pound, False), figures, take, None, None,
+        spread(by_mass, False), spread(pound, False), figures, take, None, None, exact,
     )  # fmt: skip
 
 
-def _parse_cell(text: str, unit: str | None) -> StatedFigure:
-    """A cell's figure; a figure with no unit takes the column's ("nearly 44 million" in a pills column)."""
-    try:
-        return parse_stated(text)
-    except UnitError:
-        if unit is None:
-            raise
-        try:
-            return parse_stated(f"{text} {_UNIT_WORDS.get(unit, unit)}")
-        except InputError:
-            pass
-        raise
-
-
-_UNIT_WORDS = {"pill": "pills", "lethal_dose": "doses"}
-
-
-def _numeric_unit(name: str, column: str, unit: str | None) -> tuple[str, str, str]:
-    """(registry unit, kind, the unit as written after a number) of a numeric column."""
+def _numeric_unit(name: str, column: str, unit: str | None) -> tuple[str, str]:
+    """(registry unit, kind) of a numeric column."""
     kind, default = ROLES[name]
     if unit is None:
         if default is None:
             raise InputError(f"column {column!r} holds plain numbers; give the unit of its masses (such as kg or lb)")
-        unit = _UNIT_WORDS[default]
+        unit = default
     found, found_kind = resolve_unit(unit)
     if name == "pills" and found_kind in ("pills", "mass"):
-        return found, found_kind, unit
+        return found, found_kind
     if found_kind != kind:
         raise InputError(f"unit {unit!r} for column {column!r} is {found_kind}, not {kind}")
-    return found, found_kind, unit
+    return found, found_kind
 
 
-def _numeric(series: pd.Series, name: str, column: str, unit: str | None, reading: Reading) -> FigureColumn:
+def _numeric(
+    series: pd.Series, name: str, column: str, unit: str | None, reading: Reading, exact: bool
+) -> FigureColumn:
     import numpy as np
 
-    unit_name, kind, written = _numeric_unit(name, column, unit)
+    unit_name, kind = _numeric_unit(name, column, unit)
     values = series.to_numpy(dtype=float, na_value=np.nan)
     present = ~np.isnan(values)
     bad = present & ~(np.isfinite(values) & (values >= 0))
@@ -213,18 +195,19 @@ def _numeric(series: pd.Series, name: str, column: str, unit: str | None, readin
     x = np.where(present, values, 1.0)
     usable = present & (x >= _LOWEST) & (x < _HIGHEST)
     last, lead = _digit_positions(np.where(usable, x, 1.0))
-    usable &= last <= lead
+    usable &= (last <= lead) & (lead - last < _MAX_DIGITS)  # more digits than a float keeps: the exact check reads it
     low, high = np.full(len(x), np.nan), np.full(len(x), np.nan)
     factor = float(_base_factor(unit_name, kind))
     classes, inverse = np.unique((lead[usable] + 64) * 128 + (last[usable] + 64), return_inverse=True)
-    offsets = np.array([_offsets((int(c) // 128 - 64, int(c) % 128 - 64), written, reading) for c in classes])
+    offsets = np.array([_offsets((int(c) // 128 - 64, int(c) % 128 - 64), name, unit, reading, exact) for c in classes])
     if len(classes):
         low[usable] = (x[usable] - offsets[inverse, 0]) * factor
         high[usable] = (x[usable] + offsets[inverse, 1]) * factor
     clear = ~present | (usable & (low > 0))
     by_mass = present & (name == "pills" and kind == "mass")
     pound = present & (unit_name == "pound")
-    return FigureColumn(name, column, present, low, high, clear, by_mass, pound, None, None, values, written)
+    given = series.to_numpy()  # the values as given (ints stay ints), read one by one when a row is rechecked
+    return FigureColumn(name, column, present, low, high, clear, by_mass, pound, None, None, given, unit, exact)
 
 
 def _digit_positions(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -260,19 +243,20 @@ def _digit_positions(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return last, lead
 
 
-_OFFSETS: dict[tuple[int, int, str, str], tuple[float, float]] = {}
+_OFFSETS: dict[tuple[object, ...], tuple[float, float]] = {}
 
 
-def _offsets(key: tuple[int, int], unit: str, reading: Reading) -> tuple[float, float]:
-    """How far below and above its value a figure of this digit class reaches, by the scalar reader."""
-    cached = _OFFSETS.get((*key, unit, reading))
+def _offsets(key: tuple[int, int], name: str, unit: str | None, reading: Reading, exact: bool) -> tuple[float, float]:
+    """How far below and above its value a number of this digit class reaches, read as a cell of the column is."""
+    cached = _OFFSETS.get((*key, name, unit, reading, exact))
     if cached is not None:
         return cached
     lead, last = key
     value = Decimal(1).scaleb(lead) + (Decimal(1).scaleb(last) if last < lead else 0)
-    figure = parse_stated(f"{format(value, 'f')} {unit}")
+    figure = read_figure(float(value), name, unit=unit, exact=exact)  # type: ignore[arg-type]
+    assert figure is not None
     interval = figure.interval(reading)
-    exact = Fraction(value)
-    result = (float(exact - interval.low), float(interval.high - exact))
-    _OFFSETS[(*key, unit, reading)] = result
+    stated = figure.amount.value
+    result = (float(stated - interval.low), float(interval.high - stated))
+    _OFFSETS[(*key, name, unit, reading, exact)] = result
     return result

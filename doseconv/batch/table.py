@@ -62,6 +62,7 @@ def check_table(
     pill_model: str | None = None,
     reading: str = "lenient",
     scale: str = "aggregate",
+    exact: bool = False,
     explain: bool = True,
     progress: Callable[[int], None] | None = None,
     **given: Unpack[OverrideArgs],
@@ -70,7 +71,7 @@ def check_table(
 
     ``pills``, ``powder`` and ``claim`` name columns. A column of text holds figures as published
     ("nearly 44 million"); a numeric column holds plain numbers read at face value (``powder_unit``
-    gives their unit: "kg", "lb"). Each row's verdict is the one :func:`doseconv.check` gives for
+    gives their unit: "kg", "lb"), or exactly with ``exact=True``, as :func:`doseconv.check` reads them. Each row's verdict is the one :func:`doseconv.check` gives for
     the same figures; ``diagnosis`` (the best method that reproduces the claim) and ``correction``
     are filled for flagged rows (``explain=False`` leaves them empty, for speed). ``progress`` is called with the
     number of rows done since its last call.
@@ -114,8 +115,9 @@ def check_table(
         "implied_low": np.full(n, np.nan), "implied_high": np.full(n, np.nan),
         "diagnosis": np.full(n, None, dtype=object), "correction": np.full(n, None, dtype=object),
     }  # fmt: skip
+    units = {"pills": pills_unit, "powder": powder_unit, "claim": None}
     figures = {
-        role: read_column(frame[col], role, str(col), powder_unit if role == "powder" else pills_unit, read)
+        role: read_column(frame[col], role, str(col), units[role], read, exact)
         for role, col in (*names.items(), ("claim", claim_name))
         if col is not None
     }

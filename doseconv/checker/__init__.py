@@ -54,23 +54,31 @@ def check(
     reading: str = "lenient",
     scale: str = "aggregate",
     notes: tuple[str, ...] | list[str] = (),
+    pills_unit: str | None = None,
+    powder_unit: str | None = None,
+    exact: bool = False,
     **given: Unpack[OverrideArgs],
 ) -> CheckResult:
     """Check a claimed total of doses against the stated pills and powder.
 
-    Figures are text as published or parsed :class:`~doseconv.stated.StatedFigure` values; the
-    caller's own values come as one :class:`~doseconv.overrides.Overrides` and/or as keywords
-    (``purity="10%"``, ``lethal_dose``, ``pill_share``, ``mg_per_pill``, ``pill_mass``).
+    Figures are text as published, plain numbers (read like the same figure written out; a bare
+    count is pills, or doses for the claim; powder takes ``powder_unit``), amounts or parsed
+    :class:`~doseconv.stated.StatedFigure` values; ``exact=True`` reads them with no rounding
+    (see :mod:`doseconv.inputs`). The caller's own values come as one
+    :class:`~doseconv.overrides.Overrides` and/or as keywords (``purity="10%"``, ``lethal_dose``,
+    ``pill_share``, ``mg_per_pill``, ``pill_mass``).
 
     >>> r = check("nearly 44 million pills", "more than 6,500 pounds", "nearly 193 million doses")
     >>> r.verdict, r.implied.describe()
     ('plausible', 'powder purity from 9.89% to 10.18%')
     >>> check("nearly 44 million pills", None, "almost 193 million doses").verdict
     'implausible'
+    >>> check(pills=250_000, powder=12, powder_unit="kg", claim=5_700_000).verdict
+    'implausible'
     """
     ctx = build_context(
         pills, powder, claim, assumptions=assumptions, overrides=Overrides.of(overrides, **given),
-        pill_model=pill_model, reading=reading, scale=scale,
+        pill_model=pill_model, reading=reading, scale=scale, units=(pills_unit, powder_unit), exact=exact,
     )  # fmt: skip
     computed = total(Recipe(ctx.per_pill, ctx.purity, ctx.lethal), ctx) if ctx.has_inputs else None
     implied = implied_value(ctx)

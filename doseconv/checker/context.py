@@ -8,15 +8,16 @@ from typing import cast
 
 from ..assumptions import DEFAULT_PILL_MODEL, PILL_MODELS, AssumptionSet, SetChoice, pill_factor, resolve_assumptions
 from ..errors import InputError, MissingValueError
+from ..inputs import FigureValue, read_figure
 from ..intervals import Interval
 from ..overrides import Overrides
-from ..stated import READINGS, Reading, StatedFigure, parse_stated
+from ..stated import READINGS, Reading, StatedFigure
 from .bands import SCALES
 
 __all__ = ["ClaimContext", "FigureInput", "build_context", "per_pill"]
 
-#: A figure as a caller gives it: text as published, a parsed figure, or nothing.
-FigureInput = str | StatedFigure | None
+#: A figure as a caller gives it: text as published, a plain number, an amount, a parsed figure, or nothing.
+FigureInput = FigureValue
 
 
 @dataclass(frozen=True)
@@ -57,14 +58,6 @@ def per_pill(chosen: AssumptionSet, model: str) -> Fraction | None:
         return None
 
 
-def _figure(value: FigureInput) -> StatedFigure | None:
-    if value is None or isinstance(value, StatedFigure):
-        return value
-    if not value.strip():
-        return None
-    return parse_stated(value)
-
-
 def _options(reading: str, scale: str, pill_model: str | None) -> str:
     if reading not in READINGS:
         raise InputError(f"unknown reading {reading!r}; choose lenient or strict")
@@ -76,8 +69,12 @@ def _options(reading: str, scale: str, pill_model: str | None) -> str:
     return model
 
 
-def _figures(pills: FigureInput, powder: FigureInput, claim: FigureInput) -> tuple[StatedFigure | None, ...]:
-    pills_f, powder_f, claim_f = _figure(pills), _figure(powder), _figure(claim)
+def _figures(
+    pills: FigureInput, powder: FigureInput, claim: FigureInput, units: tuple[str | None, str | None], exact: bool
+) -> tuple[StatedFigure | None, ...]:
+    pills_f = read_figure(pills, "pills", unit=units[0], exact=exact)
+    powder_f = read_figure(powder, "powder", unit=units[1], exact=exact)
+    claim_f = read_figure(claim, "claim", exact=exact)
     if claim_f is None:
         raise InputError("no claim given; write the published total, such as 'nearly 193 million doses'")
     if claim_f.kind != "doses":
@@ -99,10 +96,16 @@ def build_context(
     pill_model: str | None,
     reading: str,
     scale: str,
+    units: tuple[str | None, str | None] = (None, None),
+    exact: bool = False,
 ) -> ClaimContext:
-    """Read and check a claim's figures and options into one :class:`ClaimContext`."""
+    """Read and check a claim's figures and options into one :class:`ClaimContext`.
+
+    ``units`` are the units of pills and powder given as plain numbers; ``exact`` reads plain
+    numbers and text as exact values (see :func:`doseconv.inputs.read_figure`).
+    """
     model = _options(reading, scale, pill_model)
-    pills_f, powder_f, claim_f = _figures(pills, powder, claim)
+    pills_f, powder_f, claim_f = _figures(pills, powder, claim, units, exact)
     assert claim_f is not None
     chosen = resolve_assumptions(assumptions, overrides)
     pill_mass = overrides.pill_mass if overrides.pill_mass is not None else chosen.pill_mass.value

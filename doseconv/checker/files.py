@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ClaimsFileError, DoseconvError
+from ..inputs import parse_claim
 from ..overrides import OVERRIDE_PARAMETERS, Overrides
 from ..stated import StatedFigure, parse_stated
 from .methods import METHODS
@@ -194,7 +195,10 @@ def _figures(source: _Text, raw: dict[str, Any], scopes: dict[str, Any]) -> dict
         stated = None
         if kind in _DOSE_KINDS:
             try:
-                stated = parse_stated(entry["text"], exact=exact)
+                if kind == "doses":  # a total in doses or in people ("enough to kill 1.5 million adults")
+                    stated = parse_claim(entry["text"], exact=exact)
+                else:
+                    stated = parse_stated(entry["text"], exact=exact, other_drugs=kind == "other-drug")
             except DoseconvError as error:
                 raise fail(f"figure {fid!r}: {error}", at=(*here, "text")) from None
             if stated.kind not in _DOSE_KINDS[kind]:

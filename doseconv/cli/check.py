@@ -63,10 +63,16 @@ def render_check(result) -> list[str]:
 @app.command("check")
 def check_command(
     claim: str = typer.Option(
-        ..., "--claim", help='The published total, with its qualifier: "nearly 193 million doses".'
+        ...,
+        "--claim",
+        help='The published total, with its qualifier: "nearly 193 million doses", or in people: '
+        '"enough to kill 4.7 million people" (one dose each).',
     ),
     pills: Optional[str] = typer.Option(
-        None, "--pills", help='Pills as published: "nearly 44 million pills", or a mass of pills: "66 pounds".'
+        None,
+        "--pills",
+        help='Pills as published: "nearly 44 million pills" or a bare count ("50.6 million"), '
+        'or a mass of pills: "66 pounds".',
     ),
     powder: Optional[str] = typer.Option(
         None, "--powder", help='Fentanyl powder as published: "more than 6,500 pounds".'
@@ -79,7 +85,9 @@ def check_command(
     ),
     purity: Optional[str] = override_option("purity", "Powder purity, overriding the set: 10% or 0.1."),
     lethal_dose: Optional[str] = override_option("lethal_dose", "Mass of one dose, overriding the set: 3mg."),
-    pill_share: Optional[str] = override_option("pill_share", "Share of pills holding >= 2 mg, for lab-share: 50%."),
+    pill_share: Optional[str] = override_option(
+        "pill_share", 'Share of pills holding >= 2 mg, for lab-share: 42%, "6 in 10" or "six out of ten".'
+    ),
     mg_per_pill: Optional[str] = override_option("mg_per_pill", "Mean fentanyl per pill, for mean-content: 2.4mg."),
     pill_mass: Optional[str] = override_option(
         "pill_mass", "Gross mass of one pill, for pills given by weight: 100mg."

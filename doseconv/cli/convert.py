@@ -28,7 +28,7 @@ def convert_command(
         "lethal_dose", "Mass of one lethal dose, such as 3mg (overrides the set)."
     ),
     pill_share: Optional[str] = override_option(
-        "pill_share", "Share of pills holding >= 2 mg, for lab-share (overrides the set)."
+        "pill_share", 'Share of pills holding >= 2 mg, for lab-share: 42% or "6 in 10" (overrides the set).'
     ),
     mg_per_pill: Optional[str] = override_option(
         "mg_per_pill", "Mean fentanyl per pill, for mean-content (overrides the set)."
