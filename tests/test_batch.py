@@ -177,3 +177,10 @@ def test_clear_cut_rows_never_reach_the_exact_check(monkeypatch) -> None:
     out = check_table(frame, pills="pills", powder="kg", powder_unit="kg", claim="doses")
     assert set(out["verdict"]) == {"consistent"}
     assert calls == []
+
+
+def test_a_table_with_a_repeated_index_keeps_its_rows_in_place() -> None:
+    frame = pd.DataFrame({"pills": [1000, 2000], "doses": [1000, 5_000_000]}, index=[3, 3])
+    out = check_table(frame, pills="pills", claim="doses")
+    assert list(out.index) == [3, 3]
+    assert list(out["verdict"]) == ["consistent", "implausible"]
