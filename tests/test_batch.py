@@ -32,12 +32,19 @@ def _scalar(row: dict, unit: str, options: dict):
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(rows(), min_size=1, max_size=12), st.sampled_from(OPTIONS), st.sampled_from(["kg", "lb"]))
-def test_every_verdict_equals_the_exact_check(table_rows: list[dict], options: dict, unit: str) -> None:
+@given(
+    st.lists(rows(), min_size=1, max_size=12),
+    st.sampled_from(OPTIONS),
+    st.sampled_from(["kg", "lb"]),
+    st.sampled_from(["", "nearly ", "more than ", "about "]),
+)
+def test_every_verdict_equals_the_exact_check(table_rows: list[dict], options: dict, unit: str, words: str) -> None:
     """For random rows (numbers and text, near and far from the edges) each row's verdict is the scalar check's."""
     frame = pd.DataFrame(table_rows)
     frame["pills"] = frame["pills"].astype("Int64")
     frame["powder"] = frame["powder"].astype(float)
+    if words:  # the powder as published text, with its unit: "nearly 12.5 lb"
+        frame["powder"] = [None if pd.isna(v) else f"{words}{v:,} {unit}" for v in frame["powder"]]
     claims = frame["claim"]
     if not all(isinstance(c, str) for c in claims):  # a mixed column is refused; write the numbers out
         frame["claim"] = [c if isinstance(c, str) else f"{c:,}" for c in claims]
@@ -184,3 +191,22 @@ def test_a_table_with_a_repeated_index_keeps_its_rows_in_place() -> None:
     out = check_table(frame, pills="pills", claim="doses")
     assert list(out.index) == [3, 3]
     assert list(out["verdict"]) == ["consistent", "implausible"]
+
+
+def test_exact_readings_equal_the_exact_check() -> None:
+    frame = pd.DataFrame({"pills": [250_000, 1_000], "kg": [12.0, 0.5], "doses": [6_250_000, 49_000]})
+    out = check_table(frame, pills="pills", powder="kg", powder_unit="kg", claim="doses", exact=True)
+    expected = [
+        check(int(p), float(w), int(d), powder_unit="kg", exact=True).verdict
+        for p, w, d in frame.itertuples(index=False)
+    ]
+    assert list(out["verdict"]) == expected == ["implausible", "consistent"]
+
+
+def test_pills_given_by_weight_are_checked_exactly() -> None:
+    frame = pd.DataFrame({"pills_kg": [10.0, 10.0], "doses": ["5 million", "100,000"]})
+    options = {"pills_unit": "kg", "pill_mass": "100 mg"}
+    out = check_table(frame, pills="pills_kg", claim="doses", **options)
+    expected = [check(10.0, None, d, **options).verdict for d in frame["doses"]]
+    assert list(out["verdict"]) == expected
+    assert out.at[0, "implied_parameter"] == "pill_purity"
