@@ -210,3 +210,10 @@ def test_pills_given_by_weight_are_checked_exactly() -> None:
     expected = [check(10.0, None, d, **options).verdict for d in frame["doses"]]
     assert list(out["verdict"]) == expected
     assert out.at[0, "implied_parameter"] == "pill_purity"
+
+
+def test_without_explanations_flagged_rows_keep_the_same_verdicts() -> None:
+    frame = pd.DataFrame({"pills": ["nearly 44 million"] * 2, "doses": ["nearly 193 million", "44 million"]})
+    out = check_table(frame, pills="pills", claim="doses", explain=False)
+    assert list(out["verdict"]) == ["implausible", "consistent"]
+    assert out["diagnosis"].isna().all() and out["correction"].isna().all()

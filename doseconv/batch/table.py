@@ -128,12 +128,12 @@ def check_table(
     columns["implied_parameter"][:] = rows.parameter
     columns["implied_low"][:], columns["implied_high"][:] = rows.implied_low, rows.implied_high
     needs_exact = rows.verdict < 0
-    if explain:
+    if explain or set(_verdict_names()) - set(TWIN_VERDICTS):  # a flag the twin cannot name: the exact check does
         needs_exact |= np.isin(verdicts, list(FLAGGED))
     exact_rows = np.flatnonzero(needs_exact).tolist()
     if progress is not None:
         progress(n - len(exact_rows))
-    scalar = _ScalarRows(figures, {}, options)
+    scalar = _ScalarRows(figures, {}, options, explain)
     for done, row in enumerate(exact_rows, 1):
         scalar.fill(row, columns)
         if progress is not None and (done % PROGRESS_STEP == 0 or done == len(exact_rows)):
@@ -165,10 +165,11 @@ def _absent_powder(figures: dict[str, FigureColumn], n: int) -> FigureColumn:
 class _ScalarRows:
     """The exact check of single rows (undecided or flagged), each distinct row checked once."""
 
-    def __init__(self, figures: dict[str, FigureColumn], cache: dict, options: dict[str, Any]) -> None:
+    def __init__(self, figures: dict[str, FigureColumn], cache: dict, options: dict[str, Any], explain: bool) -> None:
         self.figures = figures
         self.cache = cache
         self.options = options
+        self.explain = explain
 
     def result(self, row: int) -> CheckResult:
         from ..checker import check
@@ -192,7 +193,7 @@ class _ScalarRows:
             columns["implied_high"][at] = float("inf") if implied.unbounded else float(implied.interval.high)
         else:
             columns["implied_low"][at] = columns["implied_high"][at] = float("nan")
-        if r.verdict in FLAGGED:
+        if r.verdict in FLAGGED and self.explain:
             columns["diagnosis"][at] = r.matching_methods[0] if r.matching_methods else None
             columns["correction"][at] = _correction_text(r)
 
