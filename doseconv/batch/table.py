@@ -71,9 +71,10 @@ def check_table(
 
     ``pills``, ``powder`` and ``claim`` name columns. A column of text holds figures as published
     ("nearly 44 million"); a numeric column holds plain numbers read at face value (``powder_unit``
-    gives their unit: "kg", "lb"), or exactly with ``exact=True``, as :func:`doseconv.check` reads them. Each row's verdict is the one :func:`doseconv.check` gives for
-    the same figures; ``diagnosis`` (the best method that reproduces the claim) and ``correction``
-    are filled for flagged rows (``explain=False`` leaves them empty, for speed). ``progress`` is called with the
+    gives their unit: "kg", "lb"), or exactly with ``exact=True``, as :func:`doseconv.check` reads
+    them. Each row's verdict is the one :func:`doseconv.check` gives for the same cells;
+    ``diagnosis`` (the best method that reproduces the claim) and ``correction`` are filled for
+    flagged rows (``explain=False`` leaves them empty, for speed). ``progress`` is called with the
     number of rows done since its last call.
 
     >>> import pandas as pd
@@ -84,16 +85,32 @@ def check_table(
     >>> out["diagnosis"][0], out["implied_parameter"][0], f"{out['implied_low'][0]:.3f}"
     ('powder-pure', 'powder_purity', '0.922')
     """
-    import numpy as np
     import pandas as pd
 
-    from ..checker.context import build_context
     from .columns import read_column
-    from .twin import TWIN_VERDICTS, constants, decide_rows
 
     if reading not in READINGS:
         raise InputError(f"unknown reading {reading!r}; choose lenient or strict")
     frame = _frame(table)
+    names = _columns_of(frame, pills, powder, claim)
+    options = {
+        "assumptions": assumptions, "overrides": Overrides.of(overrides, **given), "pill_model": pill_model,
+        "reading": reading, "scale": scale,
+    }  # fmt: skip
+    units = {"pills": pills_unit, "powder": powder_unit, "claim": None}
+    figures = {
+        role: read_column(frame[col], role, str(col), units[role], cast(Reading, reading), exact)
+        for role, col in names.items()
+    }
+    columns, needs_exact = _vectorized(figures, len(frame), options, explain)
+    _recheck(figures, columns, needs_exact, options, explain, progress)
+    added = pd.DataFrame(columns, index=frame.index)
+    added["verdict"] = pd.Categorical(columns["verdict"], categories=_verdict_names())
+    return pd.concat([frame, added], axis=1)
+
+
+def _columns_of(frame: pd.DataFrame, pills: str | None, powder: str | None, claim: str | None) -> dict[str, str]:
+    """Figure name -> column, each checked to be in the table; the output columns checked not to be."""
     names = {"pills": _column(frame, pills, "pills"), "powder": _column(frame, powder, "powder")}
     claim_name = _column(frame, claim, "claim")
     if claim_name is None:
@@ -101,46 +118,47 @@ def check_table(
     clash = [c for c in OUTPUT_COLUMNS if c in frame.columns]
     if clash:
         raise InputError(f"the table already has a column {clash[0]!r}; rename it before checking")
-    options = {
-        "assumptions": assumptions, "overrides": Overrides.of(overrides, **given), "pill_model": pill_model,
-        "reading": reading, "scale": scale,
-    }  # fmt: skip
-    ctx = build_context(None, None, "1 dose", **options)  # type: ignore[arg-type]
-    twin = constants(ctx)
-    read = cast(Reading, reading)
-    n = len(frame)
-    columns = {
-        "verdict": np.full(n, None, dtype=object), "computed_low": np.full(n, np.nan),
-        "computed_high": np.full(n, np.nan), "implied_parameter": np.full(n, None, dtype=object),
-        "implied_low": np.full(n, np.nan), "implied_high": np.full(n, np.nan),
-        "diagnosis": np.full(n, None, dtype=object), "correction": np.full(n, None, dtype=object),
-    }  # fmt: skip
-    units = {"pills": pills_unit, "powder": powder_unit, "claim": None}
-    figures = {
-        role: read_column(frame[col], role, str(col), units[role], read, exact)
-        for role, col in (*names.items(), ("claim", claim_name))
-        if col is not None
-    }
+    return {**{role: col for role, col in names.items() if col is not None}, "claim": claim_name}
+
+
+def _vectorized(
+    figures: dict[str, FigureColumn], n: int, options: dict[str, Any], explain: bool
+) -> tuple[dict[str, Any], Any]:
+    """The float pass: every output column filled where it can decide, and the rows the exact check must do."""
+    import numpy as np
+
+    from ..checker.context import build_context
+    from .twin import TWIN_VERDICTS, constants, decide_rows
+
+    twin = constants(build_context(None, None, "1 dose", **options))
     rows = decide_rows(twin, figures.get("pills"), _absent_powder(figures, n), figures["claim"])
     verdicts = np.array((*TWIN_VERDICTS, ""), dtype=object)[rows.verdict]
-    columns["verdict"][:] = verdicts
-    columns["computed_low"][:], columns["computed_high"][:] = rows.computed_low, rows.computed_high
-    columns["implied_parameter"][:] = rows.parameter
-    columns["implied_low"][:], columns["implied_high"][:] = rows.implied_low, rows.implied_high
+    columns = {
+        "verdict": verdicts, "computed_low": rows.computed_low, "computed_high": rows.computed_high,
+        "implied_parameter": rows.parameter, "implied_low": rows.implied_low, "implied_high": rows.implied_high,
+        "diagnosis": np.full(n, None, dtype=object), "correction": np.full(n, None, dtype=object),
+    }  # fmt: skip
     needs_exact = rows.verdict < 0
     if explain or set(_verdict_names()) - set(TWIN_VERDICTS):  # a flag the twin cannot name: the exact check does
         needs_exact |= np.isin(verdicts, list(FLAGGED))
+    return columns, needs_exact
+
+
+def _recheck(
+    figures: dict[str, FigureColumn], columns: dict[str, Any], needs_exact: Any, options: dict[str, Any],
+    explain: bool, progress: Callable[[int], None] | None,
+) -> None:  # fmt: skip
+    """The exact check of every row the float pass left (or flagged), written into ``columns``."""
+    import numpy as np
+
     exact_rows = np.flatnonzero(needs_exact).tolist()
     if progress is not None:
-        progress(n - len(exact_rows))
+        progress(len(needs_exact) - len(exact_rows))
     scalar = _ScalarRows(figures, {}, options, explain)
     for done, row in enumerate(exact_rows, 1):
         scalar.fill(row, columns)
         if progress is not None and (done % PROGRESS_STEP == 0 or done == len(exact_rows)):
             progress(PROGRESS_STEP if done % PROGRESS_STEP == 0 else done % PROGRESS_STEP)
-    added = pd.DataFrame(columns, index=frame.index)
-    added["verdict"] = pd.Categorical(columns["verdict"], categories=_verdict_names())
-    return pd.concat([frame, added], axis=1)
 
 
 def _verdict_names() -> list[str]:
