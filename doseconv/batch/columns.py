@@ -10,6 +10,7 @@ sure are marked unclear; the exact check decides them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -17,8 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..inputs import read_figure
+from ..intervals import Interval
 from ..registry import resolve_unit, unit_factor
-from ..stated import Reading, StatedFigure
+from ..stated import StatedFigure
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
@@ -100,13 +102,17 @@ def _check_dtype(series: pd.Series, column: str) -> str:
     raise InputError(f"column {column!r} has type {dtype}; give numbers or figures as text")
 
 
+#: A figure -> the interval the checker takes it for (a claimed total may be read differently from an input).
+IntervalOf = Callable[[StatedFigure], Interval]
+
+
 def read_column(
-    series: pd.Series, name: str, column: str, unit: str | None, reading: Reading, exact: bool = False
+    series: pd.Series, name: str, column: str, unit: str | None, interval_of: IntervalOf, exact: bool = False
 ) -> FigureColumn:
     """Read one figure column (``name`` is pills, powder or claim) into a :class:`FigureColumn`."""
     if _check_dtype(series, column) == "numeric":
-        return _numeric(series, name, column, unit, reading, exact)
-    return _text(series, name, column, unit, reading, exact)
+        return _numeric(series, name, column, unit, interval_of, exact)
+    return _text(series, name, column, unit, interval_of, exact)
 
 
 def _base_factor(figure_unit: str, kind: str) -> Fraction:
@@ -121,7 +127,9 @@ def _check_kind(figure: StatedFigure, name: str, row: int, column: str) -> None:
         raise InputError(f"{_where(row, column)}: {figure.text!r} must be {wanted[name]}")
 
 
-def _text(series: pd.Series, name: str, column: str, unit: str | None, reading: Reading, exact: bool) -> FigureColumn:
+def _text(
+    series: pd.Series, name: str, column: str, unit: str | None, interval_of: IntervalOf, exact: bool
+) -> FigureColumn:
     import numpy as np
     import pandas as pd
 
@@ -141,7 +149,7 @@ def _text(series: pd.Series, name: str, column: str, unit: str | None, reading: 
             raise InputError(f"{_where(row, column)}: {error}") from None
         assert figure is not None
         _check_kind(figure, name, int(np.flatnonzero(codes == index)[0]), column)
-        interval = figure.interval(reading)
+        interval = interval_of(figure)
         factor = _base_factor(figure.amount.unit, figure.kind)
         figures.append(figure)
         present[index] = True
@@ -179,7 +187,7 @@ def _numeric_unit(name: str, column: str, unit: str | None) -> tuple[str, str]:
 
 
 def _numeric(
-    series: pd.Series, name: str, column: str, unit: str | None, reading: Reading, exact: bool
+    series: pd.Series, name: str, column: str, unit: str | None, interval_of: IntervalOf, exact: bool
 ) -> FigureColumn:
     import numpy as np
 
@@ -199,7 +207,9 @@ def _numeric(
     low, high = np.full(len(x), np.nan), np.full(len(x), np.nan)
     factor = float(_base_factor(unit_name, kind))
     classes, inverse = np.unique((lead[usable] + 64) * 128 + (last[usable] + 64), return_inverse=True)
-    offsets = np.array([_offsets((int(c) // 128 - 64, int(c) % 128 - 64), name, unit, reading, exact) for c in classes])
+    offsets = np.array(
+        [_offsets((int(c) // 128 - 64, int(c) % 128 - 64), name, unit, interval_of, exact) for c in classes]
+    )
     if len(classes):
         low[usable] = (x[usable] - offsets[inverse, 0]) * factor
         high[usable] = (x[usable] + offsets[inverse, 1]) * factor
@@ -243,20 +253,14 @@ def _digit_positions(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return last, lead
 
 
-_OFFSETS: dict[tuple[object, ...], tuple[float, float]] = {}
-
-
-def _offsets(key: tuple[int, int], name: str, unit: str | None, reading: Reading, exact: bool) -> tuple[float, float]:
+def _offsets(
+    key: tuple[int, int], name: str, unit: str | None, interval_of: IntervalOf, exact: bool
+) -> tuple[float, float]:
     """How far below and above its value a number of this digit class reaches, read as a cell of the column is."""
-    cached = _OFFSETS.get((*key, name, unit, reading, exact))
-    if cached is not None:
-        return cached
     lead, last = key
     value = Decimal(1).scaleb(lead) + (Decimal(1).scaleb(last) if last < lead else 0)
     figure = read_figure(float(value), name, unit=unit, exact=exact)  # type: ignore[arg-type]
     assert figure is not None
-    interval = figure.interval(reading)
+    interval = interval_of(figure)
     stated = figure.amount.value
-    result = (float(stated - interval.low), float(interval.high - stated))
-    _OFFSETS[(*key, name, unit, reading, exact)] = result
-    return result
+    return float(stated - interval.low), float(interval.high - stated)

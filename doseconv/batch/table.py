@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
     from ..checker import CheckResult
-    from .columns import FigureColumn
+    from .columns import FigureColumn, IntervalOf
 
 __all__ = ["FLAGGED", "OUTPUT_COLUMNS", "check_table"]
 
@@ -99,7 +99,7 @@ def check_table(
     }  # fmt: skip
     units = {"pills": pills_unit, "powder": powder_unit, "claim": None}
     figures = {
-        role: read_column(frame[col], role, str(col), units[role], cast(Reading, reading), exact)
+        role: read_column(frame[col], role, str(col), units[role], _interval_of(role, options), exact)
         for role, col in names.items()
     }
     columns, needs_exact = _vectorized(figures, len(frame), options, explain)
@@ -107,6 +107,16 @@ def check_table(
     added = pd.DataFrame(columns, index=frame.index)
     added["verdict"] = pd.Categorical(columns["verdict"], categories=_verdict_names())
     return pd.concat([frame, added], axis=1)
+
+
+def _interval_of(role: str, options: dict[str, Any]) -> IntervalOf:
+    """How the checker reads a figure of this role: a claim as its context does, an input under the reading."""
+    from ..checker.context import build_context
+
+    if role == "claim":
+        return lambda figure: build_context(None, None, figure, **options).claimed
+    reading = cast(Reading, options["reading"])
+    return lambda figure: figure.interval(reading)
 
 
 def _columns_of(frame: pd.DataFrame, pills: str | None, powder: str | None, claim: str | None) -> dict[str, str]:
