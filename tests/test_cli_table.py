@@ -178,3 +178,11 @@ def test_a_progress_bar_on_a_terminal_for_long_files_only(monkeypatch) -> None:
     long.advance(PROGRESS_ROWS)
     assert long.progress.tasks[0].completed == PROGRESS_ROWS
     long.stop()
+
+
+def test_no_explain_keeps_the_verdicts_and_leaves_out_the_text(capsys, tmp_path: Path) -> None:
+    result = run(capsys, "table", str(_csv(tmp_path, GOOD, FLAGGED)), "--format", "json", "-q", "--no-explain")
+    rows = json.loads(result.out)
+    assert result.code == 1
+    assert [r["verdict"] for r in rows] == ["plausible", "implausible"]
+    assert [(r["diagnosis"], r["correction"]) for r in rows] == [(None, None), (None, None)]

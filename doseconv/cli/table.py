@@ -71,6 +71,9 @@ def table_command(
     ),
     output: Optional[str] = typer.Option(None, "-o", "--output", help="Write to this file (any input format)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary line."),
+    no_explain: bool = typer.Option(
+        False, "--no-explain", help="Leave out flagged rows' diagnosis and correction (faster when many are flagged)."
+    ),
 ) -> int:
     """Check every row of a table; exit 1 when a row is flagged, 2 on bad input.
 
@@ -98,7 +101,7 @@ def table_command(
         checked = check_file(
             path, pills=pills, powder=powder, claim=claim, powder_unit=powder_unit, pills_unit=pills_unit,
             assumptions=assumptions, overrides=overrides, pill_model=pill_model, reading=reading, scale=scale,
-            progress=bar.advance, on_size=bar.size,
+            explain=not no_explain, progress=bar.advance, on_size=bar.size,
         )  # fmt: skip
     finally:
         bar.stop()
