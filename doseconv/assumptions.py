@@ -76,6 +76,7 @@ class Source:
     title: str
     date: str
     url: str
+    short: str = ""  # how a sentence names it ("DEA's 2025 National Drug Threat Assessment"); optional
 
     def __post_init__(self) -> None:
         for name in ("id", "publisher", "title", "date", "url"):
@@ -90,8 +91,16 @@ class Source:
         """One-line citation: publisher, "title", date, URL."""
         return f'{self.publisher}, "{self.title}", {self.date}, {self.url}'
 
+    @property
+    def plain(self) -> str:
+        """The source as a sentence names it: its short title, else publisher and title."""
+        return self.short or f'{self.publisher}, "{self.title}"'
+
     def to_dict(self) -> dict[str, str]:
-        return {"id": self.id, "publisher": self.publisher, "title": self.title, "date": self.date, "url": self.url}
+        out = {"id": self.id, "publisher": self.publisher, "title": self.title, "date": self.date, "url": self.url}
+        if self.short:
+            out["short"] = self.short
+        return out
 
 
 @dataclass(frozen=True)
@@ -338,8 +347,14 @@ def _build(raw: dict[str, Any], expected_name: str | None, digest: str, where: s
         raise AssumptionError(f"name {raw['name']!r} does not match the file name {expected_name!r}")
     sources: dict[str, Source] = {}
     for entry in raw.get("sources", []):
-        if not isinstance(entry, dict) or set(entry) != {"id", "publisher", "title", "date", "url"}:
-            raise AssumptionError("each [[sources]] needs exactly id, publisher, title, date and url")
+        if not isinstance(entry, dict) or not (
+            {"id", "publisher", "title", "date", "url"}
+            <= set(entry)
+            <= {"id", "publisher", "title", "date", "url", "short"}
+        ):
+            raise AssumptionError(
+                "each [[sources]] needs exactly id, publisher, title, date and url (and may have short)"
+            )
         source = Source(**entry)
         if source.id in sources:
             raise AssumptionError(f"source id {source.id!r} is used twice")

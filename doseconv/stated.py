@@ -25,14 +25,29 @@ from .textnorm import normalize
 __all__ = [
     "QUALIFIER_PHRASES",
     "READINGS",
+    "ROLES",
     "QualifierRule",
+    "Role",
     "StatedFigure",
+    "face_value_step",
     "parse_stated",
     "qualifier_rules",
 ]
 
 Reading = Literal["lenient", "strict"]
 READINGS = ("lenient", "strict")
+#: What a figure is in a claim: a stated input (pills, powder) or the claimed total. A claimed
+#: total is read to at least two significant digits (docs/methodology.md, "Face-value reading").
+Role = Literal["input", "claim"]
+ROLES = ("input", "claim")
+#: Trailing zeros written out count as significant up to this many significant digits ("10" is ten).
+WRITTEN_ZEROS_UP_TO = 2
+#: A claimed total is read to at least this many significant digits ("a million" is 0.95 to 1.05 million).
+CLAIM_DIGITS = 2
+_LEADING_DIGITS = re.compile(r"\s*(\d[\d,]*)(\.\d*)?")
+_LEADING_WORDS = re.compile(r"\s*([a-z]+(?:[\s-]+[a-z]+)*)", re.IGNORECASE)
+_TENS_WORDS = frozenset(("ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"))
+_SCALE_LIKE = frozenset(("hundred", *SCALE_WORDS))
 _BOUND = re.compile(r"\s*([\[(])\s*([^,]+?)\s*,\s*([^,\])]+?)\s*([\])])\s*")
 _TERMS = {"0", "X", "X-s", "X+s", "X-s/2", "X+s/2", "Y", "Y+s", "Y+s/2"}
 
@@ -125,24 +140,39 @@ class StatedFigure:
 
     @property
     def step(self) -> Fraction:
-        return self.amount.step
+        """The step of the figure read at face value as a stated input (see :meth:`step_for`)."""
+        return face_value_step(self.amount, "input")
+
+    def step_for(self, role: Role) -> Fraction:
+        """The step the qualifier acts on: the unit of the last significant digit, read at face value.
+
+        >>> parse_stated("10 kilos").step_for("input"), parse_stated("three million doses").step_for("claim")
+        (Fraction(1, 1), Fraction(100000, 1))
+        """
+        return face_value_step(self.amount, role)
 
     @property
     def rule(self) -> QualifierRule:
         return qualifier_rules()[self.qualifier]
 
-    def interval(self, reading: Reading = "lenient") -> Interval:
-        """True values (in the figure's own unit) that the words allow."""
-        return _figure_interval(self, reading)
+    def interval(self, reading: Reading = "lenient", *, role: Role = "input") -> Interval:
+        """True values (in the figure's own unit) that the words allow, read as an input or as a claimed total.
 
-    def to_dict(self) -> dict[str, object]:
+        >>> str(parse_stated("10 kilos").interval())
+        '[9.5, 10.5)'
+        >>> str(parse_stated("over three million doses").interval(role="claim"))
+        '(3000000, 3100000]'
+        """
+        return _figure_interval(self, reading, role)
+
+    def to_dict(self, role: Role = "input") -> dict[str, object]:
         out: dict[str, object] = {
             "text": self.text,
             "qualifier": self.qualifier,
             "value": exact_text(self.amount.value),
             "unit": self.amount.unit,
             "kind": self.kind,
-            "step": exact_text(self.step),
+            "step": exact_text(self.step_for(role)),
         }
         if self.upper is not None:
             out["upper"] = exact_text(self.upper.value)
@@ -150,10 +180,58 @@ class StatedFigure:
 
 
 @lru_cache(maxsize=4096)
-def _figure_interval(figure: StatedFigure, reading: Reading) -> Interval:
-    y = figure.upper.value if figure.upper else None
-    y_step = figure.upper.step if figure.upper else None
-    return figure.rule.interval(figure.amount.value, figure.step, reading, y=y, y_step=y_step)
+def _figure_interval(figure: StatedFigure, reading: Reading, role: Role) -> Interval:
+    if role not in ROLES:
+        raise InputError(f"unknown role {role!r}; a figure is an input or a claim")
+    step = face_value_step(figure.amount, role)
+    if figure.upper is None:
+        return figure.rule.interval(figure.amount.value, step, reading)
+    y_step = face_value_step(figure.upper, role)
+    return figure.rule.interval(figure.amount.value, min(step, y_step), reading, y=figure.upper.value, y_step=y_step)
+
+
+def _written_zeros(text: str) -> int:
+    """Trailing zeros written out in a figure's whole digits ("10", "6,500", "ten"), not brought by a scale word."""
+    match = _LEADING_DIGITS.match(text)
+    if match is not None:
+        if match[2]:
+            return 0  # digits after a point are all significant already
+        digits = match[1].replace(",", "")
+        return len(digits) - len(digits.rstrip("0"))
+    match = _LEADING_WORDS.match(text)
+    if match is None:
+        return 0
+    for word in re.split(r"[\s-]+", match[1].lower())[:4]:
+        if word in _SCALE_LIKE:
+            break
+        if word in _TENS_WORDS:
+            return 1  # "ten", "twenty": a written zero
+    return 0
+
+
+@lru_cache(maxsize=4096)
+def face_value_step(amount: Amount, role: Role = "input") -> Fraction:
+    """The step of a figure read at face value: the unit of its last significant digit.
+
+    Written trailing zeros count as significant up to two significant digits; scale words add
+    none; a claimed total is read to at least two significant digits.
+
+    >>> [face_value_step(parse_stated(t).amount) for t in ("10 kilos", "6,500 lb", "5 kg", "3 million pills")]
+    [Fraction(1, 1), Fraction(100, 1), Fraction(1, 1), Fraction(1000000, 1)]
+    >>> [face_value_step(parse_stated(t).amount, "claim") for t in ("a million doses", "1,000,000 doses")]
+    [Fraction(100000, 1), Fraction(100000, 1)]
+    """
+    coarse = amount.step
+    if amount.value == 0 or coarse == 0:
+        return coarse
+    steps = amount.value / coarse
+    if steps.denominator != 1:
+        return coarse  # not a whole number of steps: a step given by hand, kept as given
+    digits = len(str(steps.numerator))
+    significant = max(digits, min(digits + _written_zeros(amount.text), WRITTEN_ZEROS_UP_TO))
+    if role == "claim":
+        significant = max(significant, CLAIM_DIGITS)
+    return coarse / 10 ** (significant - digits)
 
 
 def parse_stated(
@@ -238,8 +316,9 @@ DESCRIBE_STYLES = {"nearly": "nearly", "more-than": "more than", "about": "about
 def describe(value: Fraction | int | str, style: str = "nearly", digits: int = 3) -> str:
     """Phrase a number the way news copy does, keeping the phrase true.
 
-    The figure is rounded to ``digits`` significant digits: up for "nearly", down for
-    "more than", to the nearest for "about". A figure that is already round gets no qualifier.
+    The figure is rounded to ``digits`` significant digits (two at least, since "20" reads as
+    twenty, not as a figure rounded to the ten): up for "nearly", down for "more than", to the
+    nearest for "about". A figure that is already round gets no qualifier.
 
     >>> describe(192638011)
     'nearly 193 million'
@@ -266,7 +345,7 @@ def describe(value: Fraction | int | str, style: str = "nearly", digits: int = 3
     if number == 0:
         return "0"
     magnitude = len(str(int(number))) - 1 if number >= 1 else -_leading_zeros(number) - 1
-    step = Fraction(10) ** max(magnitude - digits + 1, -6)
+    step = Fraction(10) ** max(magnitude - max(digits, CLAIM_DIGITS) + 1, -6)
     quotient = number / step
     floor = quotient.numerator // quotient.denominator
     if style == "nearly":

@@ -226,6 +226,21 @@ doses_per_pill_near_published = st.one_of(
 )
 
 
+#: A figure as a reporter writes it, digits only: whole numbers with or without grouping commas and trailing
+#: zeros ("10", "6,500", "1000000"), and decimals ("2.5", "10.0").
+written_figures = st.one_of(
+    st.tuples(st.integers(min_value=1, max_value=10**7), st.booleans()).map(
+        lambda pair: f"{pair[0]:,}" if pair[1] else str(pair[0])
+    ),
+    st.tuples(st.integers(min_value=0, max_value=99999), st.integers(min_value=1, max_value=3)).map(
+        lambda pair: f"{Decimal(pair[0] + 1).scaleb(-pair[1])}"
+    ),
+)
+
+#: The role of a stated figure: an input (pills, powder) or the claimed total.
+roles = st.sampled_from(["input", "claim"])
+
+
 # ---------------------------------------------------------------------------------------------
 # Wording and normalisation (test_numbers, test_normalize)
 

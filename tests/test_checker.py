@@ -29,7 +29,7 @@ def test_operation_last_mile_seed_000_wording_is_plausible() -> None:
     result = check("just under 44 million fentanyl pills", "6,500 pounds of fentanyl powder", "193 million doses")
     assert result.verdict == "plausible"
     assert result.implied is not None
-    assert result.implied.describe() == "powder purity from 9.92% to 10.32%"
+    assert result.implied.describe() == "powder purity from 10% to 10.29%"
 
 
 def test_total_pinned_on_the_pills_alone_is_implausible() -> None:
@@ -49,11 +49,11 @@ def test_cbp_doses_against_dhs_pounds_need_twelve_percent() -> None:
     assert result.implied is not None and result.implied.interval is not None
     assert (result.implied.interval.low, result.implied.interval.high) == (
         F(36922500, 317514659),
-        F(49240000, 408233133),
+        F(147710000, 1224699399),
     )
     assert result.implied.describe() == "powder purity from 11.63% to 12.06%"
     assert "738.5 million doses are 1,477 kg of pure fentanyl at 2 mg per dose." in result.explanation
-    assert str(result.claimed) == "[738450000, 738600000)"
+    assert str(result.claimed) == "[738450000, 738550000)"
 
 
 # --- refusals ----------------------------------------------------------------------------------

@@ -149,7 +149,7 @@ def test_a_valid_file_loads_with_its_figures_and_claims(tmp_path: Path) -> None:
             'expect = "plausible"',
             'expect = "plausibel"',
             38,
-            "claim 'total': expect 'plausibel' is not one of consistent, plausible, implausible, impossible, unverifiable",
+            "claim 'total': expect 'plausibel' is not one of consistent, plausible, implausible, upper-bound, impossible, unverifiable",
         ),
         (
             'expect = "plausible"',

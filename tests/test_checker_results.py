@@ -54,7 +54,7 @@ def test_json_of_doses_per_pill_and_of_an_unbounded_value() -> None:
     pills = check("nearly 44 million pills", None, "almost 193 million doses").to_dict()["implied"]
     assert (pills["low"], pills["high"]) == ("48/11", "193/43")
     assert pills["mg_per_pill"] == {"low": "96/11", "high": "386/43"}
-    unbounded = check(None, "nearly 100 kg", "12.5 million doses").to_dict()["implied"]
+    unbounded = check(None, "less than 100 kg", "12.5 million doses").to_dict()["implied"]
     assert (unbounded["low"], unbounded["high"]) == ("0.249", None)
     assert unbounded["display"] == "powder purity of 24.9% or more"
     assert check(None, None, "193 million doses").to_dict()["computed"] is None

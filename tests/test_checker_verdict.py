@@ -27,7 +27,7 @@ from .strategies import (
 def test_consistent_when_the_inputs_give_the_claim() -> None:
     result = check(None, "1 kg", "500,000 doses", assumptions="pure")
     assert result.verdict == "consistent"
-    assert str(result.computed) == "[250000, 1000000)"
+    assert str(result.computed) == "[250000, 750000)"
     assert "Consistent: the inputs give the claimed total under the set's central values." in result.explanation
 
 
@@ -35,16 +35,16 @@ def test_impossible_when_the_claim_needs_more_than_pure_fentanyl() -> None:
     result = check(None, "1.0 kg", "1.0 million doses", assumptions="pure")
     assert result.verdict == "impossible"
     assert result.implied is not None and result.implied.interval is not None
-    assert (result.implied.interval.low, result.implied.interval.high) == (F(19, 11), F(44, 19))
+    assert (result.implied.interval.low, result.implied.interval.high) == (F(38, 21), F(42, 19))
     assert result.implied.interval.low > 1
     assert "Impossible: it needs more fentanyl than the stated mass holds." in result.explanation
 
 
-def test_bare_round_figures_are_read_widely() -> None:
-    """A bare "1 kg" allows 0.5 kg up to (not including) 2 kg, so a million doses from it is not ruled out."""
+def test_bare_figures_are_read_at_face_value() -> None:
+    """A bare "1 kg" is 0.5 kg up to (not including) 1.5 kg, so a million doses from it are more than it holds."""
     result = check(None, "1 kg", "1 million doses", assumptions="pure")
-    assert result.verdict == "consistent"
-    assert str(result.computed) == "[250000, 1000000)"
+    assert result.verdict == "impossible"
+    assert str(result.computed) == "[250000, 750000)"
 
 
 def test_unverifiable_without_inputs() -> None:
@@ -73,11 +73,18 @@ def test_implausible_when_the_pills_alone_give_more_than_claimed() -> None:
     assert "Implausible: the pills alone already give more doses than claimed." in result.explanation
 
 
-def test_implausible_when_the_purity_needed_is_outside_the_band() -> None:
+def test_upper_bound_when_the_powder_is_counted_as_pure() -> None:
     result = check(None, exact("1 kg"), "500,000 doses")
-    assert result.verdict == "implausible"
-    assert result.implied is not None and result.implied.describe() == "powder purity from 90% to 120%"
+    assert result.verdict == "upper-bound"
+    assert result.implied is not None and result.implied.describe() == "powder purity from 99% to 101%"
     assert result.matching_methods == ["powder-pure"]
+
+
+def test_implausible_when_the_purity_needed_is_outside_the_band() -> None:
+    result = check(None, exact("1 kg"), "25,000 doses")
+    assert result.verdict == "implausible"
+    assert result.implied is not None and result.implied.describe() == "powder purity from 4.9% to 5.1%"
+    assert result.matching_methods == []
 
 
 def test_seizure_scale_uses_the_tested_range() -> None:
@@ -89,10 +96,10 @@ def test_seizure_scale_uses_the_tested_range() -> None:
 
 
 def test_unbounded_implied_value_that_reaches_the_band_is_plausible() -> None:
-    # "nearly 100 kg" may be almost nothing, so any purity from 3% up reproduces the claim, the band's too.
-    result = check(None, "nearly 100 kg", "2 million doses", purity="1%")
+    # "less than 100 kg" may be almost nothing, so any purity from 3.9% up reproduces the claim, the band's too.
+    result = check(None, "less than 100 kg", "2 million doses", purity="1%")
     assert result.implied is not None and result.implied.unbounded
-    assert result.implied.interval is not None and result.implied.interval.low == F(3, 100)
+    assert result.implied.interval is not None and result.implied.interval.low == F(39, 1000)
     assert result.verdict == "plausible"
 
 
@@ -113,8 +120,8 @@ def test_zero_inputs_are_not_said_to_give_too_much() -> None:
 @given(exact_masses, purities_near_published, st.sampled_from(["aggregate", "seizure"]), sets_with_purity)
 def test_verdict_of_an_exact_powder_claim_follows_the_purity_it_needs(mass, p, scale, name) -> None:
     """A claim made exactly from a known mass at purity p implies exactly p, and the verdict is:
-    consistent when p is the set's purity, else impossible above 100 %, else plausible inside the band,
-    else implausible."""
+    consistent when p is the set's purity, else impossible above 100 %, upper-bound at exactly 100 % (the
+    powder counted as pure), else plausible inside the band, else implausible."""
     kg = F(mass)
     doses = kg * 10**6 * p / 2
     result = check(None, exact(f"{mass} kg"), exact(f"{exact_text(doses)} doses"), assumptions=name, scale=scale)
@@ -126,6 +133,8 @@ def test_verdict_of_an_exact_powder_claim_follows_the_purity_it_needs(mass, p, s
         expected = "consistent"
     elif p > 1:
         expected = "impossible"
+    elif p == 1:
+        expected = "upper-bound"
     elif band.low <= p <= band.high:
         expected = "plausible"
     else:

@@ -108,7 +108,7 @@ def test_assumptions_shows_one_set_with_citations(capsys) -> None:
     assert "mean fentanyl per pill: 2.4 mg (range 0.03 mg to 9 mg)" in result.out
     assert "gross mass of one pill: not published" in result.out
     assert "  source: U.S. Drug Enforcement Administration, " in result.out
-    assert result.out.rstrip().endswith("sha256: a75d34005e09e304cb6ec339a778e6ea5c0bfc4af18489c4b0c572658d749fd9")
+    assert result.out.rstrip().endswith("sha256: fa3efd2228b558be7fb71eaef9b931222b27442b229235d8d4c6aeb338f51176")
 
 
 def test_assumptions_json(capsys) -> None:

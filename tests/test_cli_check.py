@@ -112,6 +112,8 @@ def test_check_prints_the_report(capsys) -> None:
         "claimed:  [192,000,000, 193,000,000) doses  ('nearly 193 million doses', lenient reading)",
         "computed: (326,041,638.88, 331,396,125.63) doses  (dea-2022, one-per-pill)",
         f"implied:  powder purity from 9.89% to 10.18%  (set mean 19.2%; aggregate band {band.low} to {band.high})",
+        "plain:    "
+        + check_claim("nearly 44 million pills", "more than 6,500 pounds", "nearly 193 million doses").plain,
         "why:      "
         + check_claim("nearly 44 million pills", "more than 6,500 pounds", "nearly 193 million doses").explanation,
         "diagnosis (best first):",
@@ -122,18 +124,18 @@ def test_check_prints_the_report(capsys) -> None:
         "    -    pills-mean-content   335.84 million",
         "    -    dose-2g              44.28 million",
         "    -    pills-only           44 million",
-        "    -    scale-slip           327,041.64  (the set's figure /1000)",
+        "    -    scale-slip           32.7 million  (the set's figure /10)",
         "    -    powder-pure          1.52 billion",
         "    -    dose-0.25mg          2.31 billion",
         "    -    pill-weight-as-drug  n/a  (pills are counted, not weighed, and no pill weight is known)",
     ]
-    assert out[4].startswith("why:      Claim 'nearly 193 million doses' (192 million to 193 million doses) from ")
-    assert out[4].endswith(f"Plausible: the value it needs lies within the {band.basis}.")
+    assert out[5].startswith("why:      Claim 'nearly 193 million doses' (192 million to 193 million doses) from ")
+    assert out[5].endswith(f"Plausible: the value it needs lies within the {band.basis}.")
 
 
 def test_check_pills_alone(capsys) -> None:
     code, out, _ = run(capsys, "check", "--pills", "nearly 44 million pills", "--claim", "almost 193 million doses")
-    assert code == 0
+    assert code == 1
     assert out[:4] == [
         "verdict:  implausible",
         "claimed:  [192,000,000, 193,000,000) doses  ('almost 193 million doses', lenient reading)",
@@ -141,7 +143,16 @@ def test_check_pills_alone(capsys) -> None:
         "implied:  doses per pill from 4.36 (8.73 mg per pill) to 4.49 (8.98 mg per pill)  "
         "(set mean 1.2 (2.4 mg per pill); aggregate band 0.65 (1.3 mg per pill) to 1.2 (2.4 mg per pill))",
     ]
-    assert out[6] == (
+    assert out[4] == (
+        "plain:    Counting each pill as one lethal dose, nearly 44 million fentanyl pills hold 44 million lethal doses "
+        "of 2 mg, not the almost 193 million claimed; 193 million would need about 8.9 mg of fentanyl in each pill, "
+        "which points to a total of pills and powder pinned on the pills alone."
+    )
+    assert (
+        out[5]
+        == "correct:  44 million doses  (lethal dose 2 mg (DEA's year-end release of December 2022); doses per pill 1)"
+    )
+    assert out[8] == (
         "  match  pills-only           44 million  (the total is pinned on the pills alone, which would need doses "
         "per pill from 4.36 (8.73 mg per pill) to 4.49 (8.98 mg per pill); a total of pills and powder attributed "
         "to the pills is the likely cause)"
@@ -163,7 +174,7 @@ def test_check_pills_by_weight_needs_a_pill_mass(capsys) -> None:
     assert code == 0
     assert out[0] == "verdict:  unverifiable"
     assert out[2] == "computed: cannot be computed (see notes)  (dea-2022, one-per-pill)"
-    assert out[3] == "implied:  fentanyl share of the pills' weight from 45% to 240%"
+    assert out[3] == "implied:  fentanyl share of the pills' weight from 94.29% to 106.32%"
     assert (
         "note:     pills are given by weight and no set publishes a pill's gross weight; give a pill mass to count them"
         in out
@@ -184,12 +195,12 @@ def test_check_with_pill_mass_and_strict_reading(capsys) -> None:
         "--reading",
         "strict",
     )
-    assert code == 0
+    assert code == 1
     assert out[:4] == [
-        "verdict:  implausible",
-        "claimed:  [4,500,000, 5,500,000] doses  ('5 million doses', strict reading)",
-        "computed: [50,000, 150,000] doses  (dea-2022, one-per-pill)",
-        "implied:  fentanyl share of the pills' weight from 60% to 220%",
+        "verdict:  upper-bound",
+        "claimed:  [4,950,000, 5,050,000) doses  ('5 million doses', strict reading)",
+        "computed: [95,000, 105,000) doses  (dea-2022, one-per-pill)",
+        "implied:  fentanyl share of the pills' weight from 94.29% to 106.32%",
     ]
     assert out[out.index("diagnosis (best first):") + 1] == "  match  pill-weight-as-drug  5 million"
 
@@ -202,25 +213,26 @@ def test_check_with_overrides_and_seizure_scale(capsys) -> None:
     assert code == 0
     assert out[:4] == [
         "verdict:  consistent",
-        "claimed:  [6,350,000, 6,500,000) doses  ('6.4 million doses', lenient reading)",
-        "computed: [3,200,000, 12,800,000) doses  (dea-2022)",
-        "implied:  powder purity from 9.53% to 39%  (set mean 19.2%; seizure band 0% to 98.1%)",
+        "claimed:  [6,350,000, 6,450,000) doses  ('6.4 million doses', lenient reading)",
+        "computed: [6,080,000, 6,720,000) doses  (dea-2022)",
+        "implied:  powder purity from 18.14% to 20.37%  (set mean 19.2%; seizure band 0% to 98.1%)",
     ]
-    assert "under dea-2022 (3 mg per dose; powder at 19.2% purity)" in out[4]
+    assert "under dea-2022 (3 mg per dose; powder at 19.2% purity)" in out[5]
 
 
 def test_check_under_the_pure_set(capsys) -> None:
     code, out, _ = run(capsys, "check", "--powder", "1 kg", "--claim", "500,000 doses", "--assumptions", "pure")
     assert code == 0
     assert out[0] == "verdict:  consistent"
-    assert out[2] == "computed: [250,000, 1,000,000) doses  (pure)"
-    assert out[-6:] == [
-        "  match  powder-pure        500,000",
-        "  match  powder-set-purity  500,000",
-        "  match  dose-3mg           333,333.33",
-        "    -    dose-2g            500",
-        "    -    scale-slip         500  (the set's figure /1000)",
-        "    -    dose-0.25mg        4 million",
+    assert out[2] == "computed: [250,000, 750,000) doses  (pure)"
+    assert out[-7:] == [
+        "  match  powder-pure           500,000",
+        "  match  powder-set-purity     500,000  (reproduces the claim as well as powder-pure)",
+        "  match  dose-3mg              333,333.33",
+        "  match  powder-pure+dose-3mg  333,333.33",
+        "    -    scale-slip            50,000  (the set's figure /10)",
+        "    -    dose-2g               500",
+        "    -    dose-0.25mg           4 million",
     ]
 
 
@@ -325,6 +337,9 @@ def test_verify_text(capsys, tmp_path: Path) -> None:
         f"ok  {path} [pills-alone] implausible (expected implausible); "
         "doses per pill from 4.36 (8.73 mg per pill) to 4.49 (8.98 mg per pill)",
         "     reproduced by: pills-only",
+        "     correction: 44 million doses. Counting each pill as one lethal dose, nearly 44 million fentanyl pills "
+        "hold 44 million lethal doses of 2 mg, not the nearly 193 million claimed; 193 million would need about 8.9 mg "
+        "of fentanyl in each pill, which points to a total of pills and powder pinned on the pills alone.",
         "     note: the powder is left out",
         "2 of 2 claims as expected.",
     ]

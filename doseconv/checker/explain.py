@@ -11,7 +11,7 @@ from .context import ClaimContext
 from .methods import METHODS
 from .results import Diagnosis, Implied, Verdict
 
-__all__ = ["explain", "notes_on"]
+__all__ = ["describe_method", "explain", "notes_on"]
 
 
 def _mass_text(mg: Fraction) -> str:
@@ -74,8 +74,17 @@ def explain(
     parts.append(f"{verdict.capitalize()}: {reason}.")
     matching = [d for d in diagnosis if d.matches]
     if matching and verdict != "consistent":
-        parts.append("Reproduced by: " + "; ".join(f"{d.method} ({METHODS[d.method]})" for d in matching[:3]) + ".")
+        parts.append(
+            "Reproduced by: " + "; ".join(f"{d.method} ({describe_method(d.method)})" for d in matching[:3]) + "."
+        )
+        if len(matching) > 1 and "as well as" in matching[1].note:
+            parts.append(f"{matching[0].method} and {matching[1].method} reproduce it equally well.")
     return " ".join(parts)
+
+
+def describe_method(name: str) -> str:
+    """The description of a method, or of a combination ("powder-pure+dose-3mg") part by part."""
+    return ", with ".join(METHODS[part] for part in name.split("+"))
 
 
 def notes_on(ctx: ClaimContext) -> list[str]:

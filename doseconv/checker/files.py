@@ -234,7 +234,9 @@ def _claims(source: _Text, raw: dict[str, Any], figures: dict[str, FigureRecord]
         expect = entry.get("expect")
         if expect is not None and expect not in VERDICTS:
             raise fail(f"claim {cid!r}: expect {expect!r} is not one of {', '.join(VERDICTS)}", at=(*here, "expect"))
-        unknown_methods = [m for m in entry.get("expect_methods", ()) if m not in METHODS]
+        unknown_methods = [
+            m for m in entry.get("expect_methods", ()) if not all(part in METHODS for part in str(m).split("+"))
+        ]
         if unknown_methods:
             raise fail(
                 f"claim {cid!r}: unknown method {unknown_methods[0]!r}; known: {', '.join(METHODS)}",

@@ -6,17 +6,24 @@ The diagnosis tries every row that applies to a claim's figures; a new way is on
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from ..intervals import Interval
 from .arithmetic import ROUNDED_FACTOR_REACH, Recipe, central, pound_factors, total
+from .combine import combinations, with_dose
 from .context import ClaimContext, per_pill
 from .results import Diagnosis, Implied
 
-__all__ = ["METHODS", "METHOD_TABLE", "Method", "diagnose"]
+__all__ = ["METHODS", "METHOD_TABLE", "SLIPS", "Method", "diagnose", "diagnose_pure", "mark_ties"]
 
 _UNPUBLISHED = "a value this method needs is not published in the set"
+
+#: Slips of scale tried on top of every method: (multiplier, label).
+SLIPS: tuple[tuple[Fraction, str], ...] = (
+    (Fraction(1000), "x1000"), (Fraction(1, 1000), "/1000"), (Fraction(100), "x100"), (Fraction(1, 100), "/100"),
+    (Fraction(10), "x10"), (Fraction(1, 10), "/10"),
+)  # fmt: skip
 
 
 def _base(ctx: ClaimContext, **changes: object) -> Recipe:
@@ -45,12 +52,14 @@ class Method:
     recipe: Callable[[ClaimContext], Recipe]
     needs: str = ""
     multipliers: tuple[tuple[Fraction, str], ...] = ()  # tried in turn, the best kept (a scale slip)
+    counts_pure: bool = False  # counts seized mass as pure fentanyl (the most it could hold)
 
 
 #: The table of methods, in the order they are tried (ties in the diagnosis keep this order).
 METHOD_TABLE: tuple[Method, ...] = (
     Method("powder-pure", "powder counted as 100 % fentanyl, 1 kg = 500,000 doses, pills one dose each",
-           lambda c: _base(c, per_pill=per_pill(c.chosen, "one-per-pill"), purity=Fraction(1)), "powder"),
+           lambda c: _base(c, per_pill=per_pill(c.chosen, "one-per-pill"), purity=Fraction(1)), "powder",
+           counts_pure=True),
     Method("powder-set-purity", "powder at the set's mean purity, pills by the chosen pill model",
            _base, "powder"),
     Method("pills-one-each", "each pill one dose, powder at the set's mean purity",
@@ -62,12 +71,12 @@ METHOD_TABLE: tuple[Method, ...] = (
     Method("pills-only", "the total rests on the pills alone, the powder ignored or unmentioned",
            lambda c: _base(c, include_powder=False), "pills"),
     Method("pill-weight-as-drug", "the gross weight of the pills counted as pure fentanyl",
-           lambda c: _base(c, pill_weight_as_drug=True), "pills"),
+           lambda c: _base(c, pill_weight_as_drug=True), "pills", counts_pure=True),
     Method("dose-2g", "2 g (not 2 mg) taken as the lethal dose", _dose(Fraction(2000))),
     Method("dose-3mg", "3 mg taken as the lethal dose", _dose(Fraction(3))),
     Method("dose-0.25mg", "0.25 mg taken as the lethal dose", _dose(Fraction(1, 4))),
-    Method("scale-slip", "a thousandfold slip (million read as billion, or thousand as million)",
-           _base, multipliers=((Fraction(1000), "x1000"), (Fraction(1, 1000), "/1000"))),
+    Method("scale-slip", "a slip of ten, a hundred or a thousand (a misplaced digit, million read as billion)",
+           _base, multipliers=SLIPS),
 )  # fmt: skip
 
 #: Method name -> plain description; each is tried by the diagnosis.
@@ -79,11 +88,57 @@ def _applies(method: Method, ctx: ClaimContext) -> bool:
 
 
 def diagnose(ctx: ClaimContext, implied: Implied | None) -> list[Diagnosis]:
-    """Every method that applies, tried on the claim; matches first, then the nearest to the claim."""
+    """Every method that applies, tried on the claim, and the combinations that reproduce it (see
+    :mod:`.combine`); the best reproduction first (the fewest steps, then the nearest figure), then the
+    nearest to the claim. A row that reproduces the claim as well as the best says so in its note."""
     if not ctx.has_inputs:
         return []  # nothing to make a total from
     out = [_try(method, ctx, implied) for method in METHOD_TABLE if _applies(method, ctx)]
-    return sorted(out, key=lambda d: (not d.matches, d.value is None, _distance(d, ctx.claimed)))
+    out += combinations(ctx, out, METHOD_TABLE, SLIPS)
+    ranked = sorted(out, key=lambda d: _rank(d, ctx.claimed))
+    return mark_ties(ranked, ctx.claimed)
+
+
+def diagnose_pure(ctx: ClaimContext) -> list[Diagnosis]:
+    """Only the rows the verdict needs: the methods that count seized mass as pure, with a dose size on top.
+
+    The same rows, with the same results, as in :func:`diagnose` (which the result builds when read).
+    """
+    if not ctx.has_inputs:
+        return []
+    rows = [_try(m, ctx, None) for m in METHOD_TABLE if m.counts_pure and _applies(m, ctx)]
+    return rows + [d for d in with_dose(ctx, rows, METHOD_TABLE, ceiling_only=True) if d.counts_pure]
+
+
+def _rank(d: Diagnosis, claimed: Interval) -> tuple[bool, bool, Fraction]:
+    """Matches first, the nearest figure first; each step of a combination weighs on its distance, so a
+    combination outranks a single method only by coming clearly nearer, and never on a tie."""
+    if not d.matches:
+        return (True, d.value is None, _distance(d, claimed))
+    steps = d.method.count("+")
+    return (False, d.value is None, _off(d, claimed) * (1 + steps) + Fraction(steps, 1000))
+
+
+def _off(d: Diagnosis, claimed: Interval) -> Fraction:
+    """How far a matching method's own figure lies from the middle of the claim, relative to it."""
+    mid = claimed.mid
+    if d.value is None or mid == 0:
+        return Fraction(0)
+    return abs(d.value - mid) / mid
+
+
+def mark_ties(ranked: list[Diagnosis], claimed: Interval) -> list[Diagnosis]:
+    """Note on each matching row that reproduces the claim exactly as well as the best one."""
+    if not ranked or not ranked[0].matches:
+        return ranked
+    best = ranked[0]
+    out = [best]
+    for d in ranked[1:]:
+        if d.matches and _rank(d, claimed) == _rank(best, claimed):
+            tie = f"reproduces the claim as well as {best.method}"
+            d = replace(d, note=f"{d.note}; {tie}" if d.note else tie)
+        out.append(d)
+    return out
 
 
 def _distance(d: Diagnosis, claimed: Interval) -> Fraction:
@@ -113,7 +168,7 @@ def _try(method: Method, ctx: ClaimContext, implied: Implied | None) -> Diagnosi
             f"the total is pinned on the pills alone, which would need {implied.describe()}; "
             "a total of pills and powder attributed to the pills is the likely cause"
         )
-    return Diagnosis(method.name, value, matches, note, interval)
+    return Diagnosis(method.name, value, matches, note, interval, method.counts_pure)
 
 
 def _match(recipe: Recipe, ctx: ClaimContext) -> tuple[str | None, Fraction | None, Interval | None] | None:
@@ -146,15 +201,16 @@ def _needs_more_than_band(implied: Implied) -> bool:
 
 
 def _best_multiple(method: Method, base: Recipe, ctx: ClaimContext) -> Diagnosis:
-    """The multiplier of the method that comes nearest the claim (a match first)."""
+    """The multiplier of the method that comes nearest the claim (a match first); the total is made once."""
+    result = total(base, ctx)
+    value = central(base, ctx)
+    if result is None or value is None:
+        return Diagnosis(method.name, None, False, _UNPUBLISHED)
     best: Diagnosis | None = None
     for multiplier, label in method.multipliers:
-        recipe = Recipe(base.per_pill, base.purity, base.lethal, multiplier=multiplier)
-        result = total(recipe, ctx)
-        if result is None:
-            return Diagnosis(method.name, None, False, _UNPUBLISHED)
+        scaled = result * multiplier  # type: ignore[operator]
         candidate = Diagnosis(
-            method.name, central(recipe, ctx), result.overlaps(ctx.claimed), f"the set's figure {label}", result
+            method.name, value * multiplier, scaled.overlaps(ctx.claimed), f"the set's figure {label}", scaled
         )
         if best is None or (candidate.matches, -_distance(candidate, ctx.claimed)) > (
             best.matches,

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import cached_property
 from typing import Any, Literal
 
 from ..assumptions import AssumptionSet
@@ -11,10 +13,12 @@ from ..intervals import Interval
 from ..numbers import exact_text, format_grouped, format_words
 from ..stated import StatedFigure
 
-__all__ = ["VERDICTS", "Band", "CheckResult", "Diagnosis", "Implied", "Verdict"]
+__all__ = ["FLAGGED", "VERDICTS", "Band", "CheckResult", "Details", "Diagnosis", "Implied", "Verdict"]
 
-Verdict = Literal["consistent", "plausible", "implausible", "impossible", "unverifiable"]
-VERDICTS: tuple[str, ...] = ("consistent", "plausible", "implausible", "impossible", "unverifiable")
+Verdict = Literal["consistent", "plausible", "implausible", "upper-bound", "impossible", "unverifiable"]
+VERDICTS: tuple[str, ...] = ("consistent", "plausible", "implausible", "upper-bound", "impossible", "unverifiable")
+#: Verdicts that flag a claim: check, verify and scan exit 1 on them, and each carries a correction.
+FLAGGED: frozenset[str] = frozenset({"implausible", "upper-bound", "impossible"})
 
 _PARAMETER_TEXT = {
     "powder_purity": "powder purity",
@@ -65,6 +69,10 @@ class Implied:
 
     def describe(self) -> str:
         """The implied values as a phrase: "powder purity from 9.89% to 10.18%"."""
+        return self._description
+
+    @cached_property
+    def _description(self) -> str:
         name = _PARAMETER_TEXT[self.parameter]
         if self.interval is None:
             return f"a negative {name}, which cannot be"
@@ -108,6 +116,7 @@ class Diagnosis:
     matches: bool
     note: str = ""
     interval: Interval | None = None
+    counts_pure: bool = False  # the method counts seized mass as pure fentanyl (at or below the 2 mg ceiling)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"method": self.method, "value": _exact_or_none(self.value), "matches": self.matches}
@@ -119,11 +128,25 @@ class Diagnosis:
 
 
 @dataclass(frozen=True)
+class Details:
+    """The parts of a result made for reading: the full diagnosis and the texts, made when first asked for."""
+
+    diagnosis: tuple[Diagnosis, ...]
+    explanation: str
+    correction: Any  # a Correction (see .correction) for a flagged claim, else None
+    plain: str
+
+
+@dataclass(frozen=True)
 class CheckResult:
-    """Everything :func:`doseconv.check` found; :meth:`to_dict` is the documented JSON contract (docs/json.md)."""
+    """Everything :func:`doseconv.check` found; :meth:`to_dict` is the documented JSON contract (docs/json.md).
+
+    The verdict and the figures are decided by the check; the full diagnosis, the explanation, the
+    correction and the plain text are made when first read (``details`` makes them), so a check whose
+    verdict alone is needed costs less.
+    """
 
     verdict: Verdict
-    explanation: str
     claimed: Interval
     computed: Interval | None
     implied: Implied | None
@@ -131,9 +154,38 @@ class CheckResult:
     pill_model: str
     reading: str
     scale: str
-    diagnosis: tuple[Diagnosis, ...]
     inputs: dict[str, StatedFigure | None]
     notes: tuple[str, ...] = field(default=())
+    details: Callable[[], Details] = field(default=lambda: Details((), "", None, ""), compare=False, repr=False)
+
+    @cached_property
+    def _made(self) -> Details:
+        return self.details()
+
+    @property
+    def diagnosis(self) -> tuple[Diagnosis, ...]:
+        """Every way of making the total that was tried, the best reproduction first."""
+        return self._made.diagnosis
+
+    @property
+    def explanation(self) -> str:
+        """What was claimed from what, what the inputs give, what it needs, the verdict, the methods."""
+        return self._made.explanation
+
+    @property
+    def correction(self) -> Any:
+        """The :class:`~doseconv.checker.correction.Correction` of a flagged claim, else None."""
+        return self._made.correction
+
+    @property
+    def plain(self) -> str:
+        """One or two sentences on the verdict a reporter can paste."""
+        return self._made.plain
+
+    @property
+    def flagged(self) -> bool:
+        """Whether the verdict flags the claim (implausible, upper-bound, impossible)."""
+        return self.verdict in FLAGGED
 
     @property
     def matching_methods(self) -> list[str]:
@@ -154,6 +206,8 @@ class CheckResult:
         chosen = self.assumptions
         return {
             "verdict": self.verdict,
+            "plain": self.plain,
+            "correction": self.correction.to_dict() if self.correction is not None else None,
             "explanation": self.explanation,
             "computed": self.computed.to_dict() if self.computed else None,
             "claimed": self.claimed.to_dict(),
@@ -170,7 +224,9 @@ class CheckResult:
             "pill_model": self.pill_model,
             "reading": self.reading,
             "scale": self.scale,
-            "inputs": {k: (v.to_dict() if v else None) for k, v in self.inputs.items()},
+            "inputs": {
+                k: (v.to_dict("claim" if k == "claim" else "input") if v else None) for k, v in self.inputs.items()
+            },
             "diagnosis": [d.to_dict() for d in self.diagnosis],
             "notes": list(self.notes),
         }

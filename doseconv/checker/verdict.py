@@ -1,45 +1,106 @@
-"""The verdict: one decision over the computed total and the implied value, in a fixed, documented order."""
+"""The verdict: one decision over the computed total, the implied value and the diagnosis, in a fixed order.
+
+``check``, ``verify`` and ``scan`` all take their verdict from :func:`decide`, so a claim gets
+the same verdict everywhere, at every scale.
+"""
 
 from __future__ import annotations
 
-from ..intervals import Interval
-from .context import ClaimContext
-from .results import Implied, Verdict
+from collections.abc import Callable, Sequence
 
-__all__ = ["decide"]
+from ..intervals import Interval
+from .bands import highest_mean
+from .context import ClaimContext
+from .results import Diagnosis, Implied, Verdict
+
+__all__ = ["VERDICT_ORDER", "decide"]
+
+#: The order of the verdicts, most serious first; ``unverifiable`` (inputs missing) is decided before all.
+VERDICT_ORDER: tuple[Verdict, ...] = (
+    "unverifiable",
+    "impossible",
+    "upper-bound",
+    "implausible",
+    "plausible",
+    "consistent",
+)
 
 _MISSING = "a value the check needs is not published in the set (see notes)"
 
 
-def decide(ctx: ClaimContext, computed: Interval | None, implied: Implied | None) -> tuple[Verdict, str]:
+Rows = Sequence[Diagnosis] | Callable[[], Sequence[Diagnosis]]
+
+
+def decide(
+    ctx: ClaimContext, computed: Interval | None, implied: Implied | None, diagnosis: Rows = ()
+) -> tuple[Verdict, str]:
     """The verdict and its reason. The first rule that applies decides (docs/methodology.md):
 
-    1. no pills and no powder: unverifiable;
-    2. the inputs give the claimed total under the set's central values: consistent;
-    3. no implied value can be computed: unverifiable;
-    4. no non-negative value works (the inputs already give more): implausible;
-    5. the value needs more fentanyl than the stated mass holds: impossible (implausible when only
+    ``diagnosis`` is the diagnosis, or a function that makes the rows of the methods that count
+    seized mass as pure (called only when the claim needs more than every yearly mean).
+
+    1. no pills and no powder, or a value the total needs is not published: unverifiable (the diagnosis
+       still shows which ways of counting reproduce the claim);
+    2. no implied value can be computed: consistent if the inputs give the claim, else unverifiable;
+    3. the value needs more fentanyl than the stated mass holds: impossible (implausible when only
        a rounded pound factor brings it within the mass);
-    6. the value needed meets the band of the scale: plausible;
-    7. no band to compare with: unverifiable without a computed total, else implausible;
-    8. otherwise: implausible (outside the band).
+    4. a method that counts the seized mass as pure fentanyl reproduces the claim, and the value it
+       needs lies above every yearly mean DEA has published: upper-bound (not when the user's own
+       rule counts the mass as pure: the claim is then judged against that rule);
+    5. the inputs give the claimed total under the set's central values: consistent;
+    6. no non-negative value works (the inputs already give more): implausible;
+    7. the value needed meets the band of the scale: plausible;
+    8. no band to compare with: unverifiable without a computed total, else implausible;
+    9. otherwise: implausible (outside the band).
     """
     if not ctx.has_inputs:
         return "unverifiable", "no pills or powder are stated, so there is nothing to compute the total from"
-    if computed is not None and computed.overlaps(ctx.claimed):
-        return "consistent", "the inputs give the claimed total under the set's central values"
-    if implied is None:
+    if computed is None:
         return "unverifiable", _MISSING
-    if implied.interval is None:
-        if ctx.pills is not None and ctx.powder is not None:
-            return "implausible", "the pills alone already give more doses than claimed"
-        return "implausible", "the inputs give more doses than claimed for any value of the parameter"
-    if implied.physical_max is not None and implied.interval.low > implied.physical_max:
+    gives = computed.overlaps(ctx.claimed)
+    if implied is None:
+        if gives:
+            return "consistent", "the inputs give the claimed total under the set's central values"
+        return "unverifiable", _MISSING
+    if (
+        implied.interval is not None
+        and implied.physical_max is not None
+        and implied.interval.low > implied.physical_max
+    ):
         if implied.tolerant_low is not None and implied.tolerant_low <= implied.physical_max:
             return "implausible", (
                 "it needs the whole stated mass to be fentanyl, and even that only with a rounded pound factor"
             )
         return "impossible", "it needs more fentanyl than the stated mass holds"
+    upper = _upper_bound(ctx, implied, diagnosis)
+    if upper is not None:
+        return "upper-bound", upper
+    if gives:
+        return "consistent", "the inputs give the claimed total under the set's central values"
+    return _by_band(ctx, computed, implied)
+
+
+def _upper_bound(ctx: ClaimContext, implied: Implied, diagnosis: Rows) -> str | None:
+    """Why the claim is an upper bound, or None when it is not one."""
+    if ctx.rule_counts_pure or implied.interval is None:
+        return None
+    ceiling = highest_mean(implied.parameter, ctx.chosen)
+    if ceiling is None or implied.interval.low <= ceiling:
+        return None
+    rows = diagnosis() if callable(diagnosis) else diagnosis
+    if not any(d.matches and d.counts_pure for d in rows):
+        return None
+    return (
+        "it counts the seized mass as pure fentanyl: the most the mass could hold, not what it likely holds "
+        "(the value it needs lies above every yearly mean DEA has published)"
+    )
+
+
+def _by_band(ctx: ClaimContext, computed: Interval | None, implied: Implied) -> tuple[Verdict, str]:
+    if implied.interval is None:
+        if ctx.pills is not None and ctx.powder is not None:
+            return "implausible", "the pills alone already give more doses than claimed"
+        return "implausible", "the inputs give more doses than claimed for any value of the parameter"
     band = implied.band
     needed = implied.interval
     if implied.unbounded and band is not None:  # any value from the low end up works

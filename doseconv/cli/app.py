@@ -11,7 +11,7 @@ from .. import __version__
 __all__ = ["EXIT_INTERNAL", "EXIT_MISMATCH", "EXIT_OK", "EXIT_USAGE", "app", "fail"]
 
 EXIT_OK = 0
-EXIT_MISMATCH = 1  # verify/scan: a claim did not come out as expected
+EXIT_MISMATCH = 1  # check/scan: a claim is flagged; verify: a claim did not come out as expected
 EXIT_USAGE = 2  # bad input: a figure, an option, a file
 EXIT_INTERNAL = 70  # a bug in doseconv (EX_SOFTWARE)
 

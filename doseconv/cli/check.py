@@ -42,6 +42,13 @@ def render_check(result) -> list[str]:
         if implied.band is not None:
             extra.append(f"{result.scale} band {implied.show(implied.band.low)} to {implied.show(implied.band.high)}")
         lines.append(f"implied:  {implied.describe()}" + (f"  ({'; '.join(extra)})" if extra else ""))
+    lines.append(f"plain:    {result.plain}")
+    if result.correction is not None:
+        correction = result.correction
+        rests = "; ".join(
+            f"{a.name} {a.value}" + (f" ({a.source})" if a.source else "") for a in correction.assumptions
+        )
+        lines.append(f"correct:  {correction.phrase} doses  ({rests})")
     lines.append(f"why:      {result.explanation}")
     for note in result.notes:
         lines.append(f"note:     {note}")
@@ -96,6 +103,9 @@ def check_command(
 ) -> None:
     """Check a published dose total against the pills and powder it is said to come from.
 
+    Exit code 0 for consistent, plausible and unverifiable (the missing input is named), 1 for
+    implausible, upper-bound and impossible, 2 on bad input.
+
     \b
     Examples:
       doseconv check --pills "nearly 44 million pills" --powder "more than 6,500 pounds" --claim "nearly 193 million doses"
@@ -115,6 +125,8 @@ def check_command(
         typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     else:
         typer.echo("\n".join(render_check(result)))
+    if result.flagged:
+        raise typer.Exit(EXIT_MISMATCH)
 
 
 @app.command("verify")
@@ -162,6 +174,8 @@ def verify_command(
             methods = ", ".join(r.matching_methods)
             if methods:
                 typer.echo(f"     reproduced by: {methods}")
+            if r.correction is not None:
+                typer.echo(f"     correction: {r.correction.phrase} doses. {r.plain}")
             for note in r.notes:
                 typer.echo(f"     note: {note}")
         typer.echo(f"{len(results) - len(failed)} of {len(results)} claims as expected.")

@@ -24,10 +24,13 @@ def scan_command(
     assumptions: Optional[str] = assumptions_option(),
     pill_model: Optional[str] = pill_model_option(),
     reading: str = reading_option(),
+    exit_zero: bool = typer.Option(
+        False, "--exit-zero", help="Exit 0 even when a claim is flagged (for reports); bad input still exits 2."
+    ),
 ) -> None:
     """Find the dose figures in stories, build claims from them and check each claim.
 
-    Exit code 0 when no claim is flagged, 1 when one is, 2 on bad input.
+    Exit code 0 when no claim is flagged, 1 when one is (0 with --exit-zero), 2 on bad input.
 
     \b
     Examples:
@@ -44,5 +47,5 @@ def scan_command(
         raise InputError(f"unknown format {output!r}; choose {', '.join(OUTPUT_FORMATS)}")
     scans = scan_paths(paths, format=input_format, assumptions=assumptions, pill_model=pill_model, reading=reading)
     typer.echo(render(scans, output or ("markdown" if scans.folder else "text")))
-    if scans.exit_code:
+    if scans.exit_code and not exit_zero:
         raise typer.Exit(EXIT_MISMATCH)

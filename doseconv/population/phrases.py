@@ -7,7 +7,7 @@ doses than the low end, not when it holds more.
 
 >>> claim = parse_population_claim("enough to kill every person in West Virginia 32 times over", year=2023)
 >>> claim.population.value, str(claim.multiple)
-(1770495, '[31.5, 33)')
+(1770495, '[31.5, 32.5)')
 >>> claim.doses.low
 Fraction(111541185, 2)
 >>> parse_population_claim("enough to kill 2 million people") is None

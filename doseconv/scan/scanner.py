@@ -29,8 +29,8 @@ def _checker() -> Callable[..., CheckResult]:
 
 __all__ = ["FLAGGED", "Claim", "ScanReport", "ScanSet", "check_draft", "scan_text"]
 
-#: Verdicts that flag a claim (exit code 1).
-FLAGGED = frozenset({"implausible", "impossible"})
+#: Verdicts that flag a claim (exit code 1): the claim checker's own set, so check and scan agree.
+FLAGGED = frozenset({"implausible", "upper-bound", "impossible"})
 
 
 @dataclass(frozen=True)

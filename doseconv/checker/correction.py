@@ -1,0 +1,288 @@
+"""Corrections and plain text: the figure under the set's central values, and sentences a reporter can paste.
+
+Every flagged claim (``implausible``, ``upper-bound``, ``impossible``) carries a
+:class:`Correction`; every verdict has a ``plain`` sentence. Plain text names no set, method,
+reading or interval: it says what the seized drugs hold, at which published figure, and why the
+claim differs. The amount is phrased by a ``say`` function (doses by default) so that a claim
+made in people can be answered in people with the same builder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from ..assumptions import PARAMETERS, Parameter, show_value
+from ..errors import InputError
+from ..numbers import exact_text, format_grouped, format_words
+from ..stated import StatedFigure, describe
+from .arithmetic import Recipe, central
+from .context import ClaimContext
+from .results import Diagnosis, Implied
+
+__all__ = ["AssumptionUsed", "Correction", "build_correction", "central_value", "plain_text"]
+
+#: What each way of making a total did, in plain words (the diagnosis names its ways by these keys).
+METHOD_PLAIN = {
+    "powder-pure": "counting the powder as pure fentanyl",
+    "powder-set-purity": "counting the powder at its average purity",
+    "pills-one-each": "counting each pill as one lethal dose",
+    "pills-lab-share": "counting only the share of pills DEA's lab found to hold a lethal dose",
+    "pills-mean-content": "counting the pills by their average fentanyl content",
+    "pills-only": "counting the pills alone and leaving the powder out",
+    "pill-weight-as-drug": "counting the pills' whole weight as fentanyl",
+    "dose-2g": "taking 2 grams instead of 2 milligrams as the lethal dose",
+    "dose-3mg": "taking 3 mg as the lethal dose",
+    "dose-0.25mg": "taking 0.25 mg as the lethal dose",
+    "scale-slip": "a slip of a thousand (thousands, millions and billions mixed up)",
+}
+_QUALIFIER_WORDS = {"more_than": "more than", "less_than": "fewer than", "at_least": "at least"}
+_DOSE_WORDS = re.compile(r"\s*\b(?:potentially\s+)?(?:lethal|deadly|fatal)?\s*(?:doses?|people|lives)\b.*$", re.I)
+
+
+@dataclass(frozen=True)
+class AssumptionUsed:
+    """One central value a correction rests on, with where it was published."""
+
+    name: str
+    value: str
+    source: str  # as a sentence names it; "" for a counting convention
+
+    def to_dict(self) -> dict[str, str]:
+        return {"name": self.name, "value": self.value, "source": self.source}
+
+
+@dataclass(frozen=True)
+class Correction:
+    """The corrected figure of a flagged claim: exact, news-phrased, in a sentence, and what it rests on."""
+
+    value: Fraction
+    phrase: str
+    plain: str
+    assumptions: tuple[AssumptionUsed, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "value": exact_text(self.value),
+            "phrase": self.phrase,
+            "plain": self.plain,
+            "assumptions": [a.to_dict() for a in self.assumptions],
+        }
+
+
+def central_value(ctx: ClaimContext) -> Fraction | None:
+    """The total under the set's central values and the stated figures (None when it cannot be made)."""
+    if not ctx.has_inputs:
+        return None
+    return central(Recipe(ctx.per_pill, ctx.purity, ctx.lethal), ctx)
+
+
+def _source(parameter: Parameter) -> str:
+    sources = parameter.sources
+    best = next((s for s in sources if s.short), sources[0] if sources else None)
+    return best.plain if best is not None else ""
+
+
+def assumptions_used(ctx: ClaimContext) -> tuple[AssumptionUsed, ...]:
+    """The set's central values the corrected figure uses, each with its source."""
+    chosen = ctx.chosen
+    used = [AssumptionUsed("lethal dose", chosen.lethal_dose.show(), _source(chosen.lethal_dose))]
+    if ctx.pills is not None:
+        if ctx.model == "one-per-pill":
+            used.append(AssumptionUsed("doses per pill", "1", ""))
+        else:
+            name = "pill_share" if ctx.model == "lab-share" else "pill_content"
+            parameter = chosen.parameter(name)
+            used.append(AssumptionUsed(PARAMETERS[name][1], parameter.show(), _source(parameter)))
+    if ctx.pills is not None and ctx.pills.kind == "mass" and ctx.pill_mass is not None:
+        used.append(AssumptionUsed("weight of one pill", show_value("mass", ctx.pill_mass), ""))
+    if ctx.powder is not None:
+        used.append(AssumptionUsed("powder purity", chosen.powder_purity.show(), _source(chosen.powder_purity)))
+    return tuple(used)
+
+
+def _premise(ctx: ClaimContext) -> str:
+    """How the figure was counted: "At the 11.36% average purity reported in DEA's 2025 …"."""
+    chosen = ctx.chosen
+    clauses = []
+    if ctx.pills is not None:
+        if ctx.model == "one-per-pill":
+            clauses.append("counting each pill as one lethal dose")
+        elif ctx.model == "lab-share":
+            share = chosen.pill_share
+            clauses.append(f"with {share.show()} of pills holding a lethal dose, as in {_source(share)}")
+        else:
+            content = chosen.pill_content
+            clauses.append(f"with {content.show()} of fentanyl in the average pill, as in {_source(content)}")
+    if ctx.powder is not None:
+        purity = chosen.powder_purity
+        if ctx.rule_counts_pure:
+            clauses.append("counting the powder as pure fentanyl")
+        elif purity.origin == "published":
+            clauses.append(f"at the {purity.show()} average purity reported in {_source(purity)}")
+        else:
+            clauses.append(f"at a purity of {purity.show()}")
+    text = " and ".join(clauses)
+    return text[0].upper() + text[1:] if text else ""
+
+
+def _seized(figure: StatedFigure, what: str) -> str:
+    text = figure.text.strip()
+    return text if "fentanyl" in text.lower() else f"{text} of seized fentanyl {what}".replace("pills of", "")
+
+
+def _inputs(ctx: ClaimContext) -> tuple[str, str]:
+    """The stated inputs in words, and the verb that agrees with them."""
+    parts = []
+    if ctx.pills is not None:
+        text = ctx.pills.text
+        if "pill" not in text.lower() and "tablet" not in text.lower():
+            text = f"{text} of fentanyl pills" if ctx.pills.kind == "mass" else f"{text} fentanyl pills"
+        parts.append(text if "fentanyl" in text.lower() else text.replace("pills", "fentanyl pills"))
+    if ctx.powder is not None:
+        parts.append(_seized(ctx.powder, "powder"))
+    return " and ".join(parts), ("hold" if len(parts) > 1 or ctx.pills is not None else "holds")
+
+
+def claimed_words(claim: StatedFigure) -> tuple[str, str]:
+    """The claim as a sentence quotes it ("more than three million") and its bare number ("three million").
+
+    >>> from doseconv.inputs import parse_claim
+    >>> claimed_words(parse_claim("over three million doses")), claimed_words(parse_claim("could have taken 500,000 lives"))
+    (('more than three million', 'three million'), ('500,000', '500,000'))
+    """
+    body = claim.amount.text.strip()
+    number = _DOSE_WORDS.sub("", body).strip() or body
+    if claim.qualifier == "between":
+        return (f"between {number}" if claim.phrase == "between" else number), "a figure in that range"
+    qualifier = _QUALIFIER_WORDS.get(claim.qualifier, claim.phrase)
+    return (f"{qualifier} {number}" if qualifier else number), number
+
+
+def phrase(value: Fraction) -> str:
+    """A figure as news copy gives it: "about 335,000" (figures too large to read back in words as digits)."""
+    try:
+        return describe(value, "about", 3)
+    except InputError:
+        return f"about {format_words(value, 2)}"
+
+
+def doses_words(value: Fraction, ctx: ClaimContext) -> str:
+    """The default ``say``: "about 335,000 lethal doses of 2 mg"."""
+    return f"{phrase(value)} lethal doses of {ctx.chosen.lethal_dose.show()}"
+
+
+Say = Callable[[Fraction, ClaimContext], str]
+
+
+def _needs(implied: Implied) -> str:
+    """What the claim would need, in words."""
+    assert implied.interval is not None
+    low, high = implied.interval.low, implied.interval.high
+    if implied.parameter == "doses_per_pill":
+        mg = implied.lethal_dose_mg
+        return f"about {format_grouped((low + high) / 2 * mg, 1)} mg of fentanyl in each pill"
+    places = 0
+    while places < 4 and implied.show(low, places) == implied.show(high, places) and low != high:
+        places += 1
+    span = implied.show(low, places)
+    if not implied.unbounded and low != high:
+        span = f"{span} to {implied.show(high, places)}"
+    if implied.parameter == "pill_purity":
+        return f"{span} of the pills' weight to be fentanyl"
+    return f"the powder to be {span} pure" + (" or more" if implied.unbounded else "")
+
+
+def _cause(
+    verdict: str,
+    ctx: ClaimContext,
+    number: str,
+    implied: Implied | None,
+    best: Diagnosis | None,
+    diagnosis: Sequence[Diagnosis] = (),
+) -> str:
+    """Why the claim differs from the corrected figure, in one clause."""
+    if verdict == "impossible":
+        return f"{number} is more than the stated amount could hold even as pure fentanyl"
+    if verdict == "upper-bound":
+        pure = next((d for d in diagnosis if d.matches and d.counts_pure), best)
+        what = (
+            "the pills' whole weight to be fentanyl"
+            if pure and "pill-weight" in pure.method
+            else "the powder to be pure fentanyl"
+        )
+        extra = [METHOD_PLAIN.get(part, part) for part in (pure.method.split("+")[1:] if pure else [])]
+        return f"{number} would need {what}" + "".join(f", {e}" for e in extra)
+    if best is not None:
+        ways = " and ".join(METHOD_PLAIN.get(part, part) for part in best.method.split("+"))
+        if best.method == "pills-only" and ctx.powder is None and implied is not None and implied.interval is not None:
+            return (
+                f"{number} would need {_needs(implied)}, which points to a total of pills and powder "
+                "pinned on the pills alone"
+            )
+        factor = re.search(r"rounded factor (1 kg = [\d.]+ lb)", best.note)
+        return f"{number} comes from {ways}" + (f", with {factor[1]}" if factor else "")
+    if implied is not None and implied.interval is not None:
+        return f"{number} would need {_needs(implied)}, outside every yearly average DEA has published"
+    return f"{number} does not follow from the stated amounts"
+
+
+def build_correction(
+    ctx: ClaimContext, verdict: str, implied: Implied | None, diagnosis: Sequence[Diagnosis], say: Say = doses_words
+) -> Correction | None:
+    """The correction of a flagged claim, or None when the set's central values cannot make a figure."""
+    value = central_value(ctx)
+    if value is None:
+        return None
+    quoted, number = claimed_words(ctx.claim)
+    inputs, verb = _inputs(ctx)
+    best = next((d for d in diagnosis if d.matches), None)
+    premise = _premise(ctx)
+    sentence = f"{premise}, {inputs} {verb} {say(value, ctx)}, not the {quoted} claimed; "
+    sentence += _cause(verdict, ctx, number, implied, best, diagnosis) + "."
+    return Correction(value, phrase(value), sentence, assumptions_used(ctx))
+
+
+def plain_text(
+    ctx: ClaimContext,
+    verdict: str,
+    implied: Implied | None,
+    correction: Correction | None,
+    diagnosis: Sequence[Diagnosis] = (),
+    say: Say = doses_words,
+) -> str:
+    """One or two sentences on the verdict, for every verdict."""
+    if correction is not None:
+        text = correction.plain
+    elif verdict in ("implausible", "upper-bound", "impossible"):
+        quoted, number = claimed_words(ctx.claim)
+        cause = _cause(verdict, ctx, number, implied, next((d for d in diagnosis if d.matches), None), diagnosis)
+        text = f"The {quoted} claimed is flagged: {cause}. A corrected figure needs more: {_missing(ctx)}."
+    elif not ctx.has_inputs:
+        text = "The claim cannot be checked: no amount of pills or powder is stated to count the doses from."
+    elif (value := central_value(ctx)) is None:
+        text = "The claim cannot be checked: " + _missing(ctx) + "."
+    else:
+        quoted, _ = claimed_words(ctx.claim)
+        inputs, verb = _inputs(ctx)
+        text = f"{_premise(ctx)}, {inputs} {verb} {say(value, ctx)}"
+        if verdict == "consistent":
+            text += f", in line with the {quoted} claimed."
+        else:
+            needs = _needs(implied) if implied is not None and implied.interval is not None else "other figures"
+            text += f"; the {quoted} claimed would need {needs}, within the range of yearly averages DEA has published."
+    if ctx.rule_counts_pure:
+        text += " Counting the seized drugs as pure fentanyl gives the most they could hold, not what they likely hold."
+    return text
+
+
+def _missing(ctx: ClaimContext) -> str:
+    if ctx.pills is not None and ctx.pills.kind == "mass" and ctx.pill_mass is None:
+        return "the pills are given by weight and no weight of one pill is known; give one to count them"
+    if ctx.pills is not None and ctx.per_pill is None:
+        needed = {"lab-share": "pill_share", "mean-content": "pill_content"}.get(ctx.model, "pill_share")
+        return f"the published figures chosen include no {PARAMETERS[needed][1]}, which counting these pills needs"
+    return "the published figures chosen include no powder purity; give one"
