@@ -206,7 +206,13 @@ def _numeric(
     usable &= (last <= lead) & (lead - last < _MAX_DIGITS)  # more digits than a float keeps: the exact check reads it
     low, high = np.full(len(x), np.nan), np.full(len(x), np.nan)
     factor = float(_base_factor(unit_name, kind))
-    classes, inverse = np.unique((lead[usable] + 64) * 128 + (last[usable] + 64), return_inverse=True)
+    code = (lead[usable] + 64) * 128 + (last[usable] + 64)  # one small int per digit class
+    seen = np.zeros(128 * 128, dtype=bool)
+    seen[code] = True
+    classes = np.flatnonzero(seen)
+    lookup = np.zeros(128 * 128, dtype=np.intp)
+    lookup[classes] = np.arange(len(classes))
+    inverse = lookup[code]
     offsets = np.array(
         [_offsets((int(c) // 128 - 64, int(c) % 128 - 64), name, unit, interval_of, exact) for c in classes]
     )

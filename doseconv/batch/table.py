@@ -104,8 +104,14 @@ def check_table(
     }
     columns, needs_exact = _vectorized(figures, len(frame), options, explain)
     _recheck(figures, columns, needs_exact, options, explain, progress)
-    added = pd.DataFrame(columns, index=frame.index)
-    added["verdict"] = pd.Categorical(columns["verdict"], categories=_verdict_names())
+    added = pd.DataFrame(
+        {
+            name: pd.Categorical(values, categories=_verdict_names()) if name == "verdict"
+            else pd.Series(values, index=frame.index, dtype=object if values.dtype == object else float)
+            for name, values in columns.items()
+        },
+        index=frame.index,
+    )  # fmt: skip
     return pd.concat([frame, added], axis=1)
 
 
