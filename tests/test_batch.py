@@ -219,3 +219,12 @@ def test_without_explanations_flagged_rows_keep_the_same_verdicts() -> None:
     out = check_table(frame, pills="pills", claim="doses", explain=False)
     assert list(out["verdict"]) == ["implausible", "consistent"]
     assert out["diagnosis"].isna().all() and out["correction"].isna().all()
+
+
+def test_a_seizure_claim_needing_more_than_every_yearly_mean_gets_the_exact_verdict() -> None:
+    """Found by the property: at the seizure scale a purity within the tested range but above every yearly mean
+    can be an upper bound (the powder counted as pure), which only the exact check names."""
+    frame = pd.DataFrame({"pills": [30], "kg": [0.0001], "doses": ["50.0"]})
+    options = {"scale": "seizure", "reading": "strict"}
+    out = check_table(frame, pills="pills", powder="kg", powder_unit="kg", claim="doses", **options)
+    assert list(out["verdict"]) == [check(30, 0.0001, "50.0", powder_unit="kg", **options).verdict]

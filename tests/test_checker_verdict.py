@@ -58,12 +58,24 @@ def test_unverifiable_without_inputs() -> None:
 
 
 def test_unverifiable_when_pills_are_weighed_and_no_pill_mass_is_known() -> None:
-    result = check("10 kg", None, "5 million doses")
+    result = check("10 kg", None, "50,000 doses")
     assert result.verdict == "unverifiable"
     assert result.computed is None
     assert result.notes == (
         "pills are given by weight and no set publishes a pill's gross weight; give a pill mass to count them",
     )
+
+
+def test_pills_by_weight_counted_as_pure_fentanyl_is_an_upper_bound_even_without_a_pill_mass() -> None:
+    """No pill mass is needed to see that a total counts the pills' whole weight as fentanyl."""
+    result = check("10 kg", None, "5 million doses")
+    assert result.verdict == "upper-bound"
+    assert result.computed is None
+    assert result.matching_methods[0] == "pill-weight-as-drug"
+
+
+def test_pills_by_weight_beyond_their_whole_weight_is_impossible_without_a_pill_mass() -> None:
+    assert check("2 lb", None, "more than 1 million doses").verdict == "impossible"
 
 
 def test_implausible_when_the_pills_alone_give_more_than_claimed() -> None:

@@ -47,6 +47,8 @@ def test_report_to_dict_is_json_ready() -> None:
         "claims": 1,
         "verdicts": {"consistent": 1},
         "flagged": 0,
+        "claims_not_checked": 0,
+        "figures_not_listed": 0,
     }
     figure = data["figures"][0]
     assert {k: figure[k] for k in ("index", "kind", "text", "start", "end", "value", "unit", "drug", "stated")} == {

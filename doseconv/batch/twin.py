@@ -46,6 +46,10 @@ class Twin:
     physical_per_pill: float | None  # doses a whole pill would hold as pure fentanyl
     powder_band: tuple[float, float] | None
     pill_band: tuple[float, float] | None
+    #: The highest yearly means (aggregate bands' tops): a claim needing more may be an upper bound (mass counted
+    #: as pure), which the exact check decides.
+    powder_mean_top: float | None = None
+    pill_mean_top: float | None = None
 
 
 def _float(value: Fraction | None) -> float | None:
@@ -65,7 +69,13 @@ def constants(ctx: ClaimContext) -> Twin:
         None if ctx.pill_mass is None else float(ctx.pill_mass / ctx.lethal),
         _band(band_for(POWDER_PURITY, ctx.chosen, ctx.scale)),
         _band(band_for(DOSES_PER_PILL, ctx.chosen, ctx.scale)),
+        _top(band_for(POWDER_PURITY, ctx.chosen, "aggregate")),
+        _top(band_for(DOSES_PER_PILL, ctx.chosen, "aggregate")),
     )
+
+
+def _top(band: Band | None) -> float | None:
+    return None if band is None else float(band.high)
 
 
 def _near(a: np.ndarray, b: np.ndarray | float) -> np.ndarray:
@@ -131,10 +141,15 @@ def decide_rows(t: Twin, pills: FigureColumn | None, powder: FigureColumn, claim
 
 def _band_verdicts(
     t_band: tuple[float, float] | None, rows: np.ndarray, low: np.ndarray, high: np.ndarray,
-    computed: np.ndarray, verdict: np.ndarray, undecided: np.ndarray,
+    computed: np.ndarray, verdict: np.ndarray, undecided: np.ndarray, mean_top: float | None = None,
 ) -> None:  # fmt: skip
-    """Rules 6 to 8: within the band plausible, else implausible; no band: unverifiable or implausible."""
+    """Rules 6 to 8: within the band plausible, else implausible; no band: unverifiable or implausible.
+
+    A value needed above every yearly mean may make the claim an upper bound: left to the exact check.
+    """
     import numpy as np
+
+    undecided |= rows & (low >= (mean_top if mean_top is not None else np.inf) * (1 - EDGE))
 
     if t_band is None:
         verdict[rows] = np.where(np.isnan(computed[rows]), UNVERIFIABLE, IMPLAUSIBLE)
@@ -170,7 +185,7 @@ def _powder_rows(t, rows, has_p, pl, ph, wl, wh, cl, ch, pound, computed, verdic
     over = rows & (low > 1.0)
     verdict[over] = IMPOSSIBLE
     undecided |= rows & (_near(low, 1.0) | (pound & (low > 1.0) & (low <= 1.0 + 2 * POUND_REACH)))
-    _band_verdicts(t.powder_band, rows & ~over, low, high, computed, verdict, undecided)
+    _band_verdicts(t.powder_band, rows & ~over, low, high, computed, verdict, undecided, t.powder_mean_top)
 
 
 def _pill_rows(t, rows, pl, ph, cl, ch, computed, verdict, undecided, parameter, lo, hi):
@@ -187,4 +202,4 @@ def _pill_rows(t, rows, pl, ph, cl, ch, computed, verdict, undecided, parameter,
         over = rows & (low > t.physical_per_pill)
         verdict[over] = IMPOSSIBLE
         undecided |= rows & _near(low, t.physical_per_pill)
-    _band_verdicts(t.pill_band, rows & ~over, low, high, computed, verdict, undecided)
+    _band_verdicts(t.pill_band, rows & ~over, low, high, computed, verdict, undecided, t.pill_mean_top)

@@ -260,7 +260,8 @@ def plain_text(
     elif verdict in ("implausible", "upper-bound", "impossible"):
         quoted, number = claimed_words(ctx.claim)
         cause = _cause(verdict, ctx, number, implied, next((d for d in diagnosis if d.matches), None), diagnosis)
-        text = f"The {quoted} claimed is flagged: {cause}. A corrected figure needs more: {_missing(ctx)}."
+        lead = "is the most the stated amount could hold" if verdict == "upper-bound" else "is flagged"
+        text = f"The {quoted} claimed {lead}: {cause}. A likely figure cannot be worked out: {_missing(ctx)}."
     elif not ctx.has_inputs:
         text = "The claim cannot be checked: no amount of pills or powder is stated to count the doses from."
     elif (value := central_value(ctx)) is None:

@@ -198,7 +198,10 @@ def _figures(source: _Text, raw: dict[str, Any], scopes: dict[str, Any]) -> dict
                 if kind == "doses":  # a total in doses or in people ("enough to kill 1.5 million adults")
                     stated = parse_claim(entry["text"], exact=exact)
                 else:
-                    stated = parse_stated(entry["text"], exact=exact, other_drugs=kind == "other-drug")
+                    default_unit = "pills" if kind == "pills" else None  # a bare count of pills is pills
+                    stated = parse_stated(
+                        entry["text"], exact=exact, other_drugs=kind == "other-drug", default_unit=default_unit
+                    )
             except DoseconvError as error:
                 raise fail(f"figure {fid!r}: {error}", at=(*here, "text")) from None
             if stated.kind not in _DOSE_KINDS[kind]:

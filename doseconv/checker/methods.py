@@ -93,10 +93,32 @@ def diagnose(ctx: ClaimContext, implied: Implied | None) -> list[Diagnosis]:
     nearest to the claim. A row that reproduces the claim as well as the best says so in its note."""
     if not ctx.has_inputs:
         return []  # nothing to make a total from
-    out = [_try(method, ctx, implied) for method in METHOD_TABLE if _applies(method, ctx)]
+    out = _distinct(ctx, [_try(method, ctx, implied) for method in METHOD_TABLE if _applies(method, ctx)])
     out += combinations(ctx, out, METHOD_TABLE, SLIPS)
     ranked = sorted(out, key=lambda d: _rank(d, ctx.claimed))
     return mark_ties(ranked, ctx.claimed)
+
+
+#: The pill model -> the row that is the set's own way of counting pills.
+_OWN_PILL_ROW = {"one-per-pill": "pills-one-each", "lab-share": "pills-lab-share", "mean-content": "pills-mean-content"}
+
+
+def _distinct(ctx: ClaimContext, rows: list[Diagnosis]) -> list[Diagnosis]:
+    """The rows that are a way of counting of their own for these figures.
+
+    A row that gives exactly the set's own total is no other explanation of the claim (a dose size
+    when each pill counts as one dose and no powder is stated; the powder left out when there is
+    none), so it is left out, unless it is the set's own way of counting or it flags a total
+    pinned on the pills alone."""
+    own = total(_base(ctx), ctx)
+    if own is None:
+        return rows
+    keep = {"powder-set-purity", _OWN_PILL_ROW.get(ctx.model, "")}
+    return [
+        d
+        for d in rows
+        if d.interval != own or d.method in keep or d.counts_pure or d.note.startswith("the total is pinned")
+    ]
 
 
 def diagnose_pure(ctx: ClaimContext) -> list[Diagnosis]:

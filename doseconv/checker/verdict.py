@@ -39,22 +39,43 @@ def decide(
     ``diagnosis`` is the diagnosis, or a function that makes the rows of the methods that count
     seized mass as pure (called only when the claim needs more than every yearly mean).
 
-    1. no pills and no powder, or a value the total needs is not published: unverifiable (the diagnosis
-       still shows which ways of counting reproduce the claim);
-    2. no implied value can be computed: consistent if the inputs give the claim, else unverifiable;
-    3. the value needs more fentanyl than the stated mass holds: impossible (implausible when only
-       a rounded pound factor brings it within the mass);
-    4. a method that counts the seized mass as pure fentanyl reproduces the claim, and the value it
-       needs lies above every yearly mean DEA has published: upper-bound (not when the user's own
-       rule counts the mass as pure: the claim is then judged against that rule);
-    5. the inputs give the claimed total under the set's central values: consistent;
-    6. no non-negative value works (the inputs already give more): implausible;
-    7. the value needed meets the band of the scale: plausible;
-    8. no band to compare with: unverifiable without a computed total, else implausible;
-    9. otherwise: implausible (outside the band).
+    1. no pills and no powder: unverifiable;
+    2. the value needs more fentanyl than the stated mass holds: impossible (unless a rounded pound
+       factor brings it within the mass, when rule 3 or 6 decides);
+    3. a method that counts the seized mass as pure fentanyl reproduces the claim (with the exact or
+       a rounded pound factor), and the value it needs lies above every yearly mean DEA has
+       published: upper-bound (not when the user's own rule counts the mass as pure: the claim is
+       then judged against that rule). Rules 2 and 3 need no value from the set, so they apply even
+       when the set lacks one or pills are given by weight with no pill mass;
+    4. a value the total needs is not published (or pills by weight have no pill mass): unverifiable
+       (the diagnosis still shows which ways of counting reproduce the claim);
+    5. no implied value can be computed: consistent if the inputs give the claim, else unverifiable;
+    6. the inputs give the claimed total under the set's central values: consistent;
+    7. no non-negative value works (the inputs already give more): implausible (also when only a
+       rounded pound factor brings the value within the mass and no pure-counting method matches);
+    8. the value needed meets the band of the scale: plausible;
+    9. no band to compare with: unverifiable without a computed total, else implausible;
+    10. otherwise: implausible (outside the band).
     """
     if not ctx.has_inputs:
         return "unverifiable", "no pills or powder are stated, so there is nothing to compute the total from"
+    beyond_mass = (
+        implied is not None
+        and implied.interval is not None
+        and implied.physical_max is not None
+        and implied.interval.low > implied.physical_max
+    )
+    if beyond_mass:
+        assert implied is not None and implied.physical_max is not None
+        if implied.tolerant_low is None or implied.tolerant_low > implied.physical_max:
+            return "impossible", "it needs more fentanyl than the stated mass holds"
+    upper = None if implied is None else _upper_bound(ctx, implied, diagnosis)
+    if upper is not None:
+        return "upper-bound", upper
+    if beyond_mass:
+        return "implausible", (
+            "it needs the whole stated mass to be fentanyl, and even that only with a rounded pound factor"
+        )
     if computed is None:
         return "unverifiable", _MISSING
     gives = computed.overlaps(ctx.claimed)
@@ -62,19 +83,6 @@ def decide(
         if gives:
             return "consistent", "the inputs give the claimed total under the set's central values"
         return "unverifiable", _MISSING
-    if (
-        implied.interval is not None
-        and implied.physical_max is not None
-        and implied.interval.low > implied.physical_max
-    ):
-        if implied.tolerant_low is not None and implied.tolerant_low <= implied.physical_max:
-            return "implausible", (
-                "it needs the whole stated mass to be fentanyl, and even that only with a rounded pound factor"
-            )
-        return "impossible", "it needs more fentanyl than the stated mass holds"
-    upper = _upper_bound(ctx, implied, diagnosis)
-    if upper is not None:
-        return "upper-bound", upper
     if gives:
         return "consistent", "the inputs give the claimed total under the set's central values"
     return _by_band(ctx, computed, implied)

@@ -9,9 +9,11 @@ decide what it counts. Only pills and fentanyl masses ever enter dose arithmetic
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from ..errors import AmbiguousUnitError, InputError, UnitError
 from ..numbers import NUMBER_PATTERN, SCALE_WORDS, split_number
@@ -129,10 +131,12 @@ _POWDER = re.compile(r"\s+(?:powder|base)\b", re.IGNORECASE)
 _MG_UNITS = {"milligram", "microgram"}
 
 
+@lru_cache(maxsize=4096)
 def _values(num: str, num2: str | None) -> tuple[Decimal, Decimal | None]:
     """The exact number (and a range's second one); the scale word of a range's second figure applies to the first.
 
     Decimals keep the precision each number was written to (see :func:`doseconv.numbers.step_of`).
+    A number written the same way again (lists, wire copy) is read once.
     """
     first, _ = split_number(num)
     if num2 is None:
@@ -152,9 +156,19 @@ def _drug_name(word: str) -> str | None:
     return _DRUG_NAMES.get(" ".join(word.lower().split()))
 
 
-def _sentence_drugs(document: Document, sentence: int) -> set[str]:
-    start, end = document.sentences[sentence]
-    return {n for n in (_drug_name(m[0]) for m in _ANY_DRUG.finditer(document.text, start, end)) if n}
+class _SentenceDrugs:
+    """The drugs each sentence names, read once per sentence (not once per figure in it)."""
+
+    def __init__(self, document: Document) -> None:
+        self._document = document
+        self._drugs: dict[int, frozenset[str]] = {}
+
+    def __call__(self, sentence: int) -> frozenset[str]:
+        if sentence not in self._drugs:
+            start, end = self._document.sentences[sentence]
+            found = (_drug_name(m[0]) for m in _ANY_DRUG.finditer(self._document.text, start, end))
+            self._drugs[sentence] = frozenset(n for n in found if n)
+        return self._drugs[sentence]
 
 
 @dataclass
@@ -264,20 +278,19 @@ def _powder_end(text: str, end: int) -> int:
     return extra.end() if extra else end
 
 
-def _infer_drug(found: _Found, document: Document, sentence: int) -> None:
-    """Pills or a mass with no drug beside them take the sentence's only drug, if it names one."""
+def _infer_drug(found: _Found, drugs: frozenset[str]) -> None:
+    """Pills or a mass with no drug beside them take the sentence's only drug (``drugs``), if it names one."""
     if found.drug is not None:
         return
-    drugs = _sentence_drugs(document, sentence)
     if len(drugs) == 1:
-        found.drug = drugs.pop()
+        (found.drug,) = drugs
         found.notes.append("drug not named beside the figure; the only drug in the sentence")
 
 
-def _mass_kind(found: _Found, document: Document, sentence: int) -> None:
+def _mass_kind(found: _Found, drugs: frozenset[str]) -> None:
     if found.kind == "pills":
         return
-    _infer_drug(found, document, sentence)
+    _infer_drug(found, drugs)
     if found.drug is None:
         found.notes.append("no drug named; not counted")
     elif found.drug == "fentanyl":
@@ -310,6 +323,8 @@ def extract_figures(document: Document, resolver: ScopeResolver | None = None) -
     resolver = resolver or ScopeResolver(document)
     figures: list[Figure] = []
     sentences: dict[int, str] = {}
+    sentence_drugs = _SentenceDrugs(document)
+    ambiguous_starts = [a.start for a in document.ambiguous]
     for match in _FIGURE.finditer(text):
         start = match.start()
         before = text[max(0, start - 60) : start]
@@ -320,21 +335,33 @@ def extract_figures(document: Document, resolver: ScopeResolver | None = None) -
             continue
         try:
             numbers = _values(num, num2)
-        except InputError:
+        except (InputError, ValueError):  # a number past the bounds of exact reading is no figure
             continue
         sentence = document.sentence_at(start)
         if found.kind == "pills":
-            _infer_drug(found, document, sentence)
+            _infer_drug(found, sentence_drugs(sentence))
         elif found.is_mass:
-            _mass_kind(found, document, sentence)
+            _mass_kind(found, sentence_drugs(sentence))
         qualifier = (match["between"] or match["qual"] or "").lower() or None
         if sentence not in sentences:
-            sentences[sentence] = document.sentence_text(sentence) if document.sentences else ""
-        figures.append(
-            _figure(document, resolver, len(figures) + 1, match, found, numbers, qualifier, sentence,
-                    sentences[sentence])
-        )  # fmt: skip
+            sentences[sentence] = _clip(document.sentence_text(sentence)) if document.sentences else ""
+        figure = _figure(document, resolver, len(figures) + 1, match, found, numbers, qualifier, sentence,
+                         sentences[sentence])  # fmt: skip
+        figures.append(_refuse_ambiguous(figure, document, ambiguous_starts))
     return figures
+
+
+def _refuse_ambiguous(figure: Figure, document: Document, starts: list[int]) -> Figure:
+    """A figure touching digits that could be one number or two is not read: it says so instead of guessing."""
+    if not starts:
+        return figure
+    index = bisect_right(starts, figure.scan_end - 1) - 1
+    if index < 0 or document.ambiguous[index].end <= figure.scan_start:
+        return figure
+    message = document.ambiguous[index].message
+    return replace(
+        figure, stated=None, unreadable=message, excluded=message, notes=(*figure.notes, f"not read: {message}")
+    )
 
 
 def _figure(document, resolver, index, match, found, numbers, qualifier, sentence, sentence_text) -> Figure:
@@ -350,7 +377,7 @@ def _figure(document, resolver, index, match, found, numbers, qualifier, sentenc
     reading = Reading()
     if found.stated_unit and found.kind in ("pills", "fentanyl-mass", "other-drug-mass", "doses"):
         phrase = _stated_qualifier(qualifier, match)
-        reading = read_figure(phrase, number, (first, second), second_text, found.stated_unit, found.ambiguous)
+        reading = _reading(phrase, number, (first, second), second_text, found.stated_unit, found.ambiguous)
     return Figure(
         index=index,
         kind=found.kind,
@@ -378,6 +405,18 @@ def _figure(document, resolver, index, match, found, numbers, qualifier, sentenc
         notes=tuple(found.notes),
         excluded=found.excluded,
     )
+
+
+#: The longest sentence a figure carries (longer ones, not prose, are cut with an ellipsis).
+SENTENCE_SHOWN = 600
+
+
+def _clip(sentence: str) -> str:
+    return sentence if len(sentence) <= SENTENCE_SHOWN else sentence[: SENTENCE_SHOWN - 1] + "…"
+
+
+#: A figure written the same way again is read for the checker once (a Reading is frozen).
+_reading = lru_cache(maxsize=4096)(read_figure)
 
 
 def _stated_qualifier(qualifier: str | None, match: re.Match[str]) -> str | None:

@@ -16,12 +16,15 @@ dose figure. Figures of other drugs, money, arrests and the like are never input
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import islice
 
 from .figure import Figure
 from .text import Document
 
-__all__ = ["WINDOW_AFTER", "WINDOW_BEFORE", "ClaimDraft", "build_claims", "choose_scale"]
+__all__ = ["LOOK_AROUND", "WINDOW_AFTER", "WINDOW_BEFORE", "ClaimDraft", "build_claims", "choose_scale"]
 
 #: How many sentences before and after a dose figure are searched for its inputs.
 WINDOW_BEFORE = 6
@@ -63,9 +66,15 @@ class ClaimDraft:
                 raise ValueError(f"{name} input must be a fentanyl {kinds[0]} figure, not {figure.kind}")
 
 
-def _wanted(document: Document, doses: Figure, sentence_figures: list[Figure]) -> tuple[bool, bool]:
-    """Which inputs the claim's sentence speaks of, outside the figures themselves."""
-    start, end = document.sentences[doses.sentence_index]
+#: How many figures on each side of a dose figure, in one sentence, are looked at for an input.
+#: A sentence listing more than this many figures between a dose figure and its inputs is not
+#: prose; the bound keeps grouping linear in the number of figures.
+LOOK_AROUND = 64
+
+
+def _wanted(document: Document, sentence: int, sentence_figures: list[Figure]) -> tuple[bool, bool]:
+    """Which inputs a sentence speaks of, outside the figures themselves."""
+    start, end = document.sentences[sentence]
     spans = sorted((f.scan_start, f.scan_end) for f in sentence_figures)
     words = []
     position = start
@@ -80,21 +89,55 @@ def _wanted(document: Document, doses: Figure, sentence_figures: list[Figure]) -
     return True, True
 
 
-def _nearest(candidates: list[Figure], doses: Figure) -> Figure | None:
-    if not candidates:
+class _Inputs:
+    """The figures that can be inputs of a dose claim, per sentence and kind, in text order.
+
+    Built once; a dose figure then looks outward from its own place (the nearest figure before
+    it first, then after it; then the sentences before and after, nearest first), so a
+    sentence's figures are never all compared with each of its dose figures.
+    """
+
+    def __init__(self, figures: list[Figure]) -> None:
+        self._lists: dict[tuple[int, str], list[Figure]] = {}
+        self._starts: dict[tuple[int, str], list[int]] = {}
+        for figure in figures:
+            if figure.counts_toward_doses:
+                for kind in (figure.kind, "any"):
+                    self._lists.setdefault((figure.sentence_index, kind), []).append(figure)
+                    self._starts.setdefault((figure.sentence_index, kind), []).append(figure.scan_start)
+
+    def nearest(self, doses: Figure, kind: str, accept: Callable[[Figure], bool], window: bool) -> Figure | None:
+        """The nearest ``kind`` figure that ``accept`` takes.
+
+        Nearest means: in the dose figure's sentence (the closest before it, else the closest
+        after it), then one sentence before, one after, two before, and so on.
+
+        Only the dose figure's sentence when ``window`` is false, else also up to
+        :data:`WINDOW_BEFORE` sentences before and :data:`WINDOW_AFTER` after.
+        """
+        here = doses.sentence_index
+        figures = self._lists.get((here, kind), [])
+        split = bisect_right(self._starts.get((here, kind), []), doses.scan_start)
+        found = _first(figures, range(split - 1, max(split - 1 - LOOK_AROUND, -1), -1), accept)
+        found = found or _first(figures, range(split, min(split + LOOK_AROUND, len(figures))), accept)
+        if found is not None or not window:
+            return found
+        for distance in range(1, max(WINDOW_BEFORE, WINDOW_AFTER) + 1):
+            if distance <= WINDOW_BEFORE:
+                before = self._lists.get((here - distance, kind), [])
+                found = _first(before, range(len(before) - 1, max(len(before) - 1 - LOOK_AROUND, -1), -1), accept)
+                if found is not None:
+                    return found
+            if distance <= WINDOW_AFTER:
+                after = self._lists.get((here + distance, kind), [])
+                found = _first(after, range(min(LOOK_AROUND, len(after))), accept)
+                if found is not None:
+                    return found
         return None
 
-    def distance(f: Figure) -> tuple[int, int, int]:
-        after = f.scan_start > doses.scan_start
-        return (abs(f.sentence_index - doses.sentence_index), int(after), abs(f.scan_start - doses.scan_start))
 
-    return min(candidates, key=distance)
-
-
-def _pick(candidates: list[Figure], doses: Figure, want: tuple[bool, bool]) -> tuple[Figure | None, Figure | None]:
-    pills = _nearest([f for f in candidates if f.kind == "pills"], doses) if want[0] else None
-    powder = _nearest([f for f in candidates if f.kind == "fentanyl-mass"], doses) if want[1] else None
-    return pills, powder
+def _first(figures: list[Figure], order: range, accept: Callable[[Figure], bool]) -> Figure | None:
+    return next((figures[i] for i in order if accept(figures[i])), None)
 
 
 def _scope_note(doses: Figure, inputs: list[Figure]) -> str | None:
@@ -133,8 +176,8 @@ def choose_scale(document: Document, doses: Figure, _seen: dict[int, bool] | Non
     return "seizure" if seen[doses.paragraph_index] else "aggregate"
 
 
-def build_claims(document: Document, figures: list[Figure]) -> list[ClaimDraft]:
-    """One claim per dose figure, with its inputs, where they came from and any scope note.
+def build_claims(document: Document, figures: list[Figure], limit: int | None = None) -> list[ClaimDraft]:
+    """One claim per dose figure (the first ``limit`` of them), with its inputs, where they came from and any scope note.
 
     >>> from .text import read_document
     >>> from .extract import extract_figures
@@ -146,41 +189,63 @@ def build_claims(document: Document, figures: list[Figure]) -> list[ClaimDraft]:
     by_sentence: dict[int, list[Figure]] = {}
     for figure in figures:
         by_sentence.setdefault(figure.sentence_index, []).append(figure)
+    inputs = _Inputs(figures)
+    wanted: dict[int, tuple[bool, bool]] = {}
+    refused: dict[int, str | None] = {}
     claims = []
     one_seizure: dict[int, bool] = {}
-    for doses in (f for f in figures if f.kind == "doses"):
+    for doses in islice((f for f in figures if f.kind == "doses"), limit):
         here = doses.sentence_index
-        want = _wanted(document, doses, by_sentence[here])
-        same_sentence = [f for f in by_sentence[here] if f.counts_toward_doses]
-        nearby = [
-            f for index in range(here - WINDOW_BEFORE, here + WINDOW_AFTER + 1)
-            for f in by_sentence.get(index, ()) if f.counts_toward_doses
-        ]  # fmt: skip
-        same_scope = [f for f in nearby if not doses.scope.differences(f.scope)]
-        tiers = (
-            ("sentence", same_sentence),
-            ("paragraph", [f for f in same_scope if f.paragraph_index == doses.paragraph_index]),
-            ("nearby", same_scope),
-            ("nearby, other scope", nearby),
-        )
-        pills = powder = None
-        basis = "none"
-        for name, candidates in tiers:
-            if name == "sentence" and candidates:
-                compatible = [f for f in candidates if not doses.scope.differences(f.scope)]
-                candidates = compatible or candidates
-            pills, powder = _pick(candidates, doses, want)
-            if pills or powder:
-                basis = name
-                break
+        if here not in wanted:
+            wanted[here] = _wanted(document, here, by_sentence[here])
+            refused[here] = _refused(by_sentence[here])
+        pills, powder, basis = _inputs_of(doses, inputs, wanted[here])
         notes = []
         note = _scope_note(doses, [f for f in (pills, powder) if f is not None])
         if note:
             notes.append(note)
         if basis == "none":
             notes.append("no fentanyl pills or powder found near this dose figure")
+        if refused[here] is not None and (pills is None or powder is None):
+            notes.append(f"a figure of its sentence was not read ({refused[here]})")
         for chosen in (pills, powder):
             if chosen is not None and chosen.ambiguous:
                 notes.extend(n for n in chosen.notes if "ambiguous" in n)
         claims.append(ClaimDraft(doses, pills, powder, basis, choose_scale(document, doses, one_seizure), tuple(notes)))
     return claims
+
+
+def _refused(sentence_figures: list[Figure]) -> str | None:
+    """Why the first pill or powder figure of a sentence was refused unread ("could be one number or two"), if one was."""
+    for figure in sentence_figures:
+        if figure.kind in ("pills", "fentanyl-mass") and figure.unreadable is not None and figure.excluded is not None:
+            return f"{figure.text}: {figure.unreadable}"
+    return None
+
+
+def _inputs_of(doses: Figure, inputs: _Inputs, want: tuple[bool, bool]) -> tuple[Figure | None, Figure | None, str]:
+    """The pills and powder of a dose figure and the tier they came from (see the module's description)."""
+
+    def same_scope(f: Figure) -> bool:
+        return not doses.scope.differences(f.scope)
+
+    def same_paragraph(f: Figure) -> bool:
+        return f.paragraph_index == doses.paragraph_index and same_scope(f)
+
+    def anything(f: Figure) -> bool:
+        return True
+
+    # In its own sentence, figures of a compatible scope are preferred when there are any.
+    sentence_accept = same_scope if inputs.nearest(doses, "any", same_scope, False) is not None else anything
+    tiers = (
+        ("sentence", sentence_accept, False),
+        ("paragraph", same_paragraph, True),
+        ("nearby", same_scope, True),
+        ("nearby, other scope", anything, True),
+    )
+    for name, accept, window in tiers:
+        pills = inputs.nearest(doses, "pills", accept, window) if want[0] else None
+        powder = inputs.nearest(doses, "fentanyl-mass", accept, window) if want[1] else None
+        if pills or powder:
+            return pills, powder, name
+    return None, None, "none"

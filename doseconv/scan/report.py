@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from dataclasses import replace
 
+from ..errors import InputError
 from ..numbers import format_grouped, format_words
 from .figure import Figure
 from .scanner import Claim, ScanReport, ScanSet
 
-__all__ = ["OUTPUT_FORMATS", "render", "render_json", "render_markdown", "render_text"]
+__all__ = ["MAX_FIGURES", "OUTPUT_FORMATS", "render", "render_json", "render_markdown", "render_text"]
 
 #: Output formats of :func:`render`.
 OUTPUT_FORMATS = ("text", "markdown", "json")
+
+#: The most figures listed for one story by default (``max_figures``); the rest are counted, not listed.
+MAX_FIGURES = 500
 
 _BASIS = {
     "sentence": "the same sentence",
@@ -22,24 +28,79 @@ _BASIS = {
 }
 
 
-def render(scans: ScanSet, output: str = "text") -> str:
-    """The whole output for ``scans`` in ``output`` format (see :data:`OUTPUT_FORMATS`)."""
+def render(
+    scans: ScanSet, output: str = "text", *, max_figures: int = MAX_FIGURES, names: Mapping[str, str] | None = None
+) -> str:
+    """The whole output for ``scans`` in ``output`` format (see :data:`OUTPUT_FORMATS`).
+
+    At most ``max_figures`` figures of each story are listed, with a note saying how many more
+    there are; ``names`` gives a front end's names for the limits (``max_figures``,
+    ``max_claims``) in those notes.
+    """
+    if max_figures < 0:
+        raise InputError(
+            f"the figure limit must be a whole number of at least 0, not {max_figures}", parameter="max_figures"
+        )
+    limited = _Limits(max_figures, names or {})
     if output == "json":
-        return render_json(scans)
+        return render_json(scans, max_figures)
     if output == "markdown":
-        return render_markdown(scans)
-    return render_text(scans)
+        return render_markdown(scans, limited)
+    return render_text(scans, limited)
 
 
-def render_json(scans: ScanSet) -> str:
+class _Limits:
+    """The figure limit of a rendering and the notes that say what a limit left out."""
+
+    def __init__(self, max_figures: int = MAX_FIGURES, names: Mapping[str, str] | None = None) -> None:
+        self.max_figures = max_figures
+        self.names = names or {}
+
+    def figures(self, report: ScanReport) -> tuple[Figure, ...]:
+        return report.figures[: self.max_figures]
+
+    def notes(self, report: ScanReport) -> list[str]:
+        """One line per limit that left something out of ``report``.
+
+        >>> from .scanner import scan_text
+        >>> _Limits(1).notes(scan_text("5 pills, 6 pills, 7 doses", max_claims=0))
+        ['1 dose figure not checked: at most 0 claims are checked in one story (raise the limit with max_claims).', '2 more figures not listed: at most 1 figures are listed for one story (raise the limit with max_figures).']
+        """
+        out = []
+        if report.claims_not_checked:
+            n = report.claims_not_checked
+            out.append(
+                f"{n:,} dose figure{'s' if n != 1 else ''} not checked: at most {len(report.claims):,} claims are "
+                f"checked in one story (raise the limit with {self.names.get('max_claims', 'max_claims')})."
+            )
+        hidden = len(report.figures) - self.max_figures
+        if hidden > 0:
+            out.append(
+                f"{hidden:,} more figure{'s' if hidden != 1 else ''} not listed: at most {self.max_figures:,} figures "
+                f"are listed for one story (raise the limit with {self.names.get('max_figures', 'max_figures')})."
+            )
+        return out
+
+
+def render_json(scans: ScanSet, max_figures: int = MAX_FIGURES) -> str:
     """One JSON object: ``files`` (figures and claims of each) and a ``summary``.
+
+    Each file lists at most ``max_figures`` figures; its summary counts them all and says how
+    many were not listed (``figures_not_listed``).
 
     >>> from .scanner import scan_text
     >>> import json
     >>> json.loads(render_json(ScanSet((scan_text("No figures.", "a.txt"),))))["summary"]
     {'files': 1, 'figures': 0, 'claims': 0, 'verdicts': {}, 'flagged': 0}
     """
-    return json.dumps(scans.to_dict(), indent=2, ensure_ascii=False)
+    listed = ScanSet(tuple(replace(r, figures=r.figures[:max_figures]) for r in scans.reports), scans.folder)
+    out = listed.to_dict()
+    for report, file in zip(scans.reports, out["files"], strict=True):
+        file["summary"]["figures"] = len(report.figures)
+        file["summary"]["dose_figures"] = len(report.dose_figures)
+        file["summary"]["figures_not_listed"] = max(len(report.figures) - max_figures, 0)
+    out["summary"]["figures"] = sum(len(r.figures) for r in scans.reports)
+    return json.dumps(out, indent=2, ensure_ascii=False)
 
 
 def _value(figure: Figure) -> str:
@@ -106,16 +167,16 @@ def _claim_lines(claim: Claim) -> list[str]:
     return lines
 
 
-def _figure_table(report: ScanReport) -> list[str]:
+def _figure_table(figures: tuple[Figure, ...]) -> list[str]:
     rows = [
         (str(f.index), f"{f.start}-{f.end}", f.kind, _clip(f.text, 48), _clip(_amount(f), 32), f.scope.describe())
-        for f in report.figures
+        for f in figures
     ]
     header = ("#", "offsets", "kind", "figure", "value", "scope")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header) - 1)]
     lines = []
     sentence = None
-    for figure, row in zip(report.figures, [header, *rows][1:], strict=True):
+    for figure, row in zip(figures, rows, strict=True):
         if figure.sentence_index != sentence:
             sentence = figure.sentence_index
             lines.append(f"  sentence {sentence + 1}: {_clip(figure.sentence, 150)}")
@@ -132,7 +193,7 @@ def _figure_table(report: ScanReport) -> list[str]:
     return head + lines
 
 
-def _text_report(report: ScanReport) -> list[str]:
+def _text_report(report: ScanReport, limits: _Limits) -> list[str]:
     lines = [f"== {report.source} ({report.format}): {_summary(report)}"]
     if not report.dose_figures:
         lines.append(_none_found(report))
@@ -145,11 +206,14 @@ def _text_report(report: ScanReport) -> list[str]:
             "",
             "Figures (offsets into the input; kinds other than pills and fentanyl masses never enter dose arithmetic)",
         ]
-        lines += _figure_table(report)
+        lines += _figure_table(limits.figures(report))
+    notes = limits.notes(report)
+    if notes:
+        lines += ["", *notes]
     return lines
 
 
-def render_text(scans: ScanSet) -> str:
+def render_text(scans: ScanSet, limits: _Limits | None = None) -> str:
     """A text report per file: claims with verdicts, then every figure grouped by sentence.
 
     >>> from .scanner import scan_text
@@ -164,7 +228,7 @@ def render_text(scans: ScanSet) -> str:
     """
     if len(scans.reports) == 1 and not scans.reports[0].figures:
         return _none_found(scans.reports[0])
-    blocks = ["\n".join(_text_report(r)) for r in scans.reports]
+    blocks = ["\n".join(_text_report(r, limits or _Limits())) for r in scans.reports]
     if len(scans.reports) > 1:
         total = scans.to_dict()["summary"]
         verdicts = ", ".join(f"{n} {v}" for v, n in sorted(total["verdicts"].items())) or "no claims"
@@ -176,7 +240,7 @@ def _cell(text: object) -> str:
     return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ")
 
 
-def _markdown_report(report: ScanReport, level: int) -> list[str]:
+def _markdown_report(report: ScanReport, level: int, limits: _Limits) -> list[str]:
     h = "#" * level
     lines = [
         f"{h} {report.source}",
@@ -215,7 +279,7 @@ def _markdown_report(report: ScanReport, level: int) -> list[str]:
             "| # | offsets | kind | figure | value | unit | drug | scope | sentence |",
             "|---|---|---|---|---|---|---|---|---|",
         ]  # fmt: skip
-        for f in report.figures:
+        for f in limits.figures(report):
             lines.append(
                 "| " + " | ".join(_cell(x) for x in (
                     f.index, f"{f.start}–{f.end}", f.kind, f.text, _value(f), f.unit, f.drug or "",
@@ -223,13 +287,17 @@ def _markdown_report(report: ScanReport, level: int) -> list[str]:
                 )) + " |"
             )  # fmt: skip
         lines.append("")
+    notes = limits.notes(report)
+    if notes:
+        lines += [*notes, ""]
     return lines
 
 
-def render_markdown(scans: ScanSet) -> str:
+def render_markdown(scans: ScanSet, limits: _Limits | None = None) -> str:
     """One Markdown report; several files (a folder of stories) get a summary table first."""
+    limits = limits or _Limits()
     if len(scans.reports) == 1 and not scans.folder:
-        return "\n".join(_markdown_report(scans.reports[0], 2)).rstrip() + "\n"
+        return "\n".join(_markdown_report(scans.reports[0], 2, limits)).rstrip() + "\n"
     total = scans.to_dict()["summary"]
     verdicts = ", ".join(f"{n} {v}" for v, n in sorted(total["verdicts"].items())) or "no claims"
     lines = [
@@ -244,5 +312,5 @@ def render_markdown(scans: ScanSet) -> str:
         )
     lines.append("")
     for r in scans.reports:
-        lines += _markdown_report(r, 2)
+        lines += _markdown_report(r, 2, limits)
     return "\n".join(lines).rstrip() + "\n"

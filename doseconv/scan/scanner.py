@@ -27,7 +27,10 @@ def _checker() -> Callable[..., CheckResult]:
     return check
 
 
-__all__ = ["FLAGGED", "Claim", "ScanReport", "ScanSet", "check_draft", "scan_text"]
+__all__ = ["FLAGGED", "MAX_CLAIMS", "Claim", "ScanReport", "ScanSet", "check_draft", "scan_text"]
+
+#: The most claims checked in one story by default (``max_claims``); the rest are counted, not checked.
+MAX_CLAIMS = 200
 
 #: Verdicts that flag a claim (exit code 1): the claim checker's own set, so check and scan agree.
 FLAGGED = frozenset({"implausible", "upper-bound", "impossible"})
@@ -154,6 +157,8 @@ class ScanReport:
     characters: int
     figures: tuple[Figure, ...]
     claims: tuple[Claim, ...]
+    #: Dose figures past the claim limit (``max_claims``): found, not checked, not listed.
+    claims_not_checked: int = 0
 
     @property
     def dose_figures(self) -> list[Figure]:
@@ -180,6 +185,8 @@ class ScanReport:
                 "claims": len(self.claims),
                 "verdicts": self.verdicts(),
                 "flagged": sum(c.flagged for c in self.claims),
+                "claims_not_checked": self.claims_not_checked,
+                "figures_not_listed": 0,  # every figure is listed here; a rendered report may list fewer
             },
         }
 
@@ -217,13 +224,20 @@ class ScanSet:
 
 
 def scan_text(
-    text: str, source: str = "<text>", *, format: str = "auto", run_checks: bool = True, **options: Any
+    text: str,
+    source: str = "<text>",
+    *,
+    format: str = "auto",
+    run_checks: bool = True,
+    max_claims: int = MAX_CLAIMS,
+    **options: Any,
 ) -> ScanReport:
     """Find the figures of a text, build its claims and check them.
 
     ``options`` go to :func:`doseconv.check` (``assumptions``, ``pill_model``,
     ``reading``). With ``run_checks=False`` claims are built but not checked (verdict
-    ``unverifiable``).
+    ``unverifiable``). Only the first ``max_claims`` claims are built and checked; the
+    report counts the others in ``claims_not_checked``.
 
     >>> report = scan_text("Nearly 44 million fentanyl pills, equating to almost 193 million deadly doses.")
     >>> [(c.draft.doses.stated_text, c.draft.pills.stated_text, c.verdict) for c in report.claims]
@@ -233,9 +247,14 @@ def scan_text(
     """
     document = read_document(text, source, format)
     figures = extract_figures(document, ScopeResolver(document))
-    drafts = build_claims(document, figures)
+    if max_claims < 0:
+        raise InputError(
+            f"the claim limit must be a whole number of at least 0, not {max_claims}", parameter="max_claims"
+        )
+    drafts = build_claims(document, figures, max_claims)
+    over = sum(f.kind == "doses" for f in figures) - len(drafts)
     if run_checks:
         claims = tuple(check_draft(i, d, **options) for i, d in enumerate(drafts, 1))
     else:
         claims = tuple(Claim(i, d, "unverifiable", "not checked", None, d.notes) for i, d in enumerate(drafts, 1))
-    return ScanReport(source, document.format, len(text), tuple(figures), claims)
+    return ScanReport(source, document.format, len(text), tuple(figures), claims, over)

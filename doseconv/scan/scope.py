@@ -216,12 +216,18 @@ def _mentions(text: str) -> list[_Mention]:
     if len(names) > 1:
         # A headline in title case runs on ("Operation Last Mile Tracks Down"): use the shortest
         # name found elsewhere that it starts with.
-        short = {n: min((k for k in names if n.startswith(k + " ") or n == k), key=len) for n in names}
+        short = {n: _shortest_prefix(n, names) for n in names}
         found = [
             _Mention(x.position, x.field, short[x.value], x.rank) if x.field == "operation" and x.value else x
             for x in found
         ]
     return found
+
+
+def _shortest_prefix(name: str, names: set[str]) -> str:
+    """The shortest of ``names`` that ``name`` starts with, word by word (``name`` itself at worst)."""
+    words = name.split(" ")
+    return next(p for p in (" ".join(words[:i]) for i in range(1, len(words) + 1)) if p in names)
 
 
 class ScopeResolver:
@@ -239,11 +245,13 @@ class ScopeResolver:
     def __init__(self, document: Document) -> None:
         self.document = document
         starts = [s for s, _ in document.sentences]
-        self._by_sentence: list[list[_Mention]] = [[] for _ in document.sentences]
+        by_sentence: list[list[_Mention]] = [[] for _ in document.sentences]
         for mention in _mentions(document.text):
             index = bisect_right(starts, mention.position) - 1
             if index >= 0 and mention.position < document.sentences[index][1]:
-                self._by_sentence[index].append(mention)
+                by_sentence[index].append(mention)
+        self._by_sentence = [_SentenceMentions(m) for m in by_sentence]
+        self._resolved: dict[tuple[int, int], Scope] = {}
         self._sentence_values = [self._own(m, None) for m in self._by_sentence]
         self._paragraph_sentences: dict[int, list[int]] = {}
         for index, paragraph in enumerate(document.sentence_paragraph):
@@ -257,37 +265,31 @@ class ScopeResolver:
             self._last_place.append(place)
             place = values.get("place") or place  # type: ignore[assignment]
 
-    def _own(self, mentions: list[_Mention], position: int | None) -> dict[str, object]:
+    def _own(self, mentions: _SentenceMentions, position: int | None) -> dict[str, object]:
         """Field values a sentence states itself; ``position`` picks the nearest mention, else the last."""
         out: dict[str, object] = {}
-        if not mentions:
-            return out
-        geo = [m for m in mentions if m.field == "geo"]
-        if geo:
+        if mentions.geo:
             # A state name counts only when nothing else in the sentence says where.
-            best_rank = min(max(m.rank for m in geo), 1)
-            chosen = _nearest([m for m in geo if m.rank >= best_rank], position)
-            states = list(dict.fromkeys(m.value for m in geo if m.rank == 0 and m.value is not None))
+            chosen = mentions.geo.nearest(position)
             if chosen.rank == 2 and chosen.value is None:
                 out["level"], out["place"] = "national", None
             elif chosen.value:
                 out["level"], out["place"] = "regional", chosen.value
             else:
                 out["level"] = "regional"
-                if states:
-                    out["place"] = ", ".join(states)
+                if mentions.states:
+                    out["place"] = mentions.states
             if chosen.rank == 0:
-                out["place"] = ", ".join(states)
-        agencies = [m for m in mentions if m.field == "agency"]
-        if agencies:
+                out["place"] = mentions.states
+        if mentions.agency:
             if position is None:
-                out["agency"] = ", ".join(dict.fromkeys(m.value for m in agencies if m.value is not None))
+                out["agency"] = mentions.agencies
             else:
-                out["agency"] = _nearest(agencies, position).value
+                out["agency"] = mentions.agency.nearest(position).value
         for name in ("operation", "period"):
-            chosen_list = [m for m in mentions if m.field == name]
+            chosen_list = getattr(mentions, name)
             if chosen_list:
-                out[name] = _nearest(chosen_list, position).value
+                out[name] = chosen_list.nearest(position).value
         return out
 
     def _carry(self) -> list[dict[str, object]]:
@@ -306,7 +308,15 @@ class ScopeResolver:
         if not doc.sentences:
             return Scope()
         sentence = doc.sentence_at(position)
-        values = self._own(self._by_sentence[sentence], position)
+        mentions = self._by_sentence[sentence]
+        # Figures between the same two scope words of a sentence share one scope: resolve it once.
+        key = (sentence, bisect_right(mentions.positions, position))
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(sentence, mentions, position)
+        return self._resolved[key]
+
+    def _resolve(self, sentence: int, mentions: _SentenceMentions, position: int) -> Scope:
+        values = self._own(mentions, position)
         for key, value in self._inherited(sentence).items():
             values.setdefault(key, value)
         if values.get("level") == "regional" and not values.get("place"):
@@ -343,11 +353,40 @@ class ScopeResolver:
         return values
 
 
-def _nearest(mentions: list[_Mention], position: int | None) -> _Mention:
-    if position is None:
-        return mentions[-1]
-    before = [m for m in mentions if m.position <= position]
-    return before[-1] if before else mentions[0]
+class _Field:
+    """The mentions of one field in one sentence, in text order, found by position in log time."""
+
+    __slots__ = ("_mentions", "_positions")
+
+    def __init__(self, mentions: list[_Mention]) -> None:
+        self._mentions = mentions
+        self._positions = [m.position for m in mentions]
+
+    def __bool__(self) -> bool:
+        return bool(self._mentions)
+
+    def nearest(self, position: int | None) -> _Mention:
+        """The last mention at or before ``position`` (else the first); the last of all for ``None``."""
+        if position is None:
+            return self._mentions[-1]
+        index = bisect_right(self._positions, position) - 1
+        return self._mentions[max(index, 0)]
+
+
+class _SentenceMentions:
+    """A sentence's scope mentions, sorted out by field once (each figure then looks up its own)."""
+
+    def __init__(self, mentions: list[_Mention]) -> None:
+        self.positions = [m.position for m in mentions]
+        geo = [m for m in mentions if m.field == "geo"]
+        best_rank = min(max((m.rank for m in geo), default=0), 1)
+        self.geo = _Field([m for m in geo if m.rank >= best_rank])
+        self.states = ", ".join(dict.fromkeys(m.value for m in geo if m.rank == 0 and m.value is not None))
+        agencies = [m for m in mentions if m.field == "agency"]
+        self.agency = _Field(agencies)
+        self.agencies = ", ".join(dict.fromkeys(m.value for m in agencies if m.value is not None))
+        self.operation = _Field([m for m in mentions if m.field == "operation"])
+        self.period = _Field([m for m in mentions if m.field == "period"])
 
 
 def _merge(state: dict[str, object], new: dict[str, object]) -> dict[str, object]:

@@ -2,18 +2,43 @@
 
 from __future__ import annotations
 
+import stat
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..errors import InputError
 from .scanner import ScanSet, scan_text
 
-__all__ = ["TEXT_SUFFIXES", "expand_paths", "read_source", "scan_paths"]
+__all__ = ["MAX_BYTES", "TEXT_SUFFIXES", "InputTooLargeError", "expand_paths", "read_source", "scan_paths"]
 
 #: Files a folder scan picks up.
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
+
+#: The largest story read by default, in bytes (about 5 MB: five seconds of scanning); ``max_bytes`` lifts it.
+MAX_BYTES = 5_000_000
+
+
+class InputTooLargeError(InputError):
+    """A story longer than the byte limit; the message names the limit and the parameter that lifts it.
+
+    >>> error = InputTooLargeError("big.txt", 5_000_000)
+    >>> str(error)
+    'big.txt is larger than the limit of 5,000,000 bytes for one story; raise it with max_bytes'
+    >>> error.message_for({"max_bytes": "--max-bytes"})
+    'big.txt is larger than the limit of 5,000,000 bytes for one story; raise it with --max-bytes'
+    """
+
+    def __init__(self, name: str, limit: int) -> None:
+        self.name, self.limit = name, limit
+        super().__init__(self._message("max_bytes"), parameter="max_bytes")
+
+    def _message(self, option: str) -> str:
+        return f"{self.name} is larger than the limit of {self.limit:,} bytes for one story; raise it with {option}"
+
+    def message_for(self, names: Mapping[str, str]) -> str:
+        return self._message(names.get("max_bytes", "max_bytes"))
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -23,25 +48,47 @@ def _decode(data: bytes, name: str) -> str:
         raise InputError(f"{name} is not UTF-8 text (bad byte at offset {error.start}); convert it to UTF-8") from None
 
 
-def read_source(path: str | Path, stdin: BinaryIO | None = None) -> str:
+def read_source(path: str | Path, stdin: BinaryIO | None = None, *, max_bytes: int = MAX_BYTES) -> str:
     """The text of a file, or of standard input for ``-``; a leading byte-order mark is dropped.
+
+    Only regular files are read: a FIFO, device or socket is refused (reading one could wait
+    forever), and so is a story of more than ``max_bytes`` bytes.
 
     >>> import io
     >>> read_source("-", io.BytesIO("\\ufeff6,500 pounds".encode("utf-8")))
     '6,500 pounds'
+    >>> read_source("/dev/null")
+    Traceback (most recent call last):
+    ...
+    doseconv.errors.InputError: /dev/null is not a regular file (a device, FIFO or socket); scan a file, a folder or - for standard input
     """
+    if max_bytes < 1:
+        raise InputError(f"the byte limit must be a whole number of at least 1, not {max_bytes}", parameter="max_bytes")
     if str(path) == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
-        return _decode(stream.read(), "standard input")
+        data = stream.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputTooLargeError("standard input", max_bytes)
+        return _decode(data, "standard input")
     target = Path(path)
     try:
-        data = target.read_bytes()
+        mode = target.stat().st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(f"{path} is a folder; scan it as a folder of stories")
+        if not stat.S_ISREG(mode):
+            raise InputError(
+                f"{path} is not a regular file (a device, FIFO or socket); scan a file, a folder or - for standard input"
+            )
+        with target.open("rb") as file:
+            data = file.read(max_bytes + 1)
     except FileNotFoundError:
         raise InputError(f"cannot read {path}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{path} is a folder; scan it as a folder of stories") from None
     except OSError as error:
         raise InputError(f"cannot read {path}: {error.strerror or error}") from None
+    if len(data) > max_bytes:
+        raise InputTooLargeError(str(path), max_bytes)
     return _decode(data, str(path))
 
 
@@ -78,11 +125,20 @@ def expand_paths(paths: Iterable[str | Path]) -> tuple[list[str], bool]:
 
 
 def scan_paths(
-    paths: Iterable[str | Path], *, format: str = "auto", stdin: BinaryIO | None = None, **options: Any
+    paths: Iterable[str | Path],
+    *,
+    format: str = "auto",
+    stdin: BinaryIO | None = None,
+    max_bytes: int = MAX_BYTES,
+    **options: Any,
 ) -> ScanSet:
-    """Scan files, folders of stories (``-`` is standard input); every file is read before any is checked."""
+    """Scan files, folders of stories (``-`` is standard input); every file is read before any is checked.
+
+    ``max_bytes`` bounds each story (:data:`MAX_BYTES` by default); ``options`` go to
+    :func:`~doseconv.scan.scan_text`.
+    """
     names, folder = expand_paths(paths)
-    texts = [(name, read_source(name, stdin)) for name in names]
+    texts = [(name, read_source(name, stdin, max_bytes=max_bytes)) for name in names]
     reports = tuple(
         scan_text(text, "<stdin>" if name == "-" else name, format=format, **options) for name, text in texts
     )

@@ -1,9 +1,11 @@
 """Read plain text, Markdown or HTML into scannable text, with paragraphs and sentences.
 
-HTML tags and Markdown markup are stripped; an :class:`OffsetMap` keeps every character of the
-stripped text tied to its place in the original input, so figures can report offsets into what
-the user gave. Offsets count Unicode code points of the decoded input (Python string indices),
-not bytes.
+HTML tags and Markdown markup are stripped, then the text is normalised
+(:func:`doseconv.textnorm.normalize`: invisible characters removed, space-like thousands
+separators joined, other odd spaces made plain). An :class:`OffsetMap` and the normalisation's
+own offsets keep every character of the scanned text tied to its place in the original input,
+so figures report offsets into what the user gave. Offsets count Unicode code points of the
+decoded input (Python string indices), not bytes.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from ..errors import InputError
+from ..textnorm import Ambiguity, Normalized, normalize
 
 __all__ = ["FORMATS", "Document", "OffsetMap", "detect_format", "read_document", "strip_html", "strip_markdown"]
 
@@ -28,7 +31,7 @@ _LOOKS_HTML = re.compile(
     r"|article|section|header|footer|main|blockquote)(?:\s[^<>]*)?/?>",
     re.IGNORECASE,
 )
-_LOOKS_MARKDOWN = re.compile(r"^#{1,6}[ \t]+\S|\*\*\S|\]\([^)\s]*\)|^[ \t]*[*+-][ \t]+\S|\\[$*_#]", re.MULTILINE)
+_LOOKS_MARKDOWN = re.compile(r"^#{1,6}[ \t]+\S|\*\*\S|\]\([^()\[\]\s]*+\)|^[ \t]*[*+-][ \t]+\S|\\[$*_#]", re.MULTILINE)
 
 
 class OffsetMap:
@@ -147,10 +150,10 @@ _BLOCK_TAGS = frozenset(
 )
 _HTML_TOKEN = re.compile(
     r"(?=[<&])(?:<!--.*?(?:-->|\Z)"
-    r"|<(?P<raw>script|style|template|noscript)\b[^>]*>.*?(?:</(?P=raw)\s*>|\Z)"
+    r"|<(?P<raw>script|style|template|noscript)\b[^<>]*+>.*?(?:</(?P=raw)\s*>|\Z)"
     r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
-    r"|<[!?][^>]*>"
-    r"|</?(?P<tag>[a-zA-Z][\w:-]*)(?:\s(?:[^>\"']|\"[^\"]*\"|'[^']*')*)?/?>"
+    r"|<[!?][^<>]*+>"
+    r"|</?(?P<tag>[a-zA-Z][\w:-]*+)(?:\s(?:[^<>\"']|\"[^<\"]*+\"|'[^<']*+')*+)?/?>"
     r"|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});)",
     re.DOTALL | re.IGNORECASE,
 )
@@ -183,12 +186,12 @@ def strip_html(text: str) -> tuple[str, OffsetMap]:
 _MARKDOWN_TOKEN = re.compile(
     r"(?=[\\!\[\]#>*+\-_~`<& \t]|^)"  # every token starts with one of these: reject other positions at once
     r"(?:\\(?P<escaped>[\\`*_{}\[\]()#+\-.!$<>~|])"
-    r"|!?\[(?=[^\]\n]*\]\()|\]\([^)\n]*\)"
-    r"|^[ \t]{0,3}#{1,6}[ \t]+|[ \t]+#+[ \t]*$"
+    r"|!?\[(?=[^\[\]\n]*+\]\()|\]\([^()\[\]\n]*+\)"
+    r"|^[ \t]{0,3}#{1,6}[ \t]+|(?<![ \t])[ \t]++#++[ \t]*+$"
     r"|^[ \t]{0,3}>[ \t]?"
     r"|^(?P<indent>[ \t]*)[*+-](?P<gap>[ \t]+)(?=\S)"
     r"|\*{1,3}|(?<![\w])_{1,3}|_{1,3}(?![\w])|~~|`+"
-    r"|<(?P<tag>[a-zA-Z][\w:-]*|/[a-zA-Z][\w:-]*)(?:\s[^<>\n]*)?/?>"
+    r"|<(?P<tag>[a-zA-Z][\w:-]*+|/[a-zA-Z][\w:-]*+)(?:\s[^<>\n]*+)?/?>"
     r"|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});)",
     re.MULTILINE,
 )
@@ -244,7 +247,7 @@ def detect_format(text: str, name: str | None = None) -> str:
 _BLANK_LINES = re.compile(r"\n(?:[ \t\r\f\v\xa0]*\n)+")
 _LINE_BREAK = re.compile(r"\r?\n")
 _BULLET_START = re.compile(r"[ \t\xa0]*(?:[•·▪◦‣*+-]|\d{1,3}[.)])[ \t\xa0]")
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[•]?[A-Z0-9$])")
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"”’')\]]*+(?=\s+[\"“‘'(\[•]?[A-Z0-9$])")
 _TOKEN_BEFORE = re.compile(r"(\S+)\Z")
 _ABBREVIATIONS = frozenset(
     [
@@ -435,6 +438,9 @@ class Document:
     sentences: tuple[tuple[int, int], ...]
     sentence_paragraph: tuple[int, ...]
     offsets: OffsetMap | None = field(default=None, repr=False, compare=False)
+    normalized: Normalized | None = field(default=None, repr=False, compare=False)
+    #: Digits of ``text`` that cannot be told apart as one number or two ("6\u00a050"), with why.
+    ambiguous: tuple[Ambiguity, ...] = ()
     _sentence_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     def sentence_at(self, position: int) -> int:
@@ -447,10 +453,18 @@ class Document:
         return " ".join(self.text[start:end].split())
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
-        """Offsets of ``text[start:end]`` in the original input."""
+        """Offsets of ``text[start:end]`` in the original input (through normalisation, then markup)."""
+        if self.normalized is not None:
+            start, end = self.normalized.original_span(start, end)
         if self.offsets is None:
             return start, end
         return self.offsets.original_span(start, end)
+
+
+def _normalized(text: str) -> Normalized | None:
+    """The normalised text, or ``None`` when normalising changes nothing (no second offset map to keep)."""
+    normalized = normalize(text)
+    return None if normalized.text == text and not normalized.ambiguous else normalized
 
 
 def read_document(text: str, source: str = "<text>", format: str = "auto") -> Document:
@@ -460,6 +474,13 @@ def read_document(text: str, source: str = "<text>", format: str = "auto") -> Do
     >>> start = doc.text.index("$100")
     >>> doc.format, doc.sentence_text(0), doc.original_span(start, start + 12)
     ('html', 'Over $100 million seized.', (11, 23))
+
+    Offsets still point into the input when normalisation joined or dropped characters:
+
+    >>> doc = read_document("<p>6\u202f500 pounds, 19\u200b3 million doses</p>")
+    >>> six, one = doc.text.index("6500"), doc.text.index("193")
+    >>> doc.sentence_text(0), doc.original_span(six, six + 4), doc.original_span(one, one + 3)
+    ('6500 pounds, 193 million doses', (3, 8), (17, 21))
     """
     if format not in FORMATS:
         raise InputError(f"unknown input format {format!r}; choose {', '.join(FORMATS)}")
@@ -471,6 +492,9 @@ def read_document(text: str, source: str = "<text>", format: str = "auto") -> Do
         scanned, offsets = strip_html(text)
     elif format == "markdown":
         scanned, offsets = strip_markdown(text)
+    normalized: Normalized | None = _normalized(scanned)
+    if normalized is not None:
+        scanned = normalized.text
     paragraphs = _paragraph_spans(scanned, split_lines=format != "html")
     sentences: list[tuple[int, int]] = []
     owners: list[int] = []
@@ -487,5 +511,7 @@ def read_document(text: str, source: str = "<text>", format: str = "auto") -> Do
         sentences=tuple(sentences),
         sentence_paragraph=tuple(owners),
         offsets=offsets,
+        normalized=normalized,
+        ambiguous=normalized.ambiguous if normalized is not None else (),
         _sentence_starts=tuple(s for s, _ in sentences),
     )
