@@ -197,10 +197,24 @@ class AssumptionSet:
     #: First and last day the set's figures describe (``start``/``end`` in the file); None for ``pure``.
     dates: tuple[date, date] | None = None
     path: str = field(default="", compare=False)
+    #: True for a set shipped with doseconv (loaded by name); a set read from a file is labelled by its path.
+    bundled: bool = field(default=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.lethal_dose.published:
             raise AssumptionError(f"set {self.name!r}: the lethal dose must be given")
+
+    @property
+    def label(self) -> str:
+        """The set's name for a bundled set; for a set read from a file, its name, path and hash (never just a name
+        that a bundled set may also carry).
+
+        >>> load_set("dea-2022").label
+        'dea-2022'
+        """
+        if self.bundled or not self.path:
+            return self.name
+        return f"{self.name} from {self.path} (sha256 {self.sha256[:12]})"
 
     def parameter(self, name: str) -> Parameter:
         if name not in PARAMETERS:
@@ -305,8 +319,12 @@ def load_set(name_or_path: str | Path | None = None) -> AssumptionSet:
     if text in set_names():
         return _load_bundled(text)
     path = Path(text)
-    if text.endswith(".toml") or path.exists():
-        if not path.is_file():
+    try:
+        exists, regular = path.exists(), path.is_file()  # a FIFO or device is not a set file (and never opened)
+    except (OSError, ValueError):  # a name the system cannot look up (too long, a NUL byte)
+        exists = regular = False
+    if text.endswith(".toml") or exists:
+        if not regular:
             raise UnknownAssumptionSetError(f"assumption set file {text!r} does not exist")
         return _load_file(path.read_bytes(), str(path), expected_name=None)
     raise UnknownAssumptionSetError(
@@ -317,7 +335,7 @@ def load_set(name_or_path: str | Path | None = None) -> AssumptionSet:
 @cache
 def _load_bundled(name: str) -> AssumptionSet:
     resource = _data_dir().joinpath(f"{name}.toml")
-    return _load_file(resource.read_bytes(), f"{name}.toml", expected_name=name)
+    return replace(_load_file(resource.read_bytes(), f"{name}.toml", expected_name=name), bundled=True)
 
 
 def _load_file(data: bytes, where: str, expected_name: str | None) -> AssumptionSet:
@@ -359,7 +377,7 @@ def _build(raw: dict[str, Any], expected_name: str | None, digest: str, where: s
         if source.id in sources:
             raise AssumptionError(f"source id {source.id!r} is used twice")
         sources[source.id] = source
-    parameters = {name: _parameter(name, raw.get(name), sources) for name in PARAMETERS}
+    parameters: dict[str, Any] = {name: _parameter(name, raw.get(name), sources) for name in PARAMETERS}
     dates = _dates(raw.get("start"), raw.get("end"))
     return AssumptionSet(
         name=raw["name"],

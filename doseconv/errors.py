@@ -12,6 +12,7 @@ __all__ = [
     "DrugError",
     "InputError",
     "MissingValueError",
+    "OutsideSetError",
     "PopulationError",
     "UnitError",
     "UnknownAssumptionSetError",
@@ -85,6 +86,30 @@ class MissingValueError(DoseconvError, LookupError):
 
 class ClaimsFileError(DoseconvError, ValueError):
     """A claims file that cannot be read; the message names the file and the line."""
+
+
+class OutsideSetError(ClaimsFileError):
+    """A claims file naming an assumption set file outside its own folder; ``parameter`` is the switch that allows it.
+
+    >>> error = OutsideSetError("claims.toml:9: claim 'a'", "/etc/passwd", "/data")
+    >>> str(error)
+    "claims.toml:9: claim 'a': assumptions '/etc/passwd' is outside the claims file's folder /data; name a bundled set, put the set file in that folder, or give allow_outside_sets"
+    >>> error.message_for({"allow_outside_sets": "--allow-outside-sets"}).endswith("or give --allow-outside-sets")
+    True
+    """
+
+    def __init__(self, where: str, value: str, folder: str) -> None:
+        self.where, self.value, self.folder = where, value, folder
+        super().__init__(self._message("allow_outside_sets"), parameter="allow_outside_sets")
+
+    def _message(self, give: str) -> str:
+        return (
+            f"{self.where}: assumptions {self.value!r} is outside the claims file's folder {self.folder}; "
+            f"name a bundled set, put the set file in that folder, or give {give}"
+        )
+
+    def message_for(self, names: Mapping[str, str]) -> str:
+        return self._message(names.get("allow_outside_sets", "allow_outside_sets"))
 
 
 class PopulationError(InputError):

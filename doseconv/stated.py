@@ -234,6 +234,40 @@ def face_value_step(amount: Amount, role: Role = "input") -> Fraction:
     return coarse / 10 ** (significant - digits)
 
 
+# --- Guard on the intervals figures are read as (kept apart from the qualifier rules above) -------------------
+#: Qualifiers that say the value is at or below X with no lower bound ("up to", "less than"): 0 is a fair bound.
+_OPEN_BELOW = {"up_to", "less_than"}
+#: A power of ten with a one-digit mantissa ("1e18", "5E+6", "1 x 10^18"): an order of magnitude, not a figure.
+_ONE_DIGIT_POWER = re.compile(r"(?<![\d.])\d\s*(?:[eE][+-]?\d|[x×*]\s*10\s*(?:\^|\*\*))")
+
+
+def _validated(figure: StatedFigure) -> StatedFigure:
+    """The figure read from text, once both its readings are known to be intervals it can be checked with."""
+    for reading in READINGS:
+        _refuse_empty_or_unbounded(figure, figure.interval(reading))  # type: ignore[arg-type]
+    return figure
+
+
+def _refuse_empty_or_unbounded(figure: StatedFigure, interval: Interval) -> None:
+    """Refuse a reading that allows no value ("less than 0 doses", "nearly 0 kg"), or an order of magnitude
+    read, under a qualifier meaning "close to X", as reaching down to 0 ("nearly 1e18 pills" as [0, 1e18))."""
+    low, high = interval.low, interval.high
+    if low > high or (low == high and (interval.low_open or interval.high_open)):
+        raise InputError(
+            f"{figure.text!r} allows no value at all (read as {interval}); a figure must leave some amount possible"
+        )
+    if (
+        low == 0
+        and figure.amount.value > 0
+        and figure.qualifier not in _OPEN_BELOW
+        and _ONE_DIGIT_POWER.search(figure.text)
+    ):
+        raise InputError(
+            f"{figure.text!r} would allow anything from 0 to {exact_text(high)}: a power of ten with one digit is "
+            "an order of magnitude; give the figure with more digits (1.0e18 rather than 1e18)"
+        )
+
+
 def parse_stated(
     text: str,
     *,
@@ -283,13 +317,13 @@ def parse_stated(
         lower = Amount(Fraction(lower_number), upper.unit, upper.kind, step, body)
         if lower.value > upper.value:
             raise InputError(f"range {text!r} runs backwards; write the smaller figure first")
-        return StatedFigure(text, "between", phrase or "between", lower, upper)
+        return _validated(StatedFigure(text, "between", phrase or "between", lower, upper))
     if qualifier == "between":
         raise InputError(f"{text!r}: 'between' needs two figures, as in 'between 400,000 and 500,000 doses'")
     amount = parse_amount(
         body, default_unit=default_unit, exact=exact, decimal_comma=decimal_comma, other_drugs=other_drugs
     )
-    return StatedFigure(text, qualifier, phrase, amount)
+    return _validated(StatedFigure(text, qualifier, phrase, amount))
 
 
 def _one_figure(body: str, default_unit: str | None, decimal_comma: bool) -> bool:

@@ -28,3 +28,18 @@ def web_url() -> Iterator[str]:
 
     with _browser.serve_app(create_app()) as url:
         yield url
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--fuzz-long",
+        action="store_true",
+        default=False,
+        help="Run the fuzz suite (tests/test_fuzz_*.py) with twenty times as many examples per property.",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from . import fuzz_strategies
+
+    fuzz_strategies.LONG = bool(config.getoption("--fuzz-long"))

@@ -136,7 +136,7 @@ def test_a_valid_file_loads_with_its_figures_and_claims(tmp_path: Path) -> None:
         (
             'expect = "plausible"',
             'expect = "plausible"\nassumptions = "dea-1999"',
-            34,
+            39,
             "claim 'total': unknown assumption set 'dea-1999'",
         ),
         (

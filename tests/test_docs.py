@@ -28,6 +28,7 @@ PAGES = [
     "docs/methodology.md",
     "docs/performance.md",
     "docs/population.md",
+    "docs/reliability.md",
     "docs/scan.md",
     "docs/units.md",
 ]

@@ -38,7 +38,7 @@ def band_for(parameter: str, chosen: AssumptionSet, scale: str) -> Band | None:
     if scale == "aggregate":
         means = {s.name: s.parameter(source).value for s in _dea_sets() if s.parameter(source).value is not None}
         if own.value is not None and own_counts:
-            means[chosen.name] = own.value  # a user's own cited set counts
+            means[chosen.label] = own.value  # a user's own cited set counts (by its label: a file may reuse a name)
         if not means:
             return None
         low_name = min(means, key=lambda n: means[n])  # type: ignore[arg-type,return-value]
@@ -49,7 +49,7 @@ def band_for(parameter: str, chosen: AssumptionSet, scale: str) -> Band | None:
         return Band(low * per, high * per, basis)
     if own.range is not None and own_counts:
         low, high = own.range
-        return Band(low * per, high * per, f"tested range in {chosen.name}, {own.show(low)} to {own.show(high)}")
+        return Band(low * per, high * per, f"tested range in {chosen.label}, {own.show(low)} to {own.show(high)}")
     ranges = [(s.name, r) for s in _dea_sets() if (r := s.parameter(source).range)]
     if not ranges:
         return None

@@ -38,7 +38,7 @@ def _setup(ctx: ClaimContext) -> str:
         setup.append(f"powder at {chosen.powder_purity.show()} purity")
     claim = ctx.claim
     return (
-        f"Claim {claim.text!r} ({_range_text(ctx.claimed)} doses) from {stated}, under {chosen.name} "
+        f"Claim {claim.text!r} ({_range_text(ctx.claimed)} doses) from {stated}, under {chosen.label} "
         f"({'; '.join(setup)})."
     )
 

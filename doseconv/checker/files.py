@@ -7,16 +7,16 @@ claims built from them with the verdict each is expected to get.
 
 from __future__ import annotations
 
-import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import ClaimsFileError, DoseconvError
+from ..assumptions import AssumptionSet, load_set, set_names
+from ..errors import ClaimsFileError, DoseconvError, OutsideSetError
 from ..inputs import parse_claim
 from ..overrides import OVERRIDE_PARAMETERS, Overrides
 from ..stated import StatedFigure, parse_stated
+from .filetext import FileText, check_type, file_kind, read_claims_text
 from .methods import METHODS
 from .results import VERDICTS, CheckResult
 
@@ -79,6 +79,8 @@ class ClaimRecord:
     note: str = ""
     overrides: Overrides = field(default_factory=Overrides)
     line: int = 0
+    #: The set file named by ``assumptions``, read once when the file is loaded (None for a bundled set).
+    assumption_set: AssumptionSet | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -92,96 +94,83 @@ class ClaimsFile:
     claims: tuple[ClaimRecord, ...]
 
 
-def _line_of(text: str, *needles: str) -> int:
-    """The first line (1-based) holding all the needles, or 0."""
-    for number, line in enumerate(text.splitlines(), 1):
-        if all(n in line for n in needles):
-            return number
-    return 0
+_TOP_TYPES: dict[str, tuple[type, ...]] = {"schema": (int,), "source": (dict,), "scopes": (dict,), "figures": (list,),
+                                            "claims": (list,)}  # fmt: skip
+_FIGURE_TYPES: dict[str, tuple[type, ...]] = {key: (str,) for key in _FIGURE_KEYS} | {"exact": (bool,)}
+_CLAIM_TYPES: dict[str, tuple[type, ...]] = {key: (str,) for key in _CLAIM_KEYS} | {
+    "expect_methods": (list,),
+    "purity": (str, int, float),
+    "pill_share": (str, int, float),
+}
+_ARRAYS = {"figures": "[[figures]]", "claims": "[[claims]]"}
 
 
-def _entry_line(text: str, table: str, index: int, key: str | None = None) -> int:
-    """The line of entry ``index`` of the array of tables ``[[table]]``, or of ``key`` inside it."""
-    lines = text.splitlines()
-    header = re.compile(rf"^\s*\[\[\s*{re.escape(table)}\s*\]\]")
-    starts = [n for n, line in enumerate(lines) if header.match(line)]
-    if index >= len(starts):
-        return 0
-    start = starts[index]
-    if key is None:
-        return _entry_line(text, table, index, "id")  # an entry is named by its id line
-    assignment = re.compile(rf"^\s*{re.escape(key)}\s*=")
-    for n in range(start + 1, len(lines)):
-        if lines[n].lstrip().startswith("["):
-            break
-        if assignment.match(lines[n]):
-            return n + 1
-    return start + 1
+def load_claims_file(path: str | Path, *, allow_outside_sets: bool = False) -> ClaimsFile:
+    """Read and validate a claims file; errors name the file and the line.
 
-
-@dataclass(frozen=True)
-class _Text:
-    """A claims file's path and text, to name the line of an error."""
-
-    path: Path
-    text: str
-
-    def fail(self, message: str, *needles: str, at: tuple[str, int, str | None] | None = None) -> ClaimsFileError:
-        line = _entry_line(self.text, *at) if at else _line_of(self.text, *needles)
-        return ClaimsFileError(f"{self.path}:{line or 1}: {message}")
-
-
-def _read(path: Path) -> tuple[_Text, dict[str, Any]]:
-    try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ClaimsFileError(f"{path}: cannot read ({error.__class__.__name__}: {error})") from None
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        match = re.search(r"line (\d+)", str(error))
-        line = match[1] if match else str(max(len(text.splitlines()), 1))  # "at end of document"
-        raise ClaimsFileError(f"{path}:{line}: not valid TOML ({error})") from None
-    return _Text(path, text), raw
-
-
-def load_claims_file(path: str | Path) -> ClaimsFile:
-    """Read and validate a claims file; errors name the file and the line."""
-    source, raw = _read(Path(path))
+    An assumption set is named by a bundled set's name or by a path relative to the claims file,
+    inside the claims file's folder (or below it); ``allow_outside_sets`` lifts that rule.
+    """
+    source, raw = read_claims_text(Path(path))
     fail = source.fail
     unknown = set(raw) - _TOP_KEYS
     if unknown:
         key = sorted(unknown)[0]
         raise fail(f"unknown key {key!r}; a claims file has {', '.join(sorted(_TOP_KEYS))}", key)
+    for key, types in _TOP_TYPES.items():
+        if key in raw and (error := check_type(raw[key], types, _ARRAYS.get(key, key))):
+            raise fail(error + (" (write each entry as [[" + key + "]])" if key in _ARRAYS else ""), key)
     if raw.get("schema") != 1:
         raise fail("schema = 1 is required on the first lines", "schema")
-    info = raw.get("source")
-    if not isinstance(info, dict) or not all(
-        isinstance(info.get(k), str) and info[k] for k in ("publisher", "title", "date")
-    ):
-        raise fail("[source] needs publisher, title and date", "[source]")
+    info = raw.get("source", {})
     if set(info) - _SOURCE_KEYS:
         key = sorted(set(info) - _SOURCE_KEYS)[0]
         raise fail(f"[source] has unknown key {key!r}", key)
+    for key, value in info.items():
+        if error := check_type(value, (str,), f"[source] {key}"):
+            raise fail(error, key)
+    if not all(info.get(k) for k in ("publisher", "title", "date")):
+        raise fail("[source] needs publisher, title and date", "source")
     scopes = raw.get("scopes", {})
-    figures = _figures(source, raw, scopes)
-    claims = _claims(source, raw, figures)
+    for name, scope in scopes.items():
+        if error := check_type(scope, (dict,), f"scope {name!r}"):
+            raise fail(error + f" (write it as [scopes.{name}])", "scopes")
+        for key, value in scope.items():
+            if error := check_type(value, (str,), f"scope {name!r}: {key}"):
+                raise fail(error, "scopes")
+    figures = _figures(source, raw.get("figures", []), scopes)
+    claims = _claims(source, raw.get("claims", []), figures, allow_outside_sets)
     return ClaimsFile(str(source.path), info, scopes, figures, claims)
 
 
-def _figures(source: _Text, raw: dict[str, Any], scopes: dict[str, Any]) -> dict[str, FigureRecord]:
+def _entry_types(
+    source: FileText, entry: Any, here: tuple[str, int], keys: set[str], types: dict[str, tuple[type, ...]]
+) -> str:
+    """Check one ``[[figures]]`` or ``[[claims]]`` entry's shape, keys and types; return its id."""
+    table = here[0]
+    if not isinstance(entry, dict):
+        raise source.fail(f"each entry of {table} must be a table ([[{table}]]), not {entry!r:.40}", table)
+    name = table[:-1]  # figure, claim
+    eid = entry.get("id", "")
+    if error := check_type(eid, (str,), f"{name} id"):
+        raise source.fail(error, at=(*here, "id"))
+    if set(entry) - keys:
+        key = sorted(set(entry) - keys)[0]
+        extra = f"; {table} take {', '.join(sorted(keys))}" if table == "figures" else ""
+        raise source.fail(f"{name} {eid!r} has unknown key {key!r}{extra}", at=(*here, key))
+    for key, value in entry.items():
+        if error := check_type(value, types[key], f"{name} {eid!r}: {key}"):
+            raise source.fail(error, at=(*here, key))
+    return eid
+
+
+def _figures(source: FileText, entries: list[Any], scopes: dict[str, Any]) -> dict[str, FigureRecord]:
     fail = source.fail
     figures: dict[str, FigureRecord] = {}
-    for index, entry in enumerate(raw.get("figures", [])):
-        fid = entry.get("id", "")
+    for index, entry in enumerate(entries):
         here = ("figures", index)
-        if set(entry) - _FIGURE_KEYS:
-            key = sorted(set(entry) - _FIGURE_KEYS)[0]
-            raise fail(
-                f"figure {fid!r} has unknown key {key!r}; figures take {', '.join(sorted(_FIGURE_KEYS))}",
-                at=(*here, key),
-            )
-        if not fid or not isinstance(entry.get("text"), str):
+        fid = _entry_types(source, entry, here, _FIGURE_KEYS, _FIGURE_TYPES)
+        if not fid or "text" not in entry:
             raise fail("each [[figures]] needs an id and a text", at=(*here, None))
         if fid in figures:
             raise fail(f"figure id {fid!r} is used twice", at=(*here, "id"))
@@ -191,7 +180,7 @@ def _figures(source: _Text, raw: dict[str, Any], scopes: dict[str, Any]) -> dict
         scope = entry.get("scope", "")
         if scope and scope not in scopes:
             raise fail(f"figure {fid!r}: scope {scope!r} is not defined under [scopes]", at=(*here, "scope"))
-        exact = bool(entry.get("exact", False))
+        exact = entry.get("exact", False)
         stated = None
         if kind in _DOSE_KINDS:
             try:
@@ -211,15 +200,16 @@ def _figures(source: _Text, raw: dict[str, Any], scopes: dict[str, Any]) -> dict
     return figures
 
 
-def _claims(source: _Text, raw: dict[str, Any], figures: dict[str, FigureRecord]) -> tuple[ClaimRecord, ...]:
-    fail, path, text = source.fail, source.path, source.text
+def _claims(
+    source: FileText, entries: list[Any], figures: dict[str, FigureRecord], allow_outside_sets: bool
+) -> tuple[ClaimRecord, ...]:
+    fail = source.fail
     claims: list[ClaimRecord] = []
-    for index, entry in enumerate(raw.get("claims", [])):
-        cid = entry.get("id", "")
+    seen: set[str] = set()
+    sets: dict[str, AssumptionSet] = {}
+    for index, entry in enumerate(entries):
         here = ("claims", index)
-        if set(entry) - _CLAIM_KEYS:
-            key = sorted(set(entry) - _CLAIM_KEYS)[0]
-            raise fail(f"claim {cid!r} has unknown key {key!r}", at=(*here, key))
+        cid = _entry_types(source, entry, here, _CLAIM_KEYS, _CLAIM_TYPES)
         if not cid or "total" not in entry:
             raise fail("each [[claims]] needs an id and a total (a figure id)", at=(*here, None))
         for role, kinds in (("total", ("doses",)), ("pills", ("pills",)), ("powder", ("fentanyl-powder",))):
@@ -232,46 +222,63 @@ def _claims(source: _Text, raw: dict[str, Any], figures: dict[str, FigureRecord]
                 raise fail(
                     f"claim {cid!r}: {role} {ref!r} is a {figures[ref].kind} figure, not {kinds[0]}", at=(*here, role)
                 )
-        if any(c.id == cid for c in claims):
+        if cid in seen:
             raise fail(f"claim id {cid!r} is used twice", at=(*here, "id"))
+        seen.add(cid)
         expect = entry.get("expect")
         if expect is not None and expect not in VERDICTS:
             raise fail(f"claim {cid!r}: expect {expect!r} is not one of {', '.join(VERDICTS)}", at=(*here, "expect"))
-        unknown_methods = [
-            m for m in entry.get("expect_methods", ()) if not all(part in METHODS for part in str(m).split("+"))
-        ]
-        if unknown_methods:
-            raise fail(
-                f"claim {cid!r}: unknown method {unknown_methods[0]!r}; known: {', '.join(METHODS)}",
-                at=(*here, "expect_methods"),
-            )
-        if isinstance(entry.get("assumptions"), str) and entry["assumptions"].endswith(".toml"):
-            entry = {
-                **entry,
-                "assumptions": str((path.parent / entry["assumptions"]).resolve()),
-            }  # relative to the file
+        methods = entry.get("expect_methods", [])
+        for method in methods:
+            if error := check_type(method, (str,), f"claim {cid!r}: each of expect_methods"):
+                raise fail(error, at=(*here, "expect_methods"))
+            if not all(part in METHODS for part in method.split("+")):  # a combination: 'a+b'
+                raise fail(
+                    f"claim {cid!r}: unknown method {method!r}; known: {', '.join(METHODS)}",
+                    at=(*here, "expect_methods"),
+                )
+        assumptions = entry.get("assumptions")
+        if assumptions is not None:
+            assumptions = _set_choice(source, assumptions, allow_outside_sets, f"claim {cid!r}", (*here, "assumptions"))
+            if assumptions not in set_names() and assumptions not in sets:  # a set file: read once per file
+                try:
+                    sets[assumptions] = load_set(assumptions)
+                except DoseconvError as error:
+                    raise fail(f"claim {cid!r}: {error}", at=(*here, "assumptions")) from None
         try:
             overrides = Overrides(**{k: entry[k] for k in OVERRIDE_PARAMETERS if k in entry})
         except DoseconvError as error:  # named as a check of the claim would name it
-            raise ClaimsFileError(f"{path}:{_entry_line(text, *here) or 1}: claim {cid!r}: {error}") from None
+            raise fail(f"claim {cid!r}: {error}", at=(*here, None)) from None
         claims.append(
             ClaimRecord(
-                cid,
-                entry["total"],
-                entry.get("pills"),
-                entry.get("powder"),
-                entry.get("scale", "aggregate"),
-                entry.get("assumptions"),
-                entry.get("pill_model"),
-                entry.get("reading", "lenient"),
-                entry.get("expect"),
-                tuple(entry.get("expect_methods", ())),
-                entry.get("note", ""),
-                overrides,
-                _entry_line(text, *here),
+                cid, entry["total"], entry.get("pills"), entry.get("powder"), entry.get("scale", "aggregate"),
+                assumptions, entry.get("pill_model"), entry.get("reading", "lenient"), expect, tuple(methods),
+                entry.get("note", ""), overrides, source.line_of_entry(*here), sets.get(assumptions or ""),
             )
-        )
+        )  # fmt: skip
     return tuple(claims)
+
+
+def _set_choice(source: FileText, value: str, allow_outside: bool, who: str, at: tuple[str, int, str]) -> str:
+    """A bundled set's name as given, or the set file's absolute path (relative to the claims file, inside its folder)."""
+    if value in set_names():
+        return value
+    folder = source.path.resolve().parent
+    try:
+        target = (folder / value).resolve()
+    except (OSError, ValueError, RuntimeError):  # a name the system cannot look up, or a loop of links
+        raise source.fail(f"{who}: assumptions {value!r} is not a path that can be used", at=at) from None
+    if not allow_outside and not target.is_relative_to(folder):
+        raise OutsideSetError(f"{source.path}:{source.line_of_entry(*at) or 1}: {who}", value, str(folder))
+    kind = file_kind(target)
+    if kind is not None or target.is_dir():
+        what = "no such file" if kind == "missing" else f"{kind or 'a folder'}, not a set file"
+        raise source.fail(
+            f"{who}: unknown assumption set {value!r} ({what}); known sets: {', '.join(set_names())}, "
+            "or a set file's path relative to the claims file",
+            at=at,
+        )
+    return str(target)
 
 
 def _scope_text(scopes: dict[str, dict[str, str]], key: str) -> str:
@@ -326,7 +333,7 @@ def check_record(file: ClaimsFile, claim: ClaimRecord) -> CheckResult:
     try:
         return check(
             figure(claim.pills), figure(claim.powder), figure(claim.total),
-            assumptions=claim.assumptions, pill_model=claim.pill_model, reading=claim.reading, scale=claim.scale,
+            assumptions=claim.assumption_set or claim.assumptions, pill_model=claim.pill_model, reading=claim.reading, scale=claim.scale,
             overrides=claim.overrides, notes=notes,
         )  # fmt: skip
     except DoseconvError as error:
@@ -334,27 +341,30 @@ def check_record(file: ClaimsFile, claim: ClaimRecord) -> CheckResult:
 
 
 def collect_files(paths: list[str]) -> list[Path]:
-    """Claims files named, or found (*.toml) in the folders named, in a stable order."""
+    """Claims files named, or found (*.toml, regular files only) in the folders named, in a stable order."""
     found: list[Path] = []
     for name in paths:
         path = Path(name)
+        kind = file_kind(path)
+        if kind == "missing":
+            raise ClaimsFileError(f"{name}: no such file or folder")
+        if kind is not None:
+            raise ClaimsFileError(f"{name}: {kind}, not a claims file or folder; give a regular file or a folder")
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*.toml") if p.is_file())
+            files = sorted(p for p in path.rglob("*.toml") if file_kind(p) is None and not p.is_dir())
             if not files:
                 raise ClaimsFileError(f"{name}: no claims files (*.toml) in this folder")
             found.extend(files)
-        elif path.is_file():
-            found.append(path)
         else:
-            raise ClaimsFileError(f"{name}: no such file or folder")
+            found.append(path)
     return found
 
 
-def verify_paths(paths: list[str]) -> list[Verification]:
-    """Check every claim in the files and folders given."""
+def verify_paths(paths: list[str], *, allow_outside_sets: bool = False) -> list[Verification]:
+    """Check every claim in the files and folders given (see :func:`load_claims_file` for ``allow_outside_sets``)."""
     out: list[Verification] = []
     for path in collect_files(paths):
-        file = load_claims_file(path)
+        file = load_claims_file(path, allow_outside_sets=allow_outside_sets)
         for claim in file.claims:
             out.append(Verification(file, claim, check_record(file, claim)))
     return out

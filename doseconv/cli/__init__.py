@@ -22,6 +22,9 @@ from . import chart, check, scan, serve, table  # noqa: F401
 from .app import EXIT_INTERNAL, EXIT_MISMATCH, EXIT_OK, EXIT_USAGE, app
 from .options import FLAGS
 
+#: Library parameter names (an error's ``parameter``) -> the options that give them, for error messages.
+_OPTION_NAMES = {**FLAGS, "allow_outside_sets": "--allow-outside-sets"}
+
 __all__ = ["EXIT_INTERNAL", "EXIT_MISMATCH", "EXIT_OK", "EXIT_USAGE", "app", "main"]
 
 
@@ -42,6 +45,26 @@ def _import_pint_without_numpy() -> None:
         del sys.modules["numpy"]
 
 
+def _internal_error(error: BaseException) -> int:
+    """A bug: one line on stderr (and the traceback when DOSECONV_DEBUG is set); always :data:`EXIT_INTERNAL`.
+
+    The debug setting changes what is printed, never the exit code: a crash must not look like exit 1 (a claim
+    that did not come out as expected) nor like exit 2 (bad input).
+    """
+    if os.environ.get("DOSECONV_DEBUG"):
+        import traceback
+
+        traceback.print_exception(error, file=sys.stderr)
+    message = " ".join(str(error).split())
+    if len(message) > 200:
+        message = message[:197] + "..."
+    typer.echo(
+        f"Error: internal error ({type(error).__name__}: {message}); set DOSECONV_DEBUG=1 for a traceback",
+        err=True,
+    )
+    return EXIT_INTERNAL
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return (and, as a script, exit with) the exit code."""
     from typer.main import get_command
@@ -57,10 +80,15 @@ def main(argv: list[str] | None = None) -> int:
         result = command.main(args, prog_name="doseconv", standalone_mode=False)
         code = result if isinstance(result, int) else EXIT_OK
     except DoseconvError as error:  # the library names parameters; the command line names its options
-        typer.echo(f"Error: {error.message_for(FLAGS)}", err=True)
+        typer.echo(f"Error: {error.message_for(_OPTION_NAMES)}", err=True)
         code = EXIT_USAGE
     except (KeyboardInterrupt, BrokenPipeError):
         code = 130 if sys.exc_info()[0] is KeyboardInterrupt else EXIT_OK
+    except OSError as error:  # a path the system refuses (too long, unreadable): the input, not a bug
+        name = error.filename if isinstance(error.filename, str) else ""
+        name = name if len(name) <= 60 else name[:57] + "..."
+        typer.echo(f"Error: cannot use {name!r}: {error.strerror or error}" if name else f"Error: {error}", err=True)
+        code = EXIT_USAGE
     except Exception as error:  # a click usage error, or a bug
         if hasattr(error, "format_message") and hasattr(error, "exit_code"):
             hint = ""
@@ -68,17 +96,11 @@ def main(argv: list[str] | None = None) -> int:
             if ctx is not None:
                 hint = f" (see '{ctx.command_path} --help')"
             typer.echo(f"Error: {error.format_message()}{hint}", err=True)
-            code = error.exit_code if error.exit_code else EXIT_USAGE
+            code = EXIT_USAGE  # click gives some of its errors code 1, which here means a claim not as expected
         elif type(error).__name__ == "Abort":
-            code = 1
+            code = 130  # click's Abort comes from an interrupted prompt
         else:
-            if os.environ.get("DOSECONV_DEBUG"):
-                raise
-            typer.echo(
-                f"Error: internal error ({type(error).__name__}: {error}); set DOSECONV_DEBUG=1 for a traceback",
-                err=True,
-            )
-            code = EXIT_INTERNAL
+            code = _internal_error(error)
     if argv is None:
         sys.exit(code)
     return code

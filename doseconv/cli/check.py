@@ -32,7 +32,7 @@ def render_check(result) -> list[str]:
         computed = "nothing to compute from (no pills or powder given)"
     else:
         computed = "cannot be computed (see notes)"
-    how = result.assumptions.name + (f", {result.pill_model}" if result.inputs["pills"] is not None else "")
+    how = result.assumptions.label + (f", {result.pill_model}" if result.inputs["pills"] is not None else "")
     lines.append(f"computed: {computed}  ({how})")
     if result.implied is not None:
         implied = result.implied
@@ -133,6 +133,11 @@ def check_command(
 def verify_command(
     paths: list[str] = typer.Argument(..., help="Claims files (*.toml) or folders of them."),
     output: str = typer.Option("text", "--format", help="text (default), json or markdown."),
+    allow_outside_sets: bool = typer.Option(
+        False,
+        "--allow-outside-sets",
+        help="Let claims files name assumption set files outside their own folder (refused by default).",
+    ),
 ) -> None:
     """Check every claim in claims files; exit 0 when each comes out as expected, 1 when one does not.
 
@@ -146,7 +151,7 @@ def verify_command(
 
     if output not in ("text", "json", "markdown"):
         raise InputError(f"unknown format {output!r}; choose text, json or markdown")
-    results = verify_paths(paths)
+    results = verify_paths(paths, allow_outside_sets=allow_outside_sets)
     failed = [v for v in results if not v.ok]
     if output == "json":
         summary = {"claims": len(results), "as_expected": len(results) - len(failed), "not_as_expected": len(failed)}
@@ -176,6 +181,8 @@ def verify_command(
                 typer.echo(f"     reproduced by: {methods}")
             if r.correction is not None:
                 typer.echo(f"     correction: {r.correction.phrase} doses. {r.plain}")
+            if r.assumptions.path and not r.assumptions.bundled:
+                typer.echo(f"     set: {r.assumptions.label}")
             for note in r.notes:
                 typer.echo(f"     note: {note}")
         typer.echo(f"{len(results) - len(failed)} of {len(results)} claims as expected.")
