@@ -246,6 +246,9 @@ class Conversion:
     assumptions: AssumptionSet | None
     pill_model: str | None = None
     steps: tuple[str, ...] = field(default=())
+    #: Powder to doses: the doses with the powder counted as pure fentanyl (the most the mass can hold), and how.
+    pure_value: Fraction | None = None
+    pure_step: str = ""
 
     @property
     def display(self) -> str:
@@ -256,10 +259,28 @@ class Conversion:
         >>> convert("2 mg", "doses", assumptions="pure").display
         '1 dose'
         """
+        return self._show(self.value)
+
+    @property
+    def pure_display(self) -> str | None:
+        """The doses with the powder counted as pure fentanyl, rounded, or None (not a powder conversion).
+
+        >>> convert("6500 lb", "doses", purity="10%").pure_display
+        '1,474,175,203 doses'
+        """
+        return None if self.pure_value is None else self._show(self.pure_value)
+
+    @property
+    def pure_label(self) -> str:
+        """What the pure figure means, in words: "with the powder counted as pure fentanyl (the most 6,500 lb can hold)"."""
+        mass = f"{format_grouped(self.source.value)} {_SYMBOLS.get(self.source.unit, self.source.unit)}"
+        return f"with the powder counted as pure fentanyl (the most {mass} can hold)"
+
+    def _show(self, value: Fraction) -> str:
         if self.kind == "doses":
-            shown = show_small(self.value, whole_from=100)
+            shown = show_small(value, whole_from=100)
             return f"{shown} {'dose' if shown == '1' else 'doses'}"
-        return f"{show_small(self.value)} {_SYMBOLS.get(self.unit, self.unit)}"
+        return f"{show_small(value)} {_SYMBOLS.get(self.unit, self.unit)}"
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -276,6 +297,14 @@ class Conversion:
         }
         if self.pill_model:
             out["pill_model"] = self.pill_model
+        if self.pure_value is not None and self.assumptions is not None:
+            out["purity"] = exact_text(self.assumptions.require("powder_purity"))
+            out["pure"] = {
+                "value": exact_text(self.pure_value),
+                "display": self.pure_display,
+                "method": [self.pure_step],
+                "meaning": "the powder counted as pure fentanyl: the most the mass can hold, not what it likely holds",
+            }
         out["assumptions"] = self.assumptions.to_dict() if self.assumptions else None
         return out
 
@@ -410,11 +439,12 @@ def _with_set(source: Amount, target_unit: str, chosen: AssumptionSet, model: st
     if source.kind == "mass":
         share = chosen.require("powder_purity")
         value = powder_to_doses(source, assumptions=chosen)
-        step = (
-            f"{format_grouped(source.value)} {_SYMBOLS[source.unit]} x {show_value('share', share)} purity"
-            f" / {lethal.show()} per dose"
-        )
-        return Conversion(source, value, "lethal_dose", "doses", chosen, steps=(step,))
+        mass = f"{format_grouped(source.value)} {_SYMBOLS[source.unit]}"
+        step = f"{mass} x {show_value('share', share)} purity / {lethal.show()} per dose"
+        pure = source.value * unit_factor(source.unit, "milligram") / chosen.require("lethal_dose")
+        pure_step = f"{mass} x 100% purity / {lethal.show()} per dose"
+        return Conversion(source, value, "lethal_dose", "doses", chosen, steps=(step,), pure_value=pure,
+                          pure_step=pure_step)  # fmt: skip
     if source.kind == "pills":
         value = pills_to_doses(source, model, assumptions=chosen)
         per_pill = pill_factor(chosen, model)
