@@ -373,7 +373,7 @@ def describe(value: Fraction | int | str, style: str = "nearly", digits: int = 3
     if number == 0:
         return "0"
     magnitude = len(str(int(number))) - 1 if number >= 1 else -_leading_zeros(number) - 1
-    step = Fraction(10) ** max(magnitude - max(digits, CLAIM_DIGITS) + 1, -6)
+    step = Fraction(10) ** max(magnitude - max(digits, CLAIM_DIGITS) + 1, -15)
     quotient = number / step
     floor = quotient.numerator // quotient.denominator
     if style == "nearly":
