@@ -122,7 +122,7 @@ def parse_claim(text: str, *, exact: bool = False, default_unit: str | None = "d
     >>> parse_claim("enough to kill every American")
     Traceback (most recent call last):
     ...
-    doseconv.errors.InputError: 'enough to kill every American' is a population claim (doses stated as a population); population claims are read separately and cannot be checked here yet: give the total as a number of doses, such as '5 million doses'
+    doseconv.errors.InputError: 'enough to kill every American' is a population claim (doses stated as a population), not a number of doses: check it as the claim itself, read for the claim's year, or record it as a figure of kind 'population'
     """
     lead = _LEAD.match(text)
     body = text[lead.end() :] if lead else text
@@ -136,9 +136,8 @@ def parse_claim(text: str, *, exact: bool = False, default_unit: str | None = "d
     except DoseconvError:
         if _is_population(text):
             raise InputError(
-                f"{text!r} is a population claim (doses stated as a population); population claims are read "
-                "separately and cannot be checked here yet: give the total as a number of doses, such as "
-                "'5 million doses'"
+                f"{text!r} is a population claim (doses stated as a population), not a number of doses: check it "
+                "as the claim itself, read for the claim's year, or record it as a figure of kind 'population'"
             ) from None
         raise
     return figure if body == text else replace(figure, text=text)

@@ -18,9 +18,8 @@ from .cli import run
 from .strategies import plain_figures
 
 POPULATION_ERROR = (
-    "Error: 'enough to kill every American' is a population claim (doses stated as a population); population "
-    "claims are read separately and cannot be checked here yet: give the total as a number of doses, such as "
-    "'5 million doses'\n"
+    "'enough to kill every American' is a population claim (doses stated as a population), not a number of doses: "
+    "check it as the claim itself, read for the claim's year, or record it as a figure of kind 'population'"
 )
 
 
@@ -99,11 +98,19 @@ def test_check_reads_a_claim_in_people_on_the_command_line(capsys) -> None:
     }  # fmt: skip
 
 
-@pytest.mark.parametrize("claim", ["enough to kill every American", "enough to kill everyone in Texas twice over"])
-def test_a_population_phrase_is_refused_in_one_line(capsys, claim: str) -> None:
-    result = run(capsys, "check", "--powder", "10 kg", "--claim", claim)
-    assert (result.code, result.out) == (2, "")
-    assert result.err == POPULATION_ERROR.replace("enough to kill every American", claim)
+@pytest.mark.parametrize(
+    ("claim", "place"),
+    [("enough to kill every American", "United States"), ("enough to kill everyone in Texas twice over", "Texas")],
+)
+def test_a_population_phrase_is_checked_as_a_population(capsys, claim: str, place: str) -> None:
+    result = run(capsys, "check", "--powder", "10 kg", "--claim", claim, "--json")
+    assert json.loads(result.out)["population"]["place"] == place
+
+
+def test_a_population_phrase_is_not_a_number_of_doses() -> None:
+    with pytest.raises(InputError) as raised:
+        parse_claim("enough to kill every American")
+    assert str(raised.value) == POPULATION_ERROR
 
 
 def test_pills_given_in_people_are_refused(capsys) -> None:

@@ -47,7 +47,7 @@ WV_2023 = 1770495
         ("enough to kill nearly half of Alaska's population", "kill", "Alaska", "nearly",
          Interval(Fraction(2, 5), Fraction(1, 2), high_open=True)),
         ("enough to kill 10% of all Americans", "kill", "United States", "none",
-         Interval(Fraction(1, 20), Fraction(3, 20), high_open=True)),
+         Interval(Fraction(19, 200), Fraction(21, 200), high_open=True)),
         ("enough to kill 15 percent of the population of Ohio", "kill", "Ohio", "none",
          Interval(Fraction(29, 200), Fraction(31, 200), high_open=True)),
         ("enough to kill everyone on Earth", "kill", "World", "none", Interval.point(1)),

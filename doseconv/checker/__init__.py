@@ -13,10 +13,12 @@ diagnosis), :mod:`.verdict` (the decision), :mod:`.explain` (the text), :mod:`.f
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Unpack
 
 from ..assumptions import SetChoice
 from ..overrides import OverrideArgs, Overrides
+from ..population import PopulationClaim
 from .arithmetic import Recipe, total
 from .bands import SCALES, band_for
 from .context import ClaimContext, FigureInput, build_context
@@ -24,6 +26,8 @@ from .correction import Correction, build_correction, plain_text
 from .explain import explain, notes_on
 from .implied import implied_value
 from .methods import METHOD_TABLE, METHODS, Method, diagnose, diagnose_pure
+from .people import in_people_texts
+from .population import PopulationFigure, floor_notes, floor_verdict, population_claim_of, read_claim
 from .results import FLAGGED, VERDICTS, Band, CheckResult, Details, Diagnosis, Implied, Verdict
 from .verdict import VERDICT_ORDER, decide
 
@@ -41,6 +45,7 @@ __all__ = [
     "Diagnosis",
     "Implied",
     "Method",
+    "PopulationFigure",
     "Verdict",
     "band_for",
     "check",
@@ -50,7 +55,7 @@ __all__ = [
 def check(
     pills: FigureInput = None,
     powder: FigureInput = None,
-    claim: FigureInput = None,
+    claim: FigureInput | PopulationClaim = None,
     *,
     assumptions: SetChoice = None,
     overrides: Overrides | None = None,
@@ -61,6 +66,10 @@ def check(
     pills_unit: str | None = None,
     powder_unit: str | None = None,
     exact: bool = False,
+    date: dt.date | str | None = None,
+    year: int | None = None,
+    story_date: dt.date | str | None = None,
+    state: str | None = None,
     **given: Unpack[OverrideArgs],
 ) -> CheckResult:
     """Check a claimed total of doses against the stated pills and powder.
@@ -72,6 +81,11 @@ def check(
     :class:`~doseconv.overrides.Overrides` and/or as keywords (``purity="10%"``, ``lethal_dose``,
     ``pill_share``, ``mg_per_pill``, ``pill_mass``).
 
+    The claim may be a population phrase ("enough to kill every American five times over"), read once for
+    the claim's date with ``state`` the state the story names (:mod:`.population`). ``date``, then
+    ``year``, then ``story_date`` date the claim; unless ``assumptions`` is given, the set whose period
+    covers that date is used (docs/population.md).
+
     >>> r = check("nearly 44 million pills", "more than 6,500 pounds", "nearly 193 million doses")
     >>> r.verdict, r.implied.describe()
     ('plausible', 'powder purity from 9.89% to 10.18%')
@@ -80,6 +94,9 @@ def check(
     >>> check(pills=250_000, powder=12, powder_unit="kg", claim=5_700_000).verdict
     'implausible'
     """
+    claim, assumptions, dated = read_claim(
+        claim, assumptions=assumptions, date=date, year=year, story_date=story_date, state=state, reading=reading
+    )
     ctx = build_context(
         pills, powder, claim, assumptions=assumptions, overrides=Overrides.of(overrides, **given),
         pill_model=pill_model, reading=reading, scale=scale, units=(pills_unit, powder_unit), exact=exact,
@@ -87,16 +104,16 @@ def check(
     computed = total(Recipe(ctx.per_pill, ctx.purity, ctx.lethal), ctx) if ctx.has_inputs else None
     implied = implied_value(ctx)
     verdict, reason = decide(ctx, computed, implied, lambda: diagnose_pure(ctx))
+    verdict, reason = floor_verdict(ctx, computed, verdict, reason)  # a population claim states a floor
+    population = population_claim_of(ctx)
 
     def details() -> Details:
         diagnosis = diagnose(ctx, implied)
         correction = build_correction(ctx, verdict, implied, diagnosis) if verdict in FLAGGED else None
-        return Details(
-            tuple(diagnosis),
-            explain(ctx, verdict, reason, computed, implied, diagnosis),
-            correction,
-            plain_text(ctx, verdict, implied, correction, diagnosis),
-        )
+        plain = plain_text(ctx, verdict, implied, correction, diagnosis)
+        if population is not None:  # said in people: "in theory about 1.2 times the U.S. population"
+            correction, plain = in_people_texts(ctx, verdict, computed, correction, diagnosis)
+        return Details(tuple(diagnosis), explain(ctx, verdict, reason, computed, implied, diagnosis), correction, plain)
 
     return CheckResult(
         verdict=verdict,
@@ -108,6 +125,7 @@ def check(
         reading=ctx.reading,
         scale=ctx.scale,
         inputs={"pills": ctx.pills, "powder": ctx.powder, "claim": ctx.claim},
-        notes=(*notes, *notes_on(ctx)),
+        notes=(*notes, *dated, *floor_notes(ctx, computed), *notes_on(ctx)),
+        population=population.population if population is not None else None,
         details=details,
     )

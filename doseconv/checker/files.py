@@ -7,6 +7,7 @@ claims built from them with the verdict each is expected to get.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from ..overrides import OVERRIDE_PARAMETERS, Overrides
 from ..stated import StatedFigure, parse_stated
 from .filetext import FileText, check_type, file_kind, read_claims_text
 from .methods import METHODS
+from .population import ClaimWhen, claim_when
 from .results import VERDICTS, CheckResult
 
 __all__ = [
@@ -35,15 +37,17 @@ __all__ = [
 #: Kinds of figure a claims file (and a scan) records. Only pills, fentanyl powder and doses enter dose arithmetic.
 FIGURE_KINDS = (
     "pills", "fentanyl-powder", "other-drug", "doses", "money", "firearms", "arrests",
-    "investigations", "percent", "count",
+    "investigations", "percent", "count", "population",
 )  # fmt: skip
 _DOSE_KINDS = {"pills": ("pills", "mass"), "fentanyl-powder": ("mass",), "other-drug": ("mass",), "doses": ("doses",)}
 _TOP_KEYS = {"schema", "source", "scopes", "figures", "claims"}
 _SOURCE_KEYS = {"publisher", "title", "date", "url", "seed", "note"}
 _FIGURE_KEYS = {"id", "text", "kind", "scope", "attribution", "drug", "exact", "note"}
+#: Keys of a claim whose total is a population phrase (docs/claims-files.md, "Population claims").
+_POPULATION_KEYS = {"year", "date", "state", "place"}
 _CLAIM_KEYS = {
     "id", "pills", "powder", "total", "scale", "assumptions", "pill_model", "reading", "expect",
-    "expect_methods", "note", *OVERRIDE_PARAMETERS,
+    "expect_methods", "note", *OVERRIDE_PARAMETERS, *_POPULATION_KEYS,
 }  # fmt: skip
 
 
@@ -81,6 +85,7 @@ class ClaimRecord:
     line: int = 0
     #: The set file named by ``assumptions``, read once when the file is loaded (None for a bundled set).
     assumption_set: AssumptionSet | None = field(default=None, compare=False)
+    when: ClaimWhen = field(default_factory=lambda: ClaimWhen())
 
 
 @dataclass(frozen=True)
@@ -98,6 +103,8 @@ _TOP_TYPES: dict[str, tuple[type, ...]] = {"schema": (int,), "source": (dict,), 
                                             "claims": (list,)}  # fmt: skip
 _FIGURE_TYPES: dict[str, tuple[type, ...]] = {key: (str,) for key in _FIGURE_KEYS} | {"exact": (bool,)}
 _CLAIM_TYPES: dict[str, tuple[type, ...]] = {key: (str,) for key in _CLAIM_KEYS} | {
+    "year": (int,),  # population claims and dated claims (docs/claims-files.md)
+    "date": (str, dt.date),
     "expect_methods": (list,),
     "purity": (str, int, float),
     "pill_share": (str, int, float),
@@ -139,7 +146,7 @@ def load_claims_file(path: str | Path, *, allow_outside_sets: bool = False) -> C
             if error := check_type(value, (str,), f"scope {name!r}: {key}"):
                 raise fail(error, "scopes")
     figures = _figures(source, raw.get("figures", []), scopes)
-    claims = _claims(source, raw.get("claims", []), figures, allow_outside_sets)
+    claims = _claims(source, raw.get("claims", []), figures, allow_outside_sets, info["date"])
     return ClaimsFile(str(source.path), info, scopes, figures, claims)
 
 
@@ -201,7 +208,7 @@ def _figures(source: FileText, entries: list[Any], scopes: dict[str, Any]) -> di
 
 
 def _claims(
-    source: FileText, entries: list[Any], figures: dict[str, FigureRecord], allow_outside_sets: bool
+    source: FileText, entries: list[Any], figures: dict[str, FigureRecord], allow_outside_sets: bool, story_date: str
 ) -> tuple[ClaimRecord, ...]:
     fail = source.fail
     claims: list[ClaimRecord] = []
@@ -212,7 +219,11 @@ def _claims(
         cid = _entry_types(source, entry, here, _CLAIM_KEYS, _CLAIM_TYPES)
         if not cid or "total" not in entry:
             raise fail("each [[claims]] needs an id and a total (a figure id)", at=(*here, None))
-        for role, kinds in (("total", ("doses",)), ("pills", ("pills",)), ("powder", ("fentanyl-powder",))):
+        for role, kinds in (
+            ("total", ("doses", "population")),
+            ("pills", ("pills",)),
+            ("powder", ("fentanyl-powder",)),
+        ):
             ref = entry.get(role)
             if ref is None:
                 continue
@@ -247,13 +258,21 @@ def _claims(
                     raise fail(f"claim {cid!r}: {error}", at=(*here, "assumptions")) from None
         try:
             overrides = Overrides(**{k: entry[k] for k in OVERRIDE_PARAMETERS if k in entry})
+            total = figures[entry["total"]]
+            when = claim_when(
+                {k: entry[k] for k in _POPULATION_KEYS if k in entry},
+                total.text if total.kind == "population" else None,
+                source_date=story_date,
+                assumptions=entry.get("assumptions"),
+                reading=entry.get("reading", "lenient"),
+            )
         except DoseconvError as error:  # named as a check of the claim would name it
             raise fail(f"claim {cid!r}: {error}", at=(*here, None)) from None
         claims.append(
             ClaimRecord(
                 cid, entry["total"], entry.get("pills"), entry.get("powder"), entry.get("scale", "aggregate"),
                 assumptions, entry.get("pill_model"), entry.get("reading", "lenient"), expect, tuple(methods),
-                entry.get("note", ""), overrides, source.line_of_entry(*here), sets.get(assumptions or ""),
+                entry.get("note", ""), overrides, source.line_of_entry(*here), sets.get(assumptions or ""), when,
             )
         )  # fmt: skip
     return tuple(claims)
@@ -298,7 +317,7 @@ class Verification:
     def ok(self) -> bool:
         verdict_ok = self.claim.expect is None or self.result.verdict == self.claim.expect
         methods_ok = all(m in self.result.matching_methods for m in self.claim.expect_methods)
-        return verdict_ok and methods_ok
+        return verdict_ok and methods_ok and self.claim.when.place_ok(self.result)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -330,11 +349,18 @@ def check_record(file: ClaimsFile, claim: ClaimRecord) -> CheckResult:
         notes.append(f"the figures have different scopes ({parts}), so the total need not follow from the inputs")
     if claim.note:
         notes.append(claim.note)
+    expected = claim.when
+    if expected.place is not None and expected.population is not None:
+        read = expected.population.population.place
+        if read != expected.place:
+            notes.append(f"the file expects the place {expected.place!r}; the phrase reads as {read!r}")
+    when = claim.when
     try:
         return check(
-            figure(claim.pills), figure(claim.powder), figure(claim.total),
-            assumptions=claim.assumption_set or claim.assumptions, pill_model=claim.pill_model, reading=claim.reading, scale=claim.scale,
-            overrides=claim.overrides, notes=notes,
+            figure(claim.pills), figure(claim.powder), when.population or figure(claim.total),
+            assumptions=claim.assumption_set or claim.assumptions, pill_model=claim.pill_model,
+            reading=claim.reading, scale=claim.scale, overrides=claim.overrides, notes=notes, date=when.date,
+            year=when.year, story_date=when.story_date,
         )  # fmt: skip
     except DoseconvError as error:
         raise ClaimsFileError(f"{file.path}:{claim.line or 1}: claim {claim.id!r}: {error}") from None

@@ -6,12 +6,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cached_property
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..assumptions import AssumptionSet
 from ..intervals import Interval
 from ..numbers import exact_text, format_grouped, format_words
 from ..stated import StatedFigure
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..population import Population
 
 __all__ = ["FLAGGED", "VERDICTS", "Band", "CheckResult", "Details", "Diagnosis", "Implied", "Verdict"]
 
@@ -156,6 +159,7 @@ class CheckResult:
     scale: str
     inputs: dict[str, StatedFigure | None]
     notes: tuple[str, ...] = field(default=())
+    population: Population | None = None  # the population a population claim was read with
     details: Callable[[], Details] = field(default=lambda: Details((), "", None, ""), compare=False, repr=False)
 
     @cached_property
@@ -204,7 +208,7 @@ class CheckResult:
 
     def to_dict(self) -> dict[str, Any]:
         chosen = self.assumptions
-        return {
+        out = {
             "verdict": self.verdict,
             "plain": self.plain,
             "correction": self.correction.to_dict() if self.correction is not None else None,
@@ -230,3 +234,12 @@ class CheckResult:
             "diagnosis": [d.to_dict() for d in self.diagnosis],
             "notes": list(self.notes),
         }
+        if self.population is not None:  # a claim phrased as a population ("enough to kill every American")
+            out["population"] = {
+                **self.population.to_dict(),
+                "citation": self.population.citation(),
+                "counts": self.population.counts,
+                "note": self.population.note,
+                "plain": self.plain,
+            }
+        return out

@@ -8,7 +8,15 @@ from typing import Optional
 import typer
 
 from .app import EXIT_MISMATCH, app
-from .options import assumptions_option, override_option, pill_model_option, reading_option
+from .options import (
+    assumptions_option,
+    date_option,
+    override_option,
+    pill_model_option,
+    reading_option,
+    state_option,
+    year_option,
+)
 
 
 def _interval_text(interval) -> str:
@@ -21,11 +29,18 @@ def _interval_text(interval) -> str:
 
 def render_check(result) -> list[str]:
     """The text report of one check, line by line."""
-    from ..numbers import format_words
+    from ..numbers import format_grouped, format_words
 
     lines = [f"verdict:  {result.verdict}"]
     claim = result.inputs["claim"]
-    lines.append(f"claimed:  {_interval_text(result.claimed)} doses  ({claim.text!r}, {result.reading} reading)")
+    if result.population is not None:  # a population phrase states a floor
+        multiple = _interval_text(claim.claim.multiple)
+        lines.append(
+            f"claimed:  at least {format_grouped(result.claimed.low, 2)} doses, a floor  ({claim.text!r}: "
+            f"{result.population.value:,} people × {multiple}, {result.reading} reading)"
+        )
+    else:
+        lines.append(f"claimed:  {_interval_text(result.claimed)} doses  ({claim.text!r}, {result.reading} reading)")
     if result.computed is not None:
         computed = f"{_interval_text(result.computed)} doses"
     elif result.inputs["pills"] is None and result.inputs["powder"] is None:
@@ -50,7 +65,14 @@ def render_check(result) -> list[str]:
         )
         lines.append(f"correct:  {correction.phrase} doses  ({rests})")
     lines.append(f"why:      {result.explanation}")
+    if result.population is not None:
+        population = result.population
+        lines.append(f"population: {population.place}: {population.citation()} ({population.counts})")
+        if population.note:
+            lines.append(f"            {population.note}")
     for note in result.notes:
+        if result.population is not None and note.startswith("population: "):
+            continue  # shown on its own line above
         lines.append(f"note:     {note}")
     if not result.diagnosis:
         lines.append("diagnosis: none (no inputs to make a total from)")
@@ -72,8 +94,9 @@ def check_command(
     claim: str = typer.Option(
         ...,
         "--claim",
-        help='The published total, with its qualifier: "nearly 193 million doses", or in people: '
-        '"enough to kill 4.7 million people" (one dose each).',
+        help='The published total, with its qualifier: "nearly 193 million doses", in people: '
+        '"enough to kill 4.7 million people" (one dose each), or a population: '
+        '"enough to kill every American five times over".',
     ),
     pills: Optional[str] = typer.Option(
         None,
@@ -99,6 +122,9 @@ def check_command(
     pill_mass: Optional[str] = override_option(
         "pill_mass", "Gross mass of one pill, for pills given by weight: 100mg."
     ),
+    date: Optional[str] = date_option(),
+    year: Optional[int] = year_option(),
+    state: Optional[str] = state_option(),
     as_json: bool = typer.Option(False, "--json", help="Print the result as one JSON object (see docs/json.md)."),
 ) -> None:
     """Check a published dose total against the pills and powder it is said to come from.
@@ -110,6 +136,7 @@ def check_command(
     Examples:
       doseconv check --pills "nearly 44 million pills" --powder "more than 6,500 pounds" --claim "nearly 193 million doses"
       doseconv check --pills "nearly 44 million pills" --claim "almost 193 million doses"
+      doseconv check --powder "around 9,400 pounds" --claim "enough to kill every American five times over" --year 2023
     """
     from ..checker import check
     from ..overrides import Overrides
@@ -119,7 +146,7 @@ def check_command(
     )
     result = check(
         pills, powder, claim, assumptions=assumptions, overrides=overrides, pill_model=pill_model, reading=reading,
-        scale=scale,
+        scale=scale, date=date, year=year, state=state,
     )  # fmt: skip
     if as_json:
         typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
@@ -197,6 +224,15 @@ def describe_command(
         "nearly", "--style", help="nearly (round up), more-than (round down) or about (nearest)."
     ),
     digits: int = typer.Option(3, "--digits", help="Significant digits to keep (1 to 15)."),
+    as_population: bool = typer.Option(
+        False, "--as-population", help="Say the figure, a number of lethal doses, in people of --place."
+    ),
+    place: str = typer.Option(
+        "the United States", "--place", help='With --as-population: the place, "Wyoming" (default: the United States).'
+    ),
+    date: Optional[str] = date_option(),
+    year: Optional[int] = year_option(),
+    state: Optional[str] = state_option(),
 ) -> None:
     """Phrase a figure the way news copy does, keeping the phrase true.
 
@@ -205,7 +241,13 @@ def describe_command(
       doseconv describe 192638011                    -> nearly 193 million
       doseconv describe 192638011 --style more-than  -> more than 192 million
       doseconv describe 192638011 --style about      -> about 193 million
+      doseconv describe 386000000 --as-population --year 2023
     """
+    if as_population:
+        from ..population import describe_in_people
+
+        typer.echo("\n".join(describe_in_people(number, place, date=date, year=year, state=state)))
+        return
     from ..stated import describe
 
     typer.echo(describe(number, style, digits))

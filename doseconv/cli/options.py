@@ -6,7 +6,17 @@ from typing import Any
 
 import typer
 
-__all__ = ["ASSUMPTIONS_HELP", "FLAGS", "assumptions_option", "override_option", "pill_model_option", "reading_option"]
+__all__ = [
+    "ASSUMPTIONS_HELP",
+    "FLAGS",
+    "assumptions_option",
+    "date_option",
+    "override_option",
+    "pill_model_option",
+    "reading_option",
+    "state_option",
+    "year_option",
+]
 
 ASSUMPTIONS_HELP = "Assumption set: a name (see 'doseconv assumptions') or a path to a set file. Default: dea-2022."
 
@@ -38,3 +48,20 @@ def pill_model_option() -> Any:
 def reading_option() -> Any:
     """``--reading lenient|strict``."""
     return typer.Option("lenient", "--reading", help="How rounding words are read: lenient (default) or strict.")
+
+
+def date_option() -> Any:
+    """``--date YYYY-MM-DD``: the date of the claim (population year and, unless --assumptions, the set)."""
+    return typer.Option(
+        None, "--date", help="Date of the claim, 2022-12-20: picks the population year and the assumption set."
+    )
+
+
+def year_option() -> Any:
+    """``--year YYYY``: the year of the claim, when no --date is given."""
+    return typer.Option(None, "--year", help="Year of the claim, 2023 (used when no --date is given).")
+
+
+def state_option() -> Any:
+    """``--state``: the state the story names (reads "the state", picks among places of one name)."""
+    return typer.Option(None, "--state", help='The state the story is about: "West Virginia" or WV.')

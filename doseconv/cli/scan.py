@@ -7,7 +7,15 @@ from typing import Optional
 import typer
 
 from .app import EXIT_MISMATCH, app
-from .options import FLAGS, assumptions_option, pill_model_option, reading_option
+from .options import (
+    FLAGS,
+    assumptions_option,
+    date_option,
+    pill_model_option,
+    reading_option,
+    state_option,
+    year_option,
+)
 
 #: The scan limits (library parameter -> option), named by the notes and errors they cause.
 LIMIT_FLAGS = {"max_bytes": "--max-bytes", "max_claims": "--max-claims", "max_figures": "--max-figures"}
@@ -27,6 +35,9 @@ def scan_command(
     assumptions: Optional[str] = assumptions_option(),
     pill_model: Optional[str] = pill_model_option(),
     reading: str = reading_option(),
+    date: Optional[str] = date_option(),
+    year: Optional[int] = year_option(),
+    state: Optional[str] = state_option(),
     max_claims: int = typer.Option(200, "--max-claims", help="Check at most this many claims in one story."),
     max_figures: int = typer.Option(500, "--max-figures", help="List at most this many figures of one story."),
     max_bytes: int = typer.Option(5_000_000, "--max-bytes", help="Refuse a story larger than this many bytes."),
@@ -45,6 +56,7 @@ def scan_command(
       doseconv scan release.html --format json
       doseconv scan stories/ > report.md
       cat draft.md | doseconv scan -
+      doseconv scan story.txt --date 2022-12-20
     """
     from ..errors import DoseconvError, InputError
     from ..scan.report import OUTPUT_FORMATS, render
@@ -56,7 +68,7 @@ def scan_command(
     try:
         scans = scan_paths(
             paths, format=input_format, max_bytes=max_bytes, max_claims=max_claims,
-            assumptions=assumptions, pill_model=pill_model, reading=reading,
+            assumptions=assumptions, pill_model=pill_model, reading=reading, date=date, year=year, state=state,
         )  # fmt: skip
         report = render(scans, output or ("markdown" if scans.folder else "text"), max_figures=max_figures, names=names)
     except DoseconvError as error:

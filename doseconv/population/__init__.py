@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .phrases import PopulationClaim, parse_population_claim
 from .places import resolve_place, state_code
-from .result import Population, as_population
+from .result import Population, as_population, describe_in_people
 from .years import ClaimDate, pick_assumption_set, resolve_when
 
 __all__ = [
@@ -16,6 +16,7 @@ __all__ = [
     "Population",
     "PopulationClaim",
     "as_population",
+    "describe_in_people",
     "parse_population_claim",
     "pick_assumption_set",
     "resolve_place",

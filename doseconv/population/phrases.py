@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from ..errors import InputError
 from ..intervals import Interval
@@ -28,7 +29,7 @@ from ..stated import QUALIFIER_PHRASES, Reading, qualifier_rules
 from .places import resolve_place
 from .result import Population
 
-__all__ = ["FRACTION_STEP", "PopulationClaim", "parse_population_claim"]
+__all__ = ["FRACTION_STEP", "PopulationClaim", "has_population_verb", "parse_population_claim", "population_lead"]
 
 #: A fraction in words ("half", "a third") is read as stated to a fifth of itself: "half" is 0.5 with step 0.1.
 FRACTION_STEP = Fraction(1, 5)
@@ -84,6 +85,9 @@ _POPULATION = re.compile(
     re.IGNORECASE,
 )
 
+#: "us" in lower case is the pronoun ("deadly to all of us"), not the United States ("US", "U.S.").
+_LOWER_US = re.compile(r"(?:^|\s)us$")
+
 
 @dataclass(frozen=True)
 class PopulationClaim:
@@ -128,6 +132,25 @@ class PopulationClaim:
         }
 
 
+def has_population_verb(text: str) -> bool:
+    """Whether ``text`` holds a verb of a population phrase ("enough to kill", "could kill", "fatal to").
+
+    >>> has_population_verb("could kill a horse"), has_population_verb("193 million doses")
+    (True, False)
+    """
+    return _VERB.search(text) is not None
+
+
+def population_lead(text: str) -> str:
+    """The words of ``text`` up to the end of its verb ("enough meth to kill"); '' when it has none.
+
+    >>> population_lead("enough meth to kill every American twice over")
+    'enough meth to kill'
+    """
+    match = _VERB.search(text)
+    return "" if match is None else text[: match.end()].rstrip()
+
+
 def _count(text: str) -> tuple[Fraction, Fraction]:
     """The multiple and its step: 'five' -> (5, 1); '1.5' -> (3/2, 1/10)."""
     word = text.lower()
@@ -145,6 +168,7 @@ def _interval(qualifier_phrase: str | None, value: Fraction, step: Fraction, rea
     return key, qualifier_rules()[key].interval(value, step, reading)
 
 
+@lru_cache(maxsize=1024)  # the same phrase is read once per claim, and claims repeat (wire copy)
 def parse_population_claim(
     text: str, *, state: str | None = None, year: int | None = None, reading: Reading = "lenient"
 ) -> PopulationClaim | None:
@@ -183,11 +207,11 @@ def parse_population_claim(
                 step = value * FRACTION_STEP
             else:
                 percent = Decimal(fraction["pct"])
-                value, step = Fraction(percent) / 100, Fraction(step_of(percent.normalize())) / 100
+                value, step = Fraction(percent) / 100, Fraction(step_of(percent)) / 100  # face value: '10' is ten
             qualifier, multiple = _interval(fraction["q"], value, step, reading)
             multiple_text = fraction.group(0).strip()
             target = target[fraction.end() :].strip()
-    if not target or not _POPULATION.search(target):
-        return None
+    if not target or not _POPULATION.search(target) or _LOWER_US.search(target):
+        return None  # no population named ("could kill anyone"), or "all of us", which is no place
     population = resolve_place(target, state=state, year=year)
     return PopulationClaim(text, verb, verb_text, target, population, multiple_text, qualifier, multiple, reading)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from ..errors import PopulationError
 from . import data
@@ -148,6 +148,7 @@ def _split_state(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+@lru_cache(maxsize=1024)  # a story or a claims file names the same places again and again
 def resolve_place(text: str, *, state: str | None = None, year: int | None = None) -> Population:
     """The population of the place ``text`` names, for ``year`` (None: the latest in the data).
 

@@ -7,7 +7,7 @@ from fractions import Fraction
 
 from .data import Row, Source, source_for
 
-__all__ = ["COUNTS", "Population", "as_population", "figure"]
+__all__ = ["COUNTS", "Population", "as_population", "describe_in_people", "figure"]
 
 #: What each kind of figure counts, in words a reader can check a claim against.
 COUNTS = {
@@ -108,3 +108,29 @@ def as_population(doses: Fraction | int, population: Population) -> str:
         of = {"nation": "the United States", "world": "the world"}.get(population.kind, population.place)
         return f"enough for {describe(ratio * 100, 'about', 2)}% of the {people} people of {of}"
     return f"enough for {_everyone(population)} ({describe(ratio, 'about', 2)} times the {people} people)"
+
+
+def describe_in_people(
+    doses: str | Fraction | int,
+    place: str,
+    *,
+    date: str | None = None,
+    year: int | None = None,
+    state: str | None = None,
+) -> tuple[str, str]:
+    """A number of lethal doses in people of ``place`` for the claim's date, and the population used.
+
+    >>> describe_in_people("386 million", "the United States", year=2023)[0]
+    'enough for every American (about 1.1 times the 336.8 million people)'
+    """
+    from ..errors import InputError
+    from ..numbers import parse_number
+    from .places import resolve_place
+    from .years import resolve_when
+
+    value = Fraction(parse_number(doses)) if isinstance(doses, str) else Fraction(doses)
+    if value < 0:
+        raise InputError(f"{doses} doses is negative; a number of doses is zero or more")
+    when = resolve_when(date=date, year=year)
+    population = resolve_place(place, state=state, year=when.year)
+    return as_population(value, population), f"population: {population.explain()}"

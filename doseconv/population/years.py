@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..errors import PopulationError
 
@@ -64,6 +65,7 @@ def resolve_when(
     return ClaimDate(day.year, day, basis, name, note)
 
 
+@lru_cache(maxsize=256)
 def pick_assumption_set(day: dt.date) -> tuple[str, str]:
     """The bundled set whose period covers ``day`` (the latest-starting if several), else the nearest, with a note."""
     from ..assumptions import load_set, set_names

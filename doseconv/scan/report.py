@@ -161,6 +161,9 @@ def _claim_lines(claim: Claim) -> list[str]:
     if claim.implied:
         lines.append(f"     implied: {claim.implied}")
     lines.append(f"     diagnosis: {_diagnosis(claim)}")
+    if claim.result is not None and claim.result.population is not None:
+        lines.append(f"     population: {claim.result.population.explain()}")
+        lines.append(f"     in people: {claim.result.plain}")
     for note in claim.notes:
         lines.append(f"     note: {note}")
     lines.append(f"     why: {claim.explanation}")
@@ -270,6 +273,9 @@ def _markdown_report(report: ScanReport, level: int, limits: _Limits) -> list[st
         lines.append("")
         for c in report.claims:
             lines.append(f"{c.index}. {_cell(c.explanation)}")
+            if c.result is not None and c.result.population is not None:  # a population phrase, said in people
+                lines.append(f"   - population: {_cell(c.result.population.explain())}")
+                lines.append(f"   - in people: {_cell(c.result.plain)}")
             for note in c.notes:
                 lines.append(f"   - note: {_cell(note)}")
         lines.append("")

@@ -12,6 +12,7 @@ from ..errors import DoseconvError, InputError
 from .extract import extract_figures
 from .figure import Figure
 from .group import ClaimDraft, build_claims
+from .population import with_population_figures
 from .scope import ScopeResolver
 from .text import read_document
 
@@ -230,12 +231,15 @@ def scan_text(
     format: str = "auto",
     run_checks: bool = True,
     max_claims: int = MAX_CLAIMS,
+    date: str | None = None,
     **options: Any,
 ) -> ScanReport:
     """Find the figures of a text, build its claims and check them.
 
     ``options`` go to :func:`doseconv.check` (``assumptions``, ``pill_model``,
-    ``reading``). With ``run_checks=False`` claims are built but not checked (verdict
+    ``reading``, ``year``, ``state``); ``date`` (the story's date, ``2022-12-20``) dates its claims:
+    their population year and, unless ``assumptions`` names a set, the assumption set. Population
+    phrases are read for that date (:mod:`.population`). With ``run_checks=False`` claims are built but not checked (verdict
     ``unverifiable``). Only the first ``max_claims`` claims are built and checked; the
     report counts the others in ``claims_not_checked``.
 
@@ -245,8 +249,11 @@ def scan_text(
     >>> scan_text("The police made 12 arrests.").claims
     ()
     """
+    if date is not None:
+        options["date"] = date
     document = read_document(text, source, format)
-    figures = extract_figures(document, ScopeResolver(document))
+    resolver = ScopeResolver(document)
+    figures = with_population_figures(document, resolver, extract_figures(document, resolver), options)
     if max_claims < 0:
         raise InputError(
             f"the claim limit must be a whole number of at least 0, not {max_claims}", parameter="max_claims"

@@ -1,0 +1,183 @@
+"""A population claim's doses said in people: "in theory about 1.2 times the U.S. population, not five times".
+
+The plain text of a population claim, and of its correction when it is flagged, says what the stated
+inputs hold under the set's central values as a share or a multiple of the population the claim named,
+then what the claim said and, for a flagged claim, why it is wrong. It names no set, method or interval.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from ..intervals import Interval
+from ..population import PopulationClaim
+from ..stated import describe
+from .population import population_claim_of
+
+if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Sequence
+
+    from ..population import Population
+    from .context import ClaimContext
+    from .correction import Correction
+    from .results import Diagnosis, Verdict
+
+__all__ = ["in_people", "in_people_texts", "population_plain"]
+
+
+def _population_name(population: Population) -> str:
+    if population.kind == "nation":
+        return "the U.S. population"
+    if population.kind == "world":
+        return "the world's population"
+    return f"the population of {population.place}"
+
+
+def in_people(doses: Fraction, population: Population) -> str:
+    """A number of lethal doses said as a share or a multiple of a population, one dose per person.
+
+    >>> from doseconv.population import resolve_place
+    >>> in_people(Fraction(415_700_000), resolve_place("every American", year=2023))
+    'about 1.2 times the U.S. population'
+    >>> in_people(Fraction(250_000), resolve_place("Wyoming", year=2023))
+    'about 43% of the population of Wyoming'
+    >>> in_people(Fraction(1_100_000), resolve_place("Rhode Island", year=2023))
+    'about the population of Rhode Island, one dose each'
+    """
+    ratio = doses / population.value
+    if describe(ratio, "about", 2) in ("1", "about 1"):
+        return f"{'about ' if ratio != 1 else ''}{_population_name(population)}, one dose each"
+    if ratio < 1:
+        return f"{describe(ratio * 100, 'about', 2)}% of {_population_name(population)}"
+    return f"{describe(ratio, 'about', 2)} times {_population_name(population)}"
+
+
+def _claimed_words(claim: PopulationClaim) -> str:
+    """What the claim said, to close a correction: 'not five times', 'not all of it', 'not half of it'."""
+    if claim.multiple_text == "once":
+        return "not all of it"
+    words = claim.multiple_text
+    if words.lower().endswith(" over"):
+        words = words[: -len(" over")]
+    if claim.multiple.high <= 1:
+        return f"not {words.removesuffix(' of').strip()} of it"
+    return f"not {words}"
+
+
+def population_plain(ctx: ClaimContext, verdict: str, computed: Interval | None) -> str:
+    """One or two sentences a reporter can paste: the inputs' doses in people, against what was claimed.
+
+    '' for a claim of doses.
+    """
+    claim = population_claim_of(ctx)
+    if claim is None:
+        return ""
+    if computed is None:
+        return (
+            f"The claim needs {describe(claim.doses.low, 'about', 3)} lethal doses or more "
+            f"({claim.population.citation()}); the stated amounts cannot be counted in doses here."
+        )
+    central = computed.mid if computed.low != computed.high else computed.low
+    holds = "hold" if _plural(ctx) else "holds"
+    people = in_people(central, claim.population)
+    dose = ctx.chosen.lethal_dose.show()
+    sentence = (
+        f"{_inputs_text(ctx)} {holds} {describe(central, 'about', 3)} lethal doses of {dose} — in theory {people}"
+    )
+    if verdict == "consistent":
+        return f"{sentence}, so the claim holds: '{claim.verb_text}' states a floor."
+    return f"{sentence}, {_claimed_words(claim)}."
+
+
+def in_people_texts(
+    ctx: ClaimContext,
+    verdict: Verdict,
+    computed: Interval | None,
+    correction: Correction | None,
+    diagnosis: Sequence[Diagnosis] = (),
+) -> tuple[Correction | None, str]:
+    """The correction and the plain text of a population claim, said in people, with why it is flagged.
+
+    >>> from doseconv import check
+    >>> print(check(None, "2 kilograms", "could kill the entire population of Orleans Parish twice over",
+    ...             year=2022).plain)
+    2 kilograms of powder at the 19.2% average purity DEA reported for 2022 holds 192,000 lethal doses of 2 mg — in theory about 50% of the population of Orleans Parish, Louisiana, not twice; twice would need the powder to be pure fentanyl, the most it could hold, not what it likely holds.
+    """
+    sentence = population_plain(ctx, verdict, computed)
+    claim = population_claim_of(ctx)
+    if claim is not None and computed is not None and verdict in ("impossible", "upper-bound", "implausible"):
+        sentence = sentence.removesuffix(".") + _why(verdict, claim, diagnosis)
+    if correction is not None:
+        correction = replace(correction, plain=sentence)
+    return correction, sentence
+
+
+def _why(verdict: str, claim: PopulationClaim, diagnosis: Sequence[Diagnosis]) -> str:
+    """Why a flagged population claim is wrong, as the end of its sentence."""
+    from .correction import METHOD_PLAIN
+
+    said = _claimed_words(claim).removeprefix("not ")
+    that = "that many" if claim.multiple_text == "once" or said.endswith(" of it") else said
+    best = next((d for d in diagnosis if d.matches), None)
+    if verdict == "impossible":
+        return f"; {that} is more than the stated amount could hold even as pure fentanyl."
+    if verdict == "upper-bound":
+        what = (
+            "the pills' whole weight to be fentanyl"
+            if best and "pill-weight" in best.method
+            else ("the powder to be pure fentanyl")
+        )
+        return f"; {that} would need {what}, the most it could hold, not what it likely holds."
+    if best is not None and not best.method.startswith("pills-"):  # a slip, not a way of counting pills
+        ways = " and ".join(METHOD_PLAIN.get(part, part) for part in best.method.split("+"))
+        return f"; {that} comes from {ways}."
+    return "."
+
+
+def _plural(ctx: ClaimContext) -> bool:
+    pills, powder = ctx.pills, ctx.powder
+    return (pills is not None and powder is not None) or (pills is not None and pills.amount.value != 1)
+
+
+def _inputs_text(ctx: ClaimContext) -> str:
+    """'Around 9,400 pounds of powder at the 19.5% average purity …', '250,000 pills (each pill …)'."""
+    from ..assumptions import PILL_MODELS
+
+    chosen = ctx.chosen
+    parts = []
+    pills, powder = ctx.pills, ctx.powder
+    if pills is not None:
+        text = pills.text if "pill" in pills.text.lower() or pills.kind == "mass" else f"{pills.text} pills"
+        parts.append(f"{text} ({PILL_MODELS[ctx.model]})")
+    if powder is not None:
+        named = any(word in powder.text.lower() for word in ("powder", "fentanyl"))
+        text = powder.text if named else f"{powder.text} of powder"
+        purity = chosen.powder_purity
+        if purity.value == 1:
+            text += " counted as pure fentanyl"
+        elif purity.value is not None:
+            text += f" at the {purity.show()} average purity{_source(purity.sources)}{_period(chosen.period)}"
+        parts.append(text)
+    out = " and ".join(parts)
+    return out[:1].upper() + out[1:]
+
+
+def _source(sources) -> str:
+    if not sources:
+        return ""
+    source = sources[0]
+    publisher = "DEA" if "Drug Enforcement" in source.publisher else source.publisher
+    return f" {publisher} reported"
+
+
+def _period(period: str) -> str:
+    """The period a set's powder purity describes, in words: 'for fiscal 2023', 'for 2022', '' when unclear."""
+    import re
+
+    fiscal = re.search(r"(?:powder purity: |^)FY(\d{4})", period)
+    if fiscal:
+        return f" for fiscal {fiscal[1]}"
+    year = re.fullmatch(r"(\d{4})", period.strip())
+    return f" for {year[1]}" if year else ""
