@@ -58,6 +58,7 @@ _LAZY = {
     "describe": "stated",
     "parse_claim": "inputs",
     "read_figure": "inputs",
+    "check_table": "batch",  # pandas itself loads only when a table is checked
 }
 
 __all__ = [
@@ -88,6 +89,7 @@ __all__ = [
     "Verdict",
     "__version__",
     "check",
+    "check_table",
     "convert",
     "convert_mass",
     "describe",
@@ -113,6 +115,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .batch import check_table
     from .checker import VERDICTS, Band, CheckResult, Diagnosis, Implied, Verdict, check
     from .inputs import parse_claim, read_figure
     from .stated import StatedFigure, describe, parse_stated

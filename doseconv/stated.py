@@ -179,11 +179,19 @@ class StatedFigure:
         return out
 
 
+#: Qualifiers that put the value within a step below X ("nearly", "about").
+_NEAR_X = frozenset({"nearly", "about"})
+
+
 @lru_cache(maxsize=4096)
 def _figure_interval(figure: StatedFigure, reading: Reading, role: Role) -> Interval:
     if role not in ROLES:
         raise InputError(f"unknown role {role!r}; a figure is an input or a claim")
     step = face_value_step(figure.amount, role)
+    if figure.qualifier in _NEAR_X and step >= figure.amount.value:
+        # "nearly 1 million pills" lies just under a million, not anywhere from 0: a word that puts the
+        # value near X never reaches down to 0, so a one-digit 1 (or 1 and zeros) is read to two digits.
+        step = min(step, face_value_step(figure.amount, "claim"))
     if figure.upper is None:
         return figure.rule.interval(figure.amount.value, step, reading)
     y_step = face_value_step(figure.upper, role)
@@ -235,10 +243,6 @@ def face_value_step(amount: Amount, role: Role = "input") -> Fraction:
 
 
 # --- Guard on the intervals figures are read as (kept apart from the qualifier rules above) -------------------
-#: Qualifiers that say the value is at or below X with no lower bound ("up to", "less than"): 0 is a fair bound.
-_OPEN_BELOW = {"up_to", "less_than"}
-#: A power of ten with a one-digit mantissa ("1e18", "5E+6", "1 x 10^18"): an order of magnitude, not a figure.
-_ONE_DIGIT_POWER = re.compile(r"(?<![\d.])\d\s*(?:[eE][+-]?\d|[x×*]\s*10\s*(?:\^|\*\*))")
 
 
 def _validated(figure: StatedFigure) -> StatedFigure:
@@ -249,22 +253,12 @@ def _validated(figure: StatedFigure) -> StatedFigure:
 
 
 def _refuse_empty_or_unbounded(figure: StatedFigure, interval: Interval) -> None:
-    """Refuse a reading that allows no value ("less than 0 doses", "nearly 0 kg"), or an order of magnitude
-    read, under a qualifier meaning "close to X", as reaching down to 0 ("nearly 1e18 pills" as [0, 1e18))."""
+    """Refuse a reading that allows no value ("less than 0 doses", "nearly 0 kg"). (A word that puts the
+    value near X never reads down to 0: see :func:`_figure_interval`.)"""
     low, high = interval.low, interval.high
     if low > high or (low == high and (interval.low_open or interval.high_open)):
         raise InputError(
             f"{figure.text!r} allows no value at all (read as {interval}); a figure must leave some amount possible"
-        )
-    if (
-        low == 0
-        and figure.amount.value > 0
-        and figure.qualifier not in _OPEN_BELOW
-        and _ONE_DIGIT_POWER.search(figure.text)
-    ):
-        raise InputError(
-            f"{figure.text!r} would allow anything from 0 to {exact_text(high)}: a power of ten with one digit is "
-            "an order of magnitude; give the figure with more digits (1.0e18 rather than 1e18)"
         )
 
 
@@ -379,7 +373,7 @@ def describe(value: Fraction | int | str, style: str = "nearly", digits: int = 3
     if number == 0:
         return "0"
     magnitude = len(str(int(number))) - 1 if number >= 1 else -_leading_zeros(number) - 1
-    step = Fraction(10) ** max(magnitude - max(digits, CLAIM_DIGITS) + 1, -6)
+    step = Fraction(10) ** max(magnitude - max(digits, CLAIM_DIGITS) + 1, -15)
     quotient = number / step
     floor = quotient.numerator // quotient.denominator
     if style == "nearly":

@@ -165,3 +165,24 @@ def test_cli_does_not_import_numpy_or_pandas() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.stdout.splitlines()[-1] == "[]"
+
+
+def test_convert_shows_powder_under_the_sets_purity_and_counted_as_pure(capsys) -> None:
+    result = run(capsys, "convert", "10 kg", "doses", "--assumptions", "dea-fy2025")
+    assert result.code == 0
+    assert result.out.splitlines() == [
+        "515,000 doses",
+        "  = 10 kg x 10.3% purity / 2 mg per dose; assumption set dea-fy2025",
+        "5 million doses with the powder counted as pure fentanyl (the most 10 kg can hold)",
+        "  = 10 kg x 100% purity / 2 mg per dose",
+    ]
+    data = json.loads(run(capsys, "convert", "10 kg", "doses", "--assumptions", "dea-fy2025", "--json").out)
+    assert (data["value"], data["display"], data["purity"]) == ("515000", "515,000 doses", "0.103")
+    assert data["pure"]["value"] == "5000000" and data["pure"]["display"] == "5 million doses"
+    assert data["pure"]["method"] == ["10 kg x 100% purity / 2 mg per dose"]
+
+
+def test_convert_of_pills_or_under_the_pure_set_shows_one_figure(capsys) -> None:
+    assert len(run(capsys, "convert", "1 kg", "--assumptions", "pure").out.splitlines()) == 2
+    data = json.loads(run(capsys, "convert", "44 million pills", "--json").out)
+    assert "pure" not in data and "purity" not in data

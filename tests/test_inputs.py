@@ -158,7 +158,11 @@ def test_small_values_never_show_as_zero(capsys, args: tuple[str, ...], first_li
 def test_convert_2_mg_prints_its_steps(capsys) -> None:
     result = run(capsys, "convert", "2 mg", "doses")
     assert (result.code, result.err) == (0, "")
-    assert result.out == "0.192 doses\n  = 2 mg x 19.2% purity / 2 mg per dose; assumption set dea-2022\n"
+    assert result.out == (
+        "0.192 doses\n  = 2 mg x 19.2% purity / 2 mg per dose; assumption set dea-2022\n"
+        "1 dose with the powder counted as pure fentanyl (the most 2 mg can hold)\n"
+        "  = 2 mg x 100% purity / 2 mg per dose\n"
+    )
 
 
 # --- stated rules ------------------------------------------------------------------------------------------------

@@ -65,6 +65,9 @@ def convert_command(
             note += " with " + ", ".join(f"{name.replace('_', ' ')} given" for name in changed)
         for step in result.steps:
             typer.echo(f"  = {step}; {note}")
+        if result.pure_value is not None and result.pure_value != result.value:
+            typer.echo(f"{result.pure_display} {result.pure_label}")
+            typer.echo(f"  = {result.pure_step}")
 
 
 @app.command("assumptions")

@@ -1,0 +1,117 @@
+"""``doseconv table``: check every row of a CSV, TSV, Excel or Parquet file."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, Optional
+
+import typer
+
+from .app import EXIT_MISMATCH, app
+from .options import assumptions_option, override_option, pill_model_option, reading_option
+
+#: Files with at least this many rows get a progress bar (on a terminal, without --quiet).
+PROGRESS_ROWS = 10_000
+
+
+class _Bar:
+    """A rich progress bar on stderr, started once the row count is known (rich is imported only here)."""
+
+    def __init__(self, show: bool) -> None:
+        self.show = show
+        self.progress: Any = None
+        self.task: Any = None
+
+    def size(self, rows: int) -> None:
+        import importlib.util
+
+        if not self.show or rows < PROGRESS_ROWS or importlib.util.find_spec("rich") is None:
+            return  # no bar without rich (it comes with the table extra)
+        from rich.console import Console
+        from rich.progress import Progress
+
+        self.progress = Progress(console=Console(stderr=True), transient=True)
+        self.progress.start()
+        self.task = self.progress.add_task("checking rows", total=rows)
+
+    def advance(self, rows: int) -> None:
+        if self.progress is not None:
+            self.progress.advance(self.task, rows)
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+@app.command("table")
+def table_command(
+    path: str = typer.Argument(..., help="A .csv, .tsv, .xlsx or .parquet file, one claim per row."),
+    pills: Optional[str] = typer.Option(
+        None, "--pills", help="Column of pills (guessed from headers: pills, tablets)."
+    ),
+    powder: Optional[str] = typer.Option(None, "--powder", help="Column of powder masses (guessed: powder, lbs, kg)."),
+    claim: Optional[str] = typer.Option(None, "--claim", help="Column of claimed doses (guessed: doses, claimed)."),
+    powder_unit: Optional[str] = typer.Option(
+        None, "--powder-unit", help="Unit of plain numbers in the powder column: kg, lb, g (guessed from its header)."
+    ),
+    pills_unit: Optional[str] = typer.Option(
+        None, "--pills-unit", help="Unit of plain numbers in the pills column when pills are weighed: kg, lb."
+    ),
+    assumptions: Optional[str] = assumptions_option(),
+    pill_model: Optional[str] = pill_model_option(),
+    reading: str = reading_option(),
+    scale: str = typer.Option("aggregate", "--scale", help="aggregate (default) or seizure (each row one seizure)."),
+    purity: Optional[str] = override_option("purity", "Powder purity, overriding the set: 10% or 0.1."),
+    lethal_dose: Optional[str] = override_option("lethal_dose", "Mass of one dose, overriding the set: 3mg."),
+    pill_share: Optional[str] = override_option("pill_share", "Share of pills holding >= 2 mg, for lab-share: 50%."),
+    mg_per_pill: Optional[str] = override_option("mg_per_pill", "Mean fentanyl per pill, for mean-content: 2.4mg."),
+    pill_mass: Optional[str] = override_option("pill_mass", "Gross mass of one pill, for pills by weight: 100mg."),
+    output_format: Optional[str] = typer.Option(
+        None, "--format", help="csv, tsv, json or markdown (default: the input's format; CSV for Excel and Parquet)."
+    ),
+    output: Optional[str] = typer.Option(None, "-o", "--output", help="Write to this file (any input format)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary line."),
+    no_explain: bool = typer.Option(
+        False, "--no-explain", help="Leave out flagged rows' diagnosis and correction (faster when many are flagged)."
+    ),
+) -> int:
+    """Check every row of a table; exit 1 when a row is flagged, 2 on bad input.
+
+    \b
+    Examples:
+      doseconv table seizures.csv
+      doseconv table seizures.xlsx --powder "Fentanyl (kg)" --format markdown
+      doseconv table seizures.parquet -o checked.parquet
+    """
+    from ..batch import FLAGGED
+    from ..batch.files import OUTPUT_FORMATS, check_file, format_of, table_text, write_table
+    from ..errors import InputError
+    from ..overrides import Overrides
+
+    if output_format is not None and output_format not in OUTPUT_FORMATS:
+        raise InputError(f"unknown format {output_format!r}; choose csv, tsv, json or markdown")
+    written = output_format or (format_of(output) if output else format_of(path))
+    if output is None and written in ("excel", "parquet"):
+        written = "csv"
+    overrides = Overrides(
+        purity=purity, lethal_dose=lethal_dose, pill_share=pill_share, mg_per_pill=mg_per_pill, pill_mass=pill_mass
+    )
+    bar = _Bar(not quiet and sys.stderr.isatty())
+    try:
+        checked = check_file(
+            path, pills=pills, powder=powder, claim=claim, powder_unit=powder_unit, pills_unit=pills_unit,
+            assumptions=assumptions, overrides=overrides, pill_model=pill_model, reading=reading, scale=scale,
+            explain=not no_explain, progress=bar.advance, on_size=bar.size,
+        )  # fmt: skip
+    finally:
+        bar.stop()
+    if output is None:
+        typer.echo(table_text(checked, written), nl=False)
+    else:
+        write_table(checked, output, written)
+    counts = checked["verdict"].value_counts()
+    counts = counts[counts > 0]
+    if not quiet:
+        summary = ", ".join(f"{counts[v]} {v}" for v in sorted(counts.index))
+        typer.echo(f"{len(checked)} rows checked: {summary or 'none'}", err=True)
+    return EXIT_MISMATCH if any(v in FLAGGED for v in counts.index) else 0
