@@ -27,7 +27,9 @@ def scan_command(
         ..., help="Stories: text, Markdown or HTML files, folders of them, or - for standard input."
     ),
     output: Optional[str] = typer.Option(
-        None, "--format", help="text (default), markdown (the default for a folder) or json."
+        None,
+        "--format",
+        help="text (default), markdown (the default for a folder), json or html (one self-contained page).",
     ),
     input_format: str = typer.Option(
         "auto", "--input-format", help="auto (default; from the name and content), plain, markdown or html."
@@ -57,6 +59,7 @@ def scan_command(
       doseconv scan stories/ > report.md
       cat draft.md | doseconv scan -
       doseconv scan story.txt --date 2022-12-20
+      doseconv scan stories/ --format html > report.html
     """
     from ..errors import DoseconvError, InputError
     from ..scan.report import OUTPUT_FORMATS, render

@@ -14,7 +14,7 @@ from .scanner import Claim, ScanReport, ScanSet
 __all__ = ["MAX_FIGURES", "OUTPUT_FORMATS", "render", "render_json", "render_markdown", "render_text"]
 
 #: Output formats of :func:`render`.
-OUTPUT_FORMATS = ("text", "markdown", "json")
+OUTPUT_FORMATS = ("text", "markdown", "json", "html")
 
 #: The most figures listed for one story by default (``max_figures``); the rest are counted, not listed.
 MAX_FIGURES = 500
@@ -44,6 +44,10 @@ def render(
     limited = _Limits(max_figures, names or {})
     if output == "json":
         return render_json(scans, max_figures)
+    if output == "html":
+        from .html import render_html
+
+        return render_html(scans)
     if output == "markdown":
         return render_markdown(scans, limited)
     return render_text(scans, limited)

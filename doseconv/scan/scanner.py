@@ -209,6 +209,8 @@ class ScanReport:
     story_date: StoryDate | None = None
     #: The rules the story states (a lethal dose, a share of pills holding one, a pill's weight, people per kilogram).
     rules: StoryRules = field(default_factory=StoryRules)
+    #: The text the scanner read (markup stripped, normalised): figures' ``scan_start``/``scan_end`` index it.
+    text: str = field(default="", repr=False, compare=False)
 
     @property
     def dose_figures(self) -> list[Figure]:
@@ -326,7 +328,9 @@ def scan_text(
         claims = tuple(check_draft(i, d, rules, **options) for i, d in enumerate(drafts, 1))
     else:
         claims = tuple(Claim(i, d, "unverifiable", "not checked", None, d.notes) for i, d in enumerate(drafts, 1))
-    return ScanReport(source, document.format, len(text), tuple(figures), claims, over, story_date, rules)
+    return ScanReport(
+        source, document.format, len(text), tuple(figures), claims, over, story_date, rules, document.text
+    )
 
 
 def _not_a_claim(figure: Figure, rules: StoryRules) -> Figure:
