@@ -104,6 +104,12 @@ def assumptions_used(ctx: ClaimContext) -> tuple[AssumptionUsed, ...]:
     return tuple(used)
 
 
+def _as_in(parameter: Parameter) -> str:
+    """ ", as in DEA's …" for a published value; nothing for the caller's own (it has no source)."""
+    source = _source(parameter)
+    return f", as in {source}" if source else ""
+
+
 def _premise(ctx: ClaimContext) -> str:
     """How the figure was counted: "At the 11.36% average purity reported in DEA's 2025 …"."""
     chosen = ctx.chosen
@@ -113,10 +119,10 @@ def _premise(ctx: ClaimContext) -> str:
             clauses.append("counting each pill as one lethal dose")
         elif ctx.model == "lab-share":
             share = chosen.pill_share
-            clauses.append(f"with {share.show()} of pills holding a lethal dose, as in {_source(share)}")
+            clauses.append(f"with {share.show()} of pills holding a lethal dose{_as_in(share)}")
         else:
             content = chosen.pill_content
-            clauses.append(f"with {content.show()} of fentanyl in the average pill, as in {_source(content)}")
+            clauses.append(f"with {content.show()} of fentanyl in the average pill{_as_in(content)}")
     if ctx.powder is not None:
         purity = chosen.powder_purity
         if ctx.rule_counts_pure:

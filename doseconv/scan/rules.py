@@ -18,6 +18,7 @@ from fractions import Fraction
 from ..errors import DoseconvError
 from ..numbers import split_number
 from ..quantity import mass_in_mg
+from .patterns import case_variants, trie_pattern
 from .text import Document
 
 __all__ = ["Rule", "StoryRules", "find_rules"]
@@ -44,13 +45,13 @@ _LETHAL_BEFORE = re.compile(
 _PILL_WORDS = r"(?:[\w-]+\s+){0,3}?(?:pills?|tablets?)\b"
 _SHARE_RATIO = re.compile(
     rf"\b(?P<n>\d+|{_SMALL_WORD})\s+(?:out\s+of|in)\s+(?P<d>\d+|{_SMALL_WORD})\s+(?:of\s+(?:the|these|those)\s+)?"
-    rf"{_PILL_WORDS}[^.!?\n]{{0,60}}?\b(?:lethal|deadly|fatal)\b",
+    rf"{_PILL_WORDS}[^.!?\n]{{0,60}}?\b(?:lethal|deadly|fatal)\b(?:\s+(?:dose|amount|quantity)s?\b)?",
     re.IGNORECASE,
 )
 _SHARE_PERCENT = re.compile(
     rf"\b(?P<pct>\d+(?:\.\d+)?|(?:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]{_SMALL_WORD})?)"
     rf"\s*(?:%|percent\b|per\s+cent\b)\s+of\s+(?:the\s+|all\s+)?{_PILL_WORDS}"
-    r"[^.!?\n]{0,60}?\b(?:lethal|deadly|fatal)\b",
+    r"[^.!?\n]{0,60}?\b(?:lethal|deadly|fatal)\b(?:\s+(?:dose|amount|quantity)s?\b)?",
     re.IGNORECASE,
 )
 _PILL_MASS = re.compile(
@@ -143,8 +144,34 @@ def _rule(name: str, match: re.Match[str], value: Fraction) -> Rule:
     return Rule(name, value, " ".join(match[0].split()), match.start(), match.end())
 
 
-def _first(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    return pattern.search(text)
+# Every rule holds one of these words; the rule patterns run only in a window around each.
+_TRIGGER = re.compile(trie_pattern(case_variants(["lethal", "deadly", "fatal", "kill", "weigh"])))
+#: Characters before and after a trigger word searched for its rule.
+_BEFORE, _AFTER = 160, 80
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    """The stretches of text around each trigger word, by kind: ``dose`` (lethal, deadly, fatal), ``kill``, ``weigh``."""
+    out: dict[str, list[tuple[int, int]]] = {"dose": [], "kill": [], "weigh": []}
+    for trigger in _TRIGGER.finditer(text):
+        word = trigger[0].lower()
+        kind = word if word in ("kill", "weigh") else "dose"
+        out[kind].append((max(0, trigger.start() - _BEFORE), min(len(text), trigger.end() + _AFTER)))
+    return out
+
+
+def _first(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> re.Match[str] | None:
+    """The first match of ``pattern`` in the windows, in text order."""
+    return next((m for lo, hi in windows if (m := pattern.search(text, lo, hi))), None)
+
+
+def _all(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """Every match of ``pattern`` in the windows, each once, in text order."""
+    seen: dict[int, re.Match[str]] = {}
+    for lo, hi in windows:
+        for match in pattern.finditer(text, lo, hi):
+            seen.setdefault(match.start(), match)
+    return [seen[k] for k in sorted(seen)]
 
 
 def find_rules(document: Document) -> StoryRules:
@@ -159,24 +186,26 @@ def find_rules(document: Document) -> StoryRules:
     """
     text = document.text
     found: list[Rule] = []
+    windows = _windows(text)
+    dose, kill, weigh = windows["dose"], windows["kill"], windows["weigh"]
     try:
-        lethal = _first(_LETHAL_AFTER, text) or _first(_LETHAL_BEFORE, text)
+        lethal = _first(_LETHAL_AFTER, text, sorted(dose + kill)) or _first(_LETHAL_BEFORE, text, dose)
         if lethal:
             value = _number(lethal["num"]) * _unit_mg(lethal["unit"])
             if value > 0:
                 found.append(_rule("lethal_dose", lethal, value))
-        ratio = _first(_SHARE_RATIO, text)
+        ratio = _first(_SHARE_RATIO, text, dose)
         if ratio and _number(ratio["d"]) > 0 and _number(ratio["n"]) <= _number(ratio["d"]):
             found.append(_rule("pill_share", ratio, _number(ratio["n"]) / _number(ratio["d"])))
         else:
-            percent = _first(_SHARE_PERCENT, text)
+            percent = _first(_SHARE_PERCENT, text, dose)
             share = _number(percent["pct"]) / 100 if percent else Fraction(0)
             if percent and 0 < share <= 1:
                 found.append(_rule("pill_share", percent, share))
-        pill = _first(_PILL_MASS, text)
+        pill = _first(_PILL_MASS, text, weigh)
         if pill:
             found.append(_rule("pill_mass", pill, _number(pill["num"]) * _unit_mg(pill["unit"])))
-        for per in _PER_MASS.finditer(text):
+        for per in _all(_PER_MASS, text, kill):
             people = _number(per["num"])
             if people > 0:
                 mass = _number(per["one"]) * _unit_mg(per["unit"])
