@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from doseconv.checker.files import check_record, collect_files, load_claims_file, verify_paths
+from doseconv.checker.files import load_claims_file
+from doseconv.checker.verify import check_record, collect_files, verify_paths
 from doseconv.errors import ClaimsFileError
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from doseconv.checker.files import load_claims_file, verify_paths
+from doseconv.checker.files import load_claims_file
+from doseconv.checker.verify import verify_paths
 from doseconv.errors import ClaimsFileError, OutsideSetError
 
 from .cli import run

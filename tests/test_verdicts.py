@@ -215,7 +215,7 @@ def test_the_method_table_keeps_one_row_per_method() -> None:
 
 
 def test_claims_files_accept_combined_methods_and_upper_bound(tmp_path) -> None:
-    from doseconv.checker.files import verify_paths
+    from doseconv.checker.verify import verify_paths
 
     path = tmp_path / "claims.toml"
     path.write_text(

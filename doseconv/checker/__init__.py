@@ -101,6 +101,11 @@ def check(
         pills, powder, claim, assumptions=assumptions, overrides=Overrides.of(overrides, **given),
         pill_model=pill_model, reading=reading, scale=scale, units=(pills_unit, powder_unit), exact=exact,
     )  # fmt: skip
+    return judge(ctx, (*notes, *dated))
+
+
+def judge(ctx: ClaimContext, notes: tuple[str, ...] = ()) -> CheckResult:
+    """The result for a claim already read: total, implied value, verdict; the texts made when first read."""
     computed = total(Recipe(ctx.per_pill, ctx.purity, ctx.lethal), ctx) if ctx.has_inputs else None
     implied = implied_value(ctx)
     verdict, reason = decide(ctx, computed, implied, lambda: diagnose_pure(ctx))
@@ -125,7 +130,7 @@ def check(
         reading=ctx.reading,
         scale=ctx.scale,
         inputs={"pills": ctx.pills, "powder": ctx.powder, "claim": ctx.claim},
-        notes=(*notes, *dated, *floor_notes(ctx, computed), *notes_on(ctx)),
+        notes=(*notes, *floor_notes(ctx, computed), *notes_on(ctx)),
         population=population.population if population is not None else None,
         details=details,
     )

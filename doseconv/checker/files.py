@@ -1,4 +1,6 @@
-"""Claims files: published figures and dose claims recorded as TOML, and their verification.
+"""Claims files: published figures and dose claims recorded as TOML, loaded and validated.
+
+Checking the claims of a file is :mod:`.verify`.
 
 The format is documented in docs/claims-files.md. A file records its source, the scopes its
 figures belong to, every figure as published (qualifier, number, unit, attribution) and the
@@ -13,26 +15,16 @@ from pathlib import Path
 from typing import Any
 
 from ..assumptions import AssumptionSet, load_set, set_names
-from ..errors import ClaimsFileError, DoseconvError, OutsideSetError
+from ..errors import DoseconvError, OutsideSetError
 from ..inputs import parse_claim
 from ..overrides import OVERRIDE_PARAMETERS, Overrides
 from ..stated import StatedFigure, parse_stated
 from .filetext import FileText, check_type, file_kind, read_claims_text
 from .methods import METHODS
 from .population import ClaimWhen, claim_when
-from .results import VERDICTS, CheckResult
+from .results import VERDICTS
 
-__all__ = [
-    "FIGURE_KINDS",
-    "ClaimRecord",
-    "ClaimsFile",
-    "FigureRecord",
-    "Verification",
-    "check_record",
-    "collect_files",
-    "load_claims_file",
-    "verify_paths",
-]
+__all__ = ["FIGURE_KINDS", "ClaimRecord", "ClaimsFile", "FigureRecord", "load_claims_file"]
 
 #: Kinds of figure a claims file (and a scan) records. Only pills, fentanyl powder and doses enter dose arithmetic.
 FIGURE_KINDS = (
@@ -207,6 +199,40 @@ def _figures(source: FileText, entries: list[Any], scopes: dict[str, Any]) -> di
     return figures
 
 
+def _check_refs(
+    source: FileText, entry: dict[str, Any], here: tuple[str, int], cid: str, figures: dict[str, FigureRecord]
+) -> None:
+    """Each figure a claim names exists and is of the kind its role takes."""
+    for role, kinds in (("total", ("doses", "population")), ("pills", ("pills",)), ("powder", ("fentanyl-powder",))):
+        ref = entry.get(role)
+        if ref is None:
+            continue
+        if ref not in figures:
+            raise source.fail(f"claim {cid!r}: {role} {ref!r} is not a figure id in this file", at=(*here, role))
+        if figures[ref].kind not in kinds:
+            raise source.fail(
+                f"claim {cid!r}: {role} {ref!r} is a {figures[ref].kind} figure, not {kinds[0]}", at=(*here, role)
+            )
+
+
+def _expectations(
+    source: FileText, entry: dict[str, Any], here: tuple[str, int], cid: str
+) -> tuple[str | None, list[str]]:
+    """The verdict and the methods a claim is expected to get, each one known."""
+    expect = entry.get("expect")
+    if expect is not None and expect not in VERDICTS:
+        raise source.fail(f"claim {cid!r}: expect {expect!r} is not one of {', '.join(VERDICTS)}", at=(*here, "expect"))
+    methods = entry.get("expect_methods", [])
+    for method in methods:
+        if error := check_type(method, (str,), f"claim {cid!r}: each of expect_methods"):
+            raise source.fail(error, at=(*here, "expect_methods"))
+        if not all(part in METHODS for part in method.split("+")):  # a combination: 'a+b'
+            raise source.fail(
+                f"claim {cid!r}: unknown method {method!r}; known: {', '.join(METHODS)}", at=(*here, "expect_methods")
+            )
+    return expect, methods
+
+
 def _claims(
     source: FileText, entries: list[Any], figures: dict[str, FigureRecord], allow_outside_sets: bool, story_date: str
 ) -> tuple[ClaimRecord, ...]:
@@ -219,35 +245,11 @@ def _claims(
         cid = _entry_types(source, entry, here, _CLAIM_KEYS, _CLAIM_TYPES)
         if not cid or "total" not in entry:
             raise fail("each [[claims]] needs an id and a total (a figure id)", at=(*here, None))
-        for role, kinds in (
-            ("total", ("doses", "population")),
-            ("pills", ("pills",)),
-            ("powder", ("fentanyl-powder",)),
-        ):
-            ref = entry.get(role)
-            if ref is None:
-                continue
-            if ref not in figures:
-                raise fail(f"claim {cid!r}: {role} {ref!r} is not a figure id in this file", at=(*here, role))
-            if figures[ref].kind not in kinds:
-                raise fail(
-                    f"claim {cid!r}: {role} {ref!r} is a {figures[ref].kind} figure, not {kinds[0]}", at=(*here, role)
-                )
+        _check_refs(source, entry, here, cid, figures)
         if cid in seen:
             raise fail(f"claim id {cid!r} is used twice", at=(*here, "id"))
         seen.add(cid)
-        expect = entry.get("expect")
-        if expect is not None and expect not in VERDICTS:
-            raise fail(f"claim {cid!r}: expect {expect!r} is not one of {', '.join(VERDICTS)}", at=(*here, "expect"))
-        methods = entry.get("expect_methods", [])
-        for method in methods:
-            if error := check_type(method, (str,), f"claim {cid!r}: each of expect_methods"):
-                raise fail(error, at=(*here, "expect_methods"))
-            if not all(part in METHODS for part in method.split("+")):  # a combination: 'a+b'
-                raise fail(
-                    f"claim {cid!r}: unknown method {method!r}; known: {', '.join(METHODS)}",
-                    at=(*here, "expect_methods"),
-                )
+        expect, methods = _expectations(source, entry, here, cid)
         assumptions = entry.get("assumptions")
         if assumptions is not None:
             assumptions = _set_choice(source, assumptions, allow_outside_sets, f"claim {cid!r}", (*here, "assumptions"))
@@ -298,99 +300,3 @@ def _set_choice(source: FileText, value: str, allow_outside: bool, who: str, at:
             at=at,
         )
     return str(target)
-
-
-def _scope_text(scopes: dict[str, dict[str, str]], key: str) -> str:
-    scope = scopes.get(key, {})
-    return ", ".join(str(v) for v in scope.values()) or key
-
-
-@dataclass(frozen=True)
-class Verification:
-    """One claim of one file, checked."""
-
-    file: ClaimsFile
-    claim: ClaimRecord
-    result: CheckResult
-
-    @property
-    def ok(self) -> bool:
-        verdict_ok = self.claim.expect is None or self.result.verdict == self.claim.expect
-        methods_ok = all(m in self.result.matching_methods for m in self.claim.expect_methods)
-        return verdict_ok and methods_ok and self.claim.when.place_ok(self.result)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "file": self.file.path,
-            "claim": self.claim.id,
-            "expect": self.claim.expect,
-            "expect_methods": list(self.claim.expect_methods),
-            "ok": self.ok,
-            **self.result.to_dict(),
-        }
-
-
-def check_record(file: ClaimsFile, claim: ClaimRecord) -> CheckResult:
-    """Run the checker on one claim of a file (figures as parsed at load), with notes when scopes differ."""
-    from . import check
-
-    def figure(ref: str | None) -> StatedFigure | None:
-        return None if ref is None else file.figures[ref].stated
-
-    roles = {
-        role: file.figures[ref]
-        for role, ref in (("total", claim.total), ("pills", claim.pills), ("powder", claim.powder))
-        if ref
-    }
-    notes = []
-    scopes = {role: rec.scope for role, rec in roles.items() if rec.scope}
-    if len(set(scopes.values())) > 1:
-        parts = "; ".join(f"{role}: {_scope_text(file.scopes, key)}" for role, key in scopes.items())
-        notes.append(f"the figures have different scopes ({parts}), so the total need not follow from the inputs")
-    if claim.note:
-        notes.append(claim.note)
-    expected = claim.when
-    if expected.place is not None and expected.population is not None:
-        read = expected.population.population.place
-        if read != expected.place:
-            notes.append(f"the file expects the place {expected.place!r}; the phrase reads as {read!r}")
-    when = claim.when
-    try:
-        return check(
-            figure(claim.pills), figure(claim.powder), when.population or figure(claim.total),
-            assumptions=claim.assumption_set or claim.assumptions, pill_model=claim.pill_model,
-            reading=claim.reading, scale=claim.scale, overrides=claim.overrides, notes=notes, date=when.date,
-            year=when.year, story_date=when.story_date,
-        )  # fmt: skip
-    except DoseconvError as error:
-        raise ClaimsFileError(f"{file.path}:{claim.line or 1}: claim {claim.id!r}: {error}") from None
-
-
-def collect_files(paths: list[str]) -> list[Path]:
-    """Claims files named, or found (*.toml, regular files only) in the folders named, in a stable order."""
-    found: list[Path] = []
-    for name in paths:
-        path = Path(name)
-        kind = file_kind(path)
-        if kind == "missing":
-            raise ClaimsFileError(f"{name}: no such file or folder")
-        if kind is not None:
-            raise ClaimsFileError(f"{name}: {kind}, not a claims file or folder; give a regular file or a folder")
-        if path.is_dir():
-            files = sorted(p for p in path.rglob("*.toml") if file_kind(p) is None and not p.is_dir())
-            if not files:
-                raise ClaimsFileError(f"{name}: no claims files (*.toml) in this folder")
-            found.extend(files)
-        else:
-            found.append(path)
-    return found
-
-
-def verify_paths(paths: list[str], *, allow_outside_sets: bool = False) -> list[Verification]:
-    """Check every claim in the files and folders given (see :func:`load_claims_file` for ``allow_outside_sets``)."""
-    out: list[Verification] = []
-    for path in collect_files(paths):
-        file = load_claims_file(path, allow_outside_sets=allow_outside_sets)
-        for claim in file.claims:
-            out.append(Verification(file, claim, check_record(file, claim)))
-    return out

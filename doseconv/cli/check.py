@@ -173,7 +173,7 @@ def verify_command(
       doseconv verify seeds/
       doseconv verify seeds/002-news-operation-last-mile-pills-only.toml --format json
     """
-    from ..checker.files import verify_paths
+    from ..checker.verify import verify_paths
     from ..errors import InputError
 
     if output not in ("text", "json", "markdown"):
