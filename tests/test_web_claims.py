@@ -179,3 +179,15 @@ def test_sources_page_lists_every_population_source_with_its_link(client) -> Non
         row = page.split(f'<tr id="source-{table["id"]}">')[1].split("</tr>")[0]
         assert f'<a href="{table["url"]}" rel="noreferrer">' in row
         assert unescape(row).count(table["table"]) == 1
+
+
+def test_api_scan_with_year_and_state_returns_the_cli_json(client, capsys, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    story = "Police seized 1.2 million pills, enough to kill everyone in the state."
+    (tmp_path / "story.txt").write_text(story, encoding="utf-8")
+    result = run(capsys, "scan", "story.txt", "--format", "json", "--year", "2021", "--state", "WV")
+    assert result.code in (0, 1), result.err
+    fields = {"text": story, "source": "story.txt", "year": "2021", "state": "WV"}
+    response = client.post("/api/scan", json=fields).json()
+    assert response == json.loads(result.out)
+    assert response["files"][0]["claims"][0]["check"]["population"]["place"] == "West Virginia"
