@@ -22,6 +22,9 @@ CHROMEDRIVER = Path("/usr/bin/chromedriver")
 CHROMIUM_CANDIDATES = (Path("/usr/bin/chromium"), Path("/usr/bin/chromium-browser"))
 IMAGES = Path(__file__).resolve().parents[1] / "docs" / "img"
 
+#: Seconds to wait for a page, an element or the server: generous, so a loaded machine slows the tests, never fails them.
+PATIENCE = 60
+
 #: Flags for a headless chromium that reaches nothing but the pages the test opens.
 CHROMIUM_FLAGS = (
     "--headless",
@@ -71,7 +74,7 @@ def chromium(width: int = 1000, height: int = 1400, *, javascript: bool = True) 
         options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
     driver = webdriver.Chrome(service=Service(executable_path=str(CHROMEDRIVER)), options=options)
     try:
-        driver.set_page_load_timeout(30)
+        driver.set_page_load_timeout(PATIENCE * 4)
         yield driver
     finally:
         driver.quit()
@@ -93,7 +96,7 @@ def serve_app(app: Any) -> Iterator[str]:
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + PATIENCE
     while not server.started:
         if time.monotonic() > deadline or not thread.is_alive():
             raise RuntimeError("the test server did not start")
@@ -113,7 +116,16 @@ def screenshot(driver: Any, name: str) -> Path:
     return path
 
 
-def click_and_wait(driver: Any, element: Any, timeout: float = 15, *, keys: str | None = None) -> None:
+def wait_for(driver: Any, css: str, timeout: float = PATIENCE) -> Any:
+    """The first element matching ``css``, waited for (the page may still be arriving on a busy machine)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, timeout).until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, css)))
+
+
+def click_and_wait(driver: Any, element: Any, timeout: float = PATIENCE, *, keys: str | None = None) -> None:
     """Click ``element`` (a submit button or link), or type ``keys`` into it, and wait for the next page."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions

@@ -256,6 +256,13 @@ def test_openapi_describes_every_endpoint(client) -> None:
     assert spec["paths"]["/api/check"]["post"]["requestBody"]["content"]["application/json"]["schema"]["required"] == [
         "claim"
     ]
+    from doseconv.web import service
+
+    for path, fields in (("/api/check", service.CHECK_OPTIONS), ("/api/scan", service.SCAN_OPTIONS)):
+        schema = spec["paths"][path]["post"]["requestBody"]["content"]["application/json"]["schema"]
+        assert set(schema["properties"]) == set(fields)  # every field the endpoint takes, date, year and state included
+    year = spec["paths"]["/api/check"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    assert year["properties"]["year"]["type"] == ["string", "integer", "null"]
 
 
 def test_oversize_query_string_is_a_413(client) -> None:

@@ -58,7 +58,7 @@ def test_story_is_highlighted_by_verdict_with_a_card_per_claim(client) -> None:
     assert "<strong>1 of 2 claims flagged.</strong> 1 implausible, 1 plausible." in page
     assert page.count('<article class="card') == 2
     assert "Implausible: the total needs values outside the range DEA has published." in page
-    assert "<dt>Reproduced by</dt><dd>pills-only</dd>" in page
+    assert "<dt>Diagnosis</dt><dd>pills-only: the total is pinned on the pills alone" in page
     assert "<dt>The claim needs</dt><dd>powder purity from 9.89% to 10.18%</dd>" in page
 
 

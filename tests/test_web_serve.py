@@ -79,3 +79,37 @@ def test_serve_is_ready_within_two_seconds_on_loopback() -> None:
     subprocess.run([sys.executable, "-m", "doseconv", "--version"], capture_output=True, check=True)
     baseline = time.perf_counter() - started
     assert best < 2.0 or best - baseline < 1.0, f"ready after {best:.2f} s (doseconv --version: {baseline:.2f} s)"
+
+
+def test_workers_out_of_range_are_refused(capsys) -> None:
+    pytest.importorskip("uvicorn")
+    result = run(capsys, "serve", "--workers", "0")
+    assert (result.code, result.err) == (
+        2,
+        "Error: --workers 0 is out of range; give 1 to 16 (one per core is plenty)\n",
+    )
+
+
+def test_two_workers_answer_on_the_printed_address() -> None:
+    """``--workers 2``: two processes share one socket; both answer, and Ctrl+C (SIGINT) stops them all."""
+    pytest.importorskip("uvicorn")
+    import json
+    import signal
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "doseconv", "serve", "--port", "0", "--workers", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        assert line.startswith("doseconv is serving http://127.0.0.1:") and "with 2 processes" in line, line
+        body = json.dumps({"claim": "nearly 193 million doses", "pills": "nearly 44 million pills"}).encode()
+        for _ in range(4):
+            with urllib.request.urlopen(line.split()[3] + "api/check", body, timeout=60) as response:
+                assert json.loads(response.read())["verdict"] == "implausible"
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)

@@ -15,7 +15,7 @@ from starlette.routing import Route
 
 from ..errors import DoseconvError
 from . import service
-from .openapi import SPEC
+from .openapi import NUMBERS, SPEC
 
 __all__ = ["ApiError", "json_response", "routes"]
 
@@ -54,16 +54,25 @@ async def _fields(request: Request, allowed: tuple[str, ...]) -> dict[str, Any]:
     if unknown:
         raise ApiError(f"unknown field {unknown[0]!r}; known fields: {', '.join(allowed)}")
     for name, value in data.items():
-        if value is not None and not isinstance(value, str) and not (name == "digits" and isinstance(value, int)):
+        if (
+            value is not None
+            and not isinstance(value, str)
+            and not (name in NUMBERS and isinstance(value, int) and not isinstance(value, bool))
+        ):
             raise ApiError(f"field {name!r} must be a string (or null), not {type(value).__name__}")
     return data
 
 
-def _endpoint(allowed: tuple[str, ...], run):
+def _endpoint(allowed: tuple[str, ...], run, *, text: bool = False):
+    """A handler: the request's fields to ``run``; its answer is an object, or JSON text already written."""
+
     async def handler(request: Request) -> Response:
         try:
             fields = await _fields(request, allowed)
-            return json_response(run(fields))
+            answer = run(fields)
+            if text:
+                return Response(answer, media_type="application/json")
+            return json_response(answer)
         except ApiError as error:
             return error_response(str(error), error.status)
         except DoseconvError as error:
@@ -91,7 +100,7 @@ async def openapi(request: Request) -> Response:
 
 
 routes = [
-    Route("/api/check", _endpoint(service.CHECK_OPTIONS, service.check), methods=["GET", "POST"]),
+    Route("/api/check", _endpoint(service.CHECK_OPTIONS, service.check_json, text=True), methods=["GET", "POST"]),
     Route("/api/convert", _endpoint(service.CONVERT_OPTIONS, service.convert), methods=["GET", "POST"]),
     Route("/api/describe", _endpoint(service.DESCRIBE_OPTIONS, service.describe), methods=["GET", "POST"]),
     Route("/api/scan", _endpoint(service.SCAN_OPTIONS, _scan), methods=["POST"]),

@@ -69,7 +69,67 @@ def _correction(check: dict[str, Any]) -> str:
     correction = check.get("correction")
     if not isinstance(correction, dict):
         return ""
-    return _row("Corrected figure", correction.get("phrase") or correction.get("value"))
+    figure = correction.get("phrase") or correction.get("value")
+    rests = "; ".join(
+        f"{a.get('name', '')} {a.get('value', '')}" + (f" ({a['source']})" if a.get("source") else "")
+        for a in correction.get("assumptions", [])
+    )
+    return _row("Corrected figure", f"{figure} doses" + (f", at {rests}" if rests else ""))
+
+
+def _rules(check: dict[str, Any]) -> str:
+    """The rules used: the set, its period, the reading and scale; the claim's date when one dated it."""
+    name = check.get("assumptions", {}).get("name")
+    if not name:
+        return ""
+    from .service import set_period
+
+    period = set_period(name)
+    text = f"{name}" + (f" (figures for {period})" if period else "")
+    text += f"; {check.get('reading', '')} reading, {check.get('scale', '')} scale"
+    dated = next((n for n in check.get("notes", []) if n.startswith("claim dated ")), None)
+    return _row("Rules used", text) + _row("Date", dated.removeprefix("claim dated ") if dated else None)
+
+
+def _population(check: dict[str, Any]) -> str:
+    population = check.get("population")
+    if not isinstance(population, dict):
+        return ""
+    value = population.get("value")
+    people = f"{value:,}" if isinstance(value, int) else str(value)
+    return (
+        _row("Population", f"{population.get('place', '')}: {people} in {population.get('year', '')}")
+        + _row("Population source", f"{population.get('citation', '')} ({population.get('counts', '')})")
+        + _row("Population note", population.get("note"))
+    )
+
+
+def _diagnosis(check: dict[str, Any]) -> str:
+    """The methods that reproduce the claim (a row of the card's list)."""
+    diagnosis = check.get("diagnosis") or []
+    if not diagnosis:
+        return _row("Diagnosis", "none (no inputs to make a total from)")
+    matching = [d for d in diagnosis if d.get("matches")]
+    shown = "; ".join(d["method"] + (f": {d['note']}" if d.get("note") else "") for d in matching)
+    return _row("Diagnosis", shown or "no method reproduces the claim")
+
+
+def _methods(check: dict[str, Any]) -> str:
+    """Every method tried, in a closed section."""
+    diagnosis = check.get("diagnosis") or []
+    if not diagnosis:
+        return ""
+    rows = "".join(
+        f"<tr><td>{escape(d.get('method', ''))}</td><td>{escape(d.get('display') or 'n/a')}</td>"
+        f"<td>{'match' if d.get('matches') else ''}</td><td>{escape(d.get('note') or '')}</td></tr>"
+        for d in diagnosis
+    )
+    table = (
+        '<details class="diagnosis"><summary>Every method tried (diagnosis)</summary><table><thead><tr>'
+        "<th scope=col>Method</th><th scope=col>Doses</th><th scope=col>Match</th><th scope=col>Note</th>"
+        f"</tr></thead><tbody>{rows}</tbody></table></details>"
+    )
+    return table
 
 
 def check_card(check: dict[str, Any], *, title: str, anchor: str, figures: dict[str, str | None] | None = None) -> str:
@@ -78,32 +138,37 @@ def check_card(check: dict[str, Any], *, title: str, anchor: str, figures: dict[
     inputs = check.get("inputs") or {}
     figures = figures or {k: (inputs.get(k) or {}).get("text") for k in ("claim", "pills", "powder")}
     implied = check.get("implied") or {}
-    matching = [d["method"] for d in check.get("diagnosis", []) if d.get("matches")]
-    rules = check.get("assumptions", {}).get("name")
-    rules_text = f"{rules} ({check.get('reading', '')} reading, {check.get('scale', '')} scale)" if rules else None
     plain = check.get("plain") or (check.get("correction") or {}).get("plain") or check.get("explanation", "")
     body = [
         f'<article class="card {_css_verdict(verdict)}" id="{escape(anchor)}" data-verdict="{escape(verdict)}">',
         f"<h3>{escape(title)}</h3>",
         f'<p class="verdict">{escape(VERDICT_WORDS.get(verdict, verdict_label(verdict)))}</p>',
-        "<dl>",
-        _row("Claim", figures.get("claim")),
-        _row("Pills", figures.get("pills")),
-        _row("Powder", figures.get("powder")),
-        _row("Claim allows", _interval(check.get("claimed")) + " doses" if check.get("claimed") else None),
-        _row("Inputs give", _interval(check.get("computed")) + " doses" if check.get("computed") else None),
-        _row("The claim needs", implied.get("display")),
-        _correction(check),
-        _row("Rules used", rules_text),
-        _row("Reproduced by", ", ".join(matching) if matching else None),
-        "</dl>",
     ]
     if plain:
         body.append(
             f'<p class="plain" id="{escape(anchor)}-text">{escape(plain)}</p>'
             f'<button type="button" class="copy secondary" data-copy="{escape(anchor)}-text" hidden>Copy text</button>'
         )
+    body += [
+        "<dl>",
+        _row("Claim", figures.get("claim")),
+        _row("Pills", figures.get("pills")),
+        _row("Powder", figures.get("powder")),
+        _correction(check),
+        _row("Claim allows", _interval(check.get("claimed")) + " doses" if check.get("claimed") else None),
+        _row("Inputs give", _interval(check.get("computed")) + " doses" if check.get("computed") else None),
+        _row("The claim needs", implied.get("display")),
+        _population(check),
+        _rules(check),
+        _diagnosis(check),
+        "</dl>",
+        _methods(check),
+        f'<details class="why"><summary>Why (the full explanation)</summary><p>{escape(check.get("explanation", ""))}'
+        "</p></details>",
+    ]
     for note in check.get("notes", []):
+        if note.startswith(("population: ", "claim dated ")):
+            continue  # shown in the rows above
         body.append(f'<p class="note">Note: {escape(note)}</p>')
     body.append(_citations(check))
     body.append("</article>")

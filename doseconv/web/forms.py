@@ -7,7 +7,7 @@ from typing import Any
 
 from . import service
 
-__all__ = ["check_form", "convert_form", "select", "story_form", "text_input"]
+__all__ = ["check_form", "convert_form", "date_input", "select", "story_form", "text_input"]
 
 
 def text_input(name: str, label: str, values: dict[str, Any], hint: str = "", placeholder: str = "") -> str:
@@ -54,6 +54,16 @@ PILL_MODELS = [
 ]
 
 
+def date_input(values: dict[str, Any], label: str = "Date of the claim") -> str:
+    """A date control: it picks the population year and, unless rules are chosen, the assumption set."""
+    return (
+        f'<label for="date">{escape(label)} <span class="hint" id="date-hint">optional; picks the population year '
+        "and the rules of that date</span></label>"
+        f'<input type="date" id="date" name="date" value="{escape(values.get("date") or "")}" '
+        'aria-describedby="date-hint">'
+    )
+
+
 def story_form(values: dict[str, Any], limit: int) -> str:
     text = values.get("text") or ""
     return (
@@ -64,8 +74,7 @@ def story_form(values: dict[str, Any], limit: int) -> str:
         '<div class="row">'
         f'<div><label for="file">Or upload a file <span class="hint">.txt, .md or .html, at most {limit:,} bytes'
         '</span></label><input type="file" id="file" name="file" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"></div>'
-        f'<div><label for="date">Story date <span class="hint">optional</span></label>'
-        f'<input type="date" id="date" name="date" value="{escape(values.get("date") or "")}"></div>'
+        f"<div>{date_input(values, 'Story date')}</div>"
         "</div>"
         '<div class="row">'
         f"<div>{select('assumptions', 'Rules (assumption set)', set_options(), values.get('assumptions'))}</div>"
@@ -78,11 +87,27 @@ def story_form(values: dict[str, Any], limit: int) -> str:
 def check_form(values: dict[str, Any]) -> str:
     return (
         '<form method="get" action="/check">'
-        + text_input("claim", "Claim", values, "the published total with its wording", "nearly 193 million doses")
+        + text_input(
+            "claim",
+            "Claim",
+            values,
+            'the published total with its wording: doses, people, or a population ("enough to kill every '
+            'American five times over")',
+            "nearly 193 million doses",
+        )
         + '<div class="row"><div>'
         + text_input("pills", "Pills", values, "optional", "nearly 44 million pills")
         + "</div><div>"
         + text_input("powder", "Powder", values, "optional", "more than 6,500 pounds")
+        + "</div></div>"
+        + '<div class="row"><div>'
+        + date_input(values)
+        + "</div><div>"
+        + text_input("year", "Or the year of the claim", values, "optional, four digits", "2023")
+        + "</div><div>"
+        + text_input(
+            "state", "State the story is about", values, 'optional, for "everyone in the state"', "West Virginia"
+        )
         + "</div></div>"
         + select("assumptions", "Rules (assumption set)", set_options(), values.get("assumptions"))
         + '<div class="row"><div>'

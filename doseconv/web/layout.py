@@ -60,6 +60,7 @@ table{border-collapse:collapse;width:100%;margin:.5rem 0}
 th,td{border:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
 .downloads form{display:inline}
 .copy{margin-top:.3rem}
+figure.chart{margin:1rem 0}figure.chart svg{width:100%;height:auto;max-width:48rem;display:block}
 @media (max-width:40rem){dl{grid-template-columns:1fr}main{padding:.6rem}}
 """
 

@@ -13,11 +13,21 @@ from .. import __version__
 __all__ = ["SPEC"]
 
 
+#: Fields that may also be sent as a JSON number.
+NUMBERS = ("digits", "year")
+
+
 def _strings(names: dict[str, str], required: tuple[str, ...] = ()) -> dict[str, Any]:
     schema: dict[str, Any] = {
         "type": "object",
         "additionalProperties": False,
-        "properties": {name: {"type": ["string", "null"], "description": text} for name, text in names.items()},
+        "properties": {
+            name: {
+                "type": ["string", "integer", "null"] if name in NUMBERS else ["string", "null"],
+                "description": text,
+            }
+            for name, text in names.items()
+        },
     }
     if required:
         schema["required"] = list(required)
@@ -26,7 +36,8 @@ def _strings(names: dict[str, str], required: tuple[str, ...] = ()) -> dict[str,
 
 _CHECK = _strings(
     {
-        "claim": 'the published total with its qualifier: "nearly 193 million doses"',
+        "claim": 'the published total with its qualifier: "nearly 193 million doses", in people ("enough to kill '
+        '4.7 million people") or a population ("enough to kill every American five times over")',
         "pills": 'pills as published: "nearly 44 million pills", or a mass of pills',
         "powder": 'powder as published: "more than 6,500 pounds"',
         "assumptions": "a bundled assumption set name (GET /api/assumptions); default dea-2022",
@@ -38,6 +49,9 @@ _CHECK = _strings(
         "pill_share": "share of pills holding 2 mg or more: 50%",
         "mg_per_pill": "mean fentanyl per pill: 2.4mg",
         "pill_mass": "gross mass of one pill: 100mg",
+        "date": "the claim's date, YYYY-MM-DD: picks the population year and, unless assumptions names a set, the set",
+        "year": "the claim's year, four digits (a string or a number), used when no date is given",
+        "state": 'the state the story is about, for "everyone in the state": "West Virginia" or WV',
     },
     ("claim",),
 )
@@ -62,7 +76,9 @@ _SCAN = _strings(
         "assumptions": "a bundled assumption set name",
         "pill_model": "one-per-pill (default), lab-share or mean-content",
         "reading": "lenient (default) or strict",
-        "date": "the story's date, YYYY-MM-DD",
+        "date": "the story's date, YYYY-MM-DD: dates its claims (population year and, unless assumptions is given, set)",
+        "year": "the year of the story's claims, four digits, used when no date is given",
+        "state": 'the state the story is about, for "everyone in the state": "West Virginia" or WV',
     },
     ("text",),
 )

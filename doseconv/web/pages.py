@@ -129,7 +129,8 @@ async def report(request: Request) -> Response:
     return Response(text, media_type=media, headers=headers)
 
 
-async def check(request: Request) -> Response:
+def check(request: Request) -> Response:
+    """The Check page (a plain function: Starlette runs it in a thread, so drawing a chart blocks no one)."""
     values = dict(request.query_params)
     body = "<h1>Check a claim</h1>" + forms.check_form(values)
     status = 200
@@ -137,10 +138,33 @@ async def check(request: Request) -> Response:
         try:
             result = service.check(values)
             body += "<h2>Result</h2>" + cards.check_card(result, title="Your claim", anchor="result")
+            rules = values.get("assumptions") or result.get("assumptions", {}).get("name")
+            body += _chart(
+                {**values, "assumptions": rules}, population=result.get("population") is not None
+            )  # the rules the check used, the date's included
         except DoseconvError as error:
             body += _error(str(error))
             status = 400
     return html("Check", body, "/check", status)
+
+
+def _chart(values: dict[str, Any], population: bool = False) -> str:
+    """The sensitivity chart, inline and sanitised; a note instead when it cannot be drawn."""
+    heading = "<h2>Sensitivity chart</h2>"
+    if population:
+        return heading + (
+            '<p class="note" id="chart-note">No chart for a population claim: the population is the claim, '
+            "and the card above gives the doses the inputs hold beside it.</p>"
+        )
+    try:
+        drawing = service.chart_html(values)
+    except DoseconvError as error:
+        return heading + f'<p class="note" id="chart-note">No chart: {escape(str(error))}</p>'
+    caption = (
+        "The doses the inputs make against the value nobody published; the claim is the band, "
+        "DEA's yearly means are marked."
+    )
+    return heading + f'<figure class="chart" id="chart">{drawing}<figcaption>{caption}</figcaption></figure>'
 
 
 def _conversion(result: dict[str, Any], label: str) -> str:
@@ -162,11 +186,14 @@ async def convert(request: Request) -> Response:
     if values.get("quantity"):
         try:
             result = service.convert(values)
-            body += "<h2>Result</h2>" + _conversion(result, values["quantity"])
-            if result["target"]["kind"] == "doses" and result["input"]["kind"] == "mass" and not values.get("purity"):
-                pure = service.convert({**values, "assumptions": "pure"})
-                if pure["value"] != result["value"]:
-                    body += _conversion(pure, "Counted as pure fentanyl (the most the mass could hold)")
+            pure = result.get("pure")
+            label = f"{values['quantity']} at the set's purity" if isinstance(pure, dict) else values["quantity"]
+            body += "<h2>Result</h2>" + _conversion(result, label)
+            if isinstance(pure, dict):  # the library's second figure: the powder counted as pure fentanyl
+                label = "Counted as pure fentanyl (the most the mass could hold)"
+                body += _conversion({**pure, "assumptions": result.get("assumptions")}, label)
+                if pure.get("meaning"):
+                    body += f'<p class="note">{escape(pure["meaning"][0].upper() + pure["meaning"][1:])}.</p>'
         except DoseconvError as error:
             body += _error(str(error))
             status = 400
@@ -200,8 +227,9 @@ def _population_section(tables: list[dict[str, str]]) -> str:
     if not tables:
         return ""
     rows = "".join(
-        f"<tr><td>{escape(t.get('publisher', ''))}</td><td>{escape(t.get('table', ''))} (vintage "
-        f"{escape(t.get('vintage', ''))})</td><td>{escape(t.get('counts', ''))}</td>"
+        f'<tr id="source-{escape(t.get("id", ""))}"><td>{escape(t.get("publisher", ""))}</td>'
+        f"<td>{escape(t.get('table', ''))} (vintage {escape(t.get('vintage', ''))}; file {escape(t.get('file', ''))}, "
+        f"SHA-256 {escape(t.get('raw_sha256', ''))})</td><td>{escape(t.get('counts', ''))}</td>"
         f'<td><a href="{escape(t.get("url", ""))}" rel="noreferrer">{escape(t.get("url", ""))}</a></td></tr>'
         for t in tables
     )

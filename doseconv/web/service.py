@@ -7,7 +7,8 @@ one-line change here. Assumption sets are taken only by bundled name: the web ne
 
 from __future__ import annotations
 
-import inspect
+import functools
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,18 +21,22 @@ __all__ = [
     "StoryResult",
     "assumption_sets",
     "bundled_set",
+    "chart_html",
     "check",
+    "check_json",
+    "check_result",
     "convert",
     "describe",
     "scan",
     "scan_report",
     "set_names",
+    "set_period",
 ]
 
 #: Fields the check takes besides the claim (the CLI's options, same names with underscores).
 CHECK_OPTIONS = (
     "pills", "powder", "claim", "assumptions", "pill_model", "reading", "scale",
-    "purity", "lethal_dose", "pill_share", "mg_per_pill", "pill_mass",
+    "purity", "lethal_dose", "pill_share", "mg_per_pill", "pill_mass", "date", "year", "state",
 )  # fmt: skip
 CONVERT_OPTIONS = (
     "quantity",
@@ -43,7 +48,7 @@ CONVERT_OPTIONS = (
     "pill_share",
     "mg_per_pill",
 )
-SCAN_OPTIONS = ("text", "source", "format", "assumptions", "pill_model", "reading", "date")
+SCAN_OPTIONS = ("text", "source", "format", "assumptions", "pill_model", "reading", "date", "year", "state")
 DESCRIBE_OPTIONS = ("number", "style", "digits")
 
 
@@ -79,6 +84,12 @@ def assumption_sets() -> dict[str, Any]:
     return {"default": DEFAULT_SET, "sets": [load_set(n).to_dict() for n in set_names()]}
 
 
+@functools.lru_cache(maxsize=64)
+def set_period(name: str) -> str:
+    """The period a bundled set's figures are for (empty for a name that is not bundled)."""
+    return load(name).period if name in set_names() else ""
+
+
 def load(name: str):
     """One bundled set (the object, for pages that show its citations)."""
     from ..assumptions import load_set
@@ -92,20 +103,79 @@ def population_sources() -> list[dict[str, str]]:
         from ..population.data import sources
     except ImportError:
         return []
-    return [source.to_dict() for source in sources().values()]
+    return [
+        {**source.to_dict(), "id": source.id, "counts": source.counts, "raw_sha256": source.raw_sha256}
+        for source in sources().values()
+    ]
 
 
-def check(options: dict[str, Any]) -> dict[str, Any]:
-    """What ``doseconv check --json`` prints for the same options."""
+def _year(value: Any) -> int | None:
+    """A year field (text, as a form sends it) as a whole number, as ``--year`` takes it."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    if not text.isdigit() or len(text) != 4:
+        raise InputError(f"year {value!r} is not a year; write it as four digits, such as 2023")
+    return int(text)
+
+
+def _check_values(options: dict[str, Any]) -> dict[str, Any]:
     values = _given(options, CHECK_OPTIONS)
     values["assumptions"] = bundled_set(values["assumptions"])
     values["reading"] = values["reading"] or "lenient"
     values["scale"] = values["scale"] or "aggregate"
+    values["year"] = _year(values["year"])
+    if values["date"] is not None:
+        _check_date(values["date"])
+    return values
+
+
+def check_result(options: dict[str, Any]):
+    """The :class:`~doseconv.checker.CheckResult` of ``doseconv check`` for the same options."""
+    values = _check_values(options)
     pills, powder, claim = values.pop("pills"), values.pop("powder"), values.pop("claim")
     from ..checker import check as run
 
-    result = run(pills, powder, claim, **values)
-    return result.to_dict()
+    return run(pills, powder, claim, **values)
+
+
+def check(options: dict[str, Any]) -> dict[str, Any]:
+    """What ``doseconv check --json`` prints for the same options."""
+    return json.loads(check_json(options))
+
+
+def check_json(options: dict[str, Any]) -> str:
+    """``check``'s JSON as compact text, cached by the request's fields (an identical request is not re-checked)."""
+    values = _check_values(options)
+    return _cached_check_json(tuple(values[name] for name in CHECK_OPTIONS))
+
+
+@functools.lru_cache(maxsize=1024)
+def _cached_check_json(key: tuple[Any, ...]) -> str:
+    values = dict(zip(CHECK_OPTIONS, key, strict=True))
+    pills, powder, claim = values.pop("pills"), values.pop("powder"), values.pop("claim")
+    from ..checker import check as run
+
+    return json.dumps(run(pills, powder, claim, **values).to_dict(), ensure_ascii=False)
+
+
+def chart_html(options: dict[str, Any]) -> str:
+    """The check's sensitivity chart as one sanitised ``<svg>`` element (an InputError when it cannot be drawn)."""
+    values = _check_values(options)
+    return _cached_chart(tuple(values[name] for name in CHECK_OPTIONS))
+
+
+@functools.lru_cache(maxsize=64)
+def _cached_chart(key: tuple[Any, ...]) -> str:
+    values = dict(zip(CHECK_OPTIONS, key, strict=True))
+    for name in ("date", "year", "state"):
+        values.pop(name)  # the chart draws doses against the parameter; the claim's date does not move it
+    pills, powder, claim = values.pop("pills"), values.pop("powder"), values.pop("claim")
+    from ..chart import chart_svg, sensitivity_chart
+    from .svg import clean
+
+    svg = chart_svg(sensitivity_chart(pills, powder, claim, **values))
+    return clean(svg, f"Sensitivity chart of the claim {claim!r}")
 
 
 def convert(options: dict[str, Any]) -> dict[str, Any]:
@@ -159,16 +229,16 @@ def _scan_options(options: dict[str, Any]) -> tuple[str, str, str, dict[str, Any
         "pill_model": options.get("pill_model") or None,
         "reading": options.get("reading") or "lenient",
     }
+    year = _year(options.get("year") or None)
+    if year is not None:
+        kwargs["year"] = year
+    if options.get("state"):
+        kwargs["state"] = options["state"]
     notes: list[str] = []
     date = options.get("date") or None
     if date is not None:
         _check_date(date)
-        from ..scan import scan_text
-
-        if "date" in inspect.signature(scan_text).parameters:
-            kwargs["date"] = date
-        else:
-            notes.append(f"The story's date ({date}) is shown for reference; the figures come from the rules chosen.")
+        kwargs["date"] = date
     return text, source, fmt, kwargs, notes
 
 
