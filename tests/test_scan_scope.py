@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from doseconv.scan import scan_text
 from doseconv.scan.scope import Scope
 
 from .scanning import figures_of
@@ -63,3 +64,35 @@ def test_a_title_case_operation_name_is_shortened_to_the_name_used_in_the_body()
 def test_proper_nouns_with_national_are_not_scope_words() -> None:
     (figure,) = figures_of("The National Sheriffs' Association counted 12 arrests.")
     assert figure.scope.level is None
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        (
+            "The Harbor County Sheriff's Office seized 2 pounds of fentanyl.",
+            "Harbor County; Harbor County Sheriff's Office",
+        ),
+        ("The Riverton Police Department seized 50,000 fentanyl pills.", "Riverton Police Department"),
+        ("The Arizona State Patrol seized 5 kilograms of fentanyl.", "Arizona; Arizona State Patrol"),
+        (
+            "Troopers with the Texas Department of Public Safety seized 3 kilos of fentanyl.",
+            "Texas; Texas Department of Public Safety",
+        ),
+        ("CBP officers at the Nogales port of entry seized 40 pounds of fentanyl.", "Nogales port of entry; CBP"),
+    ],
+)
+def test_local_agencies_and_ports_are_scopes(text: str, scope: str) -> None:
+    (figure,) = scan_text(text).figures
+    assert figure.scope.describe() == scope
+
+
+def test_a_local_agency_replaces_the_agency_of_an_earlier_paragraph() -> None:
+    text = (
+        "The DEA seized 4 kilos of fentanyl in March.\n\n"
+        "Separately, the Riverton Police Department seized 2 kilos of fentanyl.\n\n"
+        "The drug is enough to kill 1 million people, the chief said."
+    )
+    (claim,) = scan_text(text).claims
+    assert claim.draft.powder.text == "2 kilos of fentanyl"
+    assert claim.draft.doses.scope.agency == "Riverton Police Department" and claim.notes == ()

@@ -162,6 +162,14 @@ _MENTION = re.compile(
 # Named divisions and counties are found by their last word, then their name is read backwards.
 _PLACE_WORD = re.compile(r"\b(?:Field\s+)?(?:Division|Field Office)\b|\bCounty\b(?!\s+Sheriffs of America)")
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w.'’]*\s+){1,3}\Z")
+# Local agencies are scopes too: found by their last words, their name read backwards
+# ("Harbor County Sheriff's Office", "Riverton Police Department", "Arizona State Patrol");
+# a CBP port is a place ("Nogales port of entry").
+_LOCAL_AGENCY = re.compile(
+    r"\b(?:Sheriff['’]s\s+(?:Office|Department)|Police\s+(?:Department|Dept\.)|Police\b(?!\s+Department)"
+    r"|State\s+Patrol|Highway\s+Patrol|State\s+Police|Department\s+of\s+Public\s+Safety)"
+)
+_PORT = re.compile(r"\bport\s+of\s+entry\b|\bPort\s+of\s+Entry\b")
 _LEADING_NOISE = re.compile(rf"^(?:(?:The|A|U\.S\.|{_AGENCY_PATTERN})(?:['’]s)?\s+|\w+['’]s\s+)+")
 
 
@@ -211,6 +219,7 @@ def _mentions(text: str) -> list[_Mention]:
             full = _LEADING_NOISE.sub("", " ".join(text[before.start() : word.end()].split()))
             if full != word[0]:
                 found.append(_Mention(before.start(), "geo", full, 2))
+    found += _local_agencies(text)
     found.sort(key=lambda mention: mention.position)
     names = {o.value for o in operations if o.value}
     if len(names) > 1:
@@ -221,6 +230,22 @@ def _mentions(text: str) -> list[_Mention]:
             _Mention(x.position, x.field, short[x.value], x.rank) if x.field == "operation" and x.value else x
             for x in found
         ]
+    return found
+
+
+def _local_agencies(text: str) -> list[_Mention]:
+    """Sheriff's offices, police departments, state patrols (agencies) and CBP ports of entry (places)."""
+    found = []
+    for word in _LOCAL_AGENCY.finditer(text):
+        before = _NAME_BEFORE.search(text, max(0, word.start() - 60), word.start())
+        if before is not None:
+            name = re.sub(r"^(?:The|A)\s+", "", " ".join(text[before.start() : word.end()].split()))
+            found.append(_Mention(before.start(), "agency", name))
+    for port in _PORT.finditer(text):
+        before = _NAME_BEFORE.search(text, max(0, port.start() - 60), port.start())
+        if before is not None:
+            name = re.sub(r"^(?:The|A|At|CBP)\s+", "", " ".join(text[before.start() : port.end()].split()))
+            found.append(_Mention(before.start(), "geo", name, 2))
     return found
 
 
