@@ -347,3 +347,43 @@ def test_the_checker_reads_the_figure_the_report_shows(text, low, high) -> None:
     assert shown == (low, high)
     stated = figure.stated
     assert (stated.amount.value, (stated.upper or stated.amount).value) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "unit", "drug"),
+    [
+        ("Deputies found 4,500kg of fentanyl powder.", "fentanyl-mass", Fraction(4500), "kg", "fentanyl"),
+        ("Troopers seized 12lbs of fentanyl.", "fentanyl-mass", Fraction(12), "lbs", "fentanyl"),
+        ("Police seized a 1.5-kilogram brick of fentanyl.", "fentanyl-mass", Fraction(3, 2), "kilogram", "fentanyl"),
+        ("Agents seized two-and-a-half pounds of fentanyl.", "fentanyl-mass", Fraction(5, 2), "pounds", "fentanyl"),
+        ("Police seized a pound and a half of fentanyl.", "fentanyl-mass", Fraction(3, 2), "pound", "fentanyl"),
+        ("Officers seized 1½ pounds of fentanyl.", "fentanyl-mass", Fraction(3, 2), "pounds", "fentanyl"),
+        ("Police seized half a kilo of fentanyl.", "fentanyl-mass", Fraction(1, 2), "kilo", "fentanyl"),
+        ("Deputies seized 6\npounds of fentanyl.", "fentanyl-mass", Fraction(6), "pounds", "fentanyl"),
+        ("Agents seized 100,000 counterfeit oxycodone pills.", "pills", Fraction(100000), "pills", "fentanyl"),
+        ("Investigators seized 250,000 fake M30s.", "pills", Fraction(250000), "pills", "fentanyl"),
+        ("The task force seized 30,000 fentanyl-laced Percocet.", "pills", Fraction(30000), "pills", "fentanyl"),
+        ("Police seized 66 pounds of counterfeit Percocet pills.", "pills", Fraction(66), "pounds", "fentanyl"),
+        ("Police seized 2,000 oxycodone pills from a pharmacy.", "pills", Fraction(2000), "pills", "oxycodone"),
+    ],
+)
+def test_units_fractions_and_counterfeit_pills_are_read(text, kind, value, unit, drug) -> None:
+    (figure,) = figures_of(text)
+    assert (figure.kind, figure.value, figure.unit, figure.drug) == (kind, value, unit, drug)
+
+
+@pytest.mark.parametrize(
+    ("text", "doses"),
+    [
+        ("Agents seized 1 kilogram of fentanyl, which could have taken 500,000 lives.", "500,000 lives"),
+        ("Troopers seized 3 pounds of fentanyl, enough to claim more than 680,000 lives.", "more than 680,000 lives"),
+        ("The 2 kilograms of fentanyl were lethal to 1 million, police said.", "1 million"),
+        ("It could have killed 680,000 people, the department said.", "680,000 people"),
+    ],
+)
+def test_claims_in_lives_and_people_are_dose_figures(text, doses) -> None:
+    assert [f.text for f in figures_of(text) if f.kind == "doses"] == [doses]
+
+
+def test_the_second_number_of_a_ratio_counts_nothing_seized() -> None:
+    assert figures_of("Six out of ten pills contain a lethal dose; one in 10 pills is fake.") == []
