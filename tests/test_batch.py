@@ -43,8 +43,8 @@ def test_every_verdict_equals_the_exact_check(table_rows: list[dict], options: d
     frame = pd.DataFrame(table_rows)
     frame["pills"] = frame["pills"].astype("Int64")
     frame["powder"] = frame["powder"].astype(float)
-    if words:  # the powder as published text, with its unit: "nearly 12.5 lb"
-        frame["powder"] = [None if pd.isna(v) else f"{words}{v:,} {unit}" for v in frame["powder"]]
+    if words:  # the powder as published text, with its unit: "nearly 12.5 lb" ("nearly 0 kg" allows nothing: left out)
+        frame["powder"] = [None if pd.isna(v) or v == 0 else f"{words}{v:,} {unit}" for v in frame["powder"]]
     claims = frame["claim"]
     if not all(isinstance(c, str) for c in claims):  # a mixed column is refused; write the numbers out
         frame["claim"] = [c if isinstance(c, str) else f"{c:,}" for c in claims]
