@@ -110,3 +110,17 @@ def test_cli_bad_input_is_one_line_and_exit_2(capsys, tmp_path, setup, args, mes
     result = run(capsys, "scan", *paths)
     assert (result.code, result.out) == (2, "")
     assert result.err == message.format(p=tmp_path) + "\n"
+
+
+def test_several_stories_in_text_start_with_a_summary_per_story(capsys, tmp_path) -> None:
+    (tmp_path / "a.txt").write_text("Agents made 12 arrests.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "Police seized 2 kilos of fentanyl, enough to kill 1 million people.", encoding="utf-8"
+    )
+    result = run(capsys, "scan", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
+    assert result.code == 1
+    assert result.out.splitlines()[:3] == [
+        "2 files, 3 figures, 1 claims: 1 upper-bound",
+        f"  {tmp_path / 'a.txt'}: 0 claims, 0 flagged",
+        f"  {tmp_path / 'b.txt'}: 1 claim, 1 flagged (1 upper-bound)",
+    ]

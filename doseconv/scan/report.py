@@ -291,8 +291,19 @@ def render_text(scans: ScanSet, limits: _Limits | None = None) -> str:
     if len(scans.reports) > 1:
         total = scans.to_dict()["summary"]
         verdicts = ", ".join(f"{n} {v}" for v, n in sorted(total["verdicts"].items())) or "no claims"
-        blocks.append(f"{total['files']} files, {total['figures']} figures, {total['claims']} claims: {verdicts}")
+        stories = [
+            f"  {r.source}: {len(r.claims)} claim{'s' if len(r.claims) != 1 else ''}, "
+            f"{sum(c.flagged for c in r.claims)} flagged" + (f" ({_verdict_list(r)})" if r.claims else "")
+            for r in scans.reports
+        ]
+        summary = f"{total['files']} files, {total['figures']} figures, {total['claims']} claims: {verdicts}"
+        blocks.insert(0, "\n".join([summary, *stories]))
+        blocks.append(summary)
     return "\n\n".join(blocks)
+
+
+def _verdict_list(report: ScanReport) -> str:
+    return ", ".join(f"{n} {v}" for v, n in sorted(report.verdicts().items()))
 
 
 def _cell(text: object) -> str:
