@@ -309,7 +309,7 @@ def scan_text(
     if date is not None:
         options["date"] = date
     story_date = None
-    if options.get("story_date") is None:
+    if options.get("story_date") is None and options.get("date") is None and options.get("year") is None:
         story_date = find_story_date(text)
         if story_date is not None:
             options["story_date"] = story_date.date
