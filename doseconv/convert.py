@@ -274,13 +274,15 @@ def convert(
     pill_model: str | None = None,
     assumptions: SetChoice = None,
     overrides: Overrides | None = None,
+    decimal_comma: bool = False,
     **given: Unpack[OverrideArgs],
 ) -> Conversion:
     """Convert one figure as written ("6500 lb", "44 million pills") to ``target``.
 
     Masses go to other masses or to doses (needs a purity); pills go to doses (needs a pill
     model); doses go to the mass of pure fentanyl they stand for. Without ``target``, masses
-    and pills go to doses and doses to a mass.
+    and pills go to doses and doses to a mass. ``decimal_comma=True`` reads European figures
+    ("1,5 kg" is one and a half kilograms, "6.500 lb" six thousand five hundred pounds).
 
     >>> convert("6500 lb", "kg").display
     '2,948.350405 kg'
@@ -291,7 +293,7 @@ def convert(
     ...
     doseconv.errors.UnitError: cannot convert a mass to pills: a pill's fentanyl content is not its weight; convert to doses instead
     """
-    source = quantity if isinstance(quantity, Amount) else parse_amount(quantity)
+    source = quantity if isinstance(quantity, Amount) else parse_amount(quantity, decimal_comma=decimal_comma)
     if target is None:
         target_unit, target_kind = ("lethal_dose", "doses") if source.kind != "doses" else ("", "mass")
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 __all__ = [
@@ -31,8 +32,16 @@ class DoseconvError(Exception):
         self.parameter = parameter
 
     def message_for(self, names: Mapping[str, str]) -> str:
-        """The message with the parameter called by a front end's name for it (``{"pill_share": "--pill-share"}``)."""
-        return str(self)
+        """The message with the parameter called by a front end's name for it (``{"pill_share": "--pill-share"}``).
+
+        >>> InputError("write 1.5, or read it with decimal_comma", parameter="decimal_comma").message_for(
+        ...     {"decimal_comma": "--decimal-comma"})
+        'write 1.5, or read it with --decimal-comma'
+        """
+        if self.parameter is None or self.parameter not in names:
+            return str(self)
+        # Only where the message tells the reader to give the parameter ("… with decimal_comma", "give purity").
+        return re.sub(rf"\b(with|give) {re.escape(self.parameter)}\b", rf"\1 {names[self.parameter]}", str(self))
 
 
 class InputError(DoseconvError, ValueError):

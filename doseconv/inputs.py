@@ -109,7 +109,9 @@ def plain_number(value: Any, what: str) -> PlainNumber:
     return value  # type: ignore[no-any-return]
 
 
-def parse_claim(text: str, *, exact: bool = False, default_unit: str | None = "doses") -> StatedFigure:
+def parse_claim(
+    text: str, *, exact: bool = False, default_unit: str | None = "doses", decimal_comma: bool = False
+) -> StatedFigure:
     """Read a claimed total, in doses or in people ("4.7 million people", "could have taken 500,000 lives").
 
     One dose per person; the figure is read like any claimed total, and keeps its words as written.
@@ -132,7 +134,9 @@ def parse_claim(text: str, *, exact: bool = False, default_unit: str | None = "d
     if people is not None:
         body = body[: people.start()] + " doses"
     try:
-        figure = parse_stated(body, exact=exact, default_unit=default_unit or ("doses" if lead else None))
+        figure = parse_stated(
+            body, exact=exact, default_unit=default_unit or ("doses" if lead else None), decimal_comma=decimal_comma
+        )
     except DoseconvError:
         if _is_population(text):
             raise InputError(
@@ -152,7 +156,9 @@ def _is_population(text: str) -> bool:
         return True
 
 
-def read_figure(value: FigureValue, role: Role, *, unit: str | None = None, exact: bool = False) -> StatedFigure | None:
+def read_figure(
+    value: FigureValue, role: Role, *, unit: str | None = None, exact: bool = False, decimal_comma: bool = False
+) -> StatedFigure | None:
     """One figure of a claim, read for its role (``pills``, ``powder`` or ``claim``); None when not given.
 
     ``unit`` is the unit of a plain number or of text without one (``"kg"`` for powder given as 12).
@@ -178,8 +184,8 @@ def read_figure(value: FigureValue, role: Role, *, unit: str | None = None, exac
             return None
         try:
             if role == "claim":
-                return parse_claim(value, exact=exact, default_unit=default)
-            return parse_stated(value, exact=exact, default_unit=default)
+                return parse_claim(value, exact=exact, default_unit=default, decimal_comma=decimal_comma)
+            return parse_stated(value, exact=exact, default_unit=default, decimal_comma=decimal_comma)
         except UnitError as error:
             if role == "powder" and "has no unit" in str(error):
                 raise UnitError(f"powder {value!r} has no unit; give a mass such as '12 kg' or '6,500 lb'") from None

@@ -177,7 +177,8 @@ def _comma_problem(text: str, end: int, written: str, decimal_comma: bool) -> No
     if "," not in written:
         raise InputError(
             f"cannot read {shown!r} as a number: a comma before other than three digits is a decimal comma "
-            f"(European style); write {shown.replace(',', '.')}, or ask for decimal commas to read it European style"
+            f"(European style); write {shown.replace(',', '.')}, or read it European style with decimal_comma",
+            parameter="decimal_comma",
         )
     raise InputError(f"cannot read {shown!r} as a number: digits grouped wrongly; {_HINT}")
 
@@ -197,7 +198,7 @@ def read_number(text: str, *, decimal_comma: bool = False) -> NumberReading:
     >>> read_number("1,5 kg")
     Traceback (most recent call last):
     ...
-    doseconv.errors.InputError: cannot read '1,5' as a number: a comma before other than three digits is a decimal comma (European style); write 1.5, or ask for decimal commas to read it European style
+    doseconv.errors.InputError: cannot read '1,5' as a number: a comma before other than three digits is a decimal comma (European style); write 1.5, or read it European style with decimal_comma
     """
     normal = normalize(text)
     if normal.ambiguous:
@@ -308,7 +309,7 @@ def parse_number(text: str, *, decimal_comma: bool = False) -> Decimal:
     >>> parse_number("6,50")
     Traceback (most recent call last):
     ...
-    doseconv.errors.InputError: cannot read '6,50' as a number: a comma before other than three digits is a decimal comma (European style); write 6.50, or ask for decimal commas to read it European style
+    doseconv.errors.InputError: cannot read '6,50' as a number: a comma before other than three digits is a decimal comma (European style); write 6.50, or read it European style with decimal_comma
     """
     if not text.strip():
         raise InputError(f"empty number; {_HINT}")

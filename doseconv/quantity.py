@@ -102,7 +102,7 @@ def parse_amount(
     >>> parse_amount("10.000 pills")
     Traceback (most recent call last):
     ...
-    doseconv.errors.InputError: '10.000 pills' is ambiguous: ten thousand written European style, or 10 with decimals; write 10,000 or 10, or ask for decimal commas to read it European style
+    doseconv.errors.InputError: '10.000 pills' is ambiguous: ten thousand written European style, or 10 with decimals; write 10,000 or 10, or read it European style with decimal_comma
     """
     reading = read_number(text, decimal_comma=decimal_comma)
     value, step = reading.value, reading.step
@@ -136,7 +136,8 @@ def parse_amount(
         plain = exact_text(value)
         raise InputError(
             f"{text.strip()!r} is ambiguous: {_words_for(european)} written European style, or {plain} with "
-            f"decimals; write {european:,} or {plain}, or ask for decimal commas to read it European style"
+            f"decimals; write {european:,} or {plain}, or read it European style with decimal_comma",
+            parameter="decimal_comma",
         )
     if exact:
         step = min(step, Fraction(1))

@@ -66,6 +66,7 @@ def check(
     pills_unit: str | None = None,
     powder_unit: str | None = None,
     exact: bool = False,
+    decimal_comma: bool = False,
     date: dt.date | str | None = None,
     year: int | None = None,
     story_date: dt.date | str | None = None,
@@ -77,7 +78,8 @@ def check(
     Figures are text as published, plain numbers (read like the same figure written out; a bare
     count is pills, or doses for the claim; powder takes ``powder_unit``), amounts or parsed
     :class:`~doseconv.stated.StatedFigure` values; ``exact=True`` reads them with no rounding
-    (see :mod:`doseconv.inputs`). The caller's own values come as one
+    (see :mod:`doseconv.inputs`); ``decimal_comma=True`` reads text written European style ("1,5 kg",
+    "6.500 lb"). The caller's own values come as one
     :class:`~doseconv.overrides.Overrides` and/or as keywords (``purity="10%"``, ``lethal_dose``,
     ``pill_share``, ``mg_per_pill``, ``pill_mass``).
 
@@ -100,6 +102,7 @@ def check(
     ctx = build_context(
         pills, powder, claim, assumptions=assumptions, overrides=Overrides.of(overrides, **given),
         pill_model=pill_model, reading=reading, scale=scale, units=(pills_unit, powder_unit), exact=exact,
+        decimal_comma=decimal_comma,
     )  # fmt: skip
     return judge(ctx, (*notes, *dated))
 

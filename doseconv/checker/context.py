@@ -75,11 +75,16 @@ def _options(reading: str, scale: str, pill_model: str | None) -> str:
 
 
 def _figures(
-    pills: FigureInput, powder: FigureInput, claim: FigureInput, units: tuple[str | None, str | None], exact: bool
+    pills: FigureInput,
+    powder: FigureInput,
+    claim: FigureInput,
+    units: tuple[str | None, str | None],
+    exact: bool,
+    decimal_comma: bool = False,
 ) -> tuple[StatedFigure | None, ...]:
-    pills_f = read_figure(pills, "pills", unit=units[0], exact=exact)
-    powder_f = read_figure(powder, "powder", unit=units[1], exact=exact)
-    claim_f = read_figure(claim, "claim", exact=exact)
+    pills_f = read_figure(pills, "pills", unit=units[0], exact=exact, decimal_comma=decimal_comma)
+    powder_f = read_figure(powder, "powder", unit=units[1], exact=exact, decimal_comma=decimal_comma)
+    claim_f = read_figure(claim, "claim", exact=exact, decimal_comma=decimal_comma)
     if claim_f is None:
         raise InputError("no claim given; write the published total, such as 'nearly 193 million doses'")
     if claim_f.kind != "doses":
@@ -103,14 +108,16 @@ def build_context(
     scale: str,
     units: tuple[str | None, str | None] = (None, None),
     exact: bool = False,
+    decimal_comma: bool = False,
 ) -> ClaimContext:
     """Read and check a claim's figures and options into one :class:`ClaimContext`.
 
     ``units`` are the units of pills and powder given as plain numbers; ``exact`` reads plain
-    numbers and text as exact values (see :func:`doseconv.inputs.read_figure`).
+    numbers and text as exact values (see :func:`doseconv.inputs.read_figure`); ``decimal_comma``
+    reads text written European style ("1,5 kg").
     """
     model = _options(reading, scale, pill_model)
-    pills_f, powder_f, claim_f = _figures(pills, powder, claim, units, exact)
+    pills_f, powder_f, claim_f = _figures(pills, powder, claim, units, exact, decimal_comma)
     assert claim_f is not None
     chosen = resolve_assumptions(assumptions, overrides)
     pill_mass = overrides.pill_mass if overrides.pill_mass is not None else chosen.pill_mass.value

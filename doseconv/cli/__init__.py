@@ -23,7 +23,7 @@ from .app import EXIT_INTERNAL, EXIT_MISMATCH, EXIT_OK, EXIT_USAGE, app
 from .options import FLAGS
 
 #: Library parameter names (an error's ``parameter``) -> the options that give them, for error messages.
-_OPTION_NAMES = {**FLAGS, "allow_outside_sets": "--allow-outside-sets"}
+_OPTION_NAMES = {**FLAGS, "allow_outside_sets": "--allow-outside-sets", "decimal_comma": "--decimal-comma"}
 
 __all__ = ["EXIT_INTERNAL", "EXIT_MISMATCH", "EXIT_OK", "EXIT_USAGE", "app", "main"]
 

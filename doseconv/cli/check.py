@@ -11,6 +11,7 @@ from .app import EXIT_MISMATCH, app
 from .options import (
     assumptions_option,
     date_option,
+    decimal_comma_option,
     override_option,
     pill_model_option,
     reading_option,
@@ -125,6 +126,7 @@ def check_command(
     date: Optional[str] = date_option(),
     year: Optional[int] = year_option(),
     state: Optional[str] = state_option(),
+    decimal_comma: bool = decimal_comma_option(),
     as_json: bool = typer.Option(False, "--json", help="Print the result as one JSON object (see docs/json.md)."),
 ) -> None:
     """Check a published dose total against the pills and powder it is said to come from.
@@ -146,7 +148,7 @@ def check_command(
     )
     result = check(
         pills, powder, claim, assumptions=assumptions, overrides=overrides, pill_model=pill_model, reading=reading,
-        scale=scale, date=date, year=year, state=state,
+        scale=scale, date=date, year=year, state=state, decimal_comma=decimal_comma,
     )  # fmt: skip
     if as_json:
         typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))

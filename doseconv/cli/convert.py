@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from .app import app
-from .options import assumptions_option, override_option
+from .options import assumptions_option, decimal_comma_option, override_option
 
 
 @app.command("convert")
@@ -33,6 +33,7 @@ def convert_command(
     mg_per_pill: Optional[str] = override_option(
         "mg_per_pill", "Mean fentanyl per pill, for mean-content (overrides the set)."
     ),
+    decimal_comma: bool = decimal_comma_option(),
     as_json: bool = typer.Option(
         False, "--json", help="Print one JSON object with the exact value and the assumptions."
     ),
@@ -50,7 +51,10 @@ def convert_command(
     from ..overrides import Overrides
 
     overrides = Overrides(purity=purity, lethal_dose=lethal_dose, pill_share=pill_share, mg_per_pill=mg_per_pill)
-    result = convert(quantity, target, pill_model=pill_model, assumptions=assumptions, overrides=overrides)
+    result = convert(
+        quantity, target, pill_model=pill_model, assumptions=assumptions, overrides=overrides,
+        decimal_comma=decimal_comma,
+    )  # fmt: skip
     if as_json:
         typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
         return

@@ -50,6 +50,15 @@ def reading_option() -> Any:
     return typer.Option("lenient", "--reading", help="How rounding words are read: lenient (default) or strict.")
 
 
+def decimal_comma_option() -> Any:
+    """``--decimal-comma``: read figures written European style ("1,5 kg", "6.500 lb")."""
+    return typer.Option(
+        False,
+        "--decimal-comma",
+        help='Read figures written European style: "1,5 kg" is 1.5 kg and "6.500 lb" is 6,500 lb.',
+    )
+
+
 def date_option() -> Any:
     """``--date YYYY-MM-DD``: the date of the claim (population year and, unless --assumptions, the set)."""
     return typer.Option(
