@@ -11,7 +11,8 @@ __all__ = ["SCALES", "band_for", "highest_mean"]
 
 SCALES: dict[str, str] = {
     "aggregate": "a total over many seizures (a year, an operation, a country): the band of DEA's yearly means applies",
-    "seizure": "one seizure: anything in the tested range of single exhibits applies",
+    "seizure": "one seizure: for powder, anything in the tested range of single exhibits applies; for pills, an "
+    "average over the seizure's pills, the band of yearly means",
 }
 
 #: The checked parameter -> the set parameter its band comes from (None: no band).
@@ -35,7 +36,10 @@ def band_for(parameter: str, chosen: AssumptionSet, scale: str) -> Band | None:
     per = Fraction(1) if parameter == "powder_purity" else 1 / lethal  # pill content (mg) -> doses per pill
     own = chosen.parameter(source)
     own_counts = own.origin == "published" and chosen.name != "pure"  # an override or a convention does not
-    if scale == "aggregate":
+    # Pills are counted by the thousand: the doses per pill a claim needs are an average over the seizure's
+    # pills, which the yearly means describe; the tested range is that of single tablets. Powder in one
+    # seizure can be anywhere in the range of single exhibits.
+    if scale == "aggregate" or parameter == "doses_per_pill":
         means = {s.name: s.parameter(source).value for s in _dea_sets() if s.parameter(source).value is not None}
         if own.value is not None and own_counts:
             means[chosen.label] = own.value  # a user's own cited set counts (by its label: a file may reuse a name)
