@@ -100,3 +100,29 @@ def test_the_story_s_date_chooses_the_year_s_figures_and_date_overrides_it() -> 
     given = scan_text(text, date="2022-12-20")
     assert "under dea-2022" in given.claims[0].explanation and given.story_date is None  # the date given wins
     assert "under dea-2021" in scan_text(text, assumptions="dea-2021").claims[0].explanation
+
+
+def test_a_dateline_with_the_date_in_parentheses_chooses_the_year() -> None:
+    """Local copy writes "CHEYENNE, Wyo. (June 14, 2023) —": that date picks the year's figures."""
+    from doseconv.scan.dates import find_story_date
+
+    found = find_story_date("CHEYENNE, Wyo. (June 14, 2023) — Deputies seized 250,000 counterfeit pills.")
+    assert found is not None and (found.date.isoformat(), found.found_in) == ("2023-06-14", "dateline")
+    found = find_story_date("HOUSTON (KHOU, March 3, 2024) - Officers seized 4 kilograms of fentanyl.")
+    assert found is not None and found.date.isoformat() == "2024-03-03"
+
+
+def test_a_traffic_stop_said_to_kill_all_of_wyoming_is_flagged_with_the_story_year() -> None:
+    """One seizure of pills: the doses per pill it needs are an average over 250,000 tablets, held to the yearly means."""
+    from doseconv.scan import scan_text
+
+    story = (
+        "CHEYENNE, Wyo. (June 14, 2023) — Deputies with the Laramie County Sheriff's Office seized 250,000 "
+        "counterfeit oxycodone pills during a traffic stop on Interstate 80. The sheriff said the pills could kill "
+        "the entire population of Wyoming."
+    )
+    (claim,) = scan_text(story).claims
+    assert claim.verdict == "implausible" and claim.flagged
+    assert claim.result is not None and claim.result.assumptions.name == "dea-2023"
+    assert claim.result.population is not None and claim.result.population.year == 2023
+    assert claim.result.plain.endswith("in theory about 43% of the population of Wyoming, not all of it.")

@@ -45,6 +45,14 @@ _DATELINE = re.compile(
 )
 
 
+# "CHEYENNE, Wyo. (June 14, 2023) —", "HOUSTON (KHOU, March 3, 2024) -": the date inside the parentheses.
+_DATELINE_IN_PARENTHESES = re.compile(
+    rf"(?:^|\n)[ \t]*[A-Z][A-Z.'-]*(?:[ \t]+[A-Z][A-Z.'-]*)*(?:,[ \t]*[A-Z][A-Za-z.]*)?[ \t]*"
+    rf"\((?:[^()\n,]{{1,20}},[ \t]*)?{_MONTH}[ \t]*\)[ \t]*[,–—-]",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class StoryDate:
     """A story's date and where it was found (``html metadata``, ``front matter`` or ``dateline``)."""
@@ -76,6 +84,8 @@ def find_story_date(text: str) -> StoryDate | None:
     datetime.date(2021, 3, 2)
     >>> find_story_date("WASHINGTON, Dec. 20, 2022 — The DEA seized…")
     StoryDate(date=datetime.date(2022, 12, 20), found_in='dateline')
+    >>> find_story_date("CHEYENNE, Wyo. (June 14, 2023) — Deputies seized…").date
+    datetime.date(2023, 6, 14)
     >>> find_story_date("Police seized 4 kilograms on May 1, 2022.") is None
     True
     """
@@ -92,6 +102,11 @@ def find_story_date(text: str) -> StoryDate | None:
         if day:
             return StoryDate(day, "front matter")
     line = _DATELINE.search(head[:2_000])
+    paren = _DATELINE_IN_PARENTHESES.search(head[:2_000])
+    if paren and (line is None or paren.start() < line.start()):
+        day = _day(paren["year"], paren["month"], paren["day"])
+        if day:
+            return StoryDate(day, "dateline")
     if line:
         day = (
             _day(line["year"], line["month"], line["day"])
