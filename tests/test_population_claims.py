@@ -284,3 +284,17 @@ def test_a_parsed_population_claim_is_taken_as_parsed() -> None:
         from_text.claimed,
         from_text.plain,
     )
+
+
+def test_a_population_claim_with_no_date_takes_the_set_of_the_population_year() -> None:
+    """One claim never mixes years: no date means the latest population and the set for that year."""
+    from doseconv import check
+
+    result = check("250,000 pills", None, "enough to kill the entire population of Wyoming")
+    assert result.population is not None
+    year = result.population.year
+    assert result.assumptions.dates is not None and result.assumptions.dates[0].year <= year
+    assert result.assumptions.dates[1].year >= year
+    assert any(n.startswith(f"no date given: the population of {year}") for n in result.notes)
+    named = check("250,000 pills", None, "enough to kill the entire population of Wyoming", assumptions="dea-2022")
+    assert named.assumptions.name == "dea-2022"

@@ -30,7 +30,7 @@ from ..errors import DrugError, InputError
 from ..inputs import FigureValue, parse_claim
 from ..intervals import Interval
 from ..numbers import exact_text
-from ..population import ClaimDate, PopulationClaim, parse_population_claim, resolve_when
+from ..population import ClaimDate, PopulationClaim, parse_population_claim, pick_assumption_set, resolve_when
 from ..population.phrases import population_lead
 from ..quantity import Amount
 from ..stated import READINGS, Reading, StatedFigure
@@ -118,7 +118,8 @@ def read_claim(
 
     A text that is a population phrase becomes a :class:`PopulationFigure` (the place read for the year of
     the claim); any other text is left for the checker to read as a total of doses. With no date, year or
-    story date the set is the caller's (the checker's default when None).
+    story date the set is the caller's (the checker's default when None), except for a population claim,
+    whose set is the one for the population's year (the latest in the data), so one claim never mixes years.
     """
     named = assumptions if isinstance(assumptions, str) or assumptions is None else "given"
     when = resolve_when(date=date, year=year, story_date=story_date, assumptions=named)
@@ -144,6 +145,10 @@ def read_claim(
     if parsed is None:
         return cast(FigureValue, claim), chosen, notes
     population = parsed.population
+    if assumptions is None and when.basis == "latest":  # one claim, one year: the population's and the set's
+        chosen, note = pick_assumption_set(dt.date(population.year, 7, 1))
+        notes += (f"no date given: the population of {population.year}, the latest in the data, and the "
+                  f"assumptions for that year: {chosen}" + (f" ({note})" if note else ""),)  # fmt: skip
     notes += (f"population: {population.explain()}",)
     return as_figure(parsed), chosen, notes
 
