@@ -114,10 +114,20 @@ def read_drugs(words: str, *, figure: str | None = None, other_drugs: bool = Fal
     return DrugReading(rest, any(d.group in ("street", "imitated") for _, d in found))
 
 
+#: Unit words alone, which name no drug: read without loading the vocabulary (the common case at the command line).
+_PLAIN_UNIT = re.compile(
+    r"\s*(?:kg|kgs|kilos?|kilograms?|g|grams?|mg|milligrams?|lbs?|pounds?|oz|ounces?|pills?|tablets?|doses?"
+    r"|(?:short |metric )?tons?|tonnes?|lethal doses?)\.?\s*",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=4096)
 def _scan(words: str) -> tuple[tuple[tuple[str, Drug], ...], str]:
     """The drug words found (as written, with what each names) and the text without them; cached, as
     the same few unit phrases come back again and again."""
+    if _PLAIN_UNIT.fullmatch(words):  # "lb", "kilograms", "pills": no drug words (and no need to load them)
+        return (), " ".join(words.split())
     vocab = vocabulary()
     found = tuple((m.group(0), d) for m in vocab.pattern.finditer(words) for d in vocab.lookup(m.group(0)))
     return found, " ".join(vocab.pattern.sub(" ", words).split())

@@ -157,3 +157,18 @@ def test_every_word_of_another_drug_or_analogue_is_refused_by_its_name(word: str
 def test_every_street_name_of_fentanyl_pills_counts_pills(word: str) -> None:
     amount = doseconv.parse_amount(f"1,200 {word}")
     assert (amount.value, amount.kind) == (1200, "pills")
+
+
+def test_a_figure_with_only_a_unit_does_not_load_the_drug_words() -> None:
+    """Start-up: '6500 lb' names no drug, so the vocabulary is not read for it; 'lb of meth' still is."""
+    from doseconv.drugs import _scan, vocabulary
+    from doseconv.quantity import parse_amount
+
+    vocabulary.cache_clear()
+    _scan.cache_clear()
+    for text in ("6500 lb", "10 kilos", "44 million pills", "2 mg", "5 short tons", "193 million doses"):
+        parse_amount(text)
+    assert vocabulary.cache_info().currsize == 0
+    with pytest.raises(DrugError):
+        parse_amount("10 kilos of meth")
+    assert vocabulary.cache_info().currsize == 1
