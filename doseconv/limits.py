@@ -89,14 +89,16 @@ def exact_context() -> AbstractContextManager[Context]:
     ...     Decimal("1234567890123456789012345678901234567891") * 10
     Decimal('12345678901234567890123456789012345678910')
     """
-    return localcontext(
-        Context(
-            prec=3 * MAX_DIGITS,
-            Emax=10 * MAX_DIGITS,
-            Emin=-10 * MAX_DIGITS,
-            traps=[InvalidOperation, DivisionByZero, Overflow, Inexact],
-        )
-    )
+    return localcontext(_EXACT)
+
+
+#: The context of :func:`exact_context`, made once (``localcontext`` works on a copy of it).
+_EXACT = Context(
+    prec=3 * MAX_DIGITS,
+    Emax=10 * MAX_DIGITS,
+    Emin=-10 * MAX_DIGITS,
+    traps=[InvalidOperation, DivisionByZero, Overflow, Inexact],
+)
 
 
 def _short(text: str) -> str:

@@ -112,8 +112,9 @@ def round_to(
     if mode not in _MODES:
         raise InputError(f"unknown rounding {mode!r}; choose half-up or half-even")
     check_value(value)
-    with exact_context():
-        step = Decimal(step)
+    if not isinstance(step, Decimal):
+        with exact_context():
+            step = Decimal(step)
     check_value(step, "rounding step")
     if step <= 0:
         raise InputError(f"rounding step must be positive, not {step}")
@@ -128,9 +129,21 @@ def round_to(
         n = floor + (floor % 2)
     else:  # half-up: ties away from zero
         n = floor + 1 if quotient >= 0 else floor
-    with exact_context():
-        result = Decimal(n) * step
+    result = _times(n, step)
     return result if result != 0 else Decimal(0)
+
+
+def _times(n: int, step: Decimal) -> Decimal:
+    """n x step, exactly: a step of one digit (1, 1E-2, 1E+6) only shifts n; others multiply in the exact context."""
+    sign, digits, exponent = step.as_tuple()
+    if digits == (1,) and not sign and isinstance(exponent, int):
+        return Decimal(n).scaleb(exponent) if abs(n) < 10**25 else _exact_product(n, step)
+    return _exact_product(n, step)
+
+
+def _exact_product(n: int, step: Decimal) -> Decimal:
+    with exact_context():
+        return Decimal(n) * step
 
 
 def format_grouped(value: Decimal | Fraction | int, places: int | None = None) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
 
 from ..assumptions import PARAMETERS, PILL_MODELS
@@ -58,7 +59,7 @@ def explain(
     reason: str,
     computed: Interval | None,
     implied: Implied | None,
-    diagnosis: list[Diagnosis],
+    diagnosis: Sequence[Diagnosis],
 ) -> str:
     """The explanation: what was claimed from what, what the inputs give, what it needs, the verdict, the methods."""
     dose = ctx.chosen.lethal_dose.show()

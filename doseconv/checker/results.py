@@ -132,12 +132,17 @@ class Diagnosis:
 
 @dataclass(frozen=True)
 class Details:
-    """The parts of a result made for reading: the full diagnosis and the texts, made when first asked for."""
+    """How to make the parts of a result made for reading, each when first asked for: the full diagnosis,
+    then from it the explanation, and the correction (a Correction for a flagged claim, else None) with
+    the plain text."""
 
-    diagnosis: tuple[Diagnosis, ...]
-    explanation: str
-    correction: Any  # a Correction (see .correction) for a flagged claim, else None
-    plain: str
+    diagnosis: Callable[[], tuple[Diagnosis, ...]]
+    explanation: Callable[[tuple[Diagnosis, ...]], str]
+    texts: Callable[[tuple[Diagnosis, ...]], tuple[Any, str]]
+
+
+def _no_details() -> Details:
+    return Details(lambda: (), lambda _: "", lambda _: (None, ""))
 
 
 @dataclass(frozen=True)
@@ -160,31 +165,35 @@ class CheckResult:
     inputs: dict[str, StatedFigure | None]
     notes: tuple[str, ...] = field(default=())
     population: Population | None = None  # the population a population claim was read with
-    details: Callable[[], Details] = field(default=lambda: Details((), "", None, ""), compare=False, repr=False)
+    details: Callable[[], Details] = field(default=_no_details, compare=False, repr=False)
 
     @cached_property
     def _made(self) -> Details:
         return self.details()
 
-    @property
+    @cached_property
     def diagnosis(self) -> tuple[Diagnosis, ...]:
         """Every way of making the total that was tried, the best reproduction first."""
-        return self._made.diagnosis
+        return self._made.diagnosis()
 
-    @property
+    @cached_property
     def explanation(self) -> str:
         """What was claimed from what, what the inputs give, what it needs, the verdict, the methods."""
-        return self._made.explanation
+        return self._made.explanation(self.diagnosis)
+
+    @cached_property
+    def _texts(self) -> tuple[Any, str]:
+        return self._made.texts(self.diagnosis)
 
     @property
     def correction(self) -> Any:
         """The :class:`~doseconv.checker.correction.Correction` of a flagged claim, else None."""
-        return self._made.correction
+        return self._texts[0]
 
     @property
     def plain(self) -> str:
         """One or two sentences on the verdict a reporter can paste."""
-        return self._made.plain
+        return self._texts[1]
 
     @property
     def flagged(self) -> bool:
