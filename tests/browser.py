@@ -125,10 +125,28 @@ def wait_for(driver: Any, css: str, timeout: float = PATIENCE) -> Any:
     return WebDriverWait(driver, timeout).until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, css)))
 
 
+def _gone(element: Any) -> bool:
+    """Whether ``element`` has left the document (the next page replaced it).
+
+    chromedriver reports a node of a page being replaced either as stale or, now and then, with
+    "Node with given id does not belong to the document"; both mean the page has moved on.
+    """
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+
+    try:
+        element.is_enabled()
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error):
+            return True
+        raise
+    return False
+
+
 def click_and_wait(driver: Any, element: Any, timeout: float = PATIENCE, *, keys: str | None = None) -> None:
     """Click ``element`` (a submit button or link), or type ``keys`` into it, and wait for the next page."""
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
     old = driver.find_element(By.TAG_NAME, "html")
@@ -136,5 +154,5 @@ def click_and_wait(driver: Any, element: Any, timeout: float = PATIENCE, *, keys
         element.click()
     else:
         element.send_keys(keys)
-    WebDriverWait(driver, timeout).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, timeout).until(lambda _: _gone(old))
     WebDriverWait(driver, timeout).until(lambda d: d.execute_script("return document.readyState") == "complete")
