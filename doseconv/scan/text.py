@@ -1,4 +1,4 @@
-"""Read plain text, Markdown or HTML into scannable text, with paragraphs and sentences.
+"""Read plain text, Markdown or HTML into scannable text, with paragraphs and sentences (:mod:`.sentences`).
 
 HTML tags and Markdown markup are stripped, then the text is normalised
 (:func:`doseconv.textnorm.normalize`: invisible characters removed, space-like thousands
@@ -18,6 +18,7 @@ from pathlib import PurePath
 
 from ..errors import InputError
 from ..textnorm import Ambiguity, Normalized, normalize
+from .sentences import paragraph_spans, sentence_spans
 
 __all__ = ["FORMATS", "Document", "OffsetMap", "detect_format", "read_document", "strip_html", "strip_markdown"]
 
@@ -242,180 +243,6 @@ def detect_format(text: str, name: str | None = None) -> str:
     return "plain"
 
 
-# --- paragraphs and sentences ------------------------------------------------------------
-
-_BLANK_LINES = re.compile(r"\n(?:[ \t\r\f\v\xa0]*\n)+")
-_LINE_BREAK = re.compile(r"\r?\n")
-_BULLET_START = re.compile(r"[ \t\xa0]*(?:[•·▪◦‣*+-]|\d{1,3}[.)])[ \t\xa0]")
-_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"”’')\]]*+(?=\s+[\"“‘'(\[•]?[A-Z0-9$])")
-_TOKEN_BEFORE = re.compile(r"(\S+)\Z")
-_ABBREVIATIONS = frozenset(
-    [
-        "u.s",
-        "u.s.a",
-        "u.k",
-        "d.c",
-        "n.y",
-        "l.a",
-        "mo",
-        "st",
-        "mt",
-        "ft",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "jr",
-        "sr",
-        "inc",
-        "co",
-        "corp",
-        "ltd",
-        "no",
-        "nos",
-        "vs",
-        "gov",
-        "sen",
-        "rep",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "capt",
-        "cmdr",
-        "dept",
-        "det",
-        "ofc",
-        "insp",
-        "supt",
-        "atty",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "a.m",
-        "p.m",
-        "e.g",
-        "i.e",
-        "approx",
-        "est",
-        "ave",
-        "blvd",
-        "rd",
-        "calif",
-        "ariz",
-        "fla",
-        "tex",
-        "ill",
-        "mich",
-        "minn",
-        "neb",
-        "wis",
-        "ore",
-        "wash",
-        "penn",
-        "pa",
-        "conn",
-        "mass",
-        "ky",
-        "tenn",
-        "ala",
-        "ga",
-        "la",
-        "va",
-        "md",
-        "okla",
-        "colo",
-        "nev",
-        "n.m",
-        "n.j",
-        "n.c",
-        "s.c",
-        "n.d",
-        "s.d",
-        "w.va",
-        "del",
-        "kan",
-        "ark",
-        "miss",
-        "ind",
-    ]
-)
-
-
-def _paragraph_spans(text: str, split_lines: bool) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    start = 0
-    blocks = [(m.start(), m.end()) for m in _BLANK_LINES.finditer(text)] + [(len(text), len(text))]
-    for block_end, next_start in blocks:
-        if split_lines and "\n" in text[start:block_end]:
-            spans.extend(_split_block(text, start, block_end))
-        else:
-            spans.append((start, block_end))
-        start = next_start
-    return [(s, e) for s, e in (_trim(text, s, e) for s, e in spans) if e > s]
-
-
-def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a block into paragraphs at line breaks.
-
-    In hard-wrapped text (most lines near the longest, none very long) only a bullet starts a
-    new paragraph; otherwise every line is one, unless it ends with a comma or a Markdown hard
-    break (two spaces).
-    """
-    lines = [(m.start(), m.end()) for m in _LINE_BREAK.finditer(text, start, end)]
-    lengths = []
-    line_start = start
-    for line_end, following in [*lines, (end, end)]:
-        lengths.append(len(text[line_start:line_end].rstrip()))
-        line_start = following
-    longest = max(lengths)
-    wrapped = len(lengths) >= 3 and longest <= 100 and sum(n >= 0.7 * longest for n in lengths) >= 0.6 * len(lengths)
-    spans = []
-    line_start = para_start = start
-    for line_end, following in lines:
-        line = text[line_start:line_end]
-        bullet = _BULLET_START.match(text, following) is not None
-        joined = wrapped or line.endswith("  ") or line.rstrip().endswith(",")
-        if bullet or not joined:
-            spans.append((para_start, line_end))
-            para_start = following
-        line_start = following
-    spans.append((para_start, end))
-    return spans
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans = []
-    sentence_start = start
-    for match in _SENTENCE_END.finditer(text, start, end):
-        if text[match.start()] == ".":
-            token = _TOKEN_BEFORE.search(text, max(start, match.start() - 12), match.start())
-            word = token[1].lower().lstrip("(\"“'") if token else ""
-            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-                continue
-        spans.append((sentence_start, match.end()))
-        sentence_start = match.end()
-    spans.append((sentence_start, end))
-    return [(s, e) for s, e in (_trim(text, s, e) for s, e in spans) if e > s]
-
-
 @dataclass(frozen=True)
 class Document:
     """A text ready to scan: its stripped text, paragraphs and sentences, and the offset map.
@@ -495,11 +322,11 @@ def read_document(text: str, source: str = "<text>", format: str = "auto") -> Do
     normalized: Normalized | None = _normalized(scanned)
     if normalized is not None:
         scanned = normalized.text
-    paragraphs = _paragraph_spans(scanned, split_lines=format != "html")
+    paragraphs = paragraph_spans(scanned, split_lines=format != "html")
     sentences: list[tuple[int, int]] = []
     owners: list[int] = []
     for index, (start, end) in enumerate(paragraphs):
-        for span in _sentence_spans(scanned, start, end):
+        for span in sentence_spans(scanned, start, end):
             sentences.append(span)
             owners.append(index)
     return Document(
