@@ -78,19 +78,11 @@ class MissingValueError(DoseconvError, LookupError):
         self.set_name = set_name
         self.what = what
         self.others = tuple(others)
-        super().__init__(self._message(parameter), parameter=parameter)
-
-    def _message(self, give: str | None) -> str:
-        how = f"; give {give}" if give else ""
-        return (
-            f"set {self.set_name!r} publishes no {self.what}{how} or choose a set that does "
-            f"({', '.join(self.others) or 'none'})"
+        how = f"; give {parameter}" if parameter else ""
+        super().__init__(
+            f"set {set_name!r} publishes no {what}{how} or choose a set that does ({', '.join(self.others) or 'none'})",
+            parameter=parameter,
         )
-
-    def message_for(self, names: Mapping[str, str]) -> str:
-        if self.parameter is None:
-            return str(self)
-        return self._message(names.get(self.parameter, self.parameter))
 
 
 class ClaimsFileError(DoseconvError, ValueError):
@@ -109,16 +101,11 @@ class OutsideSetError(ClaimsFileError):
 
     def __init__(self, where: str, value: str, folder: str) -> None:
         self.where, self.value, self.folder = where, value, folder
-        super().__init__(self._message("allow_outside_sets"), parameter="allow_outside_sets")
-
-    def _message(self, give: str) -> str:
-        return (
-            f"{self.where}: assumptions {self.value!r} is outside the claims file's folder {self.folder}; "
-            f"name a bundled set, put the set file in that folder, or give {give}"
+        super().__init__(
+            f"{where}: assumptions {value!r} is outside the claims file's folder {folder}; "
+            "name a bundled set, put the set file in that folder, or give allow_outside_sets",
+            parameter="allow_outside_sets",
         )
-
-    def message_for(self, names: Mapping[str, str]) -> str:
-        return self._message(names.get("allow_outside_sets", "allow_outside_sets"))
 
 
 class PopulationError(InputError):
