@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import stat
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -32,13 +32,10 @@ class InputTooLargeError(InputError):
 
     def __init__(self, name: str, limit: int) -> None:
         self.name, self.limit = name, limit
-        super().__init__(self._message("max_bytes"), parameter="max_bytes")
-
-    def _message(self, option: str) -> str:
-        return f"{self.name} is larger than the limit of {self.limit:,} bytes for one story; raise it with {option}"
-
-    def message_for(self, names: Mapping[str, str]) -> str:
-        return self._message(names.get("max_bytes", "max_bytes"))
+        super().__init__(
+            f"{name} is larger than the limit of {limit:,} bytes for one story; raise it with max_bytes",
+            parameter="max_bytes",
+        )
 
 
 def _decode(data: bytes, name: str) -> str:
