@@ -115,19 +115,13 @@ def judge(ctx: ClaimContext, notes: tuple[str, ...] = ()) -> CheckResult:
     verdict, reason = floor_verdict(ctx, computed, verdict, reason)  # a population claim states a floor
     population = population_claim_of(ctx)
 
-    def texts(diagnosis: tuple[Diagnosis, ...]) -> tuple[Correction | None, str]:
+    def details() -> Details:
+        diagnosis = diagnose(ctx, implied)
         correction = build_correction(ctx, verdict, implied, diagnosis) if verdict in FLAGGED else None
         plain = plain_text(ctx, verdict, implied, correction, diagnosis)
         if population is not None:  # said in people: "in theory about 1.2 times the U.S. population"
             correction, plain = in_people_texts(ctx, verdict, computed, correction, diagnosis)
-        return correction, plain
-
-    def details() -> Details:
-        return Details(
-            lambda: tuple(diagnose(ctx, implied)),
-            lambda diagnosis: explain(ctx, verdict, reason, computed, implied, diagnosis),
-            texts,
-        )
+        return Details(tuple(diagnosis), explain(ctx, verdict, reason, computed, implied, diagnosis), correction, plain)
 
     return CheckResult(
         verdict=verdict,

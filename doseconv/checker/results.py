@@ -132,17 +132,12 @@ class Diagnosis:
 
 @dataclass(frozen=True)
 class Details:
-    """How to make the parts of a result made for reading, each when first asked for: the full diagnosis,
-    then from it the explanation, and the correction (a Correction for a flagged claim, else None) with
-    the plain text."""
+    """The parts of a result made for reading: the full diagnosis and the texts, made when first asked for."""
 
-    diagnosis: Callable[[], tuple[Diagnosis, ...]]
-    explanation: Callable[[tuple[Diagnosis, ...]], str]
-    texts: Callable[[tuple[Diagnosis, ...]], tuple[Any, str]]
-
-
-def _no_details() -> Details:
-    return Details(lambda: (), lambda _: "", lambda _: (None, ""))
+    diagnosis: tuple[Diagnosis, ...]
+    explanation: str
+    correction: Any  # a Correction (see .correction) for a flagged claim, else None
+    plain: str
 
 
 @dataclass(frozen=True)
@@ -165,35 +160,31 @@ class CheckResult:
     inputs: dict[str, StatedFigure | None]
     notes: tuple[str, ...] = field(default=())
     population: Population | None = None  # the population a population claim was read with
-    details: Callable[[], Details] = field(default=_no_details, compare=False, repr=False)
+    details: Callable[[], Details] = field(default=lambda: Details((), "", None, ""), compare=False, repr=False)
 
     @cached_property
     def _made(self) -> Details:
         return self.details()
 
-    @cached_property
+    @property
     def diagnosis(self) -> tuple[Diagnosis, ...]:
         """Every way of making the total that was tried, the best reproduction first."""
-        return self._made.diagnosis()
+        return self._made.diagnosis
 
-    @cached_property
+    @property
     def explanation(self) -> str:
         """What was claimed from what, what the inputs give, what it needs, the verdict, the methods."""
-        return self._made.explanation(self.diagnosis)
-
-    @cached_property
-    def _texts(self) -> tuple[Any, str]:
-        return self._made.texts(self.diagnosis)
+        return self._made.explanation
 
     @property
     def correction(self) -> Any:
         """The :class:`~doseconv.checker.correction.Correction` of a flagged claim, else None."""
-        return self._texts[0]
+        return self._made.correction
 
     @property
     def plain(self) -> str:
         """One or two sentences on the verdict a reporter can paste."""
-        return self._texts[1]
+        return self._made.plain
 
     @property
     def flagged(self) -> bool:
