@@ -24,7 +24,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
 
-from .errors import DrugError
+from .errors import DoseconvError, DrugError
+from .registry import resolve_unit
 
 __all__ = ["Drug", "DrugReading", "Vocabulary", "read_drugs", "vocabulary"]
 
@@ -114,19 +115,20 @@ def read_drugs(words: str, *, figure: str | None = None, other_drugs: bool = Fal
     return DrugReading(rest, any(d.group in ("street", "imitated") for _, d in found))
 
 
-#: Unit words alone, which name no drug: read without loading the vocabulary (the common case at the command line).
-_PLAIN_UNIT = re.compile(
-    r"\s*(?:kg|kgs|kilos?|kilograms?|g|grams?|mg|milligrams?|lbs?|pounds?|oz|ounces?|pills?|tablets?|doses?"
-    r"|(?:short |metric )?tons?|tonnes?|lethal doses?)\.?\s*",
-    re.IGNORECASE,
-)
+def _is_unit(words: str) -> bool:
+    """Whether ``words`` are a unit alone, as the registry reads units (no unit is a drug word)."""
+    try:
+        resolve_unit(words)
+    except DoseconvError:
+        return False
+    return True
 
 
 @lru_cache(maxsize=4096)
 def _scan(words: str) -> tuple[tuple[tuple[str, Drug], ...], str]:
     """The drug words found (as written, with what each names) and the text without them; cached, as
     the same few unit phrases come back again and again."""
-    if _PLAIN_UNIT.fullmatch(words):  # "lb", "kilograms", "pills": no drug words (and no need to load them)
+    if _is_unit(words):  # "lb", "kilograms", "pills": no drug words (and no need to load them)
         return (), " ".join(words.split())
     vocab = vocabulary()
     found = tuple((m.group(0), d) for m in vocab.pattern.finditer(words) for d in vocab.lookup(m.group(0)))
