@@ -21,10 +21,10 @@ def chart_command(
     pill_model: Optional[str] = pill_model_option(),
     reading: str = reading_option(),
     scale: str = typer.Option("aggregate", "--scale", help="aggregate (default) or seizure (one seizure)."),
-    lethal_dose: Optional[str] = override_option("lethal_dose", "Mass of one dose, overriding the set: 3mg."),
-    pill_share: Optional[str] = override_option("pill_share", "Share of pills holding >= 2 mg, for lab-share: 50%."),
-    mg_per_pill: Optional[str] = override_option("mg_per_pill", "Mean fentanyl per pill, for mean-content: 2.4mg."),
-    pill_mass: Optional[str] = override_option("pill_mass", "Gross mass of one pill, for pills by weight: 100mg."),
+    lethal_dose: Optional[str] = override_option("lethal_dose"),
+    pill_share: Optional[str] = override_option("pill_share"),
+    mg_per_pill: Optional[str] = override_option("mg_per_pill"),
+    pill_mass: Optional[str] = override_option("pill_mass"),
 ) -> None:
     """Draw the doses a claim's inputs make against powder purity (or fentanyl per pill), with the claim as a band.
 

@@ -114,15 +114,11 @@ def check_command(
     scale: str = typer.Option(
         "aggregate", "--scale", help="aggregate (a national or yearly total; default) or seizure (one seizure)."
     ),
-    purity: Optional[str] = override_option("purity", "Powder purity, overriding the set: 10% or 0.1."),
-    lethal_dose: Optional[str] = override_option("lethal_dose", "Mass of one dose, overriding the set: 3mg."),
-    pill_share: Optional[str] = override_option(
-        "pill_share", 'Share of pills holding >= 2 mg, for lab-share: 42%, "6 in 10" or "six out of ten".'
-    ),
-    mg_per_pill: Optional[str] = override_option("mg_per_pill", "Mean fentanyl per pill, for mean-content: 2.4mg."),
-    pill_mass: Optional[str] = override_option(
-        "pill_mass", "Gross mass of one pill, for pills given by weight: 100mg."
-    ),
+    purity: Optional[str] = override_option("purity"),
+    lethal_dose: Optional[str] = override_option("lethal_dose"),
+    pill_share: Optional[str] = override_option("pill_share"),
+    mg_per_pill: Optional[str] = override_option("mg_per_pill"),
+    pill_mass: Optional[str] = override_option("pill_mass"),
     date: Optional[str] = date_option(),
     year: Optional[int] = year_option(),
     state: Optional[str] = state_option(),

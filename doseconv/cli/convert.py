@@ -19,20 +19,14 @@ def convert_command(
     target: Optional[str] = typer.Argument(
         None, help="What to convert to: a mass unit (kg, lb, g, mg, oz, short tons, tonnes) or doses."
     ),
-    purity: Optional[str] = override_option("purity", "Powder purity, such as 10% or 0.1 (overrides the set)."),
+    purity: Optional[str] = override_option("purity"),
     pill_model: Optional[str] = typer.Option(
         None, "--pill-model", help="How pills become doses: one-per-pill (default), lab-share, mean-content."
     ),
     assumptions: Optional[str] = assumptions_option(),
-    lethal_dose: Optional[str] = override_option(
-        "lethal_dose", "Mass of one lethal dose, such as 3mg (overrides the set)."
-    ),
-    pill_share: Optional[str] = override_option(
-        "pill_share", 'Share of pills holding >= 2 mg, for lab-share: 42% or "6 in 10" (overrides the set).'
-    ),
-    mg_per_pill: Optional[str] = override_option(
-        "mg_per_pill", "Mean fentanyl per pill, for mean-content (overrides the set)."
-    ),
+    lethal_dose: Optional[str] = override_option("lethal_dose"),
+    pill_share: Optional[str] = override_option("pill_share"),
+    mg_per_pill: Optional[str] = override_option("mg_per_pill"),
     decimal_comma: bool = decimal_comma_option(),
     as_json: bool = typer.Option(
         False, "--json", help="Print one JSON object with the exact value and the assumptions."

@@ -30,9 +30,19 @@ FLAGS: dict[str, str] = {
 }
 
 
-def override_option(parameter: str, help: str) -> Any:
+#: Library parameter -> the help of the option that gives it, one wording for every command.
+OVERRIDE_HELP: dict[str, str] = {
+    "purity": "Powder purity, overriding the set: 10% or 0.1.",
+    "lethal_dose": "Mass of one dose, overriding the set: 3mg.",
+    "pill_share": 'Share of pills holding >= 2 mg, for lab-share: 42%, "6 in 10" or "six out of ten".',
+    "mg_per_pill": "Mean fentanyl per pill, for mean-content: 2.4mg.",
+    "pill_mass": "Gross mass of one pill, for pills given by weight: 100mg.",
+}
+
+
+def override_option(parameter: str) -> Any:
     """The option that gives the library parameter ``parameter`` (a key of :data:`FLAGS`)."""
-    return typer.Option(None, FLAGS[parameter], help=help)
+    return typer.Option(None, FLAGS[parameter], help=OVERRIDE_HELP[parameter])
 
 
 def assumptions_option() -> Any:

@@ -61,11 +61,11 @@ def table_command(
     pill_model: Optional[str] = pill_model_option(),
     reading: str = reading_option(),
     scale: str = typer.Option("aggregate", "--scale", help="aggregate (default) or seizure (each row one seizure)."),
-    purity: Optional[str] = override_option("purity", "Powder purity, overriding the set: 10% or 0.1."),
-    lethal_dose: Optional[str] = override_option("lethal_dose", "Mass of one dose, overriding the set: 3mg."),
-    pill_share: Optional[str] = override_option("pill_share", "Share of pills holding >= 2 mg, for lab-share: 50%."),
-    mg_per_pill: Optional[str] = override_option("mg_per_pill", "Mean fentanyl per pill, for mean-content: 2.4mg."),
-    pill_mass: Optional[str] = override_option("pill_mass", "Gross mass of one pill, for pills by weight: 100mg."),
+    purity: Optional[str] = override_option("purity"),
+    lethal_dose: Optional[str] = override_option("lethal_dose"),
+    pill_share: Optional[str] = override_option("pill_share"),
+    mg_per_pill: Optional[str] = override_option("mg_per_pill"),
+    pill_mass: Optional[str] = override_option("pill_mass"),
     output_format: Optional[str] = typer.Option(
         None, "--format", help="csv, tsv, json or markdown (default: the input's format; CSV for Excel and Parquet)."
     ),
