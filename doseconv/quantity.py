@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 
 from .drugs import read_drugs
-from .errors import InputError, UnitError
+from .errors import DoseconvError, InputError, UnitError
 from .limits import check_value
-from .numbers import exact_text, read_number
+from .numbers import exact_text, read_number, read_plain
 from .registry import KNOWN_UNITS_HINT, resolve_unit, unit_factor
 
 __all__ = ["Amount", "mass_in_mg", "parse_amount", "parse_mass"]
@@ -46,7 +47,7 @@ class Amount:
             check_value(getattr(self, name), name)
             if not isinstance(getattr(self, name), Fraction):
                 object.__setattr__(self, name, Fraction(getattr(self, name)))
-        if self.value < 0:
+        if self.value.numerator < 0:
             raise InputError(f"amount {exact_text(self.value)} {self.unit} is negative")
         if self.kind not in ("mass", "pills", "doses"):
             raise InputError(f"unknown kind {self.kind!r}; expected mass, pills or doses")
@@ -71,6 +72,7 @@ _PART_AFTER_UNIT = re.compile(r"\s+and\s+(?:a|an|one)\s+(half|quarter)$", re.IGN
 
 
 _LONGEST_UNIT = 60  # no unit name is longer; longer text is refused before the registry sees it
+_CACHED_UNIT_TEXT = 200  # the words after a number are cached up to this length (longer ones are read each time)
 
 
 def parse_amount(
@@ -104,6 +106,12 @@ def parse_amount(
     ...
     doseconv.errors.InputError: '10.000 pills' is ambiguous: ten thousand written European style, or 10 with decimals; write 10,000 or 10, or read it European style with decimal_comma
     """
+    quick = None if decimal_comma else read_plain(text)  # "1,234 fentanyl pills": the quick way, same result
+    if quick is not None and len(quick[2]) <= _CACHED_UNIT_TEXT:
+        found = _unit_of(quick[2], default_unit, other_drugs)
+        if found is not None:
+            value, step = quick[0], quick[1]
+            return Amount(value, *found, min(step, Fraction(1)) if exact else step, text)
     reading = read_number(text, decimal_comma=decimal_comma)
     value, step = reading.value, reading.step
     rest = reading.rest
@@ -114,6 +122,33 @@ def parse_amount(
         rest = rest[: len(rest) - len(part.group())]
         share = Fraction(1, 2 if part[1].lower() == "half" else 4)
         value, step = value + share, min(step, share)
+    found = _unit_of(rest, default_unit, other_drugs) if len(rest) <= _CACHED_UNIT_TEXT else None
+    unit, kind = found if found is not None else _read_unit(rest, text, default_unit, other_drugs)
+    if kind == "pills" and reading.european:
+        european = int(reading.written.replace(".", ""))
+        plain = exact_text(value)
+        raise InputError(
+            f"{text.strip()!r} is ambiguous: {_words_for(european)} written European style, or {plain} with "
+            f"decimals; write {european:,} or {plain}, or read it European style with decimal_comma",
+            parameter="decimal_comma",
+        )
+    if exact:
+        step = min(step, Fraction(1))
+    return Amount(value, unit, kind, step, text)
+
+
+@lru_cache(maxsize=1024)
+def _unit_of(rest: str, default_unit: str | None, other_drugs: bool) -> tuple[str, str] | None:
+    """The unit and kind the words after a figure's number name, or None when they name none (then
+    :func:`_read_unit` says why, naming the figure). Cached: the same few phrases come back in every file."""
+    try:
+        return _read_unit(rest, rest, default_unit, other_drugs)
+    except DoseconvError:
+        return None
+
+
+def _read_unit(rest: str, text: str, default_unit: str | None, other_drugs: bool) -> tuple[str, str]:
+    """The unit and kind named by ``rest``, the words after the number of figure ``text``."""
     drugs = read_drugs(rest, figure=text, other_drugs=other_drugs)
     unit_text = " ".join(_DESCRIPTORS.sub(" ", drugs.rest).split())
     unit_text = _UNIT_SYNONYMS.get(unit_text.lower(), unit_text)
@@ -131,17 +166,7 @@ def parse_amount(
         if "ambiguous" in str(error):
             raise
         raise UnitError(f"unknown unit {rest!r} in {text!r}; {KNOWN_UNITS_HINT}") from None
-    if kind == "pills" and reading.european:
-        european = int(reading.written.replace(".", ""))
-        plain = exact_text(value)
-        raise InputError(
-            f"{text.strip()!r} is ambiguous: {_words_for(european)} written European style, or {plain} with "
-            f"decimals; write {european:,} or {plain}, or read it European style with decimal_comma",
-            parameter="decimal_comma",
-        )
-    if exact:
-        step = min(step, Fraction(1))
-    return Amount(value, unit, kind, step, text)
+    return unit, kind
 
 
 def _words_for(number: int) -> str:

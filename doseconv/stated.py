@@ -49,7 +49,11 @@ _LEADING_WORDS = re.compile(r"\s*([a-z]+(?:[\s-]+[a-z]+)*)", re.IGNORECASE)
 _TENS_WORDS = frozenset(("ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"))
 _SCALE_LIKE = frozenset(("hundred", *SCALE_WORDS))
 _BOUND = re.compile(r"\s*([\[(])\s*([^,]+?)\s*,\s*([^,\])]+?)\s*([\])])\s*")
-_TERMS = {"0", "X", "X-s", "X+s", "X-s/2", "X+s/2", "Y", "Y+s", "Y+s/2"}
+#: The terms a rule's bounds are written with, each as (base, sign of the step, parts of the step).
+_TERMS = {
+    "0": ("0", 0, 1), "X": ("X", 0, 1), "X-s": ("X", -1, 1), "X+s": ("X", 1, 1), "X-s/2": ("X", -1, 2),
+    "X+s/2": ("X", 1, 2), "Y": ("Y", 0, 1), "Y+s": ("Y", 1, 1), "Y+s/2": ("Y", 1, 2),
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -63,10 +67,13 @@ class QualifierRule:
     meaning: str
 
     def __post_init__(self) -> None:
-        for template in (self.lenient, self.strict):
+        bounds = {}
+        for reading, template in zip(READINGS, (self.lenient, self.strict), strict=True):
             match = _BOUND.fullmatch(template)
             if match is None or match[2] not in _TERMS or match[3] not in _TERMS:
                 raise InputError(f"qualifier {self.key!r}: cannot read the rule {template!r}")
+            bounds[reading] = (_TERMS[match[2]], _TERMS[match[3]], match[1] == "(", match[4] == ")")
+        object.__setattr__(self, "_bounds", bounds)  # each template read once, not on every figure
 
     def interval(
         self,
@@ -78,17 +85,46 @@ class QualifierRule:
         y_step: Fraction | None = None,
     ) -> Interval:
         """The interval this rule allows for figure ``x`` (and ``y`` for ranges) stated to ``step``."""
+        return Interval(*self.bounds(x, step, reading, y=y, y_step=y_step))
+
+    def bounds(
+        self,
+        x: Fraction,
+        step: Fraction,
+        reading: Reading = "lenient",
+        *,
+        y: Fraction | None = None,
+        y_step: Fraction | None = None,
+    ) -> tuple[Fraction, Fraction, bool, bool]:
+        """The ends of :meth:`interval` and whether each is open (low, high, low open, high open)."""
         if reading not in READINGS:
             raise InputError(f"unknown reading {reading!r}; choose lenient or strict")
-        match = _BOUND.fullmatch(self.lenient if reading == "lenient" else self.strict)
-        assert match is not None
+        low_term, high_term, low_open, high_open = self._bounds[reading]  # type: ignore[attr-defined]
         y = x if y is None else y
         y_step = step if y_step is None else y_step
-        values = {
-            "0": Fraction(0), "X": x, "X-s": x - step, "X+s": x + step, "X-s/2": x - step / 2,
-            "X+s/2": x + step / 2, "Y": y, "Y+s": y + y_step, "Y+s/2": y + y_step / 2,
-        }  # fmt: skip
-        return Interval(max(values[match[2]], Fraction(0)), values[match[3]], match[1] == "(", match[4] == ")")
+        low = _term(low_term, x, step, y, y_step)
+        if (low.numerator < 0) if type(low) is Fraction else low < 0:
+            low = Fraction(0)
+        return low, _term(high_term, x, step, y, y_step), low_open, high_open
+
+
+def _term(term: tuple[str, int, int], x: Fraction, step: Fraction, y: Fraction, y_step: Fraction) -> Fraction:
+    """One bound of a rule: ``base + sign * s / halves``, with exact integer arithmetic on the parts."""
+    base, sign, halves = term
+    if base == "0":
+        return Fraction(0)
+    value, s = (x, step) if base == "X" else (y, y_step)
+    if not sign:
+        return value
+    if not (isinstance(value, _RATIONAL) and isinstance(s, _RATIONAL)):
+        return value + sign * s / halves  # type: ignore[no-any-return]
+    vn, vd, sn, sd = value.numerator, value.denominator, s.numerator, s.denominator * halves
+    if vd == 1 and sd == 1:
+        return Fraction(vn + sign * sn)
+    return Fraction(vn * sd + sign * sn * vd, vd * sd)
+
+
+_RATIONAL = (Fraction, int)
 
 
 @lru_cache(maxsize=1)
@@ -105,8 +141,10 @@ def _phrase_index() -> dict[str, str]:
     return {phrase: key for key, rule in qualifier_rules().items() for phrase in rule.phrases}
 
 
+#: Each qualifier phrase (lower case) and the rule it names.
+_PHRASES = _phrase_index()
 #: Every qualifier phrase, lower case, longest first (so "just under" wins over "under").
-QUALIFIER_PHRASES: tuple[str, ...] = tuple(sorted(_phrase_index(), key=len, reverse=True))
+QUALIFIER_PHRASES: tuple[str, ...] = tuple(sorted(_PHRASES, key=len, reverse=True))
 _QUALIFIER_AT_START = re.compile(
     r"\s*(?P<q>" + "|".join(re.escape(p) for p in QUALIFIER_PHRASES) + r")(?=\s|$)", re.IGNORECASE
 )
@@ -163,7 +201,14 @@ class StatedFigure:
         >>> str(parse_stated("over three million doses").interval(role="claim"))
         '(3000000, 3100000]'
         """
-        return _figure_interval(self, reading, role)
+        cache = self.__dict__.get("_intervals")
+        if cache is None:  # computed once per figure and reading: read at load, asked again by every check
+            cache = {}
+            object.__setattr__(self, "_intervals", cache)
+        found = cache.get((reading, role))
+        if found is None:
+            found = cache[reading, role] = _figure_interval(self, reading, role)
+        return found
 
     def to_dict(self, role: Role = "input") -> dict[str, object]:
         out: dict[str, object] = {
@@ -183,19 +228,40 @@ class StatedFigure:
 _NEAR_X = frozenset({"nearly", "about"})
 
 
-@lru_cache(maxsize=4096)
 def _figure_interval(figure: StatedFigure, reading: Reading, role: Role) -> Interval:
+    return Interval(*_bounds(figure, reading, role, _steps(figure, role)))
+
+
+def _steps(figure: StatedFigure, role: Role) -> tuple[Fraction, Fraction | None]:
+    """The step the qualifier acts on, and the step of a range's upper figure (None for one figure)."""
     if role not in ROLES:
         raise InputError(f"unknown role {role!r}; a figure is an input or a claim")
-    step = face_value_step(figure.amount, role)
-    if figure.qualifier in _NEAR_X and step >= figure.amount.value:
+    amount = figure.amount
+    step = face_value_step(amount, role)
+    if figure.qualifier in _NEAR_X and not _less(step, amount.value):
         # "nearly 1 million pills" lies just under a million, not anywhere from 0: a word that puts the
         # value near X never reaches down to 0, so a one-digit 1 (or 1 and zeros) is read to two digits.
-        step = min(step, face_value_step(figure.amount, "claim"))
-    if figure.upper is None:
-        return figure.rule.interval(figure.amount.value, step, reading)
-    y_step = face_value_step(figure.upper, role)
-    return figure.rule.interval(figure.amount.value, min(step, y_step), reading, y=figure.upper.value, y_step=y_step)
+        step = _smaller(step, face_value_step(amount, "claim"))
+    return step, None if figure.upper is None else face_value_step(figure.upper, role)
+
+
+def _bounds(
+    figure: StatedFigure, reading: Reading, role: Role, steps: tuple[Fraction, Fraction | None]
+) -> tuple[Fraction, Fraction, bool, bool]:
+    step, y_step = steps
+    if figure.upper is None or y_step is None:
+        return figure.rule.bounds(figure.amount.value, step, reading)
+    return figure.rule.bounds(figure.amount.value, _smaller(step, y_step), reading, y=figure.upper.value, y_step=y_step)
+
+
+def _less(a: Fraction, b: Fraction) -> bool:
+    """``a < b``, compared as integers (quicker than Fraction's own comparison)."""
+    return a.numerator * b.denominator < b.numerator * a.denominator  # type: ignore[no-any-return]
+
+
+def _smaller(a: Fraction, b: Fraction) -> Fraction:
+    """``min(a, b)``."""
+    return b if _less(b, a) else a
 
 
 def _written_zeros(text: str) -> int:
@@ -217,7 +283,6 @@ def _written_zeros(text: str) -> int:
     return 0
 
 
-@lru_cache(maxsize=4096)
 def face_value_step(amount: Amount, role: Role = "input") -> Fraction:
     """The step of a figure read at face value: the unit of its last significant digit.
 
@@ -229,17 +294,18 @@ def face_value_step(amount: Amount, role: Role = "input") -> Fraction:
     >>> [face_value_step(parse_stated(t).amount, "claim") for t in ("a million doses", "1,000,000 doses")]
     [Fraction(100000, 1), Fraction(100000, 1)]
     """
-    coarse = amount.step
-    if amount.value == 0 or coarse == 0:
+    coarse, value = amount.step, amount.value
+    vn, vd, cn, cd = value.numerator, value.denominator, coarse.numerator, coarse.denominator
+    if vn == 0 or cn == 0:
         return coarse
-    steps = amount.value / coarse
-    if steps.denominator != 1:
+    quotient, remainder = divmod(vn * cd, vd * cn)  # value / coarse
+    if remainder:
         return coarse  # not a whole number of steps: a step given by hand, kept as given
-    digits = len(str(steps.numerator))
+    digits = len(str(quotient))
     significant = max(digits, min(digits + _written_zeros(amount.text), WRITTEN_ZEROS_UP_TO))
     if role == "claim":
         significant = max(significant, CLAIM_DIGITS)
-    return coarse / 10 ** (significant - digits)
+    return coarse if significant == digits else Fraction(cn, cd * 10 ** (significant - digits))
 
 
 # --- Guard on the intervals figures are read as (kept apart from the qualifier rules above) -------------------
@@ -247,8 +313,12 @@ def face_value_step(amount: Amount, role: Role = "input") -> Fraction:
 
 def _validated(figure: StatedFigure) -> StatedFigure:
     """The figure read from text, once both its readings are known to be intervals it can be checked with."""
+    steps = _steps(figure, "input")
     for reading in READINGS:
-        _refuse_empty_or_unbounded(figure, figure.interval(reading))  # type: ignore[arg-type]
+        low, high, low_open, high_open = _bounds(figure, reading, "input", steps)  # type: ignore[arg-type]
+        order = low.numerator * high.denominator - high.numerator * low.denominator  # low - high, in integers
+        if order > 0 or (order == 0 and (low_open or high_open)):  # the interval is made only to be refused
+            _refuse_empty_or_unbounded(figure, figure.interval(reading))  # type: ignore[arg-type]
     return figure
 
 
@@ -289,7 +359,7 @@ def parse_stated(
     qualifier = "none"
     if match is not None:
         phrase = match["q"].lower()
-        qualifier = _phrase_index()[phrase]
+        qualifier = _PHRASES[phrase]
         body = body[match.end() :].strip()
     if exact and qualifier == "none":
         qualifier = "exact"

@@ -108,6 +108,8 @@ def normalize(text: str) -> Normalized:
     >>> normalize("6'500 lb").text
     '6500 lb'
     """
+    if _SPECIAL.search(text) is None and _DIGIT_RUN.search(text) is None:  # the common case: nothing to change
+        return Normalized(text, tuple(range(len(text) + 1)))
     chars, offsets = _rewrite(text)
     ambiguous = _join_groups(chars, offsets)
     offsets.append(len(text))

@@ -44,57 +44,99 @@ def file_kind(path: Path) -> str | None:
 
 @dataclass(frozen=True)
 class FileText:
-    """A claims file's path and text, indexed once: the line of every ``[[table]]`` entry and of its keys."""
+    """A claims file's path and text, indexed once: where every ``[[table]]`` entry is and on which line.
+
+    Lines are counted as :meth:`str.splitlines` counts them. The line of an entry's ``id`` is found
+    in the entry's own text when asked for (each claim asks once); the lines of other keys and of
+    top-level keys, which only errors name, from one pass over every line, made on the first such
+    question.
+    """
 
     path: Path
     text: str
-    #: table name -> one (header line, {key: line}) per entry, in order.
-    entries: dict[str, list[tuple[int, dict[str, int]]]]
-    #: keys outside any ``[[table]]`` (top level and plain ``[tables]``): key -> first line.
-    keys: dict[str, int]
-    #: ``[table]`` headers: name -> line.
-    tables: dict[str, int]
+    #: The text with each line ended by one "\n" whatever ended it, so that lines are counted by "\n".
+    lines: str
+    #: table name -> one [header line, offset of the header, offset where the entry ends] in ``lines`` per entry.
+    entries: dict[str, list[list[int]]]
 
     @classmethod
     def index(cls, path: Path, text: str) -> FileText:
-        entries: dict[str, list[tuple[int, dict[str, int]]]] = {}
-        keys: dict[str, int] = {}
-        tables: dict[str, int] = {}
-        current: dict[str, int] | None = None
-        for number, line in enumerate(text.splitlines(), 1):
-            header = _HEADER.match(line)
-            if header is not None:
-                current = {}
-                entries.setdefault(header[1], []).append((number, current))
-                continue
-            if _TABLE.match(line):
-                current = None
-                name = line.strip().strip("[]").strip()
-                tables.setdefault(name, number)
-                keys.setdefault(name.split(".")[0], number)
-                continue
-            key = _KEY.match(line)
-            if key is not None:
-                name = next(group for group in key.groups() if group is not None)
-                (keys if current is None else current).setdefault(name, number)
-        return cls(path, text, entries, keys, tables)
+        lines = text.replace("\r\n", "\n") if "\r" in text else text
+        if _OTHER_BREAKS.search(lines) is not None:
+            lines = "\n".join(text.splitlines())
+        entries: dict[str, list[list[int]]] = {}
+        number, last = 1, 0
+        entry: list[int] | None = None  # the entry being read: [header line, start, end]
+        for match in _OPENS.finditer(lines):
+            start = match.start()
+            number += lines.count("\n", last, start)
+            last = start
+            if entry is not None:  # an entry ends where the next entry or table opens
+                entry[2] = start
+                entry = None
+            if match[1] is not None:
+                entry = [number, start, len(lines)]
+                entries.setdefault(match[1], []).append(entry)
+        return cls(path, text, lines, entries)
 
     def line_of_entry(self, table: str, index: int, key: str | None = None) -> int:
         """The line of entry ``index`` of ``[[table]]`` (its id line), or of ``key`` inside it; 0 when unknown."""
         found = self.entries.get(table, [])
         if index >= len(found):
             return 0
-        start, keys = found[index]
-        return keys.get(key or "id", start)
+        number, start, end = found[index]
+        if key and key != "id":
+            return self._keys_by_line()[1][table][index].get(key, number)
+        match = _ID.search(self.lines, start, end)
+        return number if match is None else number + self.lines.count("\n", start, match.start())
 
     def line_of_key(self, key: str) -> int:
         """The first line that sets ``key`` outside ``[[tables]]`` (or opens ``[key]``); 0 when unknown."""
-        return self.keys.get(key, 0)
+        return self._keys_by_line()[0].get(key, 0)
+
+    def _keys_by_line(self) -> tuple[dict[str, int], dict[str, list[dict[str, int]]]]:
+        """Every key's first line: outside ``[[tables]]`` (and ``[table]`` names), and per entry; made once."""
+        found = self.__dict__.get("_keys")
+        if found is None:
+            found = _keys_by_line(self.lines)
+            object.__setattr__(self, "_keys", found)
+        return found  # type: ignore[no-any-return]
 
     def fail(self, message: str, key: str | None = None, *, at: tuple[str, int, str | None] | None = None) -> Exception:
         """The error naming this file and the line of ``at`` (an entry and key) or of the top-level ``key``."""
         line = self.line_of_entry(*at) if at else self.line_of_key(key) if key else 0
         return ClaimsFileError(f"{self.path}:{line or 1}: {message}")
+
+
+#: A line that opens an entry (``[[name]]``, group 1) or a table (any other line starting with "[").
+_OPENS = re.compile(r"^[^\S\n]*\[(?:\[[^\S\n]*([A-Za-z0-9_-]+)[^\S\n]*\]\])?", re.MULTILINE)
+#: A line that sets ``id``.
+_ID = re.compile(r"""^[^\S\n]*(?:"id"|'id'|id)[^\S\n]*=""", re.MULTILINE)
+#: Characters other than "\n" (and "\r\n") that end a line for :meth:`str.splitlines`.
+_OTHER_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _keys_by_line(lines: str) -> tuple[dict[str, int], dict[str, list[dict[str, int]]]]:
+    """Top-level keys and ``[table]`` names -> first line; table -> per entry, key -> first line."""
+    entries: dict[str, list[dict[str, int]]] = {}
+    keys: dict[str, int] = {}
+    current: dict[str, int] | None = None
+    for number, line in enumerate(lines.split("\n"), 1):
+        header = _HEADER.match(line)
+        if header is not None:
+            current = {}
+            entries.setdefault(header[1], []).append(current)
+            continue
+        if _TABLE.match(line):
+            current = None
+            name = line.strip().strip("[]").strip()
+            keys.setdefault(name.split(".")[0], number)
+            continue
+        key = _KEY.match(line)
+        if key is not None:
+            name = next(group for group in key.groups() if group is not None)
+            (keys if current is None else current).setdefault(name, number)
+    return keys, entries
 
 
 def read_claims_text(path: Path) -> tuple[FileText, dict[str, Any]]:
