@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from .errors import InputError
 from .limits import MAX_EXPONENT, check_digits, check_exponent, exact_context
@@ -191,21 +192,40 @@ def read_plain(text: str) -> tuple[Fraction, Fraction, str] | None:
     if match is None:
         return None
     grouped, frac, words = match.groups()
-    first, _, after = words.partition(" ")
-    factor = _SCALE_FACTORS.get(first.lower())
+    read = _plain_words(words) if len(words) <= _CACHED_WORDS else _plain_words.__wrapped__(words)
+    if read is None:
+        return None
+    factor, rest = read
     if factor is None and frac is not None and len(frac) == 3 and len(grouped) <= 3 and grouped[0] != "0":
         return None  # "10.000": ten thousand to a European reader (refused for counts by parse_amount)
+    whole = grouped.replace(",", "")
+    if frac:  # as _decimal_value, in integers until the end
+        numerator = int(whole + frac)
+        denominator = step = 10 ** len(frac)
+        step_numerator = 1
+    else:
+        numerator, denominator, step = int(whole), 1, 1
+        step_numerator = 10 ** (len(whole) - len(whole.rstrip("0"))) if numerator else 1
+    if factor is not None:
+        numerator, step_numerator = numerator * factor, step_numerator * (1 if factor == 12 else factor)
+    if numerator > _MAX_WHOLE * denominator or (numerator and numerator * _MAX_WHOLE < denominator):
+        return None  # out of range: read_number says so
+    return Fraction(numerator, denominator), Fraction(step_numerator, step), rest
+
+
+#: The words after a plain figure are cached up to this length.
+_CACHED_WORDS = 200
+
+
+@lru_cache(maxsize=1024)
+def _plain_words(words: str) -> tuple[int | None, str] | None:
+    """The scale factor the words after a plain figure start with (or None) and the words after it; None when
+    the words are money or hold "and" (read by :func:`read_number`). Cached: the same few phrases come back."""
     if _MONEY.search(words) or "and" in words.lower().split(" "):
         return None
-    whole = grouped.replace(",", "")
-    value, step = _decimal_value(whole, frac or "")
-    if factor is not None:
-        value, step, words = value * factor, step * (1 if factor == 12 else factor), after
-    if value.numerator > _MAX_WHOLE * value.denominator or (
-        value.numerator and value.numerator * _MAX_WHOLE < value.denominator
-    ):
-        return None  # out of range: read_number says so
-    return value, step, words
+    first, _, after = words.partition(" ")
+    factor = _SCALE_FACTORS.get(first.lower())
+    return factor, after if factor is not None else words
 
 
 def _comma_problem(text: str, end: int, written: str, decimal_comma: bool) -> None:

@@ -20,7 +20,7 @@ from .intervals import Interval
 from .limits import check_value
 from .numbers import NUMBER_PATTERN, SCALE_WORDS, exact_text, split_number, step_of
 from .quantity import Amount, parse_amount
-from .textnorm import normalize
+from .textnorm import normalized_text
 
 __all__ = [
     "QUALIFIER_PHRASES",
@@ -74,6 +74,7 @@ class QualifierRule:
                 raise InputError(f"qualifier {self.key!r}: cannot read the rule {template!r}")
             bounds[reading] = (_TERMS[match[2]], _TERMS[match[3]], match[1] == "(", match[4] == ")")
         object.__setattr__(self, "_bounds", bounds)  # each template read once, not on every figure
+        object.__setattr__(self, "never_empty", all(_never_empty(*bounds[r]) for r in READINGS))
 
     def interval(
         self,
@@ -127,6 +128,22 @@ def _term(term: tuple[str, int, int], x: Fraction, step: Fraction, y: Fraction, 
 _RATIONAL = (Fraction, int)
 
 
+def _never_empty(low: tuple[str, int, int], high: tuple[str, int, int], low_open: bool, high_open: bool) -> bool:
+    """Whether bounds of these terms leave some value for every one figure X > 0 stated to a step s > 0.
+
+    The low end is max(0, low term). With X > 0 and s > 0: a high end of X plus a non-negative part
+    of s is above 0, and above a low end of X with a smaller part of s (or of 0); with the same part
+    of s, the two ends meet, which leaves a value only when both are closed. Anything else is not
+    known to be safe (and is computed figure by figure).
+    """
+    if high[0] != "X" or high[1] < 0 or low[0] not in ("0", "X"):
+        return False
+    if low[0] == "0":
+        return True
+    low_part, high_part = Fraction(low[1], low[2]), Fraction(high[1], high[2])
+    return low_part < high_part or (low_part == high_part and not (low_open or high_open))
+
+
 @lru_cache(maxsize=1)
 def qualifier_rules() -> dict[str, QualifierRule]:
     """The qualifier table, keyed by rule name (``none``, ``nearly``, ``more_than`` …)."""
@@ -151,6 +168,9 @@ _QUALIFIER_AT_START = re.compile(
 _RANGE = re.compile(
     rf"\s*(?P<between>between\s+)?(?P<x>{NUMBER_PATTERN})\s*(?:-|–|—|\bto\b|\band\b)\s*(?=\S)", re.IGNORECASE
 )
+
+#: What every match of _RANGE holds (a quick test before it).
+_RANGE_WORD = re.compile(r"-|–|—|to|and", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -313,6 +333,9 @@ def face_value_step(amount: Amount, role: Role = "input") -> Fraction:
 
 def _validated(figure: StatedFigure) -> StatedFigure:
     """The figure read from text, once both its readings are known to be intervals it can be checked with."""
+    amount = figure.amount
+    if figure.upper is None and amount.value.numerator > 0 and amount.step.numerator > 0 and figure.rule.never_empty:  # type: ignore[attr-defined]
+        return figure  # X > 0 and a step > 0 (so every step read from it): no reading of this rule is empty
     steps = _steps(figure, "input")
     for reading in READINGS:
         low, high, low_open, high_open = _bounds(figure, reading, "input", steps)  # type: ignore[arg-type]
@@ -353,7 +376,7 @@ def parse_stated(
     >>> parse_stated("10-15 million pills").upper.value
     Fraction(15000000, 1)
     """
-    body = normalize(text).text.strip()  # separators and invisible characters, as every reader
+    body = normalized_text(text).strip()  # separators and invisible characters, as every reader
     phrase = ""
     match = _QUALIFIER_AT_START.match(body)
     qualifier = "none"
@@ -363,7 +386,7 @@ def parse_stated(
         body = body[match.end() :].strip()
     if exact and qualifier == "none":
         qualifier = "exact"
-    range_match = _RANGE.match(body)
+    range_match = _RANGE.match(body) if _RANGE_WORD.search(body) else None
     if range_match is not None and _one_figure(
         body, default_unit, decimal_comma
     ):  # "2-1/2 pounds", "two-and-a-half pounds"

@@ -35,7 +35,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-__all__ = ["INVISIBLE", "SEPARATORS", "Ambiguity", "Normalized", "normalize"]
+__all__ = ["INVISIBLE", "SEPARATORS", "Ambiguity", "Normalized", "normalize", "normalized_text"]
 
 #: Characters removed wherever they appear: they are invisible and never part of a figure.
 INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\u00ad\ufeff\u180e")
@@ -114,6 +114,17 @@ def normalize(text: str) -> Normalized:
     ambiguous = _join_groups(chars, offsets)
     offsets.append(len(text))
     return Normalized("".join(chars), tuple(offsets), tuple(ambiguous))
+
+
+def normalized_text(text: str) -> str:
+    """``normalize(text).text``: the normalised text alone, quicker when there is nothing to change.
+
+    >>> normalized_text("6\u202f500 pounds"), normalized_text("6,500 pounds")
+    ('6500 pounds', '6,500 pounds')
+    """
+    if _SPECIAL.search(text) is None and _DIGIT_RUN.search(text) is None:
+        return text
+    return normalize(text).text
 
 
 def _rewrite(text: str) -> tuple[list[str], list[int]]:

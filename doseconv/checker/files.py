@@ -102,6 +102,8 @@ _CLAIM_TYPES: dict[str, tuple[type, ...]] = {key: (str,) for key in _CLAIM_KEYS}
     "pill_share": (str, int, float),
 }
 _ARRAYS = {"figures": "[[figures]]", "claims": "[[claims]]"}
+#: The overrides of a claim that gives none (one value for every such claim: Overrides are immutable).
+_NO_OVERRIDES = Overrides()
 
 
 def load_claims_file(path: str | Path, *, allow_outside_sets: bool = False) -> ClaimsFile:
@@ -158,7 +160,10 @@ def _entry_types(
         extra = f"; {table} take {', '.join(sorted(keys))}" if table == "figures" else ""
         raise source.fail(f"{name} {eid!r} has unknown key {key!r}{extra}", at=(*here, key))
     for key, value in entry.items():
-        if error := check_type(value, types[key], f"{name} {eid!r}: {key}"):
+        allowed = types[key]
+        if type(value) in allowed:  # the common case, decided without check_type (a bool is never a number here)
+            continue
+        if error := check_type(value, allowed, f"{name} {eid!r}: {key}"):
             raise source.fail(error, at=(*here, key))
     return eid
 
@@ -259,7 +264,8 @@ def _claims(
                 except DoseconvError as error:
                     raise fail(f"claim {cid!r}: {error}", at=(*here, "assumptions")) from None
         try:
-            overrides = Overrides(**{k: entry[k] for k in OVERRIDE_PARAMETERS if k in entry})
+            given = {k: entry[k] for k in OVERRIDE_PARAMETERS if k in entry}
+            overrides = Overrides(**given) if given else _NO_OVERRIDES
             total = figures[entry["total"]]
             when = claim_when(
                 {k: entry[k] for k in _POPULATION_KEYS if k in entry},
