@@ -13,9 +13,10 @@ text is different, so no cache of parsed text helps. Then, in one run, it prints
   verify    ``python -m doseconv verify FILE`` as a new process (start-up included)
 
 and their ratios. The machine these run on is shared and noisy, so the ratios are the steadier
-figures: load/tomllib says what loading adds to parsing. Each of ROUNDS measures runs in a new
-process (so no figure read in one round is cached for the next); the best and the median are
-printed. Run it in the project's environment:
+figures (and CPU time, this process's or the command's, steadier than wall-clock time when other
+work competes for the cores): load/tomllib says what loading adds to parsing. Each of ROUNDS
+measures runs in a new process (so no figure read in one round is cached for the next); the best
+and the median are printed. Run it in the project's environment:
     python benchmarks/verify_speed.py [N] [ROUNDS]
 """
 
@@ -24,11 +25,13 @@ from __future__ import annotations
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -70,7 +73,7 @@ def claims_file(n: int, first: int = 1) -> str:
     return "".join(parts)
 
 
-def _measure(path: Path) -> dict[str, float]:
+def _measure(path: Path) -> dict[str, list[float]]:
     """In this (new) process: tomllib, load and check times of ``path``, after a warm-up on a small file."""
     import tomllib
 
@@ -92,25 +95,28 @@ def _measure(path: Path) -> dict[str, float]:
     warm.write_text(claims_file(20, first=10**6), encoding="utf-8")  # figures unlike those of the file timed
     check_all(load_claims_file(warm))
     text = path.read_text(encoding="utf-8")
-    start = time.perf_counter()
-    tomllib.loads(text)
-    parsed = time.perf_counter() - start
-    start = time.perf_counter()
-    file = load_claims_file(path)
-    loaded = time.perf_counter() - start
-    start = time.perf_counter()
-    check_all(file)
-    checked = time.perf_counter() - start
-    return {"tomllib": parsed, "load": loaded, "check": checked}
+    times: dict[str, list[float]] = {}
+
+    def timed(key: str, call: Callable[[], object]) -> object:
+        start, cpu = time.perf_counter(), time.process_time()
+        out = call()
+        times[key] = [time.perf_counter() - start, time.process_time() - cpu]
+        return out
+
+    timed("tomllib", lambda: tomllib.loads(text))
+    file = timed("load", lambda: load_claims_file(path))
+    timed("check", lambda: check_all(file))
+    return times
 
 
-def _verify(path: Path) -> float:
-    start = time.perf_counter()
+def _verify(path: Path) -> list[float]:
+    """Wall-clock and CPU time of ``doseconv verify`` as a new process."""
+    start, cpu = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run([sys.executable, "-m", "doseconv", "verify", str(path)], capture_output=True, check=False)
-    took = time.perf_counter() - start
+    took, after = time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):
         raise SystemExit(f"verify exited {done.returncode}: {done.stderr.decode()[-400:]}")
-    return took
+    return [took, after.ru_utime + after.ru_stime - cpu.ru_utime - cpu.ru_stime]
 
 
 def main() -> None:
@@ -123,7 +129,7 @@ def main() -> None:
         path = Path(folder) / "claims.toml"
         path.write_text(claims_file(n), encoding="utf-8")
         size = path.stat().st_size
-        runs: dict[str, list[float]] = {"tomllib": [], "load": [], "check": [], "verify": []}
+        runs: dict[str, list[list[float]]] = {"tomllib": [], "load": [], "check": [], "verify": []}
         for _ in range(rounds):
             child = [sys.executable, __file__, "--measure", str(path)]
             times = json.loads(subprocess.run(child, capture_output=True, check=True, text=True).stdout)
@@ -138,19 +144,25 @@ def main() -> None:
     print(
         f"  claims file: {n:,} claims, {2 * n:,} figures, {size / 1e6:.2f} MB; {rounds} rounds, each in a new process"
     )
+    print(f"  {'':27} {'wall best':>10} {'median':>8}   {'CPU best':>9} {'median':>8}")
     for key, label in (
         ("tomllib", "tomllib parse"),
         ("load", "load_claims_file"),
         ("check", "check every claim"),
         ("verify", "verify (CLI, new process)"),
     ):
-        print(f"  {label:27} best {min(runs[key]):7.3f} s   median {statistics.median(runs[key]):7.3f} s")
-    best = {key: min(values) for key, values in runs.items()}
-    print(
-        f"  ratios (best): load/tomllib {best['load'] / best['tomllib']:.2f}, "
-        f"check/load {best['check'] / best['load']:.2f}, "
-        f"verify/(load+check) {best['verify'] / (best['load'] + best['check']):.2f}"
-    )
+        wall, cpu = [t[0] for t in runs[key]], [t[1] for t in runs[key]]
+        print(
+            f"  {label:27} {min(wall):9.3f}s {statistics.median(wall):7.3f}s   "
+            f"{min(cpu):8.3f}s {statistics.median(cpu):7.3f}s"
+        )
+    for column, name in ((0, "wall"), (1, "CPU")):
+        best = {key: min(t[column] for t in values) for key, values in runs.items()}
+        print(
+            f"  ratios ({name}, best): load/tomllib {best['load'] / best['tomllib']:.2f}, "
+            f"check/load {best['check'] / best['load']:.2f}, "
+            f"verify/(load+check) {best['verify'] / (best['load'] + best['check']):.2f}"
+        )
 
 
 if __name__ == "__main__":

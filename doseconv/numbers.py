@@ -200,17 +200,18 @@ def read_plain(text: str) -> tuple[Fraction, Fraction, str] | None:
         return None  # "10.000": ten thousand to a European reader (refused for counts by parse_amount)
     whole = grouped.replace(",", "")
     if frac:  # as _decimal_value, in integers until the end
-        numerator = int(whole + frac)
-        denominator = step = 10 ** len(frac)
-        step_numerator = 1
+        numerator, step_numerator = int(whole + frac), 1
+        denominator = 10 ** len(frac)  # of the value and of the step
     else:
-        numerator, denominator, step = int(whole), 1, 1
+        numerator, denominator = int(whole), 1
         step_numerator = 10 ** (len(whole) - len(whole.rstrip("0"))) if numerator else 1
     if factor is not None:
         numerator, step_numerator = numerator * factor, step_numerator * (1 if factor == 12 else factor)
     if numerator > _MAX_WHOLE * denominator or (numerator and numerator * _MAX_WHOLE < denominator):
         return None  # out of range: read_number says so
-    return Fraction(numerator, denominator), Fraction(step_numerator, step), rest
+    if denominator == 1:  # a whole figure: Fractions of ints, with no common factor to take out
+        return Fraction(numerator), Fraction(step_numerator), rest
+    return Fraction(numerator, denominator), Fraction(step_numerator, denominator), rest
 
 
 #: The words after a plain figure are cached up to this length.

@@ -155,7 +155,7 @@ def _entry_types(
     eid = entry.get("id", "")
     if error := check_type(eid, (str,), f"{name} id"):
         raise source.fail(error, at=(*here, "id"))
-    if set(entry) - keys:
+    if not keys.issuperset(entry):
         key = sorted(set(entry) - keys)[0]
         extra = f"; {table} take {', '.join(sorted(keys))}" if table == "figures" else ""
         raise source.fail(f"{name} {eid!r} has unknown key {key!r}{extra}", at=(*here, key))
