@@ -94,17 +94,19 @@ def _pill_total(recipe: Recipe, ctx: ClaimContext, pills: StatedFigure, lb_mg: F
 
 def total(recipe: Recipe, ctx: ClaimContext, lb_mg: Fraction | None = None) -> Interval | None:
     """The total doses a recipe gives for the stated figures, or None when it cannot be made."""
-    result = Interval.point(0)
+    result: Interval | None = None
     if ctx.pills is not None:
-        pills = _pill_total(recipe, ctx, ctx.pills, lb_mg)
-        if pills is None:
+        result = _pill_total(recipe, ctx, ctx.pills, lb_mg)
+        if result is None:
             return None
-        result = result + pills
     if ctx.powder is not None and recipe.include_powder:
         if recipe.purity is None:
             return None
         mass = mass_mg(ctx.powder, ctx.reading, lb_mg if ctx.powder.amount.unit == "pound" else None)
-        result = result + mass * (recipe.purity / recipe.lethal)
+        powder = mass * (recipe.purity / recipe.lethal)
+        result = powder if result is None else result + powder
+    if result is None:
+        return Interval.point(0)
     return result * recipe.multiplier
 
 

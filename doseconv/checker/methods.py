@@ -18,6 +18,7 @@ from .results import Diagnosis, Implied
 __all__ = ["METHODS", "METHOD_TABLE", "SLIPS", "Method", "diagnose", "diagnose_pure", "mark_ties"]
 
 _UNPUBLISHED = "a value this method needs is not published in the set"
+_ZERO = Fraction(0)
 
 #: Slips of scale tried on top of every method: (multiplier, label).
 SLIPS: tuple[tuple[Fraction, str], ...] = (
@@ -228,16 +229,16 @@ def _best_multiple(method: Method, base: Recipe, ctx: ClaimContext) -> Diagnosis
     value = central(base, ctx)
     if result is None or value is None:
         return Diagnosis(method.name, None, False, _UNPUBLISHED)
-    best: Diagnosis | None = None
+    claimed = ctx.claimed
+    best: tuple[bool, Fraction, Fraction, str] | None = None  # matches, minus the distance, multiplier, label
     for multiplier, label in method.multipliers:
-        scaled = result * multiplier  # type: ignore[operator]
-        candidate = Diagnosis(
-            method.name, value * multiplier, scaled.overlaps(ctx.claimed), f"the set's figure {label}", scaled
-        )
-        if best is None or (candidate.matches, -_distance(candidate, ctx.claimed)) > (
-            best.matches,
-            -_distance(best, ctx.claimed),
-        ):
-            best = candidate
+        matches = (result * multiplier).overlaps(claimed)
+        # the distance relative to the claim, as _distance has it (the same divisor for every multiplier)
+        off = claimed.distance(value * multiplier) if claimed.high else _ZERO
+        if best is None or (matches, -off) > best[:2]:
+            best = (matches, -off, multiplier, label)
+            if matches and not off:
+                break  # nothing comes nearer than on the claim
     assert best is not None
-    return best
+    matches, _, multiplier, label = best
+    return Diagnosis(method.name, value * multiplier, matches, f"the set's figure {label}", result * multiplier)
