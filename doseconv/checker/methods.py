@@ -230,13 +230,18 @@ def _best_multiple(method: Method, base: Recipe, ctx: ClaimContext) -> Diagnosis
     if result is None or value is None:
         return Diagnosis(method.name, None, False, _UNPUBLISHED)
     claimed = ctx.claimed
-    best: tuple[bool, Fraction, Fraction, str] | None = None  # matches, minus the distance, multiplier, label
+    # The multipliers that could bring the total onto the claim lie from claimed.low / result.high to
+    # claimed.high / result.low; only those are tried exactly.
+    least = claimed.low / result.high if result.high else (_ZERO if not claimed.low else None)
+    most = claimed.high / result.low if result.low else None
+    best: tuple[bool, Fraction, Fraction, str] | None = None  # matches, the distance, multiplier, label
     for multiplier, label in method.multipliers:
-        matches = (result * multiplier).overlaps(claimed)
+        possible = least is not None and least <= multiplier and (most is None or multiplier <= most)
+        matches = possible and (result * multiplier).overlaps(claimed)
         # the distance relative to the claim, as _distance has it (the same divisor for every multiplier)
         off = claimed.distance(value * multiplier) if claimed.high else _ZERO
-        if best is None or (matches, -off) > best[:2]:
-            best = (matches, -off, multiplier, label)
+        if best is None or (matches and not best[0]) or (matches == best[0] and off < best[1]):
+            best = (matches, off, multiplier, label)
             if matches and not off:
                 break  # nothing comes nearer than on the claim
     assert best is not None
