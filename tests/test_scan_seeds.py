@@ -176,6 +176,9 @@ def test_004_cbp_doses_have_no_input_of_their_own_scope_and_the_dhs_pounds_are_o
         "the verdict."
     )
     assert claim.notes == (claim.plain,)
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "scan.md").read_text(encoding="utf-8")
+    shown = re.search(r"```text\n(The story gives no .*?)```", docs, re.S)
+    assert shown is not None and " ".join(shown[1].split()) == claim.plain  # docs/scan.md quotes it
     what_if = claim.other_scope
     assert what_if is not None and what_if.verdict == "plausible"
     assert what_if.result.implied.parameter == "powder_purity"
