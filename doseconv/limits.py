@@ -73,7 +73,8 @@ def check_value(value: object, what: str = "number") -> None:
     elif isinstance(value, Fraction):
         too_long = _int_too_long(value.numerator) or _int_too_long(value.denominator)
     elif isinstance(value, Decimal) and value.is_finite():
-        digits, exponent = len(value.as_tuple().digits), value.as_tuple().exponent
+        parts = value.as_tuple()
+        digits, exponent = len(parts.digits), parts.exponent
         assert isinstance(exponent, int)
         too_long = digits > MAX_DIGITS or abs(exponent) > MAX_DIGITS
     if too_long:

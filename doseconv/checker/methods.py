@@ -18,6 +18,7 @@ from .results import Diagnosis, Implied
 __all__ = ["METHODS", "METHOD_TABLE", "SLIPS", "Method", "diagnose", "diagnose_pure", "mark_ties"]
 
 _UNPUBLISHED = "a value this method needs is not published in the set"
+_ZERO = Fraction(0)
 
 #: Slips of scale tried on top of every method: (multiplier, label).
 SLIPS: tuple[tuple[Fraction, str], ...] = (
@@ -228,16 +229,21 @@ def _best_multiple(method: Method, base: Recipe, ctx: ClaimContext) -> Diagnosis
     value = central(base, ctx)
     if result is None or value is None:
         return Diagnosis(method.name, None, False, _UNPUBLISHED)
-    best: Diagnosis | None = None
+    claimed = ctx.claimed
+    # The multipliers that could bring the total onto the claim lie from claimed.low / result.high to
+    # claimed.high / result.low; only those are tried exactly.
+    least = claimed.low / result.high if result.high else (_ZERO if not claimed.low else None)
+    most = claimed.high / result.low if result.low else None
+    best: tuple[bool, Fraction, Fraction, str] | None = None  # matches, the distance, multiplier, label
     for multiplier, label in method.multipliers:
-        scaled = result * multiplier  # type: ignore[operator]
-        candidate = Diagnosis(
-            method.name, value * multiplier, scaled.overlaps(ctx.claimed), f"the set's figure {label}", scaled
-        )
-        if best is None or (candidate.matches, -_distance(candidate, ctx.claimed)) > (
-            best.matches,
-            -_distance(best, ctx.claimed),
-        ):
-            best = candidate
+        possible = least is not None and least <= multiplier and (most is None or multiplier <= most)
+        matches = possible and (result * multiplier).overlaps(claimed)
+        # the distance relative to the claim, as _distance has it (the same divisor for every multiplier)
+        off = claimed.distance(value * multiplier) if claimed.high else _ZERO
+        if best is None or (matches and not best[0]) or (matches == best[0] and off < best[1]):
+            best = (matches, off, multiplier, label)
+            if matches and not off:
+                break  # nothing comes nearer than on the claim
     assert best is not None
-    return best
+    matches, _, multiplier, label = best
+    return Diagnosis(method.name, value * multiplier, matches, f"the set's figure {label}", result * multiplier)
