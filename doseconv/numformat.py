@@ -241,23 +241,30 @@ def format_words_exactly(
     ('147.4 million', Decimal('1.474E+8'))
     """
     check_value(value)
-    fraction = as_fraction(value)
-    words = (("million", 6), ("billion", 9), ("trillion", 12))
-    index = max((i for i, (_, power) in enumerate(words) if fraction >= 10**power), default=None)
+    numerator, denominator = _ratio(value)
+    index = None  # the largest word the figure reaches
+    for i, (_, power) in enumerate(_WORDS):
+        if numerator >= denominator * 10**power:
+            index = i
     if index is None:
-        rounded = round_to(fraction, Decimal(1).scaleb(-decimals), mode)
+        rounded = round_to(value, Decimal(1).scaleb(-decimals), mode)
         if rounded < 1_000_000:
             return format_grouped(rounded), rounded
         index = 0  # 999,999.96 rounds up to a million
     while True:
-        word, power = words[index]
-        scaled = round_to(fraction / 10**power, Decimal(1).scaleb(-decimals), mode)
-        if scaled >= 1000 and index + 1 < len(words):
+        word, power = _WORDS[index]
+        # rounded to ``decimals`` places of the word: the same n as rounding value / 10**power, so
+        # ``written`` is the figure and ``scaled`` the number before the word
+        written = round_to(value, Decimal(1).scaleb(power - decimals), mode)
+        with exact_context():
+            scaled = written.scaleb(-power)
+        if scaled >= 1000 and index + 1 < len(_WORDS):
             index += 1  # 999.95 million is written "1 billion"
             continue
-        with exact_context():
-            written = scaled.scaleb(power)
         return f"{_plain(scaled)} {word}", written
+
+
+_WORDS = (("million", 6), ("billion", 9), ("trillion", 12))
 
 
 def _plain(value: Decimal) -> str:
