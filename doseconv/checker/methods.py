@@ -94,24 +94,33 @@ def diagnose(ctx: ClaimContext, implied: Implied | None) -> list[Diagnosis]:
     nearest to the claim. A row that reproduces the claim as well as the best says so in its note."""
     if not ctx.has_inputs:
         return []  # nothing to make a total from
-    out = _distinct(ctx, [_try(method, ctx, implied) for method in METHOD_TABLE if _applies(method, ctx)])
-    out += combinations(ctx, out, METHOD_TABLE, SLIPS)
-    ranked = sorted(out, key=lambda d: _rank(d, ctx.claimed))
-    return mark_ties(ranked, ctx.claimed)
+    own = total(_base(ctx), ctx)
+    out = _distinct(ctx, [_try(method, ctx, implied) for method in METHOD_TABLE if _applies(method, ctx)], own)
+    out += combinations(ctx, out, METHOD_TABLE, SLIPS, own)
+    claimed = ctx.claimed
+    mid = claimed.mid
+
+    def order(d: Diagnosis) -> tuple[bool, bool, Fraction]:
+        # as _rank, with the distance of a row that does not match left unscaled (every such row shares
+        # the divisor, so the order and the ties are the same) and the claim's middle found once
+        if not d.matches:
+            return (True, d.value is None, claimed.distance(d.value) if d.value is not None and claimed.high else _ZERO)
+        return _rank(d, claimed, mid)
+
+    return mark_ties(sorted(out, key=order), claimed)
 
 
 #: The pill model -> the row that is the set's own way of counting pills.
 _OWN_PILL_ROW = {"one-per-pill": "pills-one-each", "lab-share": "pills-lab-share", "mean-content": "pills-mean-content"}
 
 
-def _distinct(ctx: ClaimContext, rows: list[Diagnosis]) -> list[Diagnosis]:
+def _distinct(ctx: ClaimContext, rows: list[Diagnosis], own: Interval | None) -> list[Diagnosis]:
     """The rows that are a way of counting of their own for these figures.
 
     A row that gives exactly the set's own total is no other explanation of the claim (a dose size
     when each pill counts as one dose and no powder is stated; the powder left out when there is
     none), so it is left out, unless it is the set's own way of counting or it flags a total
-    pinned on the pills alone."""
-    own = total(_base(ctx), ctx)
+    pinned on the pills alone. ``own`` is the set's own total."""
     if own is None:
         return rows
     keep = {"powder-set-purity", _OWN_PILL_ROW.get(ctx.model, "")}
@@ -133,18 +142,19 @@ def diagnose_pure(ctx: ClaimContext) -> list[Diagnosis]:
     return rows + [d for d in with_dose(ctx, rows, METHOD_TABLE, ceiling_only=True) if d.counts_pure]
 
 
-def _rank(d: Diagnosis, claimed: Interval) -> tuple[bool, bool, Fraction]:
+def _rank(d: Diagnosis, claimed: Interval, mid: Fraction | None = None) -> tuple[bool, bool, Fraction]:
     """Matches first, the nearest figure first; each step of a combination weighs on its distance, so a
     combination outranks a single method only by coming clearly nearer, and never on a tie."""
     if not d.matches:
         return (True, d.value is None, _distance(d, claimed))
     steps = d.method.count("+")
-    return (False, d.value is None, _off(d, claimed) * (1 + steps) + Fraction(steps, 1000))
+    off = _off(d, claimed, mid)
+    return (False, d.value is None, off * (1 + steps) + Fraction(steps, 1000) if steps else off)
 
 
-def _off(d: Diagnosis, claimed: Interval) -> Fraction:
+def _off(d: Diagnosis, claimed: Interval, mid: Fraction | None = None) -> Fraction:
     """How far a matching method's own figure lies from the middle of the claim, relative to it."""
-    mid = claimed.mid
+    mid = claimed.mid if mid is None else mid
     if d.value is None or mid == 0:
         return Fraction(0)
     return abs(d.value - mid) / mid
