@@ -57,12 +57,16 @@ def tolerant_mass_mg(ctx: ClaimContext, figure: StatedFigure) -> Interval:
     return interval
 
 
-def pound_factors(*figures: StatedFigure | None) -> list[tuple[str, Fraction | None]]:
+def pound_factors(*figures: StatedFigure | None) -> tuple[tuple[str, Fraction | None], ...]:
     """The exact factor, plus the rounded ones when a figure is stated in pounds."""
-    variants: list[tuple[str, Fraction | None]] = [("", None)]
-    if any(f is not None and f.kind == "mass" and f.amount.unit == "pound" for f in figures):
-        variants += [(name, value) for name, value in ROUNDED_POUND_MG.items()]
-    return variants
+    for f in figures:
+        if f is not None and f.kind == "mass" and f.amount.unit == "pound":
+            return _WITH_POUNDS
+    return _EXACT_ONLY
+
+
+_EXACT_ONLY: tuple[tuple[str, Fraction | None], ...] = (("", None),)
+_WITH_POUNDS: tuple[tuple[str, Fraction | None], ...] = (("", None), *ROUNDED_POUND_MG.items())
 
 
 def _pill_total(recipe: Recipe, ctx: ClaimContext, pills: StatedFigure, lb_mg: Fraction | None) -> Interval | None:
@@ -117,18 +121,21 @@ def _central_pills(recipe: Recipe, ctx: ClaimContext, pills: StatedFigure) -> Fr
 
 def central(recipe: Recipe, ctx: ClaimContext) -> Fraction | None:
     """The recipe's figure at the stated central values."""
-    result = Fraction(0)
+    result: Fraction | None = None
     if ctx.pills is not None:
-        pills = _central_pills(recipe, ctx, ctx.pills)
-        if pills is None:
+        result = _central_pills(recipe, ctx, ctx.pills)
+        if result is None:
             return None
-        result += pills
     if ctx.powder is not None and recipe.include_powder:
         if recipe.purity is None:
             return None
         powder = ctx.powder.amount
-        result += powder.value * unit_factor(powder.unit, "milligram") * recipe.purity / recipe.lethal
-    return result * recipe.multiplier
+        doses = powder.value * unit_factor(powder.unit, "milligram") * recipe.purity / recipe.lethal
+        result = doses if result is None else result + doses
+    if result is None:
+        return Fraction(0)
+    multiplier = recipe.multiplier
+    return result if multiplier.numerator == multiplier.denominator else result * multiplier
 
 
 def pill_doses(ctx: ClaimContext) -> Interval | None:

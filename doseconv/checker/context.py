@@ -37,6 +37,13 @@ class ClaimContext:
     per_pill: Fraction | None  # doses per pill under the pill model, None when the set lacks a value
     #: The claim's inputs as intervals, each made once per claim (the methods ask for them many times).
     _read: dict[tuple[int, Fraction | None], Interval] = field(default_factory=dict, compare=False, repr=False)
+    _models: dict[str, Fraction | None] = field(default_factory=dict, compare=False, repr=False)
+
+    def per_pill_under(self, model: str) -> Fraction | None:
+        """Doses per pill under another pill ``model`` (None when the set lacks what it needs), made once."""
+        if model not in self._models:
+            self._models[model] = per_pill(self.chosen, model)
+        return self._models[model]
 
     def read(self, figure: StatedFigure) -> Interval:
         """A stated input (the claim's pills or powder) as an interval in its own unit, under the reading."""

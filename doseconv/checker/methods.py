@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from fractions import Fraction
+from math import lcm
 
 from ..intervals import Interval
 from .arithmetic import ROUNDED_FACTOR_REACH, Recipe, central, pound_factors, total
 from .combine import combinations, with_dose
-from .context import ClaimContext, per_pill
+from .context import ClaimContext
 from .results import Diagnosis, Implied
 
 __all__ = ["METHODS", "METHOD_TABLE", "SLIPS", "Method", "diagnose", "diagnose_pure", "mark_ties"]
@@ -59,16 +60,16 @@ class Method:
 #: The table of methods, in the order they are tried (ties in the diagnosis keep this order).
 METHOD_TABLE: tuple[Method, ...] = (
     Method("powder-pure", "powder counted as 100 % fentanyl, 1 kg = 500,000 doses, pills one dose each",
-           lambda c: _base(c, per_pill=per_pill(c.chosen, "one-per-pill"), purity=Fraction(1)), "powder",
+           lambda c: _base(c, per_pill=c.per_pill_under("one-per-pill"), purity=Fraction(1)), "powder",
            counts_pure=True),
     Method("powder-set-purity", "powder at the set's mean purity, pills by the chosen pill model",
            _base, "powder"),
     Method("pills-one-each", "each pill one dose, powder at the set's mean purity",
            lambda c: _base(c, per_pill=Fraction(1)), "pills"),
     Method("pills-lab-share", "pills x the DEA lab's share holding 2 mg or more, powder at the set's purity",
-           lambda c: _base(c, per_pill=per_pill(c.chosen, "lab-share")), "pills"),
+           lambda c: _base(c, per_pill=c.per_pill_under("lab-share")), "pills"),
     Method("pills-mean-content", "pills x mean fentanyl per pill / 2 mg, powder at the set's purity",
-           lambda c: _base(c, per_pill=per_pill(c.chosen, "mean-content")), "pills"),
+           lambda c: _base(c, per_pill=c.per_pill_under("mean-content")), "pills"),
     Method("pills-only", "the total rests on the pills alone, the powder ignored or unmentioned",
            lambda c: _base(c, include_powder=False), "pills"),
     Method("pill-weight-as-drug", "the gross weight of the pills counted as pure fentanyl",
@@ -209,7 +210,8 @@ def _match(recipe: Recipe, ctx: ClaimContext) -> tuple[str | None, Fraction | No
     the interval with the exact factor), or None when the recipe cannot be made from the set's values."""
     value = interval = None
     claimed = ctx.claimed
-    for name, lb_mg in pound_factors(ctx.pills, ctx.powder):
+    factors = pound_factors(ctx.pills, ctx.powder)
+    for name, lb_mg in factors:
         result = total(recipe, ctx, lb_mg)
         if result is None:
             return None
@@ -217,6 +219,8 @@ def _match(recipe: Recipe, ctx: ClaimContext) -> tuple[str | None, Fraction | No
             interval, value = result, central(recipe, ctx)
         if result.overlaps(claimed):
             return name, value, interval
+        if len(factors) == 1:
+            break  # no rounded factor to try
         nearest = result.low if result.low > claimed.high else result.high
         if not name and claimed.high and claimed.distance(nearest) > claimed.high * ROUNDED_FACTOR_REACH:
             break  # too far off for a rounded pound factor (at most 0.21 % away) to close the gap
@@ -240,16 +244,21 @@ def _best_multiple(method: Method, base: Recipe, ctx: ClaimContext) -> Diagnosis
     if result is None or value is None:
         return Diagnosis(method.name, None, False, _UNPUBLISHED)
     claimed = ctx.claimed
-    # The multipliers that could bring the total onto the claim lie from claimed.low / result.high to
-    # claimed.high / result.low; only those are tried exactly.
-    least = claimed.low / result.high if result.high else (_ZERO if not claimed.low else None)
-    most = claimed.high / result.low if result.low else None
-    best: tuple[bool, Fraction, Fraction, str] | None = None  # matches, the distance, multiplier, label
+    # Every figure compared, times one common whole number, is a whole number (a multiplier's
+    # denominator included): the comparisons are of ints, exact and far cheaper than of Fractions.
+    parts = (value, claimed.low, claimed.high, result.low, result.high)
+    scale = lcm(*(x.denominator for x in parts)) * lcm(*(m.denominator for m, _ in method.multipliers))
+    v, low, high, result_low, result_high = (x.numerator * (scale // x.denominator) for x in parts)
+    best: tuple[bool, int, Fraction, str] | None = None  # matches, the distance (scaled), multiplier, label
     for multiplier, label in method.multipliers:
-        possible = least is not None and least <= multiplier and (most is None or multiplier <= most)
+        p, q = multiplier.numerator, multiplier.denominator
+        # only a multiplier between claimed.low / result.high and claimed.high / result.low can reach
+        # the claim; the ends (open or closed) are then tried exactly
+        possible = result_low * p <= high * q and low * q <= result_high * p
         matches = possible and (result * multiplier).overlaps(claimed)
         # the distance relative to the claim, as _distance has it (the same divisor for every multiplier)
-        off = claimed.distance(value * multiplier) if claimed.high else _ZERO
+        shown = v * p // q  # whole: q divides the scale's second factor
+        off = (low - shown if shown < low else shown - high if shown > high else 0) if claimed.high else 0
         if best is None or (matches and not best[0]) or (matches == best[0] and off < best[1]):
             best = (matches, off, multiplier, label)
             if matches and not off:
