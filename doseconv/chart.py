@@ -69,7 +69,7 @@ def _dea_means(parameter: str) -> list[tuple[str, float]]:
 
 
 def _axis(ctx: ClaimContext) -> _Axis:
-    from .checker.arithmetic import mass_mg, pill_doses
+    from .checker.arithmetic import pill_doses
 
     lethal = ctx.lethal
     pills, powder = ctx.pills, ctx.powder
@@ -78,8 +78,8 @@ def _axis(ctx: ClaimContext) -> _Axis:
         fixed = pill_doses(ctx)
         if fixed is None:
             raise InputError(f"set {ctx.chosen.name!r} gives no doses per pill for the pills; choose another set")
-        mass = mass_mg(powder, ctx.reading)
-        central_mg = powder.amount.value * (mass.high / powder.interval(ctx.reading).high if mass.high else 0)
+        mass = ctx.mass_mg(powder)
+        central_mg = powder.amount.value * (mass.high / ctx.read(powder).high if mass.high else 0)
         central_fixed = (fixed.low + fixed.high) / 2
         return _Axis(
             "purity of the powder", "Fentanyl purity of the powder (%)", True, _dea_means("powder_purity"),
@@ -88,13 +88,13 @@ def _axis(ctx: ClaimContext) -> _Axis:
         )  # fmt: skip
     assert pills is not None
     if pills.kind == "mass":
-        mass = mass_mg(pills, ctx.reading)
-        mid = mass.high * pills.amount.value / pills.interval(ctx.reading).high
+        mass = ctx.mass_mg(pills)
+        mid = mass.high * pills.amount.value / ctx.read(pills).high
         return _Axis(
             "fentanyl share of the pills' weight", "Fentanyl share of the pills' weight (%)", True, [],
             (0.0, float(mass.low / lethal)), (0.0, float(mid / lethal)), (0.0, float(mass.high / lethal)), 1.0, text,
         )  # fmt: skip
-    count = pills.interval(ctx.reading)
+    count = ctx.read(pills)
     top = float(ctx.pill_mass) if ctx.pill_mass is not None else 10.0
     return _Axis(
         "fentanyl in each pill", "Fentanyl in each pill (mg)", False, _dea_means("pill_content"),

@@ -40,7 +40,8 @@ class Interval:
 
     @classmethod
     def point(cls, value: Fraction | int) -> Interval:
-        return cls(Fraction(value), Fraction(value))
+        x = value if type(value) is Fraction else Fraction(value)
+        return _made(x, x)
 
     @property
     def is_empty(self) -> bool:
@@ -60,20 +61,20 @@ class Interval:
 
     def __add__(self, other: Interval | Fraction | int) -> Interval:
         o = _as_interval(other)
-        return Interval(
-            self.low + o.low, self.high + o.high, self.low_open or o.low_open, self.high_open or o.high_open
-        )
+        return _made(self.low + o.low, self.high + o.high, self.low_open or o.low_open, self.high_open or o.high_open)
 
     __radd__ = __add__
 
     def __mul__(self, other: Interval | Fraction | int) -> Interval:
         if not isinstance(other, Interval):  # a non-negative scalar: scale both ends
-            k = Fraction(other)
-            if k < 0:
+            k = other if type(other) is Fraction else Fraction(other)
+            if k.numerator < 0:
                 raise ValueError("interval products are defined here for non-negative intervals only")
-            if k == 0:
-                return Interval(Fraction(0), Fraction(0))
-            return Interval(self.low * k, self.high * k, self.low_open, self.high_open)
+            if k.numerator == 0:
+                return _made(_ZERO, _ZERO)
+            if k.numerator == k.denominator:
+                return self
+            return _made(self.low * k, self.high * k, self.low_open, self.high_open)
         o = other
         if min(self.low, o.low) < 0:
             raise ValueError("interval products are defined here for non-negative intervals only")
@@ -85,23 +86,23 @@ class Interval:
             or (o.low == 0 and not o.low_open)
         )
         high_reached = (not self.high_open and not o.high_open) or self.high == 0 or o.high == 0
-        return Interval(self.low * o.low, self.high * o.high, not low_reached, not high_reached)
+        return _made(self.low * o.low, self.high * o.high, not low_reached, not high_reached)
 
     __rmul__ = __mul__
 
     def __truediv__(self, other: Interval | Fraction | int) -> Interval:
         """self / other for a positive divisor interval."""
         if not isinstance(other, Interval):
-            k = Fraction(other)
-            if k <= 0:
+            k = other if type(other) is Fraction else Fraction(other)
+            if k.numerator <= 0:
                 raise ValueError("division by an interval that reaches zero")
-            return Interval(self.low / k, self.high / k, self.low_open, self.high_open)
+            return _made(self.low / k, self.high / k, self.low_open, self.high_open)
         o = other
         if o.low <= 0:
             raise ValueError("division by an interval that reaches zero")
         low_reached = not self.low_open and (not o.high_open or self.low == 0)
         high_reached = not self.high_open and (not o.low_open or self.high == 0)
-        return Interval(self.low / o.high, self.high / o.low, not low_reached, not high_reached)
+        return _made(self.low / o.high, self.high / o.low, not low_reached, not high_reached)
 
     def overlaps(self, other: Interval) -> bool:
         """True when some number lies in both intervals."""
@@ -117,14 +118,14 @@ class Interval:
         """The smallest interval holding both."""
         low, low_open = min((self.low, self.low_open), (other.low, other.low_open))
         high, high_closed = max((self.high, not self.high_open), (other.high, not other.high_open))
-        return Interval(low, high, low_open, not high_closed)
+        return _made(low, high, low_open, not high_closed)
 
     def intersect(self, other: Interval) -> Interval | None:
         if not self.overlaps(other):
             return None
         low, low_open = max((self.low, self.low_open), (other.low, other.low_open))
         high, high_closed = min((self.high, not self.high_open), (other.high, not other.high_open))
-        return Interval(low, high, low_open, not high_closed)
+        return _made(low, high, low_open, not high_closed)
 
     def distance(self, value: Fraction) -> Fraction:
         """How far ``value`` lies outside the interval (0 inside or on an end)."""
@@ -147,5 +148,16 @@ class Interval:
         )
 
 
+_ZERO = Fraction(0)
+
+
+def _made(low: Fraction, high: Fraction, low_open: bool = False, high_open: bool = False) -> Interval:
+    """An interval from ends that are already Fractions with ``low <= high`` (the results of the
+    arithmetic above), made without checking them again."""
+    made = object.__new__(Interval)
+    made.__dict__.update(low=low, high=high, low_open=low_open, high_open=high_open)
+    return made
+
+
 def _as_interval(value: Interval | Fraction | int) -> Interval:
-    return value if isinstance(value, Interval) else Interval.point(Fraction(value))
+    return value if isinstance(value, Interval) else Interval.point(value)

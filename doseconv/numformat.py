@@ -24,6 +24,7 @@ __all__ = [
     "format_count",
     "format_grouped",
     "format_words",
+    "format_words_exactly",
     "round_to",
     "to_decimal",
 ]
@@ -69,26 +70,49 @@ def exact_text(value: Fraction | Decimal | int) -> str:
     '193000000'
     """
     check_value(value)
-    fraction = as_fraction(value)
-    denominator = fraction.denominator
+    if type(value) is int:
+        return str(value)
+    if isinstance(value, Decimal) and value.is_finite():
+        return _decimal_text(value)
+    numerator, denominator = _ratio(value)
+    rest = denominator
     twos = fives = 0
-    while denominator % 2 == 0:
-        denominator //= 2
+    while rest % 2 == 0:
+        rest //= 2
         twos += 1
-    while denominator % 5 == 0:
-        denominator //= 5
+    while rest % 5 == 0:
+        rest //= 5
         fives += 1
-    if denominator != 1:
-        return f"{fraction.numerator}/{fraction.denominator}"
+    if rest != 1:
+        return f"{numerator}/{denominator}"
     places = max(twos, fives)
-    scaled = fraction * 10**places
-    assert scaled.denominator == 1
-    digits = str(abs(scaled.numerator)).rjust(places + 1, "0")
-    sign = "-" if fraction < 0 else ""
+    digits = str(abs(numerator) * (10**places // denominator)).rjust(places + 1, "0")
+    sign = "-" if numerator < 0 else ""
     if places == 0:
         return sign + digits
     whole, frac = digits[:-places], digits[-places:].rstrip("0")
     return sign + whole + ("." + frac if frac else "")
+
+
+def _decimal_text(value: Decimal) -> str:
+    """A finite Decimal as plain digits, trailing zeros dropped, zero unsigned (as :func:`exact_text`)."""
+    with exact_context():
+        text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def _ratio(value: Decimal | Fraction | int) -> tuple[int, int]:
+    """(numerator, denominator) of an exact value, the denominator positive, without making a Fraction."""
+    if type(value) is Fraction:
+        return value.numerator, value.denominator
+    if type(value) is int:
+        return value, 1
+    if isinstance(value, Decimal):
+        return value.as_integer_ratio()
+    fraction = Fraction(value)
+    return fraction.numerator, fraction.denominator
 
 
 def decimal_or_fraction(value: Fraction | Decimal | int) -> Decimal | Fraction:
@@ -112,25 +136,48 @@ def round_to(
     if mode not in _MODES:
         raise InputError(f"unknown rounding {mode!r}; choose half-up or half-even")
     check_value(value)
+    step, step_numerator, step_denominator = _step(step)
+    numerator, denominator = _ratio(value)
+    whole = denominator * step_numerator  # value / step = numerator * step_denominator / whole
+    floor, remainder = divmod(numerator * step_denominator, whole)
+    twice = 2 * remainder
+    if twice > whole:
+        n = floor + 1
+    elif twice < whole:
+        n = floor
+    elif mode == "half-even":
+        n = floor + (floor % 2)
+    else:  # half-up: ties away from zero
+        n = floor + 1 if numerator >= 0 else floor
+    result = _times(n, step)
+    return result if result != 0 else Decimal(0)
+
+
+#: Decimal steps already checked, by their text (so 0.010 and 0.01 stay apart): step, numerator, denominator.
+_STEPS: dict[str, tuple[Decimal, int, int]] = {}
+
+
+def _step(step: Decimal | int | str) -> tuple[Decimal, int, int]:
+    """A rounding step as a Decimal and its exact ratio, checked (the Decimal steps in use are remembered)."""
+    if not isinstance(step, Decimal):
+        return _checked_step(step)
+    key = str(step)
+    found = _STEPS.get(key)
+    if found is None:
+        found = _checked_step(step)
+        if len(_STEPS) < 256:
+            _STEPS[key] = found
+    return found
+
+
+def _checked_step(step: Decimal | int | str) -> tuple[Decimal, int, int]:
     if not isinstance(step, Decimal):
         with exact_context():
             step = Decimal(step)
     check_value(step, "rounding step")
     if step <= 0:
         raise InputError(f"rounding step must be positive, not {step}")
-    quotient = as_fraction(value) / as_fraction(step)
-    floor = quotient.numerator // quotient.denominator
-    remainder = quotient - floor
-    if remainder > Fraction(1, 2):
-        n = floor + 1
-    elif remainder < Fraction(1, 2):
-        n = floor
-    elif mode == "half-even":
-        n = floor + (floor % 2)
-    else:  # half-up: ties away from zero
-        n = floor + 1 if quotient >= 0 else floor
-    result = _times(n, step)
-    return result if result != 0 else Decimal(0)
+    return (step, *step.as_integer_ratio())
 
 
 def _times(n: int, step: Decimal) -> Decimal:
@@ -182,22 +229,42 @@ def format_words(value: Decimal | Fraction | int, decimals: int = 1, mode: Round
     >>> format_words(Decimal("6500"))
     '6,500'
     """
+    return format_words_exactly(value, decimals, mode)[0]
+
+
+def format_words_exactly(
+    value: Decimal | Fraction | int, decimals: int = 1, mode: Rounding = DEFAULT_ROUNDING
+) -> tuple[str, Decimal]:
+    """:func:`format_words`'s text and the exact value that text writes.
+
+    >>> format_words_exactly(Decimal("147417520.25"))
+    ('147.4 million', Decimal('1.474E+8'))
+    """
     check_value(value)
-    fraction = as_fraction(value)
-    words = (("million", 6), ("billion", 9), ("trillion", 12))
-    index = max((i for i, (_, power) in enumerate(words) if fraction >= 10**power), default=None)
+    numerator, denominator = _ratio(value)
+    index = None  # the largest word the figure reaches
+    for i, (_, power) in enumerate(_WORDS):
+        if numerator >= denominator * 10**power:
+            index = i
     if index is None:
-        rounded = round_to(fraction, Decimal(1).scaleb(-decimals), mode)
+        rounded = round_to(value, Decimal(1).scaleb(-decimals), mode)
         if rounded < 1_000_000:
-            return format_grouped(rounded)
+            return format_grouped(rounded), rounded
         index = 0  # 999,999.96 rounds up to a million
     while True:
-        word, power = words[index]
-        scaled = round_to(fraction / 10**power, Decimal(1).scaleb(-decimals), mode)
-        if scaled >= 1000 and index + 1 < len(words):
+        word, power = _WORDS[index]
+        # rounded to ``decimals`` places of the word: the same n as rounding value / 10**power, so
+        # ``written`` is the figure and ``scaled`` the number before the word
+        written = round_to(value, Decimal(1).scaleb(power - decimals), mode)
+        with exact_context():
+            scaled = written.scaleb(-power)
+        if scaled >= 1000 and index + 1 < len(_WORDS):
             index += 1  # 999.95 million is written "1 billion"
             continue
-        return f"{_plain(scaled)} {word}"
+        return f"{_plain(scaled)} {word}", written
+
+
+_WORDS = (("million", 6), ("billion", 9), ("trillion", 12))
 
 
 def _plain(value: Decimal) -> str:

@@ -450,7 +450,8 @@ def describe(value: Fraction | int | str, style: str = "nearly", digits: int = 3
     >>> describe(6523, digits=2)
     'nearly 6,600'
     """
-    from .numbers import format_words, parse_number, round_to
+    from .numbers import parse_number, round_to
+    from .numformat import format_words_exactly
 
     if style not in DESCRIBE_STYLES:
         raise InputError(f"unknown style {style!r}; choose one of: {', '.join(DESCRIBE_STYLES)}")
@@ -478,8 +479,8 @@ def describe(value: Fraction | int | str, style: str = "nearly", digits: int = 3
     rounded = n * step
     decimals = 0
     while True:  # enough decimals to write the rounded figure exactly in words
-        text = format_words(rounded, decimals)
-        if Fraction(parse_number(text)) == rounded:
+        text, written = format_words_exactly(rounded, decimals)
+        if Fraction(written) == rounded:
             break
         decimals += 1
     if rounded == number:

@@ -52,7 +52,7 @@ def test_unverifiable_without_inputs() -> None:
     assert result.verdict == "unverifiable"
     assert result.computed is None and result.implied is None
     assert (
-        "Unverifiable: no pills or powder are stated, so there is nothing to compute the total from."
+        "Unverifiable: no pills or powder are given with the claim, so there is nothing to compute the total from."
         in result.explanation
     )
 

@@ -21,6 +21,7 @@ from doseconv.numbers import (
     round_to,
     step_of,
 )
+from doseconv.numformat import format_words_exactly
 
 from .strategies import counts, decimals, fractions, rounding_modes, steps
 
@@ -197,3 +198,56 @@ def test_format_words(value: str, decimals_: int, expected: str) -> None:
 )  # fmt: skip
 def test_exact_text(value: Fraction, expected: str) -> None:
     assert exact_text(value) == expected
+
+
+def _reference_round(value: Fraction, step: Decimal, mode: str) -> Decimal:
+    """Round-half-up or half-even written out with Python's own rounding of Fractions, for comparison."""
+    quotient = value / Fraction(step)
+    if mode == "half-even":
+        n = round(quotient)  # Python rounds ties to even
+    else:
+        n = int(quotient + Fraction(1, 2)) if quotient >= 0 else -int(-quotient + Fraction(1, 2))
+        if quotient < 0 and (-quotient - int(-quotient)) == Fraction(1, 2):
+            n = -(int(-quotient) + 1)
+    return Decimal(n) * step
+
+
+signed = st.one_of(fractions, fractions.map(lambda f: -f), decimals, decimals.map(lambda d: -d), counts)
+
+
+@given(signed, steps, rounding_modes)
+def test_round_to_equals_the_written_out_rule(value: Fraction | Decimal | int, step: Decimal, mode: str) -> None:
+    rounded = round_to(value, step, mode)  # type: ignore[arg-type]
+    assert rounded == _reference_round(Fraction(value), step, mode)
+
+
+@given(signed)
+def test_exact_text_reads_back_to_the_value(value: Fraction | Decimal | int) -> None:
+    text = exact_text(value)
+    assert Fraction(text) == Fraction(value)
+    if "/" not in text:
+        assert text != "-0" and text == text.strip()
+        assert "." not in text or not text.endswith(("0", "."))
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(Decimal("-0.00"), "0"), (Decimal("2.50"), "2.5"), (Decimal("1.93E+8"), "193000000"), (Decimal("1E-7"), "0.0000001"),
+     (Decimal("-12.0"), "-12"), (Decimal("100"), "100"), (10**30, "1" + "0" * 30)],
+)  # fmt: skip
+def test_exact_text_of_decimals(value: Decimal | int, expected: str) -> None:
+    assert exact_text(value) == expected
+
+
+def test_equal_steps_of_different_exponents_keep_their_own_form() -> None:
+    assert str(round_to(Decimal("1.2345"), Decimal("0.010"))) == "1.230"
+    assert str(round_to(Decimal("1.2345"), Decimal("0.01"))) == "1.23"
+
+
+@given(st.one_of(fractions, decimals, counts), st.integers(min_value=0, max_value=4), rounding_modes)
+def test_words_say_exactly_the_value_they_are_said_to_write(
+    value: Fraction | Decimal | int, places: int, mode: str
+) -> None:
+    text, written = format_words_exactly(value, places, mode)  # type: ignore[arg-type]
+    assert text == format_words(value, places, mode)  # type: ignore[arg-type]
+    assert parse_number(text) == written

@@ -53,17 +53,105 @@ def test_other_drugs_money_and_counts_never_enter_a_claim() -> None:
     assert claim.notes == ("no fentanyl pills or powder found near this dose figure",)
 
 
-def test_inputs_of_another_scope_are_used_with_a_note() -> None:
+def test_a_total_with_no_input_of_its_own_scope_has_none_and_keeps_the_nearest_of_another_apart() -> None:
+    """Regression: the CBP fiscal-year total was built from the DHS calendar-year pounds of the paragraph before."""
     (claim,) = claims_of(
         "DHS Actions in 2024\n\n"
         "• More than 27,000 pounds of fentanyl were seized. These seizures were conducted by CBP and HSI.\n\n"
         "• CBP's total so far in fiscal year 2024 amounts to 738.5 million doses."
     )
-    assert inputs(claim) == (None, "More than 27,000 pounds of fentanyl", "nearby, other scope")
-    assert claim.notes == (
+    assert inputs(claim) == (None, None, "none")
+    assert claim.notes == ()  # the scanner adds the sentence, with the what-if verdict
+    assert claim.other_scope is not None
+    assert [f.text for f in claim.other_scope.figures] == ["More than 27,000 pounds of fentanyl"]
+    what_if = claim.what_if()
+    assert inputs(what_if) == (None, "More than 27,000 pounds of fentanyl", "other scope")
+    assert what_if.notes == (
         "different scopes: the doses (738.5 million doses) are CBP; fiscal year 2024, to date; "
         "powder (More than 27,000 pounds of fentanyl) is CBP, HSI; 2024",
     )
+    assert what_if.other_scope is None and what_if.what_if() is None
+
+
+def test_a_total_with_no_figure_at_all_near_it_has_no_other_scope() -> None:
+    (claim,) = claims_of("Nationwide, the seizures equal 5 million doses.")
+    assert (inputs(claim), claim.other_scope) == ((None, None, "none"), None)
+    assert claim.notes == ("no fentanyl pills or powder found near this dose figure",)
+
+
+@pytest.mark.parametrize(
+    ("text", "nearest"),
+    [
+        pytest.param(
+            "Nationwide, the DEA seized 6,500 pounds of fentanyl powder in 2022.\n\n"
+            "The DEA Phoenix Division said its share was enough for 2 million potentially deadly doses.",
+            "6,500 pounds of fentanyl powder",
+            id="a division's total is not built from the national figures",
+        ),
+        pytest.param(
+            "The DEA Phoenix Division seized 300 pounds of fentanyl powder in 2022.\n\n"
+            "Nationwide, the agency's seizures that year equal 379 million potentially deadly doses.",
+            "300 pounds of fentanyl powder",
+            id="a national total is not built from one division's figures",
+        ),
+        pytest.param(
+            "DHS components seized 27,000 pounds of fentanyl in 2024.\n\n"
+            "CBP said its own seizures in 2024 equal 738.5 million doses.",
+            "27,000 pounds of fentanyl",
+            id="an agency's total is not built from its department's figures",
+        ),
+        pytest.param(
+            "CBP seized 21,000 pounds of fentanyl in 2024.\n\nSo far in fiscal year 2024, CBP's seizures equal "
+            "500 million doses.",
+            "21,000 pounds of fentanyl",
+            id="a fiscal year to date is not a calendar year",
+        ),
+        pytest.param(
+            "The Harbor County Sheriff's Office seized 4 kilograms of fentanyl on Tuesday.\n\n"
+            "Statewide, enough fentanyl was seized in 2023 to kill 10 million people.",
+            "4 kilograms of fentanyl",
+            id="a state's total is not built from a county's seizure",
+        ),
+        pytest.param(
+            "The Riverton Police Department seized 2 kilos of fentanyl on Friday.\n\n"
+            "Statewide, troopers have seized enough fentanyl this year for 12 million lethal doses.",
+            "2 kilos of fentanyl",
+            id="a state's total is not built from a town police seizure",
+        ),
+        pytest.param(
+            "Operation Blue Lotus seized 4,700 pounds of fentanyl.\n\n"
+            "Operation Last Mile took enough fentanyl off the street for 193 million deadly doses.",
+            "4,700 pounds of fentanyl",
+            id="one operation's total is not built from another's figures",
+        ),
+    ],
+)
+def test_scopes_that_are_part_of_one_another_are_different_scopes(text, nearest) -> None:
+    (claim,) = claims_of(text)
+    assert inputs(claim) == (None, None, "none")
+    assert [f.text for f in claim.other_scope.figures] == [nearest]
+    assert claim.doses.scope.differences(claim.other_scope.figures[0].scope)
+
+
+def test_a_figure_in_the_claims_own_sentence_is_its_input_whatever_its_scope() -> None:
+    """The same-sentence rule stays: the story itself pins the doses on that figure."""
+    (claim,) = claims_of(
+        "Nationwide, agents seized 6,500 pounds of fentanyl powder.\n\n"
+        "The Omaha Division seized 100 pounds of fentanyl powder, which nationwide officials said equals "
+        "3 million doses."
+    )
+    assert inputs(claim) == (None, "100 pounds of fentanyl powder", "sentence")
+    assert claim.other_scope is None
+
+
+def test_a_same_scope_figure_beyond_the_paragraph_beats_a_nearer_one_of_another_scope() -> None:
+    (claim,) = claims_of(
+        "The DEA Omaha Division seized 100 pounds of fentanyl powder in 2022.\n\n"
+        "Nationwide, the DEA seized 6,500 pounds of fentanyl powder in 2022.\n\n"
+        "The DEA Omaha Division said its seizures that year equal 3 million doses."
+    )
+    assert inputs(claim) == (None, "100 pounds of fentanyl powder", "nearby")
+    assert claim.other_scope is None
 
 
 def test_nearby_same_scope_inputs_beat_nearer_inputs_of_another_scope() -> None:

@@ -73,7 +73,7 @@ def test_proper_nouns_with_national_are_not_scope_words() -> None:
             "The Harbor County Sheriff's Office seized 2 pounds of fentanyl.",
             "Harbor County; Harbor County Sheriff's Office",
         ),
-        ("The Riverton Police Department seized 50,000 fentanyl pills.", "Riverton Police Department"),
+        ("The Riverton Police Department seized 50,000 fentanyl pills.", "Riverton; Riverton Police Department"),
         ("The Arizona State Patrol seized 5 kilograms of fentanyl.", "Arizona; Arizona State Patrol"),
         (
             "Troopers with the Texas Department of Public Safety seized 3 kilos of fentanyl.",
@@ -96,3 +96,48 @@ def test_a_local_agency_replaces_the_agency_of_an_earlier_paragraph() -> None:
     (claim,) = scan_text(text).claims
     assert claim.draft.powder.text == "2 kilos of fentanyl"
     assert claim.draft.doses.scope.agency == "Riverton Police Department" and claim.notes == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "differs"),
+    [
+        ("The Harbor County Sheriff's Office seized 4 kilos.\n\nStatewide, agents seized 300 pounds.", "statewide",
+         ["place"]),
+        ("In Arizona, deputies seized 4 kilos.\n\nStatewide, agents seized 300 pounds.", "Arizona", []),
+        ("The Maricopa County Sheriff's Office in Arizona seized 4 kilos. Statewide, agents seized 300 pounds.",
+         "Arizona", ["place"]),
+        ("The Omaha Division seized 4 kilos. Agents seized 300 pounds state-wide.", "statewide", ["place"]),
+    ],
+)  # fmt: skip
+def test_statewide_is_the_state_never_a_county_or_division_named_before(text: str, place: str, differs) -> None:
+    """Regression: "Statewide" at the start of a sentence was no scope word, and "statewide" took a county's name."""
+    first, second = figures_of(text)
+    assert (second.scope.level, second.scope.place) == ("regional", place)
+    assert first.scope.differences(second.scope) == differs
+
+
+def test_a_town_police_department_is_not_carried_to_another_place() -> None:
+    first, second = figures_of(
+        "The Riverton Police Department seized 2 kilos of fentanyl.\n\nStatewide, troopers seized 300 pounds this year."
+    )
+    assert first.scope == Scope("regional", "Riverton", "Riverton Police Department")
+    assert second.scope == Scope("regional", "statewide", None, None, "this year")
+
+
+def test_a_sheriffs_office_stays_the_agency_of_its_county() -> None:
+    first, second = figures_of(
+        "The Harbor County Sheriff's Office seized 2 kilos of fentanyl.\n\nDeputies in Harbor County found 3 kilos more."
+    )
+    assert first.scope == second.scope == Scope("regional", "Harbor County", "Harbor County Sheriff's Office")
+
+
+def test_the_place_of_a_population_phrase_is_whose_population_not_the_claims_scope() -> None:
+    """Regression: "the entire population of Wyoming" made the claim Wyoming's, apart from the county's seizure."""
+    report = scan_text(
+        "Deputies with the Laramie County Sheriff's Office seized 250,000 counterfeit oxycodone pills. "
+        "The sheriff said the pills could kill the entire population of Wyoming."
+    )
+    pills, doses = report.figures
+    assert doses.scope == pills.scope == Scope("regional", "Laramie County", "Laramie County Sheriff's Office")
+    (claim,) = report.claims
+    assert claim.draft.pills is pills

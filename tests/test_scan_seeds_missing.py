@@ -23,8 +23,8 @@ def test_without_the_seed_folder_each_seed_test_is_skipped_with_the_reason(tmp_p
     missing = f"seed stories not found at {tmp_path / 'shared' / 'seeds'}"
     assert result.returncode == 0, result.stdout + result.stderr
     counts = re.search(r"(\d+) skipped in", result.stdout)
-    assert counts is not None and int(counts[1]) == 19, result.stdout
+    assert counts is not None and int(counts[1]) == 20, result.stdout
     assert "passed" not in result.stdout and "error" not in result.stdout
     skipped = re.findall(r"^SKIPPED \[(\d+)\] \S*test_scan_seeds\.py:\d+: (.*)$", result.stdout, re.M)
-    assert sum(int(n) for n, _ in skipped) == 19 and len(skipped) > 1  # reported test by test
+    assert sum(int(n) for n, _ in skipped) == 20 and len(skipped) > 1  # reported test by test
     assert {reason for _, reason in skipped} == {f"{missing} (a shared/seeds folder beside the repo)"}

@@ -409,3 +409,11 @@ def test_describe_examples(value, style: str, digits: int, expected: str) -> Non
 def test_describe_refuses(value, style: str, digits, fragment: str) -> None:
     with pytest.raises(InputError, match=fragment):
         describe(value, style, digits)
+
+
+def test_describe_phrases_figures_beyond_what_a_reader_accepts() -> None:
+    """A figure of 10^18 or more (a correction of billions of tons) is still rounded to its digits: describe
+    never reads its own words back, so it does not trip on the bound of figures doseconv reads."""
+    assert describe(Fraction(3_628_738_960_000_000_000), "about") == "about 3,630,000 trillion"
+    with pytest.raises(InputError, match="out of range"):
+        parse_number("3,630,000 trillion")

@@ -281,3 +281,21 @@ def test_empty_fields_count_as_not_given(client) -> None:
     assert client.get("/api/describe", params={"number": "192638011", "digits": ""}).json()["text"] == (
         "nearly 193 million"
     )
+
+
+OTHER_SCOPE_STORY = (
+    "Nationwide, DEA agents seized 2,000 pounds of fentanyl powder in 2023.\n\n"
+    "In a separate operation, the Omaha Division said its seizures this spring were enough to kill "
+    "4 million people."
+)
+
+
+def test_story_card_of_a_total_with_no_input_of_its_own_scope_says_so(client) -> None:
+    """The card leads with the story report's sentence (why it cannot be checked, and the what-if), not the
+    checker's bare "no pills or powder are stated", which the story contradicts."""
+    scan = client.post("/api/scan", json={"text": OTHER_SCOPE_STORY}).json()["files"][0]["claims"][0]
+    assert scan["verdict"] == "unverifiable" and scan["nearest_other_scope"] is not None
+    page = client.post("/", data={"text": OTHER_SCOPE_STORY}).text
+    card = page[page.index('id="claim-1"') :]
+    lead = card[card.index('class="plain"') : card.index("</p>", card.index('class="plain"'))]
+    assert "cannot be checked from it" in lead and "a what-if, not the verdict" in lead

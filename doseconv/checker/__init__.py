@@ -115,13 +115,18 @@ def judge(ctx: ClaimContext, notes: tuple[str, ...] = ()) -> CheckResult:
     verdict, reason = floor_verdict(ctx, computed, verdict, reason)  # a population claim states a floor
     population = population_claim_of(ctx)
 
-    def details() -> Details:
-        diagnosis = diagnose(ctx, implied)
-        correction = build_correction(ctx, verdict, implied, diagnosis) if verdict in FLAGGED else None
-        plain = plain_text(ctx, verdict, implied, correction, diagnosis)
+    def diagnosis() -> list[Diagnosis]:
+        return diagnose(ctx, implied)
+
+    def explanation(made: tuple[Diagnosis, ...]) -> str:
+        return explain(ctx, verdict, reason, computed, implied, made)
+
+    def corrected(made: tuple[Diagnosis, ...]) -> tuple[Correction | None, str]:
+        correction = build_correction(ctx, verdict, implied, made) if verdict in FLAGGED else None
+        plain = plain_text(ctx, verdict, implied, correction, made)
         if population is not None:  # said in people: "in theory about 1.2 times the U.S. population"
-            correction, plain = in_people_texts(ctx, verdict, computed, correction, diagnosis)
-        return Details(tuple(diagnosis), explain(ctx, verdict, reason, computed, implied, diagnosis), correction, plain)
+            correction, plain = in_people_texts(ctx, verdict, computed, correction, made)
+        return correction, plain
 
     return CheckResult(
         verdict=verdict,
@@ -135,5 +140,5 @@ def judge(ctx: ClaimContext, notes: tuple[str, ...] = ()) -> CheckResult:
         inputs={"pills": ctx.pills, "powder": ctx.powder, "claim": ctx.claim},
         notes=(*notes, *floor_notes(ctx, computed), *notes_on(ctx)),
         population=population.population if population is not None else None,
-        details=details,
+        details=lambda: Details(diagnosis, explanation, corrected),
     )

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from functools import lru_cache
 
 from ..intervals import Interval
 from ..registry import unit_factor
@@ -20,7 +19,6 @@ __all__ = [
     "ROUNDED_POUND_MG",
     "Recipe",
     "central",
-    "mass_mg",
     "pill_doses",
     "pound_factors",
     "solve",
@@ -50,39 +48,36 @@ class Recipe:
     multiplier: Fraction = Fraction(1)
 
 
-@lru_cache(maxsize=4096)
-def mass_mg(figure: StatedFigure, reading: str, mg_per_unit: Fraction | None = None) -> Interval:
-    """The stated mass as an interval in mg (``mg_per_unit`` replaces the unit's exact factor)."""
-    factor = mg_per_unit if mg_per_unit is not None else unit_factor(figure.amount.unit, "milligram")
-    return figure.interval(reading) * factor  # type: ignore[arg-type]
-
-
-def tolerant_mass_mg(figure: StatedFigure, reading: str) -> Interval:
+def tolerant_mass_mg(ctx: ClaimContext, figure: StatedFigure) -> Interval:
     """The mass interval widened to take in the rounded pound factors reporters use."""
-    interval = mass_mg(figure, reading)
+    interval = ctx.mass_mg(figure)
     if figure.amount.unit == "pound":
         for factor in ROUNDED_POUND_MG.values():
-            interval = interval.hull(mass_mg(figure, reading, factor))
+            interval = interval.hull(ctx.mass_mg(figure, factor))
     return interval
 
 
-def pound_factors(*figures: StatedFigure | None) -> list[tuple[str, Fraction | None]]:
+def pound_factors(*figures: StatedFigure | None) -> tuple[tuple[str, Fraction | None], ...]:
     """The exact factor, plus the rounded ones when a figure is stated in pounds."""
-    variants: list[tuple[str, Fraction | None]] = [("", None)]
-    if any(f is not None and f.kind == "mass" and f.amount.unit == "pound" for f in figures):
-        variants += [(name, value) for name, value in ROUNDED_POUND_MG.items()]
-    return variants
+    for f in figures:
+        if f is not None and f.kind == "mass" and f.amount.unit == "pound":
+            return _WITH_POUNDS
+    return _EXACT_ONLY
+
+
+_EXACT_ONLY: tuple[tuple[str, Fraction | None], ...] = (("", None),)
+_WITH_POUNDS: tuple[tuple[str, Fraction | None], ...] = (("", None), *ROUNDED_POUND_MG.items())
 
 
 def _pill_total(recipe: Recipe, ctx: ClaimContext, pills: StatedFigure, lb_mg: Fraction | None) -> Interval | None:
     if pills.kind == "mass":
-        mass = mass_mg(pills, ctx.reading, lb_mg if pills.amount.unit == "pound" else None)
+        mass = ctx.mass_mg(pills, lb_mg if pills.amount.unit == "pound" else None)
         if recipe.pill_weight_as_drug:
             return mass / recipe.lethal
         if ctx.pill_mass is None or recipe.per_pill is None:
             return None
         return (mass / ctx.pill_mass) * recipe.per_pill
-    count = pills.interval(ctx.reading)
+    count = ctx.read(pills)
     if recipe.pill_weight_as_drug:
         if ctx.pill_mass is None:
             return None
@@ -94,17 +89,19 @@ def _pill_total(recipe: Recipe, ctx: ClaimContext, pills: StatedFigure, lb_mg: F
 
 def total(recipe: Recipe, ctx: ClaimContext, lb_mg: Fraction | None = None) -> Interval | None:
     """The total doses a recipe gives for the stated figures, or None when it cannot be made."""
-    result = Interval.point(0)
+    result: Interval | None = None
     if ctx.pills is not None:
-        pills = _pill_total(recipe, ctx, ctx.pills, lb_mg)
-        if pills is None:
+        result = _pill_total(recipe, ctx, ctx.pills, lb_mg)
+        if result is None:
             return None
-        result = result + pills
     if ctx.powder is not None and recipe.include_powder:
         if recipe.purity is None:
             return None
-        mass = mass_mg(ctx.powder, ctx.reading, lb_mg if ctx.powder.amount.unit == "pound" else None)
-        result = result + mass * (recipe.purity / recipe.lethal)
+        mass = ctx.mass_mg(ctx.powder, lb_mg if ctx.powder.amount.unit == "pound" else None)
+        powder = mass * (recipe.purity / recipe.lethal)
+        result = powder if result is None else result + powder
+    if result is None:
+        return Interval.point(0)
     return result * recipe.multiplier
 
 
@@ -124,18 +121,21 @@ def _central_pills(recipe: Recipe, ctx: ClaimContext, pills: StatedFigure) -> Fr
 
 def central(recipe: Recipe, ctx: ClaimContext) -> Fraction | None:
     """The recipe's figure at the stated central values."""
-    result = Fraction(0)
+    result: Fraction | None = None
     if ctx.pills is not None:
-        pills = _central_pills(recipe, ctx, ctx.pills)
-        if pills is None:
+        result = _central_pills(recipe, ctx, ctx.pills)
+        if result is None:
             return None
-        result += pills
     if ctx.powder is not None and recipe.include_powder:
         if recipe.purity is None:
             return None
         powder = ctx.powder.amount
-        result += powder.value * unit_factor(powder.unit, "milligram") * recipe.purity / recipe.lethal
-    return result * recipe.multiplier
+        doses = powder.value * unit_factor(powder.unit, "milligram") * recipe.purity / recipe.lethal
+        result = doses if result is None else result + doses
+    if result is None:
+        return Fraction(0)
+    multiplier = recipe.multiplier
+    return result if multiplier.numerator == multiplier.denominator else result * multiplier
 
 
 def pill_doses(ctx: ClaimContext) -> Interval | None:
@@ -148,8 +148,8 @@ def pill_doses(ctx: ClaimContext) -> Interval | None:
     if pills.kind == "mass":
         if ctx.pill_mass is None:
             return None
-        return (mass_mg(pills, ctx.reading) / ctx.pill_mass) * ctx.per_pill
-    return pills.interval(ctx.reading) * ctx.per_pill
+        return (ctx.mass_mg(pills) / ctx.pill_mass) * ctx.per_pill
+    return ctx.read(pills) * ctx.per_pill
 
 
 def solve(claimed: Interval, fixed: Interval, per_unit: Interval) -> tuple[Interval | None, bool]:

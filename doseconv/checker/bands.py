@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from functools import lru_cache
 
 from ..assumptions import AssumptionSet, load_set, set_names
+from ..parameters import Parameter
 from .results import Band
 
 __all__ = ["SCALES", "band_for", "highest_mean"]
@@ -32,17 +34,24 @@ def band_for(parameter: str, chosen: AssumptionSet, scale: str) -> Band | None:
     source = _SOURCE[parameter]
     if source is None:
         return None
-    lethal = chosen.require("lethal_dose")
-    per = Fraction(1) if parameter == "powder_purity" else 1 / lethal  # pill content (mg) -> doses per pill
     own = chosen.parameter(source)
     own_counts = own.origin == "published" and chosen.name != "pure"  # an override or a convention does not
+    return _band(parameter, scale, chosen.require("lethal_dose"), own, own_counts, chosen.label)
+
+
+@lru_cache(maxsize=256)
+def _band(parameter: str, scale: str, lethal: Fraction, own: Parameter, own_counts: bool, label: str) -> Band | None:
+    """:func:`band_for` from what it reads of the chosen set (the same few sets recur: remembered)."""
+    source = _SOURCE[parameter]
+    assert source is not None
+    per = Fraction(1) if parameter == "powder_purity" else 1 / lethal  # pill content (mg) -> doses per pill
     # Pills are counted by the thousand: the doses per pill a claim needs are an average over the seizure's
     # pills, which the yearly means describe; the tested range is that of single tablets. Powder in one
     # seizure can be anywhere in the range of single exhibits.
     if scale == "aggregate" or parameter == "doses_per_pill":
         means = {s.name: s.parameter(source).value for s in _dea_sets() if s.parameter(source).value is not None}
         if own.value is not None and own_counts:
-            means[chosen.label] = own.value  # a user's own cited set counts (by its label: a file may reuse a name)
+            means[label] = own.value  # a user's own cited set counts (by its label: a file may reuse a name)
         if not means:
             return None
         low_name = min(means, key=lambda n: means[n])  # type: ignore[arg-type,return-value]
@@ -53,7 +62,7 @@ def band_for(parameter: str, chosen: AssumptionSet, scale: str) -> Band | None:
         return Band(low * per, high * per, basis)
     if own.range is not None and own_counts:
         low, high = own.range
-        return Band(low * per, high * per, f"tested range in {chosen.label}, {own.show(low)} to {own.show(high)}")
+        return Band(low * per, high * per, f"tested range in {label}, {own.show(low)} to {own.show(high)}")
     ranges = [(s.name, r) for s in _dea_sets() if (r := s.parameter(source).range)]
     if not ranges:
         return None

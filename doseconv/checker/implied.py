@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..intervals import Interval
-from .arithmetic import mass_mg, pill_doses, solve, tolerant_mass_mg
+from .arithmetic import pill_doses, solve, tolerant_mass_mg
 from .bands import band_for
 from .context import ClaimContext
 from .results import Implied
@@ -23,8 +23,8 @@ def implied_value(ctx: ClaimContext) -> Implied | None:
         fixed = pill_doses(ctx)
         if fixed is None:
             return None
-        interval, unbounded = solve(ctx.claimed, fixed, mass_mg(ctx.powder, ctx.reading) / lethal)
-        tolerant, _ = solve(ctx.claimed, fixed, tolerant_mass_mg(ctx.powder, ctx.reading) / lethal)
+        interval, unbounded = solve(ctx.claimed, fixed, ctx.mass_mg(ctx.powder) / lethal)
+        tolerant, _ = solve(ctx.claimed, fixed, tolerant_mass_mg(ctx, ctx.powder) / lethal)
         return Implied(
             "powder_purity", interval, unbounded, ctx.purity, band_for("powder_purity", ctx.chosen, ctx.scale),
             Fraction(1), lethal, tolerant.low if tolerant else None,
@@ -34,11 +34,11 @@ def implied_value(ctx: ClaimContext) -> Implied | None:
         return None
     nothing = Interval.point(0)
     if pills.kind == "mass":
-        interval, unbounded = solve(ctx.claimed, nothing, mass_mg(pills, ctx.reading) / lethal)
-        tolerant, _ = solve(ctx.claimed, nothing, tolerant_mass_mg(pills, ctx.reading) / lethal)
+        interval, unbounded = solve(ctx.claimed, nothing, ctx.mass_mg(pills) / lethal)
+        tolerant, _ = solve(ctx.claimed, nothing, tolerant_mass_mg(ctx, pills) / lethal)
         low = tolerant.low if tolerant else None
         return Implied("pill_purity", interval, unbounded, None, None, Fraction(1), lethal, low)
-    interval, unbounded = solve(ctx.claimed, nothing, pills.interval(ctx.reading))
+    interval, unbounded = solve(ctx.claimed, nothing, ctx.read(pills))
     physical = ctx.pill_mass / lethal if ctx.pill_mass is not None else None
     # Compared with the lab's mean content, whatever the pill model: the physical question is
     # how much fentanyl a pill would have to hold.

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..assumptions import AssumptionSet
 from ..intervals import Interval
-from ..numbers import exact_text, format_grouped, format_words
+from ..numbers import exact_text, format_grouped, format_words, round_to
 from ..stated import StatedFigure
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -70,6 +71,13 @@ class Implied:
             return percent_text(value, places)
         return f"{format_grouped(value, places)} ({format_grouped(value * self.lethal_dose_mg, places)} mg per pill)"
 
+    def _rounded(self, value: Fraction, places: int) -> tuple[Decimal, ...]:
+        """The figures :meth:`show` writes for ``value``, as numbers (equal exactly when the texts are)."""
+        step = Decimal(1).scaleb(-places)
+        if self.parameter in ("powder_purity", "pill_purity"):
+            return (round_to(value * 100, step),)
+        return round_to(value, step), round_to(value * self.lethal_dose_mg, step)
+
     def describe(self) -> str:
         """The implied values as a phrase: "powder purity from 9.89% to 10.18%"."""
         return self._description
@@ -85,7 +93,7 @@ class Implied:
         while (
             places < 8
             and self.interval.low != self.interval.high
-            and (self.show(self.interval.low, places) == self.show(self.interval.high, places))
+            and self._rounded(self.interval.low, places) == self._rounded(self.interval.high, places)
         ):
             places += 2  # show enough digits to tell the ends apart
         return f"{name} from {self.show(self.interval.low, places)} to {self.show(self.interval.high, places)}"
@@ -130,14 +138,31 @@ class Diagnosis:
         return out
 
 
-@dataclass(frozen=True)
 class Details:
-    """The parts of a result made for reading: the full diagnosis and the texts, made when first asked for."""
+    """The parts of a result made for reading, each made when first asked for: the full diagnosis, then
+    (from it) the explanation, and the correction with the plain text. Verify's text output of a sound
+    claim needs the diagnosis alone; the JSON needs them all."""
 
-    diagnosis: tuple[Diagnosis, ...]
-    explanation: str
-    correction: Any  # a Correction (see .correction) for a flagged claim, else None
-    plain: str
+    def __init__(
+        self,
+        diagnose: Callable[[], list[Diagnosis]] = list,
+        explain: Callable[[tuple[Diagnosis, ...]], str] = lambda _: "",
+        correct: Callable[[tuple[Diagnosis, ...]], tuple[Any, str]] = lambda _: (None, ""),
+    ) -> None:
+        self._diagnose, self._explain, self._correct = diagnose, explain, correct
+
+    @cached_property
+    def diagnosis(self) -> tuple[Diagnosis, ...]:
+        return tuple(self._diagnose())
+
+    @cached_property
+    def explanation(self) -> str:
+        return self._explain(self.diagnosis)
+
+    @cached_property
+    def corrected(self) -> tuple[Any, str]:
+        """The correction (a :class:`~doseconv.checker.correction.Correction`, or None) and the plain text."""
+        return self._correct(self.diagnosis)
 
 
 @dataclass(frozen=True)
@@ -160,7 +185,7 @@ class CheckResult:
     inputs: dict[str, StatedFigure | None]
     notes: tuple[str, ...] = field(default=())
     population: Population | None = None  # the population a population claim was read with
-    details: Callable[[], Details] = field(default=lambda: Details((), "", None, ""), compare=False, repr=False)
+    details: Callable[[], Details] = field(default=Details, compare=False, repr=False)
 
     @cached_property
     def _made(self) -> Details:
@@ -179,12 +204,14 @@ class CheckResult:
     @property
     def correction(self) -> Any:
         """The :class:`~doseconv.checker.correction.Correction` of a flagged claim, else None."""
-        return self._made.correction
+        if self.verdict not in FLAGGED:
+            return None  # only a flagged claim is corrected
+        return self._made.corrected[0]
 
     @property
     def plain(self) -> str:
         """One or two sentences on the verdict a reporter can paste."""
-        return self._made.plain
+        return self._made.corrected[1]
 
     @property
     def flagged(self) -> bool:

@@ -65,6 +65,16 @@ def _internal_error(error: BaseException) -> int:
     return EXIT_INTERNAL
 
 
+def _short_lived_process() -> None:
+    """A command is one short process that makes many small objects with no cycles worth collecting as it goes
+    (a claims file of 10,000 claims, a folder of stories): the cyclic collector runs a hundred times less often,
+    and never over what start-up loaded. Memory is still freed as each object is dropped."""
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(70_000, 10, 10)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return (and, as a script, exit with) the exit code."""
     from typer.main import get_command
@@ -73,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
 
     command = get_command(app)
     args = sys.argv[1:] if argv is None else argv
+    if argv is None:
+        _short_lived_process()
     negative = next((a for a in args if len(a) > 1 and a[0] == "-" and (a[1].isdigit() or a[1] == ".")), None)
     try:
         if negative is not None:  # click would read "-5 kg" as an unknown option "-5"

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from .extract import extract_figures
 from .figure import KINDS, Figure
-from .group import ClaimDraft, build_claims
+from .group import ClaimDraft, OtherScope, build_claims
 from .scanner import FLAGGED, Claim, ScanReport, ScanSet, scan_text
 from .scope import Scope
 from .sources import TEXT_SUFFIXES, read_source, scan_paths
@@ -31,6 +31,7 @@ __all__ = [
     "ClaimDraft",
     "Document",
     "Figure",
+    "OtherScope",
     "ScanReport",
     "ScanSet",
     "Scope",

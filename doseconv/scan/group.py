@@ -6,11 +6,15 @@ A dose figure takes its inputs from the nearest place that has any, in this orde
    doses"); a sentence that pins the doses on the pills alone gets the pills alone;
 2. its paragraph, among figures of the same scope;
 3. nearby sentences (up to :data:`WINDOW_BEFORE` before and :data:`WINDOW_AFTER` after) of
-   the same scope;
-4. nearby sentences of another scope, with a note naming the difference.
+   the same scope.
 
 One figure of each kind (pills, powder) is taken: the nearest, preferring one before the
 dose figure. Figures of other drugs, money, arrests and the like are never inputs.
+
+A total with no input of its own scope has none: a national total is not built from one
+division's figures, nor a division's from the national ones, nor a fiscal year's from a
+calendar year's. The nearest pills and powder of another scope in the same window are kept
+apart (:class:`OtherScope`), for the what-if the scanner shows beside the verdict.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from itertools import islice
 from .figure import Figure
 from .text import Document
 
-__all__ = ["LOOK_AROUND", "WINDOW_AFTER", "WINDOW_BEFORE", "ClaimDraft", "build_claims", "choose_scale"]
+__all__ = ["LOOK_AROUND", "WINDOW_AFTER", "WINDOW_BEFORE", "ClaimDraft", "OtherScope", "build_claims", "choose_scale"]
 
 #: How many sentences before and after a dose figure are searched for its inputs.
 WINDOW_BEFORE = 6
@@ -42,12 +46,36 @@ _ONE_SEIZURE = re.compile(
 )
 
 
+def _check_inputs(pills: Figure | None, powder: Figure | None) -> None:
+    for name, figure, kind in (("pills", pills, "pills"), ("powder", powder, "fentanyl-mass")):
+        if figure is not None and (figure.kind != kind or not figure.counts_toward_doses):
+            raise ValueError(f"{name} input must be a fentanyl {kind} figure, not {figure.kind}")
+
+
+@dataclass(frozen=True)
+class OtherScope:
+    """The nearest pills and powder of another scope than a dose figure's: never its inputs, only a what-if."""
+
+    pills: Figure | None
+    powder: Figure | None
+
+    def __post_init__(self) -> None:
+        if self.pills is None and self.powder is None:
+            raise ValueError("a figure of another scope is needed")
+        _check_inputs(self.pills, self.powder)
+
+    @property
+    def figures(self) -> tuple[Figure, ...]:
+        return tuple(f for f in (self.pills, self.powder) if f is not None)
+
+
 @dataclass(frozen=True)
 class ClaimDraft:
     """A dose figure with the inputs found for it, before checking.
 
-    ``basis`` says where the inputs came from: ``sentence``, ``paragraph``, ``nearby``,
-    ``nearby, other scope`` or ``none``.
+    ``basis`` says where the inputs came from: ``sentence``, ``paragraph``, ``nearby`` or
+    ``none``. With no input of its own scope, ``other_scope`` holds the nearest pills and
+    powder of another scope, if any: they are not inputs (see :meth:`what_if`).
     """
 
     doses: Figure
@@ -56,14 +84,34 @@ class ClaimDraft:
     basis: str
     scale: str
     notes: tuple[str, ...] = ()
+    other_scope: OtherScope | None = None
 
     def __post_init__(self) -> None:
         if self.doses.kind != "doses":
             raise ValueError("a claim is built on a dose figure")
-        for name, kinds in (("pills", ("pills",)), ("powder", ("fentanyl-mass",))):
-            figure = getattr(self, name)
-            if figure is not None and (figure.kind not in kinds or not figure.counts_toward_doses):
-                raise ValueError(f"{name} input must be a fentanyl {kinds[0]} figure, not {figure.kind}")
+        _check_inputs(self.pills, self.powder)
+        if self.other_scope is not None and (self.pills is not None or self.powder is not None):
+            raise ValueError("a claim with inputs of its own scope has no figures of another scope")
+
+    def what_if(self) -> ClaimDraft | None:
+        """The claim as if built on the figures of another scope (with a note naming the difference), or None.
+
+        >>> from .text import read_document
+        >>> from .extract import extract_figures
+        >>> doc = read_document("Nationwide, agents seized 6,500 pounds of fentanyl.\\n\\n"
+        ...                     "The Omaha Division's seizures equal 2 million doses.")
+        >>> (draft,) = build_claims(doc, extract_figures(doc))
+        >>> draft.basis, draft.powder, draft.what_if().powder.text
+        ('none', None, '6,500 pounds of fentanyl')
+        >>> draft.what_if().notes
+        ('different scopes: the doses (2 million doses) are Omaha Division; powder (6,500 pounds of fentanyl) is national',)
+        """
+        other = self.other_scope
+        if other is None:
+            return None
+        note = _scope_note(self.doses, list(other.figures))
+        notes = (note,) if note else ()
+        return ClaimDraft(self.doses, other.pills, other.powder, "other scope", self.scale, notes)
 
 
 #: How many figures on each side of a dose figure, in one sentence, are looked at for an input.
@@ -199,19 +247,20 @@ def build_claims(document: Document, figures: list[Figure], limit: int | None = 
         if here not in wanted:
             wanted[here] = _wanted(document, here, by_sentence[here])
             refused[here] = _refused(by_sentence[here])
-        pills, powder, basis = _inputs_of(doses, inputs, wanted[here])
+        pills, powder, basis, other = _inputs_of(doses, inputs, wanted[here])
         notes = []
         note = _scope_note(doses, [f for f in (pills, powder) if f is not None])
         if note:
             notes.append(note)
-        if basis == "none":
+        if basis == "none" and other is None:
             notes.append("no fentanyl pills or powder found near this dose figure")
         if refused[here] is not None and (pills is None or powder is None):
             notes.append(f"a figure of its sentence was not read ({refused[here]})")
         for chosen in (pills, powder):
             if chosen is not None and chosen.ambiguous:
                 notes.extend(n for n in chosen.notes if "ambiguous" in n)
-        claims.append(ClaimDraft(doses, pills, powder, basis, choose_scale(document, doses, one_seizure), tuple(notes)))
+        scale = choose_scale(document, doses, one_seizure)
+        claims.append(ClaimDraft(doses, pills, powder, basis, scale, tuple(notes), other))
     return claims
 
 
@@ -223,8 +272,13 @@ def _refused(sentence_figures: list[Figure]) -> str | None:
     return None
 
 
-def _inputs_of(doses: Figure, inputs: _Inputs, want: tuple[bool, bool]) -> tuple[Figure | None, Figure | None, str]:
-    """The pills and powder of a dose figure and the tier they came from (see the module's description)."""
+def _inputs_of(
+    doses: Figure, inputs: _Inputs, want: tuple[bool, bool]
+) -> tuple[Figure | None, Figure | None, str, OtherScope | None]:
+    """The pills and powder of a dose figure and the tier they came from (see the module's description).
+
+    With none of its own scope: the nearest of another scope, apart, for a what-if.
+    """
 
     def same_scope(f: Figure) -> bool:
         return not doses.scope.differences(f.scope)
@@ -241,11 +295,12 @@ def _inputs_of(doses: Figure, inputs: _Inputs, want: tuple[bool, bool]) -> tuple
         ("sentence", sentence_accept, False),
         ("paragraph", same_paragraph, True),
         ("nearby", same_scope, True),
-        ("nearby, other scope", anything, True),
     )
     for name, accept, window in tiers:
         pills = inputs.nearest(doses, "pills", accept, window) if want[0] else None
         powder = inputs.nearest(doses, "fentanyl-mass", accept, window) if want[1] else None
         if pills or powder:
-            return pills, powder, name
-    return None, None, "none"
+            return pills, powder, name, None
+    pills = inputs.nearest(doses, "pills", anything, True) if want[0] else None
+    powder = inputs.nearest(doses, "fentanyl-mass", anything, True) if want[1] else None
+    return None, None, "none", OtherScope(pills, powder) if pills or powder else None

@@ -77,8 +77,8 @@ def _fix(claim: Claim, anchor: str) -> str:
     parts = [f'<b class="verdict v-{escape(claim.verdict)}">{escape(claim.verdict)}</b>']
     if result is not None and result.correction is not None:
         parts.append(f" corrected: <strong>{escape(result.correction.phrase)}</strong>.")
-    if result is not None and result.plain:
-        parts.append(f" {escape(result.plain)}")
+    if claim.plain:
+        parts.append(f" {escape(claim.plain)}")
     elif claim.notes:
         parts.append(f" {escape(claim.notes[-1])}")
     if claim.dea_verdict is not None:

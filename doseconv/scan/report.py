@@ -23,9 +23,21 @@ _BASIS = {
     "sentence": "the same sentence",
     "paragraph": "the same paragraph, same scope",
     "nearby": "nearby sentences, same scope",
-    "nearby, other scope": "nearby sentences of another scope",
     "none": "no inputs found",
 }
+
+
+def _basis(claim: Claim) -> str:
+    """Where a claim's inputs came from, in words."""
+    if claim.draft.other_scope is not None:
+        return "none of its own scope"
+    return _BASIS[claim.draft.basis]
+
+
+def _inputs_from(claim: Claim) -> str:
+    if claim.draft.basis == "none":
+        return "no inputs of its own scope" if claim.draft.other_scope is not None else "no inputs found"
+    return f"inputs from {_BASIS[claim.draft.basis]}"
 
 
 def render(
@@ -141,6 +153,8 @@ def _none_found(report: ScanReport) -> str:
 def _diagnosis(claim: Claim) -> str:
     if claim.result is None:
         return "not checked"
+    if claim.draft.other_scope is not None:
+        return "none (no inputs of its own scope)"
     matching = claim.reproduced_by
     if matching:
         return "reproduced by " + ", ".join(matching)
@@ -177,9 +191,37 @@ def _correction_lines(claim: Claim, indent: str) -> list[str]:
     lines = []
     if correction is not None:
         lines.append(f"{indent}corrected: {correction.phrase}")
-    if claim.result.plain and claim.result.population is None:  # a population claim says it "in people" below
-        lines.append(f"{indent}{'correction' if correction is not None else 'in words'}: {claim.result.plain}")
+    plain = _plain_line(claim)
+    if plain:
+        lines.append(indent + plain)
     return lines
+
+
+def _plain_line(claim: Claim) -> str | None:
+    """ "correction: …" or "in words: …"; None when there is none or a population claim says it "in people"."""
+    if claim.result is None or not claim.plain:
+        return None
+    if claim.result.population is not None and claim.draft.other_scope is None:
+        return None
+    return f"{'correction' if claim.result.correction is not None else 'in words'}: {claim.plain}"
+
+
+def _other_scope_lines(claim: Claim, indent: str) -> list[str]:
+    """For a total with no input of its own scope: the nearest figures of another scope and the what-if verdict."""
+    other = claim.draft.other_scope
+    if other is None:
+        return []
+    lines = [f"{indent}nearest of another scope: {f.text}  (#{f.index}, {f.scope.describe()})" for f in other.figures]
+    what_if = claim.other_scope
+    if what_if is not None:
+        implied = f" ({what_if.implied})" if what_if.implied else ""
+        lines.append(f"{indent}what-if (not the verdict): {what_if.verdict}{implied}")
+    return lines
+
+
+def _notes(claim: Claim) -> list[str]:
+    """The claim's notes, less the plain sentence already shown."""
+    return [n for n in claim.notes if n != claim.plain]
 
 
 def _claim_lines(claim: Claim, report: ScanReport) -> list[str]:
@@ -190,18 +232,19 @@ def _claim_lines(claim: Claim, report: ScanReport) -> list[str]:
         f"     sentence: {_clip(doses.sentence, 200)}",
         *_correction_lines(claim, "     "),
         f"     rules: {_rules_text(claim, report)}",
-        f"     scope: {doses.scope.describe()}; scale {draft.scale}; inputs from {_BASIS[draft.basis]}",
+        f"     scope: {doses.scope.describe()}; scale {draft.scale}; {_inputs_from(claim)}",
     ]
     for name, figure in (("pills", draft.pills), ("powder", draft.powder)):
         if figure is not None:
             lines.append(f"     {name + ':':<8}{figure.text}  (#{figure.index}, {figure.scope.describe()})")
+    lines += _other_scope_lines(claim, "     ")
     if claim.implied:
         lines.append(f"     implied: {claim.implied}")
     lines.append(f"     diagnosis: {_diagnosis(claim)}")
-    if claim.result is not None and claim.result.population is not None:
+    if claim.result is not None and claim.result.population is not None and draft.other_scope is None:
         lines.append(f"     population: {claim.result.population.explain()}")
         lines.append(f"     in people: {claim.result.plain}")
-    for note in claim.notes:
+    for note in _notes(claim):
         lines.append(f"     note: {note}")
     lines.append(f"     why: {claim.explanation}")
     return lines
@@ -335,21 +378,22 @@ def _markdown_report(report: ScanReport, level: int, limits: _Limits) -> list[st
                     f"**{c.verdict}**" if c.flagged else c.verdict, correction.phrase if correction else "—",
                     _rules_text(c, report), d.doses.scope.describe(), d.scale,
                     f"{d.pills.text} (#{d.pills.index})" if d.pills else "—",
-                    f"{d.powder.text} (#{d.powder.index})" if d.powder else "—", _BASIS[d.basis],
+                    f"{d.powder.text} (#{d.powder.index})" if d.powder else "—", _basis(c),
                 )) + " |"
             )  # fmt: skip
         lines.append("")
         for c in report.claims:
             lines.append(f"{c.index}. > {_cell(c.draft.doses.sentence)}")
-            if c.result is not None and c.result.plain and c.result.population is None:
-                label = "correction" if c.result.correction is not None else "in words"
-                lines.append(f"   - {label}: {_cell(c.result.plain)}")
+            plain = _plain_line(c)
+            if plain:
+                lines.append(f"   - {_cell(plain)}")
             if c.implied:
                 lines.append(f"   - implied: {_cell(c.implied)}; diagnosis: {_cell(_diagnosis(c))}")
-            if c.result is not None and c.result.population is not None:  # a population phrase, said in people
-                lines.append(f"   - population: {_cell(c.result.population.explain())}")
+            lines += [f"   - {_cell(line)}" for line in _other_scope_lines(c, "")]
+            if c.result is not None and c.result.population is not None and c.draft.other_scope is None:
+                lines.append(f"   - population: {_cell(c.result.population.explain())}")  # said in people
                 lines.append(f"   - in people: {_cell(c.result.plain)}")
-            for note in c.notes:
+            for note in _notes(c):
                 lines.append(f"   - note: {_cell(note)}")
             lines.append(f"   - why: {_cell(c.explanation)}")
         lines.append("")

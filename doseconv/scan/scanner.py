@@ -13,6 +13,7 @@ from .dates import StoryDate, find_story_date
 from .extract import extract_figures
 from .figure import Figure
 from .group import ClaimDraft, build_claims
+from .otherscope import other_scope_dict, other_scope_text
 from .population import with_population_figures
 from .rules import StoryRules, find_rules
 from .scope import ScopeResolver
@@ -54,10 +55,20 @@ class Claim:
     #: The verdict under the assumption set's (DEA's) figures, when the story's rules gave another check.
     dea_verdict: str | None = None
     dea_explanation: str | None = None
+    #: With no input of its own scope: the claim as if built on the nearest figures of another scope
+    #: (``draft.other_scope``), checked by the same checker; a what-if, never the verdict.
+    other_scope: Claim | None = None
 
     @property
     def flagged(self) -> bool:
         return self.verdict in FLAGGED
+
+    @property
+    def plain(self) -> str | None:
+        """The plain-text verdict or correction; for a total with no input of its own scope, the sentence that says so."""
+        if self.draft.other_scope is not None:
+            return other_scope_text(self.draft, self.other_scope)
+        return self.result.plain if self.result is not None else None
 
     @property
     def implied(self) -> str | None:
@@ -98,11 +109,14 @@ class Claim:
             "end": draft.doses.end,
             "diagnosis": self.reproduced_by,
             "correction": correction.to_dict() if correction is not None else None,
-            "plain": self.result.plain if self.result is not None else None,
+            "plain": self.plain,
             "assumptions": self.result.assumptions.name if self.result is not None else None,
             "rules": [r.to_dict() for r in self.rules.rules],
             "dea_verdict": self.dea_verdict,
             "check": self.result.to_dict() if self.result is not None else None,
+            "nearest_other_scope": (
+                other_scope_dict(draft, self.other_scope) if draft.other_scope is not None else None
+            ),
         }
 
 
@@ -151,7 +165,21 @@ def check_draft(index: int, draft: ClaimDraft, rules: StoryRules | None = None, 
     With the story's own ``rules`` (a lethal dose, a share of pills, a pill's weight) the claim is
     checked under them and under the assumption set's figures: the story's rules lead, the other
     verdict is kept in ``dea_verdict``. A rule counting mass as pure is shown, never used.
+
+    A draft with no input of its own scope is ``unverifiable``; the nearest figures of another
+    scope get one what-if check (kept in ``other_scope``), which the claim's plain sentence and
+    notes report as such.
     """
+    what_if_draft = draft.what_if()
+    if what_if_draft is None:
+        return _with_rules(index, draft, rules, options)
+    what_if = _with_rules(index, what_if_draft, rules, options)
+    draft = replace(draft, notes=(*draft.notes, other_scope_text(draft, what_if)))
+    return replace(_with_rules(index, draft, rules, options), other_scope=what_if)
+
+
+def _with_rules(index: int, draft: ClaimDraft, rules: StoryRules | None, options: dict[str, Any]) -> Claim:
+    """The claim checked under the set's figures and, when the story states rules, under its own (see :func:`check_draft`)."""
     claim = _check_draft(index, draft, **options)
     if rules is None or not rules.rules:
         return claim
@@ -327,10 +355,16 @@ def scan_text(
     if run_checks:
         claims = tuple(check_draft(i, d, rules, **options) for i, d in enumerate(drafts, 1))
     else:
-        claims = tuple(Claim(i, d, "unverifiable", "not checked", None, d.notes) for i, d in enumerate(drafts, 1))
+        claims = tuple(_unchecked(i, d) for i, d in enumerate(drafts, 1))
     return ScanReport(
         source, document.format, len(text), tuple(figures), claims, over, story_date, rules, document.text
     )
+
+
+def _unchecked(index: int, draft: ClaimDraft) -> Claim:
+    """A claim built but not checked (``run_checks=False``)."""
+    notes = draft.notes if draft.other_scope is None else (*draft.notes, other_scope_text(draft, None))
+    return Claim(index, draft, "unverifiable", "not checked", None, notes)
 
 
 def _not_a_claim(figure: Figure, rules: StoryRules) -> Figure:

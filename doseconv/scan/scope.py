@@ -17,10 +17,14 @@ from typing import NamedTuple
 from .patterns import case_variants, trie_pattern
 from .text import Document
 
-__all__ = ["FIELDS", "Scope", "ScopeResolver"]
+__all__ = ["FIELDS", "STATEWIDE", "Scope", "ScopeResolver"]
 
 #: The fields of a scope, in the order they are shown.
 FIELDS = ("level", "place", "agency", "operation", "period")
+
+#: The place of a "statewide" figure when the story names no state before it: a state's total is
+#: never a county's, a city's or a division's, so it does not take their name.
+STATEWIDE = "statewide"
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,7 @@ _OTHER_WORDS = (
     "division-wide",
     "divisionwide",
     "statewide",
+    "state-wide",
     "regionally",
     "locally",
     "Operation",
@@ -149,7 +154,8 @@ _MENTION = re.compile(
     r"|\b(?:across|throughout) (?:the (?:country|nation|United States|U\.S\.)|America)\b|\ball 50 states\b"
     r"|\bthe agency\b)|\b[Nn]ational\b(?!\s+[A-Z]))"
     r"|(?P<district>\b(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District of [A-Z]\w+(?:\s+[A-Z]\w+)?)"
-    r"|(?P<unnamed>\b(?:the (?:field )?division|division|division-?wide|statewide|regionally|locally)\b)"
+    r"|(?P<statewide>\b[Ss]tate-?wide\b)"
+    r"|(?P<unnamed>\b(?:the (?:field )?division|division|[Dd]ivision-?wide|[Rr]egionally|[Ll]ocally)\b)"
     rf"|(?P<state>\b(?:{_STATES})\b(?P<city>\s+City\b)?)"
     rf"|(?P<agency>\b(?:{_AGENCY_PATTERN})\b)"
     r"|(?P<operation>\bOperation\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
@@ -163,12 +169,20 @@ _MENTION = re.compile(
 _PLACE_WORD = re.compile(r"\b(?:Field\s+)?(?:Division|Field Office)\b|\bCounty\b(?!\s+Sheriffs of America)")
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w.'’]*\s+){1,3}\Z")
 # Local agencies are scopes too: found by their last words, their name read backwards
-# ("Harbor County Sheriff's Office", "Riverton Police Department", "Arizona State Patrol");
-# a CBP port is a place ("Nogales port of entry").
+# ("Harbor County Sheriff's Office", "Riverton Police Department", "Arizona State Patrol"); a
+# sheriff's office or police department also names its place ("Riverton"), a CBP port is a place
+# ("Nogales port of entry").
 _LOCAL_AGENCY = re.compile(
     r"\b(?:Sheriff['’]s\s+(?:Office|Department)|Police\s+(?:Department|Dept\.)|Police\b(?!\s+Department)"
     r"|State\s+Patrol|Highway\s+Patrol|State\s+Police|Department\s+of\s+Public\s+Safety)"
 )
+# The words before a place that make it the people a population phrase counts ("the entire
+# population of Wyoming", "everyone in Texas", "every resident of Ohio"), not a scope.
+_WHOSE_PEOPLE = re.compile(
+    r"\b(?:population|people|residents?|inhabitants|everyone|everybody|every (?:person|man, woman and child))"
+    r"\s+(?:of|in)\s+(?:the\s+(?:state|city)\s+of\s+)?\Z"
+)
+_LOCAL_SUFFIX = re.compile(r"\s+(?:Sheriff['’]s\s+(?:Office|Department)|Police(?:\s+(?:Department|Dept\.))?)$")
 _PORT = re.compile(r"\bport\s+of\s+entry\b|\bPort\s+of\s+Entry\b")
 _LEADING_NOISE = re.compile(rf"^(?:(?:The|A|U\.S\.|{_AGENCY_PATTERN})(?:['’]s)?\s+|\w+['’]s\s+)+")
 
@@ -186,10 +200,14 @@ def _mentions(text: str) -> list[_Mention]:
     for m in _MENTION.finditer(text):
         kind = m.lastgroup
         pos = m.start()
+        if kind in ("state", "national") and _WHOSE_PEOPLE.search(text, max(0, pos - 40), pos):
+            continue  # "the entire population of Wyoming" says whose people, not where the figure applies
         if m["national"] is not None:
             found.append(_Mention(pos, "geo", None, 2))
         elif m["district"] is not None:
             found.append(_Mention(pos, "geo", " ".join(m["district"].split()), 2))
+        elif m["statewide"] is not None:
+            found.append(_Mention(pos, "geo", STATEWIDE, 1))
         elif m["unnamed"] is not None:
             found.append(_Mention(pos, "geo", "", 1))
         elif m["state"] is not None:
@@ -241,6 +259,9 @@ def _local_agencies(text: str) -> list[_Mention]:
         if before is not None:
             name = re.sub(r"^(?:The|A)\s+", "", " ".join(text[before.start() : word.end()].split()))
             found.append(_Mention(before.start(), "agency", name))
+            town = _LOCAL_SUFFIX.sub("", name)
+            if town != name and town:  # a sheriff's office or police department covers its county or town
+                found.append(_Mention(before.start(), "geo", town, 2))
     for port in _PORT.finditer(text):
         before = _NAME_BEFORE.search(text, max(0, port.start() - 60), port.start())
         if before is not None:
@@ -283,12 +304,18 @@ class ScopeResolver:
             self._paragraph_sentences.setdefault(paragraph, []).append(index)
         self._carried = self._carry()
         self._before, self._after = self._neighbours()
-        # The last place named before each sentence, for an unnamed "the division".
+        # The last place named before each sentence, for an unnamed "the division", and the last
+        # state named, for "statewide" (never a county's or a division's name).
         self._last_place: list[str | None] = []
+        self._last_state: list[str | None] = []
         place: str | None = None
-        for values in self._sentence_values:
+        state: str | None = None
+        for values, mentions in zip(self._sentence_values, self._by_sentence, strict=True):
             self._last_place.append(place)
-            place = values.get("place") or place  # type: ignore[assignment]
+            self._last_state.append(state)
+            if values.get("place") != STATEWIDE:
+                place = values.get("place") or place  # type: ignore[assignment]
+            state = mentions.states.rsplit(", ", 1)[-1] if mentions.states else state
 
     def _own(self, mentions: _SentenceMentions, position: int | None) -> dict[str, object]:
         """Field values a sentence states itself; ``position`` picks the nearest mention, else the last."""
@@ -298,6 +325,8 @@ class ScopeResolver:
             chosen = mentions.geo.nearest(position)
             if chosen.rank == 2 and chosen.value is None:
                 out["level"], out["place"] = "national", None
+            elif chosen.value == STATEWIDE:
+                out["level"], out["place"] = "regional", mentions.states or STATEWIDE
             elif chosen.value:
                 out["level"], out["place"] = "regional", chosen.value
             else:
@@ -342,12 +371,20 @@ class ScopeResolver:
 
     def _resolve(self, sentence: int, mentions: _SentenceMentions, position: int) -> Scope:
         values = self._own(mentions, position)
+        own_agency = "agency" in values
         for key, value in self._inherited(sentence).items():
             values.setdefault(key, value)
         if values.get("level") == "regional" and not values.get("place"):
             values["place"] = self._last_place[sentence]
+        if values.get("place") == STATEWIDE:
+            values["place"] = self._last_state[sentence] or STATEWIDE
         if values.get("level") == "national":
             values["place"] = None
+        agency, place = values.get("agency"), values.get("place")
+        if not own_agency and isinstance(agency, str) and (values.get("level") == "national" or place):
+            town = _LOCAL_SUFFIX.sub("", agency)
+            if town != agency and town != place:  # a town's police is not carried to another place
+                del values["agency"]
         return Scope(**values)  # type: ignore[arg-type]
 
     def _neighbours(self) -> tuple[list[dict[str, object]], list[dict[str, object]]]:

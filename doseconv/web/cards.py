@@ -132,13 +132,22 @@ def _methods(check: dict[str, Any]) -> str:
     return table
 
 
-def check_card(check: dict[str, Any], *, title: str, anchor: str, figures: dict[str, str | None] | None = None) -> str:
-    """One claim's card from its check JSON; ``figures`` names the story's own words (claim, pills, powder)."""
+def check_card(
+    check: dict[str, Any],
+    *,
+    title: str,
+    anchor: str,
+    figures: dict[str, str | None] | None = None,
+    plain: str | None = None,
+) -> str:
+    """One claim's card from its check JSON; ``figures`` names the story's own words (claim, pills, powder);
+    ``plain`` is the story report's own sentence for the claim when it has one (a total with no input of its
+    own scope is told as such, with its what-if), else the check's."""
     verdict = str(check.get("verdict", "unverifiable"))
     inputs = check.get("inputs") or {}
     figures = figures or {k: (inputs.get(k) or {}).get("text") for k in ("claim", "pills", "powder")}
     implied = check.get("implied") or {}
-    plain = check.get("plain") or (check.get("correction") or {}).get("plain") or check.get("explanation", "")
+    plain = plain or check.get("plain") or (check.get("correction") or {}).get("plain") or check.get("explanation", "")
     body = [
         f'<article class="card {_css_verdict(verdict)}" id="{escape(anchor)}" data-verdict="{escape(verdict)}">',
         f"<h3>{escape(title)}</h3>",

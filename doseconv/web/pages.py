@@ -74,7 +74,7 @@ def _story_body(story: service.StoryResult) -> str:
         stated = claim["stated"]
         figures = {k: stated.get(k) for k in ("claim", "pills", "powder")}
         title = f"Claim {claim['index']}: {stated.get('claim')}"
-        parts.append(cards.check_card(check, title=title, anchor=anchor, figures=figures))
+        parts.append(cards.check_card(check, title=title, anchor=anchor, figures=figures, plain=claim.get("plain")))
     return "".join(parts)
 
 
