@@ -25,10 +25,6 @@ _DESCRIPTORS = re.compile(
 _UNIT_SYNONYMS = {"lethal doses": "doses", "lethal dose": "dose"}
 
 
-#: 2**14000 < 10**4215: an int of at most so many bits is well inside :data:`~doseconv.limits.MAX_DIGITS`.
-_SHORT_BITS = 14000
-
-
 @dataclass(frozen=True)
 class Amount:
     """An exact amount of one kind: ``mass``, ``pills`` or ``doses``.
@@ -47,27 +43,14 @@ class Amount:
     text: str = ""
 
     def __post_init__(self) -> None:
-        value, step = self.value, self.step
-        if not (
-            type(value) is Fraction
-            and type(step) is Fraction
-            and value.numerator.bit_length() <= _SHORT_BITS  # well inside the limits: no need to ask check_value
-            and value.denominator.bit_length() <= _SHORT_BITS
-            and step.numerator.bit_length() <= _SHORT_BITS
-            and step.denominator.bit_length() <= _SHORT_BITS
-        ):
-            self._checked()
-        if self.value.numerator < 0:
-            raise InputError(f"amount {exact_text(self.value)} {self.unit} is negative")
-        if self.kind not in ("mass", "pills", "doses"):
-            raise InputError(f"unknown kind {self.kind!r}; expected mass, pills or doses")
-
-    def _checked(self) -> None:
-        """Value and step checked by :func:`~doseconv.limits.check_value` and made Fractions."""
         for name in ("value", "step"):
             check_value(getattr(self, name), name)
             if not isinstance(getattr(self, name), Fraction):
                 object.__setattr__(self, name, Fraction(getattr(self, name)))
+        if self.value.numerator < 0:
+            raise InputError(f"amount {exact_text(self.value)} {self.unit} is negative")
+        if self.kind not in ("mass", "pills", "doses"):
+            raise InputError(f"unknown kind {self.kind!r}; expected mass, pills or doses")
 
     def to(self, unit: str) -> Amount:
         """The same amount in another unit of its kind (exact).
