@@ -43,10 +43,14 @@ class Amount:
     text: str = ""
 
     def __post_init__(self) -> None:
-        for name in ("value", "step"):
-            check_value(getattr(self, name), name)
-            if not isinstance(getattr(self, name), Fraction):
-                object.__setattr__(self, name, Fraction(getattr(self, name)))
+        value = self.value
+        check_value(value, "value")
+        if not isinstance(value, Fraction):
+            object.__setattr__(self, "value", Fraction(value))
+        step = self.step
+        check_value(step, "step")
+        if not isinstance(step, Fraction):
+            object.__setattr__(self, "step", Fraction(step))
         if self.value.numerator < 0:
             raise InputError(f"amount {exact_text(self.value)} {self.unit} is negative")
         if self.kind not in ("mass", "pills", "doses"):

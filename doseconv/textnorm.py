@@ -122,8 +122,8 @@ def normalized_text(text: str) -> str:
     >>> normalized_text("6\u202f500 pounds"), normalized_text("6,500 pounds")
     ('6500 pounds', '6,500 pounds')
     """
-    if _SPECIAL.search(text) is None and _DIGIT_RUN.search(text) is None:
-        return text
+    if (text.isascii() or _SPECIAL.search(text) is None) and _DIGIT_RUN.search(text) is None:
+        return text  # (every character _SPECIAL finds is outside ASCII)
     return normalize(text).text
 
 

@@ -102,6 +102,7 @@ _CLAIM_TYPES: dict[str, tuple[type, ...]] = {key: (str,) for key in _CLAIM_KEYS}
     "pill_share": (str, int, float),
 }
 _ARRAYS = {"figures": "[[figures]]", "claims": "[[claims]]"}
+_OPTIONAL_KEYS = frozenset(OVERRIDE_PARAMETERS) | _POPULATION_KEYS
 #: The overrides of a claim that gives none (one value for every such claim: Overrides are immutable).
 _NO_OVERRIDES = Overrides()
 
@@ -264,11 +265,12 @@ def _claims(
                 except DoseconvError as error:
                     raise fail(f"claim {cid!r}: {error}", at=(*here, "assumptions")) from None
         try:
-            given = {k: entry[k] for k in OVERRIDE_PARAMETERS if k in entry}
+            plain = _OPTIONAL_KEYS.isdisjoint(entry)  # no overrides and no date or place: the usual claim
+            given = {} if plain else {k: entry[k] for k in OVERRIDE_PARAMETERS if k in entry}
             overrides = Overrides(**given) if given else _NO_OVERRIDES
             total = figures[entry["total"]]
             when = claim_when(
-                {k: entry[k] for k in _POPULATION_KEYS if k in entry},
+                {} if plain else {k: entry[k] for k in _POPULATION_KEYS if k in entry},
                 total.text if total.kind == "population" else None,
                 source_date=story_date,
                 assumptions=entry.get("assumptions"),
