@@ -87,6 +87,17 @@ def _pill_total(recipe: Recipe, ctx: ClaimContext, pills: StatedFigure, lb_mg: F
     return count * recipe.per_pill  # type: ignore[arg-type]
 
 
+def _powder_doses(
+    ctx: ClaimContext, powder: StatedFigure, purity: Fraction, lethal: Fraction, lb_mg: Fraction | None
+) -> Interval:
+    """The powder's doses at ``purity`` and ``lethal`` (most ways of counting share them: made once a claim)."""
+
+    def make() -> Interval:
+        return ctx.mass_mg(powder, lb_mg if powder.amount.unit == "pound" else None) * (purity / lethal)
+
+    return ctx.once("powder doses", (purity, lethal, lb_mg), make)
+
+
 def total(recipe: Recipe, ctx: ClaimContext, lb_mg: Fraction | None = None) -> Interval | None:
     """The total doses a recipe gives for the stated figures, or None when it cannot be made."""
     result: Interval | None = None
@@ -97,8 +108,7 @@ def total(recipe: Recipe, ctx: ClaimContext, lb_mg: Fraction | None = None) -> I
     if ctx.powder is not None and recipe.include_powder:
         if recipe.purity is None:
             return None
-        mass = ctx.mass_mg(ctx.powder, lb_mg if ctx.powder.amount.unit == "pound" else None)
-        powder = mass * (recipe.purity / recipe.lethal)
+        powder = _powder_doses(ctx, ctx.powder, recipe.purity, recipe.lethal, lb_mg)
         result = powder if result is None else result + powder
     if result is None:
         return Interval.point(0)
@@ -129,8 +139,12 @@ def central(recipe: Recipe, ctx: ClaimContext) -> Fraction | None:
     if ctx.powder is not None and recipe.include_powder:
         if recipe.purity is None:
             return None
-        powder = ctx.powder.amount
-        doses = powder.value * unit_factor(powder.unit, "milligram") * recipe.purity / recipe.lethal
+        amount, purity, lethal = ctx.powder.amount, recipe.purity, recipe.lethal
+
+        def make() -> Fraction:
+            return amount.value * unit_factor(amount.unit, "milligram") * purity / lethal
+
+        doses = ctx.once("powder central", (purity, lethal), make)
         result = doses if result is None else result + doses
     if result is None:
         return Fraction(0)
