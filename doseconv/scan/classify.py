@@ -23,15 +23,17 @@ _COUNTED_TAIL = re.compile(
     r"|(?P<investigations>investigations?|cases?|probes?)\b)",
     re.IGNORECASE,
 )
+# The patterns of words before a number are searched in the 60 characters before each number; the
+# lookahead of their first letters rejects the other positions at once.
 _KILL_BEFORE = re.compile(
-    r"\b(?:enough|potential|capable|could|can|would|able|sufficient)\b[^.!?\n]{0,40}?\bkill(?:ed|ing)?\s+\Z",
+    r"\b(?=[acepsw])(?:enough|potential|capable|could|can|would|able|sufficient)\b[^.!?\n]{0,40}?\bkill(?:ed|ing)?\s+\Z",
     re.IGNORECASE,
 )
 # "lethal to 1.2 million (people)", "deadly for 2 million Americans"
 _LETHAL_TO_BEFORE = re.compile(r"\b(?:lethal|fatal|deadly)\s+(?:enough\s+)?(?:to|for)\s+\Z", re.IGNORECASE)
 # "could have taken 500,000 lives", "enough to claim 2 million lives"
 _LIVES_BEFORE = re.compile(
-    r"\b(?:could|would|might|may|can|enough\s+to|potential\s+to|capable\s+of)\s+(?:have\s+)?"
+    r"\b(?=[cempw])(?:could|would|might|may|can|enough\s+to|potential\s+to|capable\s+of)\s+(?:have\s+)?"
     r"(?:taken|take|taking|claim|claimed|claiming|end|ended|ending|cost|costing)\s+"
     r"(?:(?:up\s+to|as\s+many\s+as|about|roughly|an\s+estimated|more\s+than|nearly|over)\s+)?\Z",
     re.IGNORECASE,

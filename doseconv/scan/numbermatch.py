@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..numbers import NUMBER_PATTERN, SCALE_WORDS, split_number
 from ..stated import QUALIFIER_PHRASES
-from .patterns import case_variants, trie_pattern
+from .patterns import trie_pattern
 
 __all__ = ["FIGURE", "RATIO_BEFORE", "has_digits_or_scale", "read_values", "skip_other"]
 
@@ -28,13 +28,16 @@ def _starting_words() -> list[str]:
 
 _QUALIFIERS = "|".join(re.escape(p) for p in QUALIFIER_PHRASES if p != "between")
 # A figure starts with a digit, a currency sign, a point, or one of the starting words. If
-# NUMBER_PATTERN ever lists its words differently, no filter is used (slower, same result).
+# NUMBER_PATTERN ever lists its words differently, no filter is used (slower, same result). The
+# figure pattern ignores case, so the words are in lower case only (case variants would only
+# make the engine try more branches).
 _STARTS = (
-    rf"(?=[\d$€£.]|{trie_pattern(case_variants(_starting_words()))}(?![A-Za-z]))"
+    rf"(?=[\d$€£.]|{trie_pattern(sorted({w.lower() for w in _starting_words()}))}(?![A-Za-z]))"
     if re.search(r"\\b\(\?:([a-z|]+)\)\\b", NUMBER_PATTERN)
     else ""
 )
 _SCALES = "|".join(SCALE_WORDS)
+_SCALE_OR_DOZEN = re.compile(rf"\b(?:{_SCALES}|dozen)\b", re.IGNORECASE)
 _NUMBER_START = rf"(?!an?\b(?![\s-]+(?:hundred|dozen|{_SCALES}|kilo\w*|pound|ounce|gram|ton\w*)\b))"
 # A unit written against its number ("4,500kg", "12lbs") or joined by a hyphen ("1.5-kilogram").
 _GLUED_UNIT = r"(?:kilograms?|kilos?|kgs?|grams?|g|milligrams?|mg|pounds?|lbs?|ounces?|oz|tons?|tonnes?)\b"
@@ -63,7 +66,7 @@ _MONTH_BEFORE = re.compile(
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 # The second number of a ratio ("six out of ten pills", "one in 10 pills") counts nothing seized.
 RATIO_BEFORE = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:out\s+of|in)\s+\Z", re.IGNORECASE
+    r"\b(?=[\defnost])(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:out\s+of|in)\s+\Z", re.IGNORECASE
 )
 
 
@@ -85,7 +88,7 @@ def read_values(num: str, num2: str | None) -> tuple[Decimal, Decimal | None]:
 
 
 def has_digits_or_scale(num: str) -> bool:
-    return any(c.isdigit() for c in num) or re.search(rf"\b(?:{_SCALES}|dozen)\b", num, re.IGNORECASE) is not None
+    return any(c.isdigit() for c in num) or _SCALE_OR_DOZEN.search(num) is not None
 
 
 def skip_other(text: str, match: re.Match[str], before: str) -> bool:

@@ -92,7 +92,8 @@ class ScopeResolver:
             index = bisect_right(starts, mention.position) - 1
             if index >= 0 and mention.position < document.sentences[index][1]:
                 by_sentence[index].append(mention)
-        self._by_sentence = [_SentenceMentions(m) for m in by_sentence]
+        none = _SentenceMentions([])  # most sentences name no scope: they share one empty set of mentions
+        self._by_sentence = [_SentenceMentions(m) if m else none for m in by_sentence]
         self._resolved: dict[tuple[int, int], Scope] = {}
         self._sentence_values = [self._own(m, None) for m in self._by_sentence]
         self._paragraph_sentences: dict[int, list[int]] = {}
@@ -236,15 +237,17 @@ class _SentenceMentions:
 
     def __init__(self, mentions: list[Mention]) -> None:
         self.positions = [m.position for m in mentions]
-        geo = [m for m in mentions if m.field == "geo"]
+        fields: dict[str, list[Mention]] = {"geo": [], "agency": [], "operation": [], "period": []}
+        for mention in mentions:
+            fields[mention.field].append(mention)
+        geo, agencies = fields["geo"], fields["agency"]
         best_rank = min(max((m.rank for m in geo), default=0), 1)
         self.geo = _Field([m for m in geo if m.rank >= best_rank])
         self.states = ", ".join(dict.fromkeys(m.value for m in geo if m.rank == 0 and m.value is not None))
-        agencies = [m for m in mentions if m.field == "agency"]
         self.agency = _Field(agencies)
         self.agencies = ", ".join(dict.fromkeys(m.value for m in agencies if m.value is not None))
-        self.operation = _Field([m for m in mentions if m.field == "operation"])
-        self.period = _Field([m for m in mentions if m.field == "period"])
+        self.operation = _Field(fields["operation"])
+        self.period = _Field(fields["period"])
 
 
 def _merge(state: dict[str, object], new: dict[str, object]) -> dict[str, object]:

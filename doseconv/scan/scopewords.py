@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .patterns import case_variants, trie_pattern
+from .patterns import at_word_start, case_variants, trie_pattern
 
 __all__ = ["LOCAL_SUFFIX", "STATEWIDE", "Mention", "find_mentions"]
 
@@ -105,16 +105,22 @@ _MENTION = re.compile(
     r"|(?:in|over) the (?:past|last) (?:\w+ )?(?:fiscal |calendar )?years?)\b)))"
 )
 # Named divisions and counties are found by their last word, then their name is read backwards.
-_PLACE_WORD = re.compile(r"\b(?:Field\s+)?(?:Division|Field Office)\b|\bCounty\b(?!\s+Sheriffs of America)")
+_PLACE_WORD = re.compile(
+    at_word_start(
+        r"Field\s+(?:Division|Field Office)\b", r"Division\b", r"Field Office\b", r"County\b(?!\s+Sheriffs of America)"
+    )
+)
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w.'’]*\s+){1,3}\Z")
 # Local agencies are scopes too: found by their last words, their name read backwards
 # ("Harbor County Sheriff's Office", "Riverton Police Department", "Arizona State Patrol"); a
 # sheriff's office or police department also names its place ("Riverton"), a CBP port is a place
 # ("Nogales port of entry").
 _LOCAL_AGENCY = re.compile(
-    r"\b(?:Sheriff['’]s\s+(?:Office|Department)|Police\s+(?:Department|Dept\.)|Police\b(?!\s+Department)"
-    r"|State\s+Patrol|Highway\s+Patrol|State\s+Police|Department\s+of\s+Public\s+Safety)"
-)
+    at_word_start(
+        r"Sheriff['’]s\s+(?:Office|Department)", r"Police\s+(?:Department|Dept\.)", r"Police\b(?!\s+Department)",
+        r"State\s+Patrol", r"Highway\s+Patrol", r"State\s+Police", r"Department\s+of\s+Public\s+Safety",
+    )
+)  # fmt: skip
 # The words before a place that make it the people a population phrase counts ("the entire
 # population of Wyoming", "everyone in Texas", "every resident of Ohio"), not a scope.
 _WHOSE_PEOPLE = re.compile(
@@ -122,7 +128,7 @@ _WHOSE_PEOPLE = re.compile(
     r"\s+(?:of|in)\s+(?:the\s+(?:state|city)\s+of\s+)?\Z"
 )
 LOCAL_SUFFIX = re.compile(r"\s+(?:Sheriff['’]s\s+(?:Office|Department)|Police(?:\s+(?:Department|Dept\.))?)$")
-_PORT = re.compile(r"\bport\s+of\s+entry\b|\bPort\s+of\s+Entry\b")
+_PORT = re.compile(at_word_start(r"port\s+of\s+entry\b", r"Port\s+of\s+Entry\b"))
 _LEADING_NOISE = re.compile(rf"^(?:(?:The|A|U\.S\.|{_AGENCY_PATTERN})(?:['’]s)?\s+|\w+['’]s\s+)+")
 
 
