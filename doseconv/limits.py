@@ -65,6 +65,12 @@ def check_value(value: object, what: str = "number") -> None:
     ...
     doseconv.errors.InputError: number has more than 4,300 digits; doseconv reads numbers of up to 4,300 digits
     """
+    kind = type(value)
+    if kind is Fraction:  # the usual case, checked without a call per part
+        if value.numerator.bit_length() < _BITS and value.denominator.bit_length() < _BITS:  # type: ignore[attr-defined]
+            return
+    elif kind is int and value.bit_length() < _BITS:  # type: ignore[attr-defined]
+        return
     too_long = False
     if isinstance(value, bool):
         return

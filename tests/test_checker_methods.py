@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+from types import SimpleNamespace
+from unittest.mock import patch
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from doseconv.checker import METHOD_TABLE, METHODS, check
 from doseconv.checker.methods import Method
@@ -94,3 +100,36 @@ def test_diagnosis_lists_matches_first() -> None:
     flags = [d.matches for d in result.diagnosis]
     assert flags == sorted(flags, reverse=True)
     assert {d.method for d in result.diagnosis} <= set(METHODS)
+
+
+def _nearest_multiple_by_fractions(result, value, claimed, multipliers):
+    """The slip row's choice written with Fractions throughout: a match first, then the nearest figure."""
+    best = None
+    for multiplier, label in multipliers:
+        matches = (result * multiplier).overlaps(claimed)
+        off = claimed.distance(value * multiplier) / claimed.high if claimed.high else Fraction(0)
+        if best is None or (matches, -off) > (best[0], -best[1]):
+            best = (matches, off, multiplier, label)
+    return best[0], best[2]
+
+
+ends = st.fractions(min_value=0, max_value=10**9, max_denominator=10**4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ends, ends, ends, ends, ends, st.booleans(), st.booleans())
+def test_the_slip_row_picks_what_fractions_pick(a, b, c, d, v, low_open, high_open) -> None:
+    """The slip row compares whole numbers on a common scale; its choice equals the Fraction one's."""
+    from doseconv.checker import methods
+    from doseconv.checker.arithmetic import Recipe
+    from doseconv.intervals import Interval
+
+    result = Interval(min(a, b), max(a, b))
+    claimed = Interval(min(c, d), max(c, d), low_open and c != d, high_open and c != d)
+    base = Recipe(Fraction(1), None, Fraction(2))
+    ctx = SimpleNamespace(claimed=claimed)
+    slip = next(m for m in METHOD_TABLE if m.multipliers)
+    with patch.object(methods, "total", lambda *_: result), patch.object(methods, "central", lambda *_: v):
+        row = methods._best_multiple(slip, base, ctx)  # type: ignore[arg-type]
+    matches, multiplier = _nearest_multiple_by_fractions(result, v, claimed, slip.multipliers)
+    assert (row.matches, row.value) == (matches, v * multiplier)

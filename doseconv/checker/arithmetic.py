@@ -57,12 +57,16 @@ def tolerant_mass_mg(ctx: ClaimContext, figure: StatedFigure) -> Interval:
     return interval
 
 
-def pound_factors(*figures: StatedFigure | None) -> list[tuple[str, Fraction | None]]:
+def pound_factors(*figures: StatedFigure | None) -> tuple[tuple[str, Fraction | None], ...]:
     """The exact factor, plus the rounded ones when a figure is stated in pounds."""
-    variants: list[tuple[str, Fraction | None]] = [("", None)]
-    if any(f is not None and f.kind == "mass" and f.amount.unit == "pound" for f in figures):
-        variants += [(name, value) for name, value in ROUNDED_POUND_MG.items()]
-    return variants
+    for f in figures:
+        if f is not None and f.kind == "mass" and f.amount.unit == "pound":
+            return _WITH_POUNDS
+    return _EXACT_ONLY
+
+
+_EXACT_ONLY: tuple[tuple[str, Fraction | None], ...] = (("", None),)
+_WITH_POUNDS: tuple[tuple[str, Fraction | None], ...] = (("", None), *ROUNDED_POUND_MG.items())
 
 
 def _pill_total(recipe: Recipe, ctx: ClaimContext, pills: StatedFigure, lb_mg: Fraction | None) -> Interval | None:
@@ -83,6 +87,17 @@ def _pill_total(recipe: Recipe, ctx: ClaimContext, pills: StatedFigure, lb_mg: F
     return count * recipe.per_pill  # type: ignore[arg-type]
 
 
+def _powder_doses(
+    ctx: ClaimContext, powder: StatedFigure, purity: Fraction, lethal: Fraction, lb_mg: Fraction | None
+) -> Interval:
+    """The powder's doses at ``purity`` and ``lethal`` (most ways of counting share them: made once a claim)."""
+
+    def make() -> Interval:
+        return ctx.mass_mg(powder, lb_mg if powder.amount.unit == "pound" else None) * (purity / lethal)
+
+    return ctx.once("powder doses", (purity, lethal, lb_mg), make)
+
+
 def total(recipe: Recipe, ctx: ClaimContext, lb_mg: Fraction | None = None) -> Interval | None:
     """The total doses a recipe gives for the stated figures, or None when it cannot be made."""
     result: Interval | None = None
@@ -93,8 +108,7 @@ def total(recipe: Recipe, ctx: ClaimContext, lb_mg: Fraction | None = None) -> I
     if ctx.powder is not None and recipe.include_powder:
         if recipe.purity is None:
             return None
-        mass = ctx.mass_mg(ctx.powder, lb_mg if ctx.powder.amount.unit == "pound" else None)
-        powder = mass * (recipe.purity / recipe.lethal)
+        powder = _powder_doses(ctx, ctx.powder, recipe.purity, recipe.lethal, lb_mg)
         result = powder if result is None else result + powder
     if result is None:
         return Interval.point(0)
@@ -117,18 +131,25 @@ def _central_pills(recipe: Recipe, ctx: ClaimContext, pills: StatedFigure) -> Fr
 
 def central(recipe: Recipe, ctx: ClaimContext) -> Fraction | None:
     """The recipe's figure at the stated central values."""
-    result = Fraction(0)
+    result: Fraction | None = None
     if ctx.pills is not None:
-        pills = _central_pills(recipe, ctx, ctx.pills)
-        if pills is None:
+        result = _central_pills(recipe, ctx, ctx.pills)
+        if result is None:
             return None
-        result += pills
     if ctx.powder is not None and recipe.include_powder:
         if recipe.purity is None:
             return None
-        powder = ctx.powder.amount
-        result += powder.value * unit_factor(powder.unit, "milligram") * recipe.purity / recipe.lethal
-    return result * recipe.multiplier
+        amount, purity, lethal = ctx.powder.amount, recipe.purity, recipe.lethal
+
+        def make() -> Fraction:
+            return amount.value * unit_factor(amount.unit, "milligram") * purity / lethal
+
+        doses = ctx.once("powder central", (purity, lethal), make)
+        result = doses if result is None else result + doses
+    if result is None:
+        return Fraction(0)
+    multiplier = recipe.multiplier
+    return result if multiplier.numerator == multiplier.denominator else result * multiplier
 
 
 def pill_doses(ctx: ClaimContext) -> Interval | None:

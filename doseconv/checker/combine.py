@@ -21,6 +21,7 @@ from dataclasses import replace
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from ..intervals import Interval
 from .arithmetic import Recipe, central, total
 from .context import ClaimContext
 from .results import Diagnosis
@@ -37,12 +38,18 @@ _NOT_SLIPPED = frozenset({"scale-slip", *_DOSE_MG})
 
 
 def combinations(
-    ctx: ClaimContext, rows: Sequence[Diagnosis], table: Sequence[Method], slips: Sequence[tuple[Fraction, str]]
+    ctx: ClaimContext,
+    rows: Sequence[Diagnosis],
+    table: Sequence[Method],
+    slips: Sequence[tuple[Fraction, str]],
+    own: Interval | None = None,
 ) -> list[Diagnosis]:
-    """The combinations of the table's rows that reproduce the claim (see the module's description)."""
+    """The combinations of the table's rows that reproduce the claim (see the module's description);
+    ``own`` is the set's own total when the caller has it."""
     by_name = {method.name: method for method in table}
     made = [*with_dose(ctx, rows, table), *_powder_left_out(ctx, rows, by_name)]
-    own = total(Recipe(ctx.per_pill, ctx.purity, ctx.lethal), ctx)  # slipped already by the scale-slip row
+    if own is None:
+        own = total(Recipe(ctx.per_pill, ctx.purity, ctx.lethal), ctx)  # slipped already by the scale-slip row
     slippable = [d for d in rows if d.method not in _NOT_SLIPPED and d.interval != own]
     return [*(d for d in made if d.matches), *_slipped(ctx, slippable, slips)]
 

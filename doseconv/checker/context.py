@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import cast
+from typing import Any, TypeVar, cast
 
 from ..assumptions import DEFAULT_PILL_MODEL, PILL_MODELS, AssumptionSet, SetChoice, pill_factor, resolve_assumptions
 from ..errors import InputError, MissingValueError
@@ -16,6 +17,8 @@ from ..stated import READINGS, Reading, StatedFigure
 from .bands import SCALES
 
 __all__ = ["ClaimContext", "FigureInput", "build_context", "per_pill"]
+
+T = TypeVar("T")
 
 #: A figure as a caller gives it: text as published, a plain number, an amount, a parsed figure, or nothing.
 FigureInput = FigureValue
@@ -37,6 +40,25 @@ class ClaimContext:
     per_pill: Fraction | None  # doses per pill under the pill model, None when the set lacks a value
     #: The claim's inputs as intervals, each made once per claim (the methods ask for them many times).
     _read: dict[tuple[int, Fraction | None], Interval] = field(default_factory=dict, compare=False, repr=False)
+    _models: dict[str, Fraction | None] = field(default_factory=dict, compare=False, repr=False)
+    _once: dict[tuple[object, ...], tuple[tuple[object, ...], Any]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def once(self, what: str, parts: tuple[object, ...], make: Callable[[], T]) -> T:
+        """``make()``, made once per claim for the same ``parts`` (the same objects: the entry keeps them, so
+        their ids stay theirs); for the pieces of a total that several ways of counting share."""
+        key = (what, *map(id, parts))
+        found = self._once.get(key)
+        if found is None:
+            found = self._once[key] = (parts, make())
+        return found[1]  # type: ignore[no-any-return]
+
+    def per_pill_under(self, model: str) -> Fraction | None:
+        """Doses per pill under another pill ``model`` (None when the set lacks what it needs), made once."""
+        if model not in self._models:
+            self._models[model] = per_pill(self.chosen, model)
+        return self._models[model]
 
     def read(self, figure: StatedFigure) -> Interval:
         """A stated input (the claim's pills or powder) as an interval in its own unit, under the reading."""

@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from fractions import Fraction
+from math import lcm
 
 from ..intervals import Interval
 from .arithmetic import ROUNDED_FACTOR_REACH, Recipe, central, pound_factors, total
 from .combine import combinations, with_dose
-from .context import ClaimContext, per_pill
+from .context import ClaimContext
 from .results import Diagnosis, Implied
 
 __all__ = ["METHODS", "METHOD_TABLE", "SLIPS", "Method", "diagnose", "diagnose_pure", "mark_ties"]
@@ -59,16 +60,16 @@ class Method:
 #: The table of methods, in the order they are tried (ties in the diagnosis keep this order).
 METHOD_TABLE: tuple[Method, ...] = (
     Method("powder-pure", "powder counted as 100 % fentanyl, 1 kg = 500,000 doses, pills one dose each",
-           lambda c: _base(c, per_pill=per_pill(c.chosen, "one-per-pill"), purity=Fraction(1)), "powder",
+           lambda c: _base(c, per_pill=c.per_pill_under("one-per-pill"), purity=Fraction(1)), "powder",
            counts_pure=True),
     Method("powder-set-purity", "powder at the set's mean purity, pills by the chosen pill model",
            _base, "powder"),
     Method("pills-one-each", "each pill one dose, powder at the set's mean purity",
            lambda c: _base(c, per_pill=Fraction(1)), "pills"),
     Method("pills-lab-share", "pills x the DEA lab's share holding 2 mg or more, powder at the set's purity",
-           lambda c: _base(c, per_pill=per_pill(c.chosen, "lab-share")), "pills"),
+           lambda c: _base(c, per_pill=c.per_pill_under("lab-share")), "pills"),
     Method("pills-mean-content", "pills x mean fentanyl per pill / 2 mg, powder at the set's purity",
-           lambda c: _base(c, per_pill=per_pill(c.chosen, "mean-content")), "pills"),
+           lambda c: _base(c, per_pill=c.per_pill_under("mean-content")), "pills"),
     Method("pills-only", "the total rests on the pills alone, the powder ignored or unmentioned",
            lambda c: _base(c, include_powder=False), "pills"),
     Method("pill-weight-as-drug", "the gross weight of the pills counted as pure fentanyl",
@@ -94,24 +95,33 @@ def diagnose(ctx: ClaimContext, implied: Implied | None) -> list[Diagnosis]:
     nearest to the claim. A row that reproduces the claim as well as the best says so in its note."""
     if not ctx.has_inputs:
         return []  # nothing to make a total from
-    out = _distinct(ctx, [_try(method, ctx, implied) for method in METHOD_TABLE if _applies(method, ctx)])
-    out += combinations(ctx, out, METHOD_TABLE, SLIPS)
-    ranked = sorted(out, key=lambda d: _rank(d, ctx.claimed))
-    return mark_ties(ranked, ctx.claimed)
+    own = total(_base(ctx), ctx)
+    out = _distinct(ctx, [_try(method, ctx, implied) for method in METHOD_TABLE if _applies(method, ctx)], own)
+    out += combinations(ctx, out, METHOD_TABLE, SLIPS, own)
+    claimed = ctx.claimed
+    mid = claimed.mid
+
+    def order(d: Diagnosis) -> tuple[bool, bool, Fraction]:
+        # as _rank, with the distance of a row that does not match left unscaled (every such row shares
+        # the divisor, so the order and the ties are the same) and the claim's middle found once
+        if not d.matches:
+            return (True, d.value is None, claimed.distance(d.value) if d.value is not None and claimed.high else _ZERO)
+        return _rank(d, claimed, mid)
+
+    return mark_ties(sorted(out, key=order), claimed)
 
 
 #: The pill model -> the row that is the set's own way of counting pills.
 _OWN_PILL_ROW = {"one-per-pill": "pills-one-each", "lab-share": "pills-lab-share", "mean-content": "pills-mean-content"}
 
 
-def _distinct(ctx: ClaimContext, rows: list[Diagnosis]) -> list[Diagnosis]:
+def _distinct(ctx: ClaimContext, rows: list[Diagnosis], own: Interval | None) -> list[Diagnosis]:
     """The rows that are a way of counting of their own for these figures.
 
     A row that gives exactly the set's own total is no other explanation of the claim (a dose size
     when each pill counts as one dose and no powder is stated; the powder left out when there is
     none), so it is left out, unless it is the set's own way of counting or it flags a total
-    pinned on the pills alone."""
-    own = total(_base(ctx), ctx)
+    pinned on the pills alone. ``own`` is the set's own total."""
     if own is None:
         return rows
     keep = {"powder-set-purity", _OWN_PILL_ROW.get(ctx.model, "")}
@@ -133,18 +143,19 @@ def diagnose_pure(ctx: ClaimContext) -> list[Diagnosis]:
     return rows + [d for d in with_dose(ctx, rows, METHOD_TABLE, ceiling_only=True) if d.counts_pure]
 
 
-def _rank(d: Diagnosis, claimed: Interval) -> tuple[bool, bool, Fraction]:
+def _rank(d: Diagnosis, claimed: Interval, mid: Fraction | None = None) -> tuple[bool, bool, Fraction]:
     """Matches first, the nearest figure first; each step of a combination weighs on its distance, so a
     combination outranks a single method only by coming clearly nearer, and never on a tie."""
     if not d.matches:
         return (True, d.value is None, _distance(d, claimed))
     steps = d.method.count("+")
-    return (False, d.value is None, _off(d, claimed) * (1 + steps) + Fraction(steps, 1000))
+    off = _off(d, claimed, mid)
+    return (False, d.value is None, off * (1 + steps) + Fraction(steps, 1000) if steps else off)
 
 
-def _off(d: Diagnosis, claimed: Interval) -> Fraction:
+def _off(d: Diagnosis, claimed: Interval, mid: Fraction | None = None) -> Fraction:
     """How far a matching method's own figure lies from the middle of the claim, relative to it."""
-    mid = claimed.mid
+    mid = claimed.mid if mid is None else mid
     if d.value is None or mid == 0:
         return Fraction(0)
     return abs(d.value - mid) / mid
@@ -199,7 +210,8 @@ def _match(recipe: Recipe, ctx: ClaimContext) -> tuple[str | None, Fraction | No
     the interval with the exact factor), or None when the recipe cannot be made from the set's values."""
     value = interval = None
     claimed = ctx.claimed
-    for name, lb_mg in pound_factors(ctx.pills, ctx.powder):
+    factors = pound_factors(ctx.pills, ctx.powder)
+    for name, lb_mg in factors:
         result = total(recipe, ctx, lb_mg)
         if result is None:
             return None
@@ -207,6 +219,8 @@ def _match(recipe: Recipe, ctx: ClaimContext) -> tuple[str | None, Fraction | No
             interval, value = result, central(recipe, ctx)
         if result.overlaps(claimed):
             return name, value, interval
+        if len(factors) == 1:
+            break  # no rounded factor to try
         nearest = result.low if result.low > claimed.high else result.high
         if not name and claimed.high and claimed.distance(nearest) > claimed.high * ROUNDED_FACTOR_REACH:
             break  # too far off for a rounded pound factor (at most 0.21 % away) to close the gap
@@ -230,16 +244,21 @@ def _best_multiple(method: Method, base: Recipe, ctx: ClaimContext) -> Diagnosis
     if result is None or value is None:
         return Diagnosis(method.name, None, False, _UNPUBLISHED)
     claimed = ctx.claimed
-    # The multipliers that could bring the total onto the claim lie from claimed.low / result.high to
-    # claimed.high / result.low; only those are tried exactly.
-    least = claimed.low / result.high if result.high else (_ZERO if not claimed.low else None)
-    most = claimed.high / result.low if result.low else None
-    best: tuple[bool, Fraction, Fraction, str] | None = None  # matches, the distance, multiplier, label
+    # Every figure compared, times one common whole number, is a whole number (a multiplier's
+    # denominator included): the comparisons are of ints, exact and far cheaper than of Fractions.
+    parts = (value, claimed.low, claimed.high, result.low, result.high)
+    scale = lcm(*(x.denominator for x in parts)) * lcm(*(m.denominator for m, _ in method.multipliers))
+    v, low, high, result_low, result_high = (x.numerator * (scale // x.denominator) for x in parts)
+    best: tuple[bool, int, Fraction, str] | None = None  # matches, the distance (scaled), multiplier, label
     for multiplier, label in method.multipliers:
-        possible = least is not None and least <= multiplier and (most is None or multiplier <= most)
+        p, q = multiplier.numerator, multiplier.denominator
+        # only a multiplier between claimed.low / result.high and claimed.high / result.low can reach
+        # the claim; the ends (open or closed) are then tried exactly
+        possible = result_low * p <= high * q and low * q <= result_high * p
         matches = possible and (result * multiplier).overlaps(claimed)
         # the distance relative to the claim, as _distance has it (the same divisor for every multiplier)
-        off = claimed.distance(value * multiplier) if claimed.high else _ZERO
+        shown = v * p // q  # whole: q divides the scale's second factor
+        off = (low - shown if shown < low else shown - high if shown > high else 0) if claimed.high else 0
         if best is None or (matches and not best[0]) or (matches == best[0] and off < best[1]):
             best = (matches, off, multiplier, label)
             if matches and not off:

@@ -58,7 +58,10 @@ def decide(
     10. otherwise: implausible (outside the band).
     """
     if not ctx.has_inputs:
-        return "unverifiable", "no pills or powder are given with the claim, so there is nothing to compute the total from"
+        return (
+            "unverifiable",
+            "no pills or powder are given with the claim, so there is nothing to compute the total from",
+        )
     beyond_mass = (
         implied is not None
         and implied.interval is not None
