@@ -35,7 +35,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-__all__ = ["INVISIBLE", "SEPARATORS", "Ambiguity", "Normalized", "normalize", "normalized_text"]
+__all__ = ["INVISIBLE", "SEPARATORS", "Ambiguity", "Normalized", "normalize", "normalize_if_needed", "normalized_text"]
 
 #: Characters removed wherever they appear: they are invisible and never part of a figure.
 INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\u00ad\ufeff\u180e")
@@ -63,8 +63,10 @@ _SPECIAL = re.compile(
 )
 
 # A run of digit groups joined by single separator characters (after the other rewrites).
-# Starts only where a run of digits starts, and never backtracks into a run: linear time.
-_DIGIT_RUN = re.compile(r"(?<!\d)\d++(?:[ \u00a0\u202f\u2009\u2007'\u2019]\d++)+")
+# Starts only where a run of digits starts, and never backtracks into a run: linear time. It starts
+# with a digit (the lookbehind after it checks that no digit comes before), so the regex engine
+# skips ahead to digits instead of trying every position.
+_DIGIT_RUN = re.compile(r"\d(?<!\d\d)\d*+(?:[ \u00a0\u202f\u2009\u2007'\u2019]\d++)+")
 
 
 @dataclass(frozen=True)
@@ -108,12 +110,26 @@ def normalize(text: str) -> Normalized:
     >>> normalize("6'500 lb").text
     '6500 lb'
     """
-    if _SPECIAL.search(text) is None and _DIGIT_RUN.search(text) is None:  # the common case: nothing to change
-        return Normalized(text, tuple(range(len(text) + 1)))
+    return normalize_if_needed(text) or Normalized(text, tuple(range(len(text) + 1)))
+
+
+def normalize_if_needed(text: str) -> Normalized | None:
+    """:func:`normalize` of ``text``, or ``None`` when it changes nothing (the same text, no ambiguous digits).
+
+    Text that needs nothing (the common case) is only searched, never copied.
+
+    >>> normalize_if_needed("6,500 pounds") is None, normalize_if_needed("6 500 pounds").text
+    (True, '6500 pounds')
+    """
+    if _SPECIAL.search(text) is None:
+        removals, found = _separators(text)
+        if not removals:
+            return Normalized(text, tuple(range(len(text) + 1)), tuple(found)) if found else None
     chars, offsets = _rewrite(text)
     ambiguous = _join_groups(chars, offsets)
     offsets.append(len(text))
-    return Normalized("".join(chars), tuple(offsets), tuple(ambiguous))
+    normalized = Normalized("".join(chars), tuple(offsets), tuple(ambiguous))
+    return None if normalized.text == text and not normalized.ambiguous else normalized
 
 
 def normalized_text(text: str) -> str:
@@ -122,9 +138,8 @@ def normalized_text(text: str) -> str:
     >>> normalized_text("6\u202f500 pounds"), normalized_text("6,500 pounds")
     ('6500 pounds', '6,500 pounds')
     """
-    if (text.isascii() or _SPECIAL.search(text) is None) and _DIGIT_RUN.search(text) is None:
-        return text  # (every character _SPECIAL finds is outside ASCII)
-    return normalize(text).text
+    normalized = normalize_if_needed(text)
+    return text if normalized is None else normalized.text
 
 
 def _rewrite(text: str) -> tuple[list[str], list[int]]:
@@ -173,7 +188,21 @@ def _between_digits(text: str, index: int) -> bool:
 
 def _join_groups(chars: list[str], offsets: list[int]) -> list[Ambiguity]:
     """Remove valid thousands separators in place; return the runs that cannot be told apart."""
-    text = "".join(chars)
+    removals, ambiguous = _separators("".join(chars))
+    if not removals:
+        return ambiguous
+    removed = set(removals)
+    kept = [i for i in range(len(chars)) if i not in removed]
+    chars[:] = [chars[i] for i in kept]
+    offsets[:] = [offsets[i] for i in kept]
+    return [
+        Ambiguity(a.start - bisect_left(removals, a.start), a.end - bisect_left(removals, a.end), a.original, a.message)
+        for a in ambiguous
+    ]
+
+
+def _separators(text: str) -> tuple[list[int], list[Ambiguity]]:
+    """The offsets of ``text``'s valid thousands separators (in order), and the runs that cannot be told apart."""
     removals: list[int] = []
     ambiguous: list[Ambiguity] = []
     for match in _DIGIT_RUN.finditer(text):
@@ -204,13 +233,4 @@ def _join_groups(chars: list[str], offsets: list[int]) -> list[Ambiguity]:
                     "the numbers",
                 )
             )
-    if not removals:
-        return ambiguous
-    removed = set(removals)
-    kept = [i for i in range(len(chars)) if i not in removed]
-    chars[:] = [chars[i] for i in kept]
-    offsets[:] = [offsets[i] for i in kept]
-    return [
-        Ambiguity(a.start - bisect_left(removals, a.start), a.end - bisect_left(removals, a.end), a.original, a.message)
-        for a in ambiguous
-    ]
+    return removals, ambiguous

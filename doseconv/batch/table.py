@@ -85,8 +85,6 @@ def check_table(
     >>> out["diagnosis"][0], out["implied_parameter"][0], f"{out['implied_low'][0]:.3f}"
     ('powder-pure', 'powder_purity', '0.959')
     """
-    import pandas as pd
-
     from .columns import read_column
 
     if reading not in READINGS:
@@ -104,6 +102,13 @@ def check_table(
     }
     columns, needs_exact = _vectorized(figures, len(frame), options, explain)
     _recheck(figures, columns, needs_exact, options, explain, progress)
+    return _with_columns(frame, columns)
+
+
+def _with_columns(frame: pd.DataFrame, columns: dict[str, Any]) -> pd.DataFrame:
+    """A copy of ``frame`` with the output columns after its own (the verdict a categorical of every verdict)."""
+    import pandas as pd
+
     added = pd.DataFrame(
         {
             name: pd.Categorical(values, categories=_verdict_names()) if name == "verdict"

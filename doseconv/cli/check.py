@@ -146,6 +146,11 @@ def check_command(
         pills, powder, claim, assumptions=assumptions, overrides=overrides, pill_model=pill_model, reading=reading,
         scale=scale, date=date, year=year, state=state, decimal_comma=decimal_comma,
     )  # fmt: skip
+    _print_check(result, as_json)
+
+
+def _print_check(result, as_json: bool) -> None:
+    """Print a check's result as JSON or as the text report; exit 1 when it is flagged."""
     if as_json:
         typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     else:

@@ -50,7 +50,11 @@ def serve(
         _serve_processes(host, shown, port, workers, open_browser)
         return
     config = uvicorn.Config(create_app(), host=host, port=port, log_level="warning", access_log=False)
-    server = uvicorn.Server(config)
+    _serve_one(uvicorn.Server(config), shown, port, open_browser)
+
+
+def _serve_one(server, shown: str, port: int, open_browser: bool) -> None:
+    """Run one server process; its address is announced once it listens (port 0 picks a free one)."""
 
     async def announce() -> None:
         import asyncio

@@ -83,28 +83,49 @@ def table_command(
       doseconv table seizures.xlsx --powder "Fentanyl (kg)" --format markdown
       doseconv table seizures.parquet -o checked.parquet
     """
-    from ..batch import FLAGGED
-    from ..batch.files import OUTPUT_FORMATS, check_file, format_of, table_text, write_table
-    from ..errors import InputError
     from ..overrides import Overrides
+
+    written = _written_format(path, output, output_format)
+    overrides = Overrides(
+        purity=purity, lethal_dose=lethal_dose, pill_share=pill_share, mg_per_pill=mg_per_pill, pill_mass=pill_mass
+    )
+    checked = _check(
+        path, quiet, pills=pills, powder=powder, claim=claim, powder_unit=powder_unit, pills_unit=pills_unit,
+        assumptions=assumptions, overrides=overrides, pill_model=pill_model, reading=reading, scale=scale,
+        explain=not no_explain,
+    )  # fmt: skip
+    return _write(checked, output, written, quiet)
+
+
+def _written_format(path: str, output: str | None, output_format: str | None) -> str:
+    """The format written: the one asked for, else the output's or the input's (CSV for Excel and Parquet on screen)."""
+    from ..batch.files import OUTPUT_FORMATS, format_of
+    from ..errors import InputError
 
     if output_format is not None and output_format not in OUTPUT_FORMATS:
         raise InputError(f"unknown format {output_format!r}; choose csv, tsv, json or markdown")
     written = output_format or (format_of(output) if output else format_of(path))
     if output is None and written in ("excel", "parquet"):
         written = "csv"
-    overrides = Overrides(
-        purity=purity, lethal_dose=lethal_dose, pill_share=pill_share, mg_per_pill=mg_per_pill, pill_mass=pill_mass
-    )
+    return written
+
+
+def _check(path: str, quiet: bool, **options: Any) -> Any:
+    """The checked table (``check_file`` with ``options``), with a progress bar on a terminal."""
+    from ..batch.files import check_file
+
     bar = _Bar(not quiet and sys.stderr.isatty())
     try:
-        checked = check_file(
-            path, pills=pills, powder=powder, claim=claim, powder_unit=powder_unit, pills_unit=pills_unit,
-            assumptions=assumptions, overrides=overrides, pill_model=pill_model, reading=reading, scale=scale,
-            explain=not no_explain, progress=bar.advance, on_size=bar.size,
-        )  # fmt: skip
+        return check_file(path, progress=bar.advance, on_size=bar.size, **options)
     finally:
         bar.stop()
+
+
+def _write(checked: Any, output: str | None, written: str, quiet: bool) -> int:
+    """Print or write the checked table, then the summary line; the exit code (1 when a row is flagged)."""
+    from ..batch import FLAGGED
+    from ..batch.files import table_text, write_table
+
     if output is None:
         typer.echo(table_text(checked, written), nl=False)
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["case_variants", "trie_pattern"]
+__all__ = ["at_word_start", "case_variants", "trie_pattern"]
 
 
 def trie_pattern(words: Iterable[str]) -> str:
@@ -45,3 +45,21 @@ def case_variants(words: Iterable[str]) -> list[str]:
     for word in words:
         out |= {word, word.lower(), word[:1].upper() + word[1:].lower(), word.upper()}
     return sorted(out)
+
+
+def at_word_start(*alternatives: str) -> str:
+    r"""Alternatives that each start a word, written so the regex engine skips ahead to their first letters.
+
+    ``at_word_start("Police", r"State\s+Patrol")`` matches what ``\b(?:Police|State\s+Patrol)``
+    does, and is much faster to search a long text with: a pattern starting with ``\b`` is tried
+    at every position, one whose alternatives each start with a letter only where one of those
+    letters is (a lookbehind after the letter then checks that a word starts there). Each
+    alternative must start with a letter written as itself.
+
+    >>> pattern = re.compile(at_word_start("Police", r"State\s+Patrol"))
+    >>> [m[0] for m in pattern.finditer("Police, xPolice, State  Patrol, Interstate Patrol")]
+    ['Police', 'State  Patrol']
+    """
+    if not all(a[:1].isalpha() for a in alternatives):
+        raise ValueError("each alternative must start with a letter")
+    return "|".join(rf"{a[0]}(?<!\w{a[0]}){a[1:]}" for a in alternatives)

@@ -34,8 +34,9 @@ __all__ = ["MAX_CLAUSE", "find_population_figures", "with_population_figures"]
 #: The longest clause read after a verb, in characters.
 MAX_CLAUSE = 160
 
+# Every phrase starts with one of the letters in the lookahead: other positions are rejected at once.
 _VERB = re.compile(
-    r"\b(?:enough(?: fentanyl| lethal doses| doses)? to (?:kill|wipe out|poison|overdose|fatally poison)"
+    r"\b(?=[cdeflpw])(?:enough(?: fentanyl| lethal doses| doses)? to (?:kill|wipe out|poison|overdose|fatally poison)"
     r"|(?:could|can|would)(?: potentially)? (?:kill|wipe out|overdose)|capable of killing"
     r"|(?:potentially )?(?:fatal|lethal|deadly) to)\b",
     re.IGNORECASE,

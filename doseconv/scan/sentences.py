@@ -15,7 +15,9 @@ __all__ = ["paragraph_spans", "sentence_spans"]
 _BLANK_LINES = re.compile(r"\n(?:[ \t\r\f\v\xa0]*\n)+")
 _LINE_BREAK = re.compile(r"\r?\n")
 _BULLET_START = re.compile(r"[ \t\xa0]*(?:[•·▪◦‣*+-]|\d{1,3}[.)])[ \t\xa0]")
-_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"”’')\]]*+(?=\s+[\"“‘'(\[•]?[A-Z0-9$])")
+# A run of stops (the lookbehind after its first one checks that no stop comes before it; starting
+# with a stop lets the regex engine skip ahead to one), closing quotes or brackets, then a new sentence.
+_SENTENCE_END = re.compile(r"[.!?](?<![.!?][.!?])[.!?]*+[\"”’')\]]*+(?=\s+[\"“‘'(\[•]?[A-Z0-9$])")
 _TOKEN_BEFORE = re.compile(r"(\S+)\Z")
 _ABBREVIATIONS = frozenset(
     [

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from ..errors import InputError
-from ..textnorm import Ambiguity, Normalized, normalize
+from ..textnorm import Ambiguity, Normalized, normalize_if_needed
 from .sentences import paragraph_spans, sentence_spans
 
 __all__ = ["FORMATS", "Document", "OffsetMap", "detect_format", "read_document", "strip_html", "strip_markdown"]
@@ -290,8 +290,7 @@ class Document:
 
 def _normalized(text: str) -> Normalized | None:
     """The normalised text, or ``None`` when normalising changes nothing (no second offset map to keep)."""
-    normalized = normalize(text)
-    return None if normalized.text == text and not normalized.ambiguous else normalized
+    return normalize_if_needed(text)
 
 
 def read_document(text: str, source: str = "<text>", format: str = "auto") -> Document:

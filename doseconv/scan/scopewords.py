@@ -1,0 +1,221 @@
+"""Scope words of a story, found once over the whole text: places (nationwide, a state, a named
+division or county, a CBP port), agencies (federal and local), operations and periods.
+
+:mod:`.scope` decides from them which scope each figure takes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .patterns import at_word_start, case_variants, trie_pattern
+
+__all__ = ["LOCAL_SUFFIX", "STATEWIDE", "Mention", "find_mentions"]
+
+#: The place of a "statewide" figure when the story names no state before it: a state's total is
+#: never a county's, a city's or a division's, so it does not take their name.
+STATEWIDE = "statewide"
+
+_STATES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
+    "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
+    "Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|"
+    "North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|"
+    "Tennessee|Texas|Utah|Vermont|Virginia|Washington State|Washington state|West Virginia|Wisconsin|Wyoming|"
+    "Puerto Rico|District of Columbia"
+)
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_DATE = rf"(?:{_MONTH}\.?\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d"
+_AGENCIES = {
+    "DEA": "DEA", "Drug Enforcement Administration": "DEA", "Drug Enforcement Agency": "DEA",
+    "CBP": "CBP", "Customs and Border Protection": "CBP", "Border Patrol": "CBP",
+    "DHS": "DHS", "Department of Homeland Security": "DHS", "Homeland Security Department": "DHS",
+    "HSI": "HSI", "Homeland Security Investigations": "HSI",
+    "FBI": "FBI", "Federal Bureau of Investigation": "FBI",
+    "ATF": "ATF", "ICE": "ICE", "Immigration and Customs Enforcement": "ICE",
+    "DOJ": "DOJ", "Department of Justice": "DOJ", "Justice Department": "DOJ",
+    "USPIS": "USPIS", "Postal Inspection Service": "USPIS", "Coast Guard": "Coast Guard",
+    "HIDTA": "HIDTA", "ONDCP": "ONDCP",
+}  # fmt: skip
+_AGENCY_PATTERN = "|".join(sorted((re.escape(k) for k in _AGENCIES), key=len, reverse=True))
+
+_NATIONAL_WORDS = (
+    "nationwide",
+    "nation-wide",
+    "nationally",
+    "countrywide",
+    "country-wide",
+    "agencywide",
+    "agency-wide",
+    "across",
+    "throughout",
+    "all",
+    "the",
+    "national",
+)
+_OTHER_WORDS = (
+    "division",
+    "division-wide",
+    "divisionwide",
+    "statewide",
+    "state-wide",
+    "regionally",
+    "locally",
+    "Operation",
+    "so",
+    "fiscal",
+    "FY",
+    "from",
+    "between",
+    "in",
+    "during",
+    "for",
+    "since",
+    "year",
+    "last",
+    "this",
+    "over",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Middle",
+    "Central",
+    "District",
+)
+_FIRST_WORDS = {w.split()[0] for w in (*_NATIONAL_WORDS, *_OTHER_WORDS, *_STATES.split("|"), *_AGENCIES)}
+
+_MENTION = re.compile(
+    # Every mention starts with one of a few words: a trie of them rejects other positions at once.
+    rf"\b(?={trie_pattern(case_variants(_FIRST_WORDS))}(?![A-Za-z]))(?:"
+    r"(?P<national>(?i:\bnation-?wide\b|\bnationally\b|\bcountry-?wide\b|\bagency-?wide\b"
+    r"|\b(?:across|throughout) (?:the (?:country|nation|United States|U\.S\.)|America)\b|\ball 50 states\b"
+    r"|\bthe agency\b)|\b[Nn]ational\b(?!\s+[A-Z]))"
+    r"|(?P<district>\b(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District of [A-Z]\w+(?:\s+[A-Z]\w+)?)"
+    r"|(?P<statewide>\b[Ss]tate-?wide\b)"
+    r"|(?P<unnamed>\b(?:the (?:field )?division|division|[Dd]ivision-?wide|[Rr]egionally|[Ll]ocally)\b)"
+    rf"|(?P<state>\b(?:{_STATES})\b(?P<city>\s+City\b)?)"
+    rf"|(?P<agency>\b(?:{_AGENCY_PATTERN})\b)"
+    r"|(?P<operation>\bOperation\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
+    rf"|(?P<fiscal>(?i:\b(?P<ytd>so far (?:in|this) )?(?:fiscal year|FY)\s?'?(?P<fy>(?:19|20)?\d\d)\b(?P<ytd2>\s(?:so far|to date))?))"
+    rf"|(?P<span>\b(?:[Ff]rom|[Bb]etween)\s+(?P<d1>{_DATE})\s+(?:to|through|thru|until|and|-|–)\s+(?P<d2>{_DATE})\b)"
+    rf"|(?P<year>\b(?:[Ii]n|[Dd]uring|[Ff]or|[Tt]hroughout|[Ss]ince)\s+(?:calendar year\s+)?(?P<y>(?:{_MONTH}\s+)?(?:19|20)\d\d)\b)"
+    r"|(?P<relative>(?i:\b(?:so far this year|year[- ]to[- ]date|last year|this year"
+    r"|(?:in|over) the (?:past|last) (?:\w+ )?(?:fiscal |calendar )?years?)\b)))"
+)
+# Named divisions and counties are found by their last word, then their name is read backwards.
+_PLACE_WORD = re.compile(
+    at_word_start(
+        r"Field\s+(?:Division|Field Office)\b", r"Division\b", r"Field Office\b", r"County\b(?!\s+Sheriffs of America)"
+    )
+)
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w.'’]*\s+){1,3}\Z")
+# Local agencies are scopes too: found by their last words, their name read backwards
+# ("Harbor County Sheriff's Office", "Riverton Police Department", "Arizona State Patrol"); a
+# sheriff's office or police department also names its place ("Riverton"), a CBP port is a place
+# ("Nogales port of entry").
+_LOCAL_AGENCY = re.compile(
+    at_word_start(
+        r"Sheriff['’]s\s+(?:Office|Department)", r"Police\s+(?:Department|Dept\.)", r"Police\b(?!\s+Department)",
+        r"State\s+Patrol", r"Highway\s+Patrol", r"State\s+Police", r"Department\s+of\s+Public\s+Safety",
+    )
+)  # fmt: skip
+# The words before a place that make it the people a population phrase counts ("the entire
+# population of Wyoming", "everyone in Texas", "every resident of Ohio"), not a scope.
+_WHOSE_PEOPLE = re.compile(
+    r"\b(?:population|people|residents?|inhabitants|everyone|everybody|every (?:person|man, woman and child))"
+    r"\s+(?:of|in)\s+(?:the\s+(?:state|city)\s+of\s+)?\Z"
+)
+LOCAL_SUFFIX = re.compile(r"\s+(?:Sheriff['’]s\s+(?:Office|Department)|Police(?:\s+(?:Department|Dept\.))?)$")
+_PORT = re.compile(at_word_start(r"port\s+of\s+entry\b", r"Port\s+of\s+Entry\b"))
+_LEADING_NOISE = re.compile(rf"^(?:(?:The|A|U\.S\.|{_AGENCY_PATTERN})(?:['’]s)?\s+|\w+['’]s\s+)+")
+
+
+class Mention(NamedTuple):
+    position: int
+    field: str
+    value: str | None
+    rank: int = 0  # geography only: 2 named or national, 1 unnamed division, 0 a state name
+
+
+def find_mentions(text: str) -> list[Mention]:
+    found: list[Mention] = []
+    operations: list[Mention] = []
+    for m in _MENTION.finditer(text):
+        kind = m.lastgroup
+        pos = m.start()
+        if kind in ("state", "national") and _WHOSE_PEOPLE.search(text, max(0, pos - 40), pos):
+            continue  # "the entire population of Wyoming" says whose people, not where the figure applies
+        if m["national"] is not None:
+            found.append(Mention(pos, "geo", None, 2))
+        elif m["district"] is not None:
+            found.append(Mention(pos, "geo", " ".join(m["district"].split()), 2))
+        elif m["statewide"] is not None:
+            found.append(Mention(pos, "geo", STATEWIDE, 1))
+        elif m["unnamed"] is not None:
+            found.append(Mention(pos, "geo", "", 1))
+        elif m["state"] is not None:
+            name = " ".join(m["state"].split())
+            found.append(Mention(pos, "geo", name.replace(" state", "").replace(" State", ""), 0))
+        elif m["agency"] is not None:
+            found.append(Mention(pos, "agency", _AGENCIES[m["agency"]]))
+        elif m["operation"] is not None:
+            mention = Mention(pos, "operation", " ".join(m["operation"].split()))
+            operations.append(mention)
+            found.append(mention)
+        elif m["fiscal"] is not None:
+            year = m["fy"] if len(m["fy"]) == 4 else "20" + m["fy"]
+            to_date = ", to date" if (m["ytd"] or m["ytd2"]) else ""
+            found.append(Mention(pos, "period", f"fiscal year {year}{to_date}"))
+        elif m["span"] is not None:
+            found.append(Mention(pos, "period", f"{' '.join(m['d1'].split())} – {' '.join(m['d2'].split())}"))
+        elif m["year"] is not None:
+            since = "since " if m["year"].lower().startswith("since") else ""
+            found.append(Mention(pos, "period", since + " ".join(m["y"].split())))
+        else:
+            assert kind == "relative"
+            found.append(Mention(pos, "period", " ".join(m["relative"].lower().split())))
+    for word in _PLACE_WORD.finditer(text):
+        before = _NAME_BEFORE.search(text, max(0, word.start() - 60), word.start())
+        if before is not None:
+            full = _LEADING_NOISE.sub("", " ".join(text[before.start() : word.end()].split()))
+            if full != word[0]:
+                found.append(Mention(before.start(), "geo", full, 2))
+    found += _local_agencies(text)
+    found.sort(key=lambda mention: mention.position)
+    names = {o.value for o in operations if o.value}
+    if len(names) > 1:
+        # A headline in title case runs on ("Operation Last Mile Tracks Down"): use the shortest
+        # name found elsewhere that it starts with.
+        short = {n: _shortest_prefix(n, names) for n in names}
+        found = [
+            Mention(x.position, x.field, short[x.value], x.rank) if x.field == "operation" and x.value else x
+            for x in found
+        ]
+    return found
+
+
+def _local_agencies(text: str) -> list[Mention]:
+    """Sheriff's offices, police departments, state patrols (agencies) and CBP ports of entry (places)."""
+    found = []
+    for word in _LOCAL_AGENCY.finditer(text):
+        before = _NAME_BEFORE.search(text, max(0, word.start() - 60), word.start())
+        if before is not None:
+            name = re.sub(r"^(?:The|A)\s+", "", " ".join(text[before.start() : word.end()].split()))
+            found.append(Mention(before.start(), "agency", name))
+            town = LOCAL_SUFFIX.sub("", name)
+            if town != name and town:  # a sheriff's office or police department covers its county or town
+                found.append(Mention(before.start(), "geo", town, 2))
+    for port in _PORT.finditer(text):
+        before = _NAME_BEFORE.search(text, max(0, port.start() - 60), port.start())
+        if before is not None:
+            name = re.sub(r"^(?:The|A|At|CBP)\s+", "", " ".join(text[before.start() : port.end()].split()))
+            found.append(Mention(before.start(), "geo", name, 2))
+    return found
+
+
+def _shortest_prefix(name: str, names: set[str]) -> str:
+    """The shortest of ``names`` that ``name`` starts with, word by word (``name`` itself at worst)."""
+    words = name.split(" ")
+    return next(p for p in (" ".join(words[:i]) for i in range(1, len(words) + 1)) if p in names)
