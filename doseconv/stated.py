@@ -169,8 +169,14 @@ _RANGE = re.compile(
     rf"\s*(?P<between>between\s+)?(?P<x>{NUMBER_PATTERN})\s*(?:-|–|—|\bto\b|\band\b)\s*(?=\S)", re.IGNORECASE
 )
 
-#: What every match of _RANGE holds (a quick test before it).
-_RANGE_WORD = re.compile(r"-|–|—|to|and", re.IGNORECASE)
+
+def _may_be_range(body: str) -> bool:
+    """Whether ``body`` holds what every match of _RANGE holds: a dash, or "to" or "and" in any case (the only
+    characters that match t, o, a, n and d ignoring case are those letters in either case)."""
+    if "-" in body or "–" in body or "—" in body:
+        return True
+    low = body.lower()
+    return "to" in low or "and" in low
 
 
 @dataclass(frozen=True)
@@ -386,7 +392,7 @@ def parse_stated(
         body = body[match.end() :].strip()
     if exact and qualifier == "none":
         qualifier = "exact"
-    range_match = _RANGE.match(body) if _RANGE_WORD.search(body) else None
+    range_match = _RANGE.match(body) if _may_be_range(body) else None
     if range_match is not None and _one_figure(
         body, default_unit, decimal_comma
     ):  # "2-1/2 pounds", "two-and-a-half pounds"

@@ -138,6 +138,8 @@ def normalized_text(text: str) -> str:
     >>> normalized_text("6\u202f500 pounds"), normalized_text("6,500 pounds")
     ('6500 pounds', '6,500 pounds')
     """
+    if (text.isascii() or _SPECIAL.search(text) is None) and _DIGIT_RUN.search(text) is None:
+        return text  # nothing to rewrite (every character _SPECIAL finds is outside ASCII) and no separators
     normalized = normalize_if_needed(text)
     return text if normalized is None else normalized.text
 
