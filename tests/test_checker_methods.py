@@ -133,3 +133,27 @@ def test_the_slip_row_picks_what_fractions_pick(a, b, c, d, v, low_open, high_op
         row = methods._best_multiple(slip, base, ctx)  # type: ignore[arg-type]
     matches, multiplier = _nearest_multiple_by_fractions(result, v, claimed, slip.multipliers)
     assert (row.matches, row.value) == (matches, v * multiplier)
+
+
+claim_shapes = st.tuples(
+    st.sampled_from(["", "nearly ", "more than ", "about "]),
+    st.integers(min_value=1, max_value=10**7),
+    st.sampled_from([None, "4 kg", "more than 6,500 pounds", "about 12 kilos"]),
+    st.sampled_from(["one-per-pill", "lab-share", "mean-content"]),
+    st.sampled_from(["dea-2022", "dea-2019", "pure"]),
+    st.integers(min_value=1, max_value=10**9),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(claim_shapes)
+def test_rows_not_tried_are_rows_the_diagnosis_would_leave_out(shape) -> None:
+    """Skipping a method sure to give the set's own total again changes nothing in the diagnosis."""
+    from doseconv.checker import methods
+
+    word, pills, powder, model, chosen, doses = shape
+    result = check(f"{word}{pills:,} pills", powder, f"{word}{doses:,} doses", pill_model=model, assumptions=chosen)
+    made = result.details()._diagnose  # the diagnosis as the result makes it, not yet made
+    with patch.object(methods, "_own_again", lambda *_: False):
+        everything = made()
+    assert list(result.diagnosis) == everything

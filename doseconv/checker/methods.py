@@ -96,7 +96,8 @@ def diagnose(ctx: ClaimContext, implied: Implied | None) -> list[Diagnosis]:
     if not ctx.has_inputs:
         return []  # nothing to make a total from
     own = total(_base(ctx), ctx)
-    out = _distinct(ctx, [_try(method, ctx, implied) for method in METHOD_TABLE if _applies(method, ctx)], own)
+    tried = [_try(m, ctx, implied) for m in METHOD_TABLE if _applies(m, ctx) and not _own_again(m, ctx, own)]
+    out = _distinct(ctx, tried, own)
     out += combinations(ctx, out, METHOD_TABLE, SLIPS, own)
     claimed = ctx.claimed
     mid = claimed.mid
@@ -124,12 +125,31 @@ def _distinct(ctx: ClaimContext, rows: list[Diagnosis], own: Interval | None) ->
     pinned on the pills alone. ``own`` is the set's own total."""
     if own is None:
         return rows
-    keep = {"powder-set-purity", _OWN_PILL_ROW.get(ctx.model, "")}
+    keep = _kept(ctx)
     return [
         d
         for d in rows
         if d.interval != own or d.method in keep or d.counts_pure or d.note.startswith("the total is pinned")
     ]
+
+
+def _own_again(method: Method, ctx: ClaimContext, own: Interval | None) -> bool:
+    """Whether the method's row is sure to be one :func:`_distinct` leaves out (the set's own total again, and
+    neither kept nor able to say the total is pinned on the pills), so that trying it would change nothing:
+    a dose size when each pill counts as one dose and no powder is stated."""
+    if own is None or method.counts_pure or method.multipliers or method.name in _kept(ctx):
+        return False
+    recipe = method.recipe(ctx)
+    if not recipe.include_powder or recipe.pill_weight_as_drug or recipe.multiplier != 1:
+        return False
+    if ctx.pills is not None and recipe.per_pill != ctx.per_pill:
+        return False
+    return ctx.powder is None or (recipe.purity == ctx.purity and recipe.lethal == ctx.lethal)
+
+
+def _kept(ctx: ClaimContext) -> set[str]:
+    """The rows :func:`_distinct` keeps even when they give the set's own total: its own ways of counting."""
+    return {"powder-set-purity", _OWN_PILL_ROW.get(ctx.model, "")}
 
 
 def diagnose_pure(ctx: ClaimContext) -> list[Diagnosis]:
