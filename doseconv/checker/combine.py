@@ -55,7 +55,12 @@ def combinations(
 
 
 def _row(ctx: ClaimContext, name: str, recipe: Recipe, counts_pure: bool) -> Diagnosis | None:
-    """The combination's row when it reproduces the claim (combinations that do not are not listed)."""
+    """The combination's row when it reproduces the claim (combinations that do not are not listed); made
+    once per claim (the verdict asks for the dose sizes on a pure count first)."""
+    return ctx.once("combination", (name,), lambda: _made_row(ctx, name, recipe, counts_pure))
+
+
+def _made_row(ctx: ClaimContext, name: str, recipe: Recipe, counts_pure: bool) -> Diagnosis | None:
     result = total(recipe, ctx)
     if result is None or not result.overlaps(ctx.claimed):
         return None

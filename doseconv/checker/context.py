@@ -46,9 +46,9 @@ class ClaimContext:
     )
 
     def once(self, what: str, parts: tuple[object, ...], make: Callable[[], T]) -> T:
-        """``make()``, made once per claim for the same ``parts`` (the same objects: the entry keeps them, so
-        their ids stay theirs); for the pieces of a total that several ways of counting share."""
-        key = (what, *map(id, parts))
+        """``make()``, made once per claim for the same ``parts``: the same text, or the same objects (the entry
+        keeps them, so their ids stay theirs); for the pieces of a total that several ways of counting share."""
+        key = (what, *(part if type(part) is str else id(part) for part in parts))
         found = self._once.get(key)
         if found is None:
             found = self._once[key] = (parts, make())

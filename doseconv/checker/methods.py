@@ -202,6 +202,12 @@ def _distance(d: Diagnosis, claimed: Interval) -> Fraction:
 
 
 def _try(method: Method, ctx: ClaimContext, implied: Implied | None) -> Diagnosis:
+    if method.counts_pure:  # the verdict tries these first (diagnose_pure); the implied value plays no part
+        return ctx.once("method", (method,), lambda: _tried(method, ctx, implied))
+    return _tried(method, ctx, implied)
+
+
+def _tried(method: Method, ctx: ClaimContext, implied: Implied | None) -> Diagnosis:
     recipe = method.recipe(ctx)
     if method.multipliers:
         return _best_multiple(method, recipe, ctx)
