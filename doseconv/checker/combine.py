@@ -57,7 +57,7 @@ def combinations(
 def _row(ctx: ClaimContext, name: str, recipe: Recipe, counts_pure: bool) -> Diagnosis | None:
     """The combination's row when it reproduces the claim (combinations that do not are not listed); made
     once per claim (the verdict asks for the dose sizes on a pure count first)."""
-    return ctx.once("combination", (name,), lambda: _made_row(ctx, name, recipe, counts_pure))
+    return ctx.once("combination", (name,), lambda: _made_row(ctx, name, recipe, counts_pure), by_value=True)
 
 
 def _made_row(ctx: ClaimContext, name: str, recipe: Recipe, counts_pure: bool) -> Diagnosis | None:

@@ -45,10 +45,11 @@ class ClaimContext:
         default_factory=dict, compare=False, repr=False
     )
 
-    def once(self, what: str, parts: tuple[object, ...], make: Callable[[], T]) -> T:
-        """``make()``, made once per claim for the same ``parts``: the same text, or the same objects (the entry
-        keeps them, so their ids stay theirs); for the pieces of a total that several ways of counting share."""
-        key = (what, *(part if type(part) is str else id(part) for part in parts))
+    def once(self, what: str, parts: tuple[object, ...], make: Callable[[], T], *, by_value: bool = False) -> T:
+        """``make()``, made once per claim for the same ``parts``: the same objects (the entry keeps them, so
+        their ids stay theirs) or, with ``by_value``, equal ones (texts); for the pieces of a total that several
+        ways of counting share."""
+        key = (what, *parts) if by_value else (what, *map(id, parts))
         found = self._once.get(key)
         if found is None:
             found = self._once[key] = (parts, make())

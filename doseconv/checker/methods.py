@@ -96,7 +96,12 @@ def diagnose(ctx: ClaimContext, implied: Implied | None) -> list[Diagnosis]:
     if not ctx.has_inputs:
         return []  # nothing to make a total from
     own = total(_base(ctx), ctx)
-    tried = [_try(m, ctx, implied) for m in METHOD_TABLE if _applies(m, ctx) and not _own_again(m, ctx, own)]
+    tried = []
+    for method in METHOD_TABLE:
+        if _applies(method, ctx):
+            recipe = method.recipe(ctx)
+            if not _own_again(method, recipe, ctx, own):
+                tried.append(_try(method, ctx, implied, recipe))
     out = _distinct(ctx, tried, own)
     out += combinations(ctx, out, METHOD_TABLE, SLIPS, own)
     claimed = ctx.claimed
@@ -133,13 +138,12 @@ def _distinct(ctx: ClaimContext, rows: list[Diagnosis], own: Interval | None) ->
     ]
 
 
-def _own_again(method: Method, ctx: ClaimContext, own: Interval | None) -> bool:
+def _own_again(method: Method, recipe: Recipe, ctx: ClaimContext, own: Interval | None) -> bool:
     """Whether the method's row is sure to be one :func:`_distinct` leaves out (the set's own total again, and
     neither kept nor able to say the total is pinned on the pills), so that trying it would change nothing:
     a dose size when each pill counts as one dose and no powder is stated."""
     if own is None or method.counts_pure or method.multipliers or method.name in _kept(ctx):
         return False
-    recipe = method.recipe(ctx)
     if not recipe.include_powder or recipe.pill_weight_as_drug or recipe.multiplier != 1:
         return False
     if ctx.pills is not None and recipe.per_pill != ctx.per_pill:
@@ -201,14 +205,14 @@ def _distance(d: Diagnosis, claimed: Interval) -> Fraction:
     return claimed.distance(d.value) / claimed.high
 
 
-def _try(method: Method, ctx: ClaimContext, implied: Implied | None) -> Diagnosis:
+def _try(method: Method, ctx: ClaimContext, implied: Implied | None, recipe: Recipe | None = None) -> Diagnosis:
+    made = method.recipe(ctx) if recipe is None else recipe
     if method.counts_pure:  # the verdict tries these first (diagnose_pure); the implied value plays no part
-        return ctx.once("method", (method,), lambda: _tried(method, ctx, implied))
-    return _tried(method, ctx, implied)
+        return ctx.once("method", (method,), lambda: _tried(method, made, ctx, implied))
+    return _tried(method, made, ctx, implied)
 
 
-def _tried(method: Method, ctx: ClaimContext, implied: Implied | None) -> Diagnosis:
-    recipe = method.recipe(ctx)
+def _tried(method: Method, recipe: Recipe, ctx: ClaimContext, implied: Implied | None) -> Diagnosis:
     if method.multipliers:
         return _best_multiple(method, recipe, ctx)
     pills = ctx.pills
