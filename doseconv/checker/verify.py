@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ from .files import ClaimRecord, ClaimsFile, load_claims_file
 from .filetext import file_kind
 from .results import CheckResult
 
-__all__ = ["Verification", "check_record", "collect_files", "verify_paths"]
+__all__ = ["Verification", "check_record", "collect_files", "iter_verifications", "verify_paths"]
 
 
 def _scope_text(scopes: dict[str, dict[str, str]], key: str) -> str:
@@ -103,9 +104,14 @@ def collect_files(paths: list[str]) -> list[Path]:
 
 def verify_paths(paths: list[str], *, allow_outside_sets: bool = False) -> list[Verification]:
     """Check every claim in the files and folders given (see :func:`load_claims_file` for ``allow_outside_sets``)."""
-    out: list[Verification] = []
-    for path in collect_files(paths):
-        file = load_claims_file(path, allow_outside_sets=allow_outside_sets)
+    return list(iter_verifications(paths, allow_outside_sets=allow_outside_sets))
+
+
+def iter_verifications(paths: list[str], *, allow_outside_sets: bool = False) -> Iterator[Verification]:
+    """:func:`verify_paths` one claim at a time, each checked when asked for: a caller that reads each result
+    as it comes (and lets it go) keeps a claims file of any size in little memory, and reads each result while
+    what it was made from is still at hand. Every file is loaded (and so validated) before the first claim."""
+    files = [load_claims_file(path, allow_outside_sets=allow_outside_sets) for path in collect_files(paths)]
+    for file in files:
         for claim in file.claims:
-            out.append(Verification(file, claim, check_record(file, claim)))
-    return out
+            yield Verification(file, claim, check_record(file, claim))

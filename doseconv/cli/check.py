@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
-from typing import Optional
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
 from .app import EXIT_MISMATCH, app
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..checker.verify import Verification
 from .options import (
     assumptions_option,
     date_option,
@@ -176,48 +180,64 @@ def verify_command(
       doseconv verify seeds/
       doseconv verify seeds/002-news-operation-last-mile-pills-only.toml --format json
     """
-    from ..checker.verify import verify_paths
+    from ..checker.verify import iter_verifications
     from ..errors import InputError
 
-    if output not in ("text", "json", "markdown"):
+    if output not in VERIFY_FORMATS:
         raise InputError(f"unknown format {output!r}; choose text, json or markdown")
-    results = verify_paths(paths, allow_outside_sets=allow_outside_sets)
-    failed = [v for v in results if not v.ok]
+    render = VERIFY_FORMATS[output]
+    parts: list[Any] = []  # each claim rendered as it is checked, the result then let go
+    claims = failed = 0
+    for v in iter_verifications(paths, allow_outside_sets=allow_outside_sets):
+        claims, failed = claims + 1, failed + (not v.ok)
+        parts.append(render(v))
+    summary = {"claims": claims, "as_expected": claims - failed, "not_as_expected": failed}
     if output == "json":
-        summary = {"claims": len(results), "as_expected": len(results) - len(failed), "not_as_expected": len(failed)}
-        typer.echo(
-            json.dumps({"summary": summary, "results": [v.to_dict() for v in results]}, indent=2, ensure_ascii=False)
-        )
-    elif output == "markdown":
-        typer.echo("| file | claim | expected | verdict | implied | methods that reproduce it | ok |")
-        typer.echo("|---|---|---|---|---|---|---|")
-        for v in results:
-            r = v.result
-            implied = r.implied.describe() if r.implied else ""
-            methods = ", ".join(r.matching_methods) or "none"
-            typer.echo(
-                f"| {v.file.path} | {v.claim.id} | {v.claim.expect or ''} | {r.verdict} | {implied} | {methods} | {'yes' if v.ok else '**no**'} |"
-            )
-        typer.echo(f"\n{len(results) - len(failed)} of {len(results)} claims as expected.")
+        typer.echo(json.dumps({"summary": summary, "results": parts}, indent=2, ensure_ascii=False))
     else:
-        for v in results:
-            r = v.result
-            status = "ok " if v.ok else "FAIL"
-            implied = r.implied.describe() if r.implied else "no implied value"
-            expect = f"expected {v.claim.expect}" if v.claim.expect else "no expectation"
-            typer.echo(f"{status} {v.file.path} [{v.claim.id}] {r.verdict} ({expect}); {implied}")
-            methods = ", ".join(r.matching_methods)
-            if methods:
-                typer.echo(f"     reproduced by: {methods}")
-            if r.correction is not None:
-                typer.echo(f"     correction: {r.correction.phrase} doses. {r.plain}")
-            if r.assumptions.path and not r.assumptions.bundled:
-                typer.echo(f"     set: {r.assumptions.label}")
-            for note in r.notes:
-                typer.echo(f"     note: {note}")
-        typer.echo(f"{len(results) - len(failed)} of {len(results)} claims as expected.")
+        tally = f"{claims - failed} of {claims} claims as expected."
+        markdown = output == "markdown"
+        typer.echo("\n".join([_MARKDOWN_HEAD, *parts, "", tally] if markdown else [*parts, tally]))
     if failed:
         raise typer.Exit(EXIT_MISMATCH)
+
+
+_MARKDOWN_HEAD = (
+    "| file | claim | expected | verdict | implied | methods that reproduce it | ok |\n|---|---|---|---|---|---|---|"
+)
+
+
+def _verify_text(v: Verification) -> str:
+    r = v.result
+    status = "ok " if v.ok else "FAIL"
+    implied = r.implied.describe() if r.implied else "no implied value"
+    expect = f"expected {v.claim.expect}" if v.claim.expect else "no expectation"
+    lines = [f"{status} {v.file.path} [{v.claim.id}] {r.verdict} ({expect}); {implied}"]
+    methods = ", ".join(r.matching_methods)
+    if methods:
+        lines.append(f"     reproduced by: {methods}")
+    if r.correction is not None:
+        lines.append(f"     correction: {r.correction.phrase} doses. {r.plain}")
+    if r.assumptions.path and not r.assumptions.bundled:
+        lines.append(f"     set: {r.assumptions.label}")
+    lines += [f"     note: {note}" for note in r.notes]
+    return "\n".join(lines)
+
+
+def _verify_markdown(v: Verification) -> str:
+    r = v.result
+    implied = r.implied.describe() if r.implied else ""
+    methods = ", ".join(r.matching_methods) or "none"
+    ok = "yes" if v.ok else "**no**"
+    return f"| {v.file.path} | {v.claim.id} | {v.claim.expect or ''} | {r.verdict} | {implied} | {methods} | {ok} |"
+
+
+#: verify's formats: how one checked claim is written in each.
+VERIFY_FORMATS: dict[str, Callable[[Verification], Any]] = {
+    "text": _verify_text,
+    "json": lambda v: v.to_dict(),
+    "markdown": _verify_markdown,
+}
 
 
 @app.command("describe")
