@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+from fractions import Fraction
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from doseconv.checker import METHODS, check
 from doseconv.numbers import exact_text
@@ -58,3 +62,20 @@ def test_json_of_doses_per_pill_and_of_an_unbounded_value() -> None:
     assert (unbounded["low"], unbounded["high"]) == ("0.249", None)
     assert unbounded["display"] == "powder purity of 24.9% or more"
     assert check(None, None, "193 million doses").to_dict()["computed"] is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["powder_purity", "doses_per_pill", "pill_purity"]),
+    st.fractions(min_value=0, max_value=1000, max_denominator=10**6),
+    st.fractions(min_value=0, max_value=1000, max_denominator=10**6),
+    st.sampled_from([2, 4, 6, 8]),
+)
+def test_implied_ends_compare_as_their_texts_do(parameter, a, b, places) -> None:
+    """The description widens its places until the ends read apart; the whole-number comparison it uses
+    says "apart" exactly when the shown texts differ."""
+    from doseconv.checker.results import Implied
+
+    implied = Implied(parameter, None, lethal_dose_mg=Fraction(2))
+    same_text = implied.show(a, places) == implied.show(b, places)
+    assert same_text == (implied._rounded(a, places) == implied._rounded(b, places))
