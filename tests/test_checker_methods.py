@@ -157,3 +157,42 @@ def test_rows_not_tried_are_rows_the_diagnosis_would_leave_out(shape) -> None:
     with patch.object(methods, "_own_again", lambda *_: False):
         everything = made()
     assert list(result.diagnosis) == everything
+
+
+@settings(max_examples=300, deadline=None)
+@given(ends, ends, ends, ends, ends, st.booleans(), st.booleans())
+def test_slips_on_a_row_are_those_fractions_find(a, b, c, d, v, low_open, high_open) -> None:
+    """A slip on top of a row is tried where whole-number bounds allow it; it finds what Fractions find."""
+    from doseconv.checker.combine import _slipped
+    from doseconv.checker.methods import SLIPS
+    from doseconv.checker.results import Diagnosis
+    from doseconv.intervals import Interval
+
+    interval = Interval(min(a, b), max(a, b))
+    claimed = Interval(min(c, d), max(c, d), low_open and c != d, high_open and c != d)
+    row = Diagnosis("powder-set-purity", v, False, "", interval)
+    found = [d.note for d in _slipped(SimpleNamespace(claimed=claimed), [row], SLIPS)]  # type: ignore[arg-type]
+    expected = (
+        [] if interval.low == 0 else [f"the figure {label}" for m, label in SLIPS if (interval * m).overlaps(claimed)]
+    )
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("row", "claim", "slip"),
+    [((Fraction(1), Fraction(2)), (Fraction(10), Fraction(10)), "the figure x10"),  # the claim at the row's low end
+     ((Fraction(1), Fraction(2)), (Fraction(2000), Fraction(3000)), "the figure x1000"),  # at its high end
+     ((Fraction(30), Fraction(40)), (Fraction(3, 10), Fraction(3, 10)), "the figure /100")],
+)  # fmt: skip
+def test_a_slip_that_meets_the_claim_at_an_end_is_found(row, claim, slip) -> None:
+    from doseconv.checker.combine import _slipped
+    from doseconv.checker.methods import SLIPS
+    from doseconv.checker.results import Diagnosis
+    from doseconv.intervals import Interval
+
+    found = _slipped(
+        SimpleNamespace(claimed=Interval(*claim)),  # type: ignore[arg-type]
+        [Diagnosis("powder-set-purity", row[0], False, "", Interval(*row))],
+        SLIPS,
+    )
+    assert [d.note for d in found] == [slip]
