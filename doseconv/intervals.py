@@ -106,11 +106,13 @@ class Interval:
 
     def overlaps(self, other: Interval) -> bool:
         """True when some number lies in both intervals."""
-        if self.high < other.low or other.high < self.low:
+        above = _order(self.high, other.low)  # self's high end against other's low end
+        below = _order(other.high, self.low)
+        if above < 0 or below < 0:
             return False
-        if self.high == other.low:
+        if above == 0:
             return not (self.high_open or other.low_open)
-        if other.high == self.low:
+        if below == 0:
             return not (other.high_open or self.low_open)
         return True
 
@@ -129,11 +131,12 @@ class Interval:
 
     def distance(self, value: Fraction) -> Fraction:
         """How far ``value`` lies outside the interval (0 inside or on an end)."""
-        if value < self.low:
-            return self.low - value
-        if value > self.high:
-            return value - self.high
-        return Fraction(0)
+        x = value if type(value) is Fraction else Fraction(value)
+        if _order(x, self.low) < 0:
+            return self.low - x
+        if _order(x, self.high) > 0:
+            return x - self.high
+        return _ZERO
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {"low": exact_text(self.low), "high": exact_text(self.high)}
@@ -149,6 +152,13 @@ class Interval:
 
 
 _ZERO = Fraction(0)
+
+
+def _order(a: Fraction, b: Fraction) -> int:
+    """-1, 0 or 1 as a is less than, equal to or more than b: the Fractions compared as whole numbers,
+    cross-multiplied (denominators are positive), without the generic comparison's checks."""
+    left, right = a.numerator * b.denominator, b.numerator * a.denominator
+    return (left > right) - (left < right)
 
 
 def _made(low: Fraction, high: Fraction, low_open: bool = False, high_open: bool = False) -> Interval:

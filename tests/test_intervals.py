@@ -6,6 +6,7 @@ from fractions import Fraction
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from doseconv.intervals import Interval
 
@@ -163,3 +164,26 @@ def test_point_interval_contains_only_its_point() -> None:
     assert F(69999, 10000) not in point and 8 not in point
     assert not point.is_empty
     assert Interval(F(7), F(7), high_open=True).is_empty
+
+
+def _overlaps_by_fractions(a: Interval, b: Interval) -> bool:
+    if a.high < b.low or b.high < a.low:
+        return False
+    if a.high == b.low:
+        return not (a.high_open or b.low_open)
+    if b.high == a.low:
+        return not (b.high_open or a.low_open)
+    return True
+
+
+ends_ = st.fractions(min_value=0, max_value=10**6, max_denominator=50)
+
+
+@given(ends_, ends_, ends_, ends_, st.booleans(), st.booleans(), st.booleans(), st.booleans())
+def test_overlaps_and_distance_agree_with_fraction_comparisons(a, b, c, d, lo1, hi1, lo2, hi2) -> None:
+    """Ends compared as cross-multiplied whole numbers give what Fraction comparisons give."""
+    first = Interval(min(a, b), max(a, b), lo1 and a != b, hi1 and a != b)
+    second = Interval(min(c, d), max(c, d), lo2 and c != d, hi2 and c != d)
+    assert first.overlaps(second) == _overlaps_by_fractions(first, second)
+    expected = first.low - c if c < first.low else (c - first.high if c > first.high else Fraction(0))
+    assert first.distance(c) == expected
