@@ -141,3 +141,16 @@ def test_the_place_of_a_population_phrase_is_whose_population_not_the_claims_sco
     assert doses.scope == pills.scope == Scope("regional", "Laramie County", "Laramie County Sheriff's Office")
     (claim,) = report.claims
     assert claim.draft.pills is pills
+
+
+@pytest.mark.parametrize(
+    ("sentence", "agency", "place"),
+    [("Sheriff's deputies in Riverton seized 4 kilograms of fentanyl.", "Riverton sheriff's deputies", "Riverton"),
+     ("Police in Dayton seized 1,200 fentanyl pills.", "Dayton police", "Dayton"),
+     ("Officers from Tacoma seized 3 kilos of fentanyl.", "Tacoma officers", "Tacoma"),
+     ("State troopers in Gallup found 2 pounds of fentanyl.", "Gallup state troopers", "Gallup")],
+)  # fmt: skip
+def test_officers_named_by_where_they_work_are_a_local_scope(sentence: str, agency: str, place: str) -> None:
+    """Regression: "sheriff's deputies in Riverton" took the DEA division of the paragraph before as its scope."""
+    (figure,) = figures_of(f"The DEA Omaha Division seized 100 pounds of fentanyl.\n\n{sentence}")[1:]
+    assert (figure.scope.agency, figure.scope.place) == (agency, place)

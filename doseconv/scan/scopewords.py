@@ -127,6 +127,13 @@ _WHOSE_PEOPLE = re.compile(
     r"\b(?:population|people|residents?|inhabitants|everyone|everybody|every (?:person|man, woman and child))"
     r"\s+(?:of|in)\s+(?:the\s+(?:state|city)\s+of\s+)?\Z"
 )
+# Local officers named by where they work, not by their agency's name ("sheriff's deputies in
+# Riverton", "police in Dayton", "officers from Tacoma", "state troopers in Gallup"): the words as
+# written are the agency, the town its place.
+_OFFICERS_IN = re.compile(
+    r"\b(?P<who>(?:[Ss]heriff['’]s\s+deputies|[Dd]eputies|[Pp]olice(?:\s+officers)?|[Oo]fficers"
+    r"|(?:[Ss]tate\s+)?[Tt]roopers))\s+(?:in|from|of)\s+(?P<town>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+)
 LOCAL_SUFFIX = re.compile(r"\s+(?:Sheriff['’]s\s+(?:Office|Department)|Police(?:\s+(?:Department|Dept\.))?)$")
 _PORT = re.compile(at_word_start(r"port\s+of\s+entry\b", r"Port\s+of\s+Entry\b"))
 _LEADING_NOISE = re.compile(rf"^(?:(?:The|A|U\.S\.|{_AGENCY_PATTERN})(?:['’]s)?\s+|\w+['’]s\s+)+")
@@ -207,6 +214,12 @@ def _local_agencies(text: str) -> list[Mention]:
             town = LOCAL_SUFFIX.sub("", name)
             if town != name and town:  # a sheriff's office or police department covers its county or town
                 found.append(Mention(before.start(), "geo", town, 2))
+    named = {m.value for m in found if m.field == "geo"}  # the places of the agencies named by name
+    for officers in _OFFICERS_IN.finditer(text):
+        town = officers["town"]
+        if town not in named:  # "deputies in Harbor County" are the Harbor County Sheriff's Office's
+            found.append(Mention(officers.start(), "agency", f"{town} {' '.join(officers['who'].lower().split())}"))
+        found.append(Mention(officers.start(), "geo", town, 2))
     for port in _PORT.finditer(text):
         before = _NAME_BEFORE.search(text, max(0, port.start() - 60), port.start())
         if before is not None:
