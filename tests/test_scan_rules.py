@@ -126,3 +126,19 @@ def test_a_traffic_stop_said_to_kill_all_of_wyoming_is_flagged_with_the_story_ye
     assert claim.result is not None and claim.result.assumptions.name == "dea-2023"
     assert claim.result.population is not None and claim.result.population.year == 2023
     assert claim.result.plain.endswith("in theory about 43% of the population of Wyoming, not all of it.")
+
+
+def test_the_storys_pill_weight_counts_pills_given_by_weight_even_when_the_verdict_is_the_same() -> None:
+    """Regression: with the verdict the same under the set's figures (upper-bound), the set's check led and said
+    no pill weight was known, though the story gave one; the story's rule leads and gives the corrected figure."""
+    from doseconv.scan import scan_text
+
+    story = (
+        "Illinois State Police seized 66 pounds of fentanyl pills during a traffic stop, enough to kill 15 million "
+        "people, a spokesperson said. Each pill weighs about 100 milligrams, the agency said."
+    )
+    (claim,) = scan_text(story).claims
+    assert (claim.verdict, claim.dea_verdict) == ("upper-bound", "upper-bound")
+    assert claim.result is not None and claim.result.correction is not None
+    assert claim.result.correction.phrase == "about 299,000"  # 66 lb / 100 mg a pill, one dose each
+    assert "no weight of one pill is known" not in claim.result.plain

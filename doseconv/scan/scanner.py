@@ -193,7 +193,7 @@ def _with_rules(index: int, draft: ClaimDraft, rules: StoryRules | None, options
     if "pill_share" in usable and options.get("pill_model") is None:
         usable["pill_model"] = "lab-share"  # a share of pills holding a dose counts pills by that share
     story = _check_draft(index, draft, **{**options, **usable})
-    if story.verdict == claim.verdict:  # the same verdict either way: the set's check, with the rules shown
+    if story.verdict == claim.verdict and _same_figures(story, claim):  # the rules change nothing: shown only
         return replace(claim, rules=rules, notes=tuple(notes))
     said = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in usable.items())
     notes.append(f"checked under the story's rules ({said}): {story.verdict}; under the set's figures: {claim.verdict}")
@@ -201,6 +201,14 @@ def _with_rules(index: int, draft: ClaimDraft, rules: StoryRules | None, options
         story, rules=rules, notes=(*story.notes, *notes[len(claim.notes) :]), dea_verdict=claim.verdict,
         dea_explanation=claim.explanation,
     )  # fmt: skip
+
+
+def _same_figures(story: Claim, claim: Claim) -> bool:
+    """Whether the story's rules leave the figures as the set's give them (the total and what the claim needs):
+    a pill's weight the set lacks, or another dose size, changes them even when the verdict is the same."""
+    if story.result is None or claim.result is None:
+        return story.result is claim.result
+    return story.result.computed == claim.result.computed and story.result.implied == claim.result.implied
 
 
 def _check_draft(index: int, draft: ClaimDraft, **options: Any) -> Claim:
