@@ -25,7 +25,7 @@ from .assumptions import (
 from .errors import InputError, UnitError
 from .numbers import exact_fraction, exact_text, format_count, format_grouped, round_to
 from .overrides import OverrideArgs, Overrides
-from .quantity import Amount, parse_amount
+from .quantity import Amount, parse_amount, weighs_pills
 from .registry import resolve_unit, unit_factor
 from .vectors import scale
 
@@ -301,6 +301,11 @@ def convert(
     if pill_model is not None and pill_model not in PILL_MODELS:
         raise InputError(f"unknown pill model {pill_model!r}; choose one of: {', '.join(PILL_MODELS)}")
     kinds = (source.kind, target_kind)
+    if source.kind == "mass" and target_kind != "mass" and weighs_pills(source.text):
+        raise UnitError(
+            f"{source.text!r} is a weight of pills, not of powder: doses come from the pills' count (their weight "
+            "over one pill's weight), which the claim checker works out given a pill's weight"
+        )
     chosen_overrides = Overrides.of(overrides, **given)
     if kinds == ("mass", "mass") and assumptions is None and not chosen_overrides.given:
         factor = unit_factor(source.unit, target_unit)  # no set needed (nor loaded)

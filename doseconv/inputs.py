@@ -31,7 +31,7 @@ from .drugs import read_drugs
 from .errors import DoseconvError, InputError, UnitError
 from .limits import check_value
 from .numbers import MAX_FIGURE, exact_text
-from .quantity import Amount
+from .quantity import Amount, weighs_pills
 from .registry import resolve_unit
 from .stated import StatedFigure, parse_stated
 
@@ -185,7 +185,13 @@ def read_figure(
         try:
             if role == "claim":
                 return parse_claim(value, exact=exact, default_unit=default, decimal_comma=decimal_comma)
-            return parse_stated(value, exact=exact, default_unit=default, decimal_comma=decimal_comma)
+            figure = parse_stated(value, exact=exact, default_unit=default, decimal_comma=decimal_comma)
+            if role == "powder" and figure.kind == "mass" and weighs_pills(value):
+                raise InputError(
+                    f"powder {value!r} is a weight of pills, not powder; give it as the pills (a pill's weight "
+                    "counts them)"
+                )
+            return figure
         except UnitError as error:
             if role == "powder" and "has no unit" in str(error):
                 raise UnitError(f"powder {value!r} has no unit; give a mass such as '12 kg' or '6,500 lb'") from None

@@ -13,7 +13,13 @@ from .limits import check_value
 from .numbers import exact_text, read_number, read_plain
 from .registry import KNOWN_UNITS_HINT, resolve_unit, unit_factor
 
-__all__ = ["Amount", "mass_in_mg", "parse_amount", "parse_mass"]
+__all__ = [
+    "Amount",
+    "mass_in_mg",
+    "parse_amount",
+    "parse_mass",
+    "weighs_pills",
+]
 
 # Words news copy puts between a number and its unit or after it; they do not change the unit.
 # Drug words are read first, by :mod:`doseconv.drugs` (another drug is refused there).
@@ -23,6 +29,9 @@ _DESCRIPTORS = re.compile(
     re.IGNORECASE,
 )
 _UNIT_SYNONYMS = {"lethal doses": "doses", "lethal dose": "dose"}
+#: A mass unit followed by pills or tablets, once drug words and "of" are gone: pills given by weight.
+_PILLS_AFTER_MASS = re.compile(r"(?P<unit>.+?)\s+(?:pills?|tablets?)", re.IGNORECASE)
+_NAMES_PILLS = re.compile(r"\b(?:pills?|tablets?)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -156,6 +165,9 @@ def _read_unit(rest: str, text: str, default_unit: str | None, other_drugs: bool
     drugs = read_drugs(rest, figure=text, other_drugs=other_drugs)
     unit_text = " ".join(_DESCRIPTORS.sub(" ", drugs.rest).split())
     unit_text = _UNIT_SYNONYMS.get(unit_text.lower(), unit_text)
+    by_weight = _PILLS_AFTER_MASS.fullmatch(unit_text)  # "pounds of fentanyl pills": a weight of pills
+    if by_weight is not None:
+        unit_text = by_weight["unit"]
     if not unit_text and drugs.pills:
         unit_text = "pills"
     if not unit_text:
@@ -166,11 +178,28 @@ def _read_unit(rest: str, text: str, default_unit: str | None, other_drugs: bool
         if len(unit_text) > _LONGEST_UNIT:
             raise UnitError(unit_text)
         unit, kind = resolve_unit(unit_text)
+        if by_weight is not None and kind != "mass":
+            raise UnitError(unit_text)
     except UnitError as error:
         if "ambiguous" in str(error):
             raise
         raise UnitError(f"unknown unit {rest!r} in {text!r}; {KNOWN_UNITS_HINT}") from None
     return unit, kind
+
+
+def weighs_pills(text: str) -> bool:
+    """Whether a mass's words say it weighs pills ("66 pounds of fentanyl pills", "2 kilos of blues"): pills
+    given by weight, which are counted with a pill's weight, never converted as powder.
+
+    >>> weighs_pills("66 pounds of fentanyl pills"), weighs_pills("2 kilos of blues"), weighs_pills("6,500 lb")
+    (True, True, False)
+    """
+    if _NAMES_PILLS.search(text):
+        return True
+    try:
+        return read_drugs(text).pills
+    except DoseconvError:  # another drug: refused where the figure is read
+        return False
 
 
 def _words_for(number: int) -> str:

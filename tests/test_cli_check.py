@@ -489,3 +489,26 @@ def test_describe(capsys, argv: list[str], expected: str) -> None:
 )
 def test_describe_refuses(capsys, argv: list[str], message: str) -> None:
     assert_error(capsys, ["describe", *argv], message)
+
+
+@pytest.mark.parametrize(
+    "pills",
+    ["66 pounds of fentanyl pills", "66 lb of counterfeit oxycodone pills", "66 pounds of pills", "66 pounds of blues"],
+)
+def test_pills_given_by_weight_are_read_as_a_reporter_types_them(capsys, pills: str) -> None:
+    """Regression: "66 pounds of fentanyl pills" was an unknown unit to --pills; it is 66 pounds of pills."""
+    args = ("--claim", "15 million doses", "--pill-mass", "100 mg", "--json")
+    typed = json.loads("\n".join(run(capsys, "check", "--pills", pills, *args)[1]))
+    plain = json.loads("\n".join(run(capsys, "check", "--pills", "66 pounds", *args)[1]))
+    assert (typed["verdict"], typed["correction"]["value"]) == (plain["verdict"], plain["correction"]["value"])
+    assert typed["inputs"]["pills"]["text"] == pills
+
+
+def test_a_weight_of_pills_is_never_powder(capsys) -> None:
+    """A weight of pills given as powder, or converted to doses, would be counted at the powder's purity: refused."""
+    code, _, err = run(capsys, "check", "--powder", "66 pounds of fentanyl pills", "--claim", "15 million doses")
+    assert code == 2 and "is a weight of pills, not powder" in err
+    code, _, err = run(capsys, "convert", "66 pounds of fentanyl pills", "doses")
+    assert code == 2 and "is a weight of pills, not of powder" in err and len(err.strip().splitlines()) == 1
+    code, out, _ = run(capsys, "convert", "66 pounds of fentanyl pills", "kg")
+    assert code == 0 and out[0].startswith("29.93709642 kg")

@@ -123,6 +123,8 @@ def _premise(ctx: ClaimContext) -> str:
         else:
             content = chosen.pill_content
             clauses.append(f"with {content.show()} of fentanyl in the average pill{_as_in(content)}")
+        if ctx.pills.kind == "mass" and ctx.pill_mass is not None:  # pills given by weight, counted by it
+            clauses[-1] += f", each pill weighing {show_value('mass', ctx.pill_mass)}"
     if ctx.powder is not None:
         purity = chosen.powder_purity
         if ctx.rule_counts_pure:
