@@ -44,6 +44,14 @@ _VERBS = [
     ("potentially lethal to", "fatal"), ("potentially fatal to", "fatal"), ("kill", "kill"),
     ("deadly to", "fatal"), ("potentially deadly to", "fatal"), ("enough to kill off", "kill"),
 ]  # fmt: skip
+# "enough fentanyl to wipe out", "enough doses to poison": what there is enough of may stand before every verb.
+_VERBS += [
+    (f"enough {what} to {verb}", meaning)
+    for what in ("fentanyl", "lethal doses", "doses")
+    for verb, meaning in (("kill", "kill"), ("wipe out", "kill"), ("poison", "kill"), ("overdose", "overdose"),
+                          ("fatally poison", "kill"), ("kill off", "kill"))
+    if (f"enough {what} to {verb}", meaning) not in _VERBS
+]  # fmt: skip
 _VERB = re.compile(
     r"\b(?P<verb>" + "|".join(re.escape(v) for v, _ in sorted(_VERBS, key=lambda v: -len(v[0]))) + r")\b\s+",
     re.IGNORECASE,

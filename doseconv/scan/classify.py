@@ -73,6 +73,8 @@ def classify(text: str, match: re.Match[str], before: str, word_only: bool) -> F
         assert kind is not None
         drug = drug_in(counted["gap"])
         if kind == "doses":
+            if counted["doses"].lower() == "dose":  # "one dose can be as small as 2 milligrams": a dose's size
+                return Found("other", counted.end(), "dose", None, ["one dose, the size of a dose, not a total"])
             if drug not in (None, "fentanyl"):
                 return Found("other", counted.end(), f"doses of {drug}", drug)
             return Found("doses", counted.end(), "doses", "fentanyl", stated_unit="doses")

@@ -39,6 +39,12 @@ _AGENCIES = {
     "HIDTA": "HIDTA", "ONDCP": "ONDCP",
 }  # fmt: skip
 _AGENCY_PATTERN = "|".join(sorted((re.escape(k) for k in _AGENCIES), key=len, reverse=True))
+# An agency cited for what its laboratory found ("DEA lab testing", "the DEA's laboratory", "under
+# DEA estimates") is the source of a fact about pills, not the agency whose figures these are.
+_LAB_WORDS = (
+    r"(?:['’]s)?\s+(?i:(?:lab|labs|laboratory|laboratories|testing|tests?|estimates?|analysis|analyses|chemists"
+    r"|scientists|data|guidance|figures)\b)"
+)
 
 _NATIONAL_WORDS = (
     "nationwide",
@@ -91,17 +97,18 @@ _MENTION = re.compile(
     rf"\b(?={trie_pattern(case_variants(_FIRST_WORDS))}(?![A-Za-z]))(?:"
     r"(?P<national>(?i:\bnation-?wide\b|\bnationally\b|\bcountry-?wide\b|\bagency-?wide\b"
     r"|\b(?:across|throughout) (?:the (?:country|nation|United States|U\.S\.)|America)\b|\ball 50 states\b"
-    r"|\bthe agency\b)|\b[Nn]ational\b(?!\s+[A-Z]))"
+    r"|\bthe agency\b(?!['’]s\s+\w+\s+said|\s+(?:said|says|announced|reported|added|stated|noted|wrote|told)\b))"
+    r"|\b[Nn]ational\b(?!\s+[A-Z]))"
     r"|(?P<district>\b(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District of [A-Z]\w+(?:\s+[A-Z]\w+)?)"
     r"|(?P<statewide>\b[Ss]tate-?wide\b)"
     r"|(?P<unnamed>\b(?:the (?:field )?division|division|[Dd]ivision-?wide|[Rr]egionally|[Ll]ocally)\b)"
     rf"|(?P<state>\b(?:{_STATES})\b(?P<city>\s+City\b)?)"
-    rf"|(?P<agency>\b(?:{_AGENCY_PATTERN})\b)"
+    rf"|(?P<agency>\b(?:{_AGENCY_PATTERN})\b(?!{_LAB_WORDS}))"
     r"|(?P<operation>\bOperation\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
     rf"|(?P<fiscal>(?i:\b(?P<ytd>so far (?:in|this) )?(?:fiscal year|FY)\s?'?(?P<fy>(?:19|20)?\d\d)\b(?P<ytd2>\s(?:so far|to date))?))"
     rf"|(?P<span>\b(?:[Ff]rom|[Bb]etween)\s+(?P<d1>{_DATE})\s+(?:to|through|thru|until|and|-|–)\s+(?P<d2>{_DATE})\b)"
     rf"|(?P<year>\b(?:[Ii]n|[Dd]uring|[Ff]or|[Tt]hroughout|[Ss]ince)\s+(?:calendar year\s+)?(?P<y>(?:{_MONTH}\s+)?(?:19|20)\d\d)\b)"
-    r"|(?P<relative>(?i:\b(?:so far this year|year[- ]to[- ]date|last year|this year"
+    r"|(?P<relative>(?i:\b(?:so far this year|year[- ]to[- ]date|last year|(?<!earlier )(?<!later )this year"
     r"|(?:in|over) the (?:past|last) (?:\w+ )?(?:fiscal |calendar )?years?)\b)))"
 )
 # Named divisions and counties are found by their last word, then their name is read backwards.
@@ -110,7 +117,9 @@ _PLACE_WORD = re.compile(
         r"Field\s+(?:Division|Field Office)\b", r"Division\b", r"Field Office\b", r"County\b(?!\s+Sheriffs of America)"
     )
 )
-_NAME_BEFORE = re.compile(r"(?:[A-Z][\w.'’]*\s+){1,3}\Z")
+# A name's words: an abbreviation may end in a full stop ("St.", "U.S."), a longer word may not, so
+# a name read backwards never runs into the sentence before ("on Thursday. Police said").
+_NAME_BEFORE = re.compile(r"(?:(?:[A-Z][a-z]{0,3}\.|[A-Z]\.(?:[A-Z]\.)+|[A-Z][\w'’]*)\s+){1,3}\Z")
 # Local agencies are scopes too: found by their last words, their name read backwards
 # ("Harbor County Sheriff's Office", "Riverton Police Department", "Arizona State Patrol"); a
 # sheriff's office or police department also names its place ("Riverton"), a CBP port is a place
