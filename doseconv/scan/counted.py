@@ -52,6 +52,7 @@ class Found:
     is_mass: bool = False
     excluded: str | None = None
     part: Fraction | None = None  # "a pound and a half": the fraction after the unit
+    powder: bool = False  # a mass "of powder" that names no drug
 
 
 def drug_name(word: str) -> str | None:
@@ -64,6 +65,7 @@ class SentenceDrugs:
     def __init__(self, document: Document) -> None:
         self._document = document
         self._drugs: dict[int, frozenset[str]] = {}
+        self._paragraphs: dict[int, frozenset[str]] = {}
 
     def __call__(self, sentence: int) -> frozenset[str]:
         if sentence not in self._drugs:
@@ -71,6 +73,15 @@ class SentenceDrugs:
             found = (drug_name(m[0]) for m in _ANY_DRUG.finditer(self._document.text, start, end))
             self._drugs[sentence] = frozenset(n for n in found if n)
         return self._drugs[sentence]
+
+    def paragraph(self, sentence: int) -> frozenset[str]:
+        """The drugs named in the paragraph of ``sentence``, read once per paragraph."""
+        index = self._document.sentence_paragraph[sentence]
+        if index not in self._paragraphs:
+            start, end = self._document.paragraphs[index]
+            found = (drug_name(m[0]) for m in _ANY_DRUG.finditer(self._document.text, start, end))
+            self._paragraphs[index] = frozenset(n for n in found if n)
+        return self._paragraphs[index]
 
 
 def counterfeit(words: str) -> bool:
@@ -90,10 +101,10 @@ def drug_in(words: str) -> str | None:
     return names[0] if names else None
 
 
-def infer_drug(found: Found, drugs: frozenset[str]) -> None:
+def infer_drug(found: Found, drugs: frozenset[str], where: str = "sentence") -> None:
     """Pills or a mass with no drug beside them take the sentence's only drug (``drugs``), if it names one."""
     if found.drug is not None:
         return
     if len(drugs) == 1:
         (found.drug,) = drugs
-        found.notes.append("drug not named beside the figure; the only drug in the sentence")
+        found.notes.append(f"drug not named beside the figure; the only drug in the {where}")

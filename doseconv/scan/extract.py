@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from ..errors import InputError
 from .classify import classify
@@ -66,7 +66,7 @@ def extract_figures(document: Document, resolver: ScopeResolver | None = None) -
         if found.kind == "pills":
             infer_drug(found, sentence_drugs(sentence))
         elif found.is_mass:
-            mass_kind(found, sentence_drugs(sentence))
+            mass_kind(found, sentence_drugs(sentence), partial(sentence_drugs.paragraph, sentence))
         qualifier = (match["between"] or match["qual"] or "").lower() or None
         if sentence not in sentences:
             sentences[sentence] = _clip(document.sentence_text(sentence)) if document.sentences else ""

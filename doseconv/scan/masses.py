@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from fractions import Fraction
 
 from ..errors import AmbiguousUnitError, UnitError
@@ -72,6 +73,7 @@ def read_mass(text: str, mass: re.Match[str], before: str) -> Found:
         found.end = drug_match.end()
         if drug_match["drug"].lower() == "powder":
             found.end = _powder_end(text, found.end)
+            found.powder = True
         else:
             powder = _POWDER.match(text, found.end)
             found.end = powder.end() if powder else found.end
@@ -89,10 +91,14 @@ def _powder_end(text: str, end: int) -> int:
     return extra.end() if extra else end
 
 
-def mass_kind(found: Found, drugs: frozenset[str]) -> None:
+def mass_kind(found: Found, drugs: frozenset[str], paragraph_drugs: Callable[[], frozenset[str]]) -> None:
+    """The drug and kind of a mass: the drug beside it, else its sentence's only drug; a mass "of powder"
+    whose sentence names no drug takes its paragraph's only drug ("fentanyl powder … 13,000 pounds of powder")."""
     if found.kind == "pills":
         return
     infer_drug(found, drugs)
+    if found.drug is None and found.powder and not drugs:
+        infer_drug(found, paragraph_drugs(), "paragraph")
     if found.drug is None:
         found.notes.append("no drug named; not counted")
     elif found.drug == "fentanyl":
