@@ -18,7 +18,7 @@ _MASS_UNIT = (
 )
 # A mass unit after a number, with "and a half" after it ("a pound and a half").
 MASS_TAIL = re.compile(
-    rf"[\s-]*(?P<unit>{_MASS_UNIT})\b\.?(?P<part>\s+and\s+(?:a|one)\s+(?:half|quarter)\b)?", re.IGNORECASE
+    rf"[\s-]*(?P<unit>{_MASS_UNIT})\b\.?(?P<part>[\s-]+and[\s-]+(?:a|one)[\s-]+(?:half|quarter)\b)?", re.IGNORECASE
 )
 # A container between a mass and its drug: "a 1.5-kilogram brick of fentanyl".
 _CONTAINER = r"(?:\s+(?:bricks?|blocks?|packages?|bags?|bundles?|loads?|shipments?|parcels?)\s+of)?"
@@ -43,7 +43,7 @@ def read_mass(text: str, mass: re.Match[str], before: str) -> Found:
     unit_text = mass["unit"]
     found = Found("other", mass.end(), " ".join(unit_text.split()), is_mass=True)
     if mass["part"]:
-        found.part = Fraction(1, 2) if mass["part"].split()[-1].lower() == "half" else Fraction(1, 4)
+        found.part = Fraction(1, 2) if mass["part"].lower().endswith("half") else Fraction(1, 4)
     try:
         unit, _ = resolve_unit(unit_text)
         found.stated_unit = found.unit
