@@ -30,7 +30,7 @@ def test_the_agency_alone_still_names_the_whole_agency() -> None:
 @pytest.mark.parametrize(
     "source",
     ["under DEA lab estimates", "based on DEA laboratory testing", "according to DEA testing",
-     "citing the DEA's lab figures", "by Drug Enforcement Administration estimates"],
+     "citing the DEA's lab figures", "by Drug Enforcement Administration estimates", "using DEA's finding"],
 )  # fmt: skip
 def test_an_agency_cited_for_its_lab_is_no_scope_of_the_claim(source: str) -> None:
     text = (

@@ -28,7 +28,23 @@ def test_powder_in_a_paragraph_of_two_drugs_names_none() -> None:
     assert scopes["10 kilos of powder"] == "other"
 
 
-def test_powder_does_not_take_a_drug_from_another_paragraph() -> None:
-    text = "Agents seized 5 pounds of fentanyl.\n\nIn another case they found 10 kilos of powder."
-    scopes = {f.text: f.kind for f in figures_of(text)}
-    assert scopes["10 kilos of powder"] == "other"
+def test_the_drug_of_its_own_paragraph_comes_before_the_story_s() -> None:
+    text = "Agents seized 5 pounds of fentanyl.\n\nIn a meth case they found 10 kilos of powder."
+    assert {f.text: f.kind for f in figures_of(text)}["10 kilos of powder"] == "other-drug-mass"
+
+
+def test_powder_in_a_paragraph_naming_no_drug_takes_the_only_drug_named_before() -> None:
+    text = (
+        "The DEA's Houston Division seized 2.1 million fentanyl pills and 700 kilograms of fentanyl powder.\n\n"
+        "Across the country, the agency seized 60 million pills and 8,000 pounds of powder, equal to more than "
+        "380 million deadly doses."
+    )
+    (claim,) = scan_text(text, "t").claims
+    assert claim.draft.powder is not None and claim.draft.powder.text == "8,000 pounds of powder"
+    assert "the only drug in the story before it" in " ".join(claim.draft.powder.notes)
+    assert claim.verdict == "plausible"
+
+
+def test_powder_after_two_drugs_named_before_names_none() -> None:
+    text = "Agents seized 5 pounds of fentanyl and 40 pounds of meth.\n\nThey also found 10 kilos of powder."
+    assert {f.text: f.kind for f in figures_of(text)}["10 kilos of powder"] == "other"

@@ -65,7 +65,7 @@ class SentenceDrugs:
     def __init__(self, document: Document) -> None:
         self._document = document
         self._drugs: dict[int, frozenset[str]] = {}
-        self._paragraphs: dict[int, frozenset[str]] = {}
+        self._paragraphs: list[frozenset[str]] = []
 
     def __call__(self, sentence: int) -> frozenset[str]:
         if sentence not in self._drugs:
@@ -74,14 +74,17 @@ class SentenceDrugs:
             self._drugs[sentence] = frozenset(n for n in found if n)
         return self._drugs[sentence]
 
-    def paragraph(self, sentence: int) -> frozenset[str]:
-        """The drugs named in the paragraph of ``sentence``, read once per paragraph."""
+    def paragraph(self, sentence: int) -> tuple[frozenset[str], str]:
+        """The drugs named in the paragraph of ``sentence`` and ``"paragraph"``; when it names none, those
+        named in the story before it and ``"story before it"``. Each paragraph is read once."""
         index = self._document.sentence_paragraph[sentence]
-        if index not in self._paragraphs:
-            start, end = self._document.paragraphs[index]
+        while len(self._paragraphs) <= index:  # paragraphs are read in order, once, however many figures ask
+            start, end = self._document.paragraphs[len(self._paragraphs)]
             found = (drug_name(m[0]) for m in _ANY_DRUG.finditer(self._document.text, start, end))
-            self._paragraphs[index] = frozenset(n for n in found if n)
-        return self._paragraphs[index]
+            self._paragraphs.append(frozenset(n for n in found if n))
+        if self._paragraphs[index]:
+            return self._paragraphs[index], "paragraph"
+        return frozenset().union(*self._paragraphs[:index]), "story before it"
 
 
 def counterfeit(words: str) -> bool:

@@ -91,14 +91,15 @@ def _powder_end(text: str, end: int) -> int:
     return extra.end() if extra else end
 
 
-def mass_kind(found: Found, drugs: frozenset[str], paragraph_drugs: Callable[[], frozenset[str]]) -> None:
+def mass_kind(found: Found, drugs: frozenset[str], paragraph_drugs: Callable[[], tuple[frozenset[str], str]]) -> None:
     """The drug and kind of a mass: the drug beside it, else its sentence's only drug; a mass "of powder"
-    whose sentence names no drug takes its paragraph's only drug ("fentanyl powder … 13,000 pounds of powder")."""
+    whose sentence names no drug takes its paragraph's only drug ("fentanyl powder … 13,000 pounds of powder"),
+    or, when its paragraph names none, the only drug named before it in the story."""
     if found.kind == "pills":
         return
     infer_drug(found, drugs)
     if found.drug is None and found.powder and not drugs:
-        infer_drug(found, paragraph_drugs(), "paragraph")
+        infer_drug(found, *paragraph_drugs())
     if found.drug is None:
         found.notes.append("no drug named; not counted")
     elif found.drug == "fentanyl":

@@ -43,7 +43,7 @@ _AGENCY_PATTERN = "|".join(sorted((re.escape(k) for k in _AGENCIES), key=len, re
 # DEA estimates") is the source of a fact about pills, not the agency whose figures these are.
 _LAB_WORDS = (
     r"(?:['’]s)?\s+(?i:(?:lab|labs|laboratory|laboratories|testing|tests?|estimates?|analysis|analyses|chemists"
-    r"|scientists|data|guidance|figures)\b)"
+    r"|scientists|data|guidance|figures|findings?|research|statistics|study|studies)\b)"
 )
 
 _NATIONAL_WORDS = (
