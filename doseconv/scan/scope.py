@@ -9,6 +9,7 @@ state names.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -16,6 +17,14 @@ from .scopewords import LOCAL_SUFFIX, STATEWIDE, Mention, find_mentions
 from .text import Document
 
 __all__ = ["FIELDS", "STATEWIDE", "Scope", "ScopeResolver"]
+
+# A sentence inside a paragraph that opens as an aside ("Separately, deputies seized …", "In another
+# case, …") tells of another seizure: its scope holds for the rest of its paragraph, not for the
+# paragraphs after it.
+_ASIDE = re.compile(
+    r"\s*(?:Separately|Elsewhere|In (?:a |an )?(?:separate|unrelated|another) (?:case|incident|seizure|investigation)"
+    r"|In (?:a |an )?(?:separate|unrelated) (?:traffic stop|raid|bust|arrest))\b"
+)
 
 #: The fields of a scope, in the order they are shown.
 FIELDS = ("level", "place", "agency", "operation", "period")
@@ -99,6 +108,14 @@ class ScopeResolver:
         self._paragraph_sentences: dict[int, list[int]] = {}
         for index, paragraph in enumerate(document.sentence_paragraph):
             self._paragraph_sentences.setdefault(paragraph, []).append(index)
+        # An aside inside a paragraph (not its first sentence: a paragraph that opens with "Separately" is
+        # the story's next subject).
+        self._asides = {
+            i
+            for sentences in self._paragraph_sentences.values()
+            for i in sentences[1:]
+            if _ASIDE.match(document.text, document.sentences[i][0])
+        }
         self._carried = self._carry()
         self._before, self._after = self._neighbours()
         # The last place named before each sentence, for an unnamed "the division", and the last
@@ -144,13 +161,14 @@ class ScopeResolver:
         return out
 
     def _carry(self) -> list[dict[str, object]]:
-        """For each paragraph, the values in force when it starts (stated in earlier paragraphs)."""
+        """For each paragraph, the values in force when it starts (stated in earlier paragraphs, asides apart)."""
         carried: list[dict[str, object]] = []
         state: dict[str, object] = {}
         for paragraph in range(len(self.document.paragraphs)):
             carried.append(dict(state))
             for sentence in self._paragraph_sentences.get(paragraph, []):
-                state = _merge(state, self._sentence_values[sentence])
+                if sentence not in self._asides:
+                    state = _merge(state, self._sentence_values[sentence])
         return carried
 
     def scope_at(self, position: int) -> Scope:
