@@ -31,6 +31,10 @@ _DESCRIPTORS = re.compile(
 _UNIT_SYNONYMS = {"lethal doses": "doses", "lethal dose": "dose"}
 #: A mass unit followed by pills or tablets, once drug words and "of" are gone: pills given by weight.
 _PILLS_AFTER_MASS = re.compile(r"(?P<unit>.+?)\s+(?:pills?|tablets?)", re.IGNORECASE)
+#: A mass unit followed by the package it weighs ("kilogram brick", "pound bag"): the mass of what is in it.
+_PACKAGE_AFTER_MASS = re.compile(
+    r"(?P<unit>.+?)\s+(?:bricks?|bags?|packages?|bundles?|blocks?|packets?|parcels?)", re.IGNORECASE
+)
 _NAMES_PILLS = re.compile(r"\b(?:pills?|tablets?)\b", re.IGNORECASE)
 
 
@@ -166,8 +170,10 @@ def _read_unit(rest: str, text: str, default_unit: str | None, other_drugs: bool
     unit_text = " ".join(_DESCRIPTORS.sub(" ", drugs.rest).split())
     unit_text = _UNIT_SYNONYMS.get(unit_text.lower(), unit_text)
     by_weight = _PILLS_AFTER_MASS.fullmatch(unit_text)  # "pounds of fentanyl pills": a weight of pills
-    if by_weight is not None:
-        unit_text = by_weight["unit"]
+    packed = _PACKAGE_AFTER_MASS.fullmatch(unit_text)  # "a 1.5-kilogram brick": the package's weight
+    named = by_weight or packed
+    if named is not None:
+        unit_text = named["unit"]
     if not unit_text and drugs.pills:
         unit_text = "pills"
     if not unit_text:
@@ -178,7 +184,7 @@ def _read_unit(rest: str, text: str, default_unit: str | None, other_drugs: bool
         if len(unit_text) > _LONGEST_UNIT:
             raise UnitError(unit_text)
         unit, kind = resolve_unit(unit_text)
-        if by_weight is not None and kind != "mass":
+        if named is not None and kind != "mass":
             raise UnitError(unit_text)
     except UnitError as error:
         if "ambiguous" in str(error):

@@ -228,3 +228,60 @@ def test_a_seizure_claim_needing_more_than_every_yearly_mean_gets_the_exact_verd
     options = {"scale": "seizure", "reading": "strict"}
     out = check_table(frame, pills="pills", powder="kg", powder_unit="kg", claim="doses", **options)
     assert list(out["verdict"]) == [check(30, 0.0001, "50.0", powder_unit="kg", **options).verdict]
+
+
+DATED = pd.DataFrame(
+    {
+        "seized": ["2019-03-01", 2023, None, "2023-06-14T10:00:00Z", pd.Timestamp("2019-11-30"), "2024"],
+        "pills": ["250,000", "nearly 44 million", "1,000", None, "12,000", "1.2 million"],
+        "powder": ["12 kg", "more than 6,500 lb", None, "4 kilograms", None, "250 pounds"],
+        "claimed": ["6.3 million", "nearly 193 million doses", "1,000 doses", "2 million", "25,000", "113 million"],
+    }
+)
+
+
+def _scalar_date(cell: object) -> dict:
+    if cell is None or (not isinstance(cell, str) and pd.isna(cell)):
+        return {}
+    if isinstance(cell, int) or (isinstance(cell, str) and cell.isdigit()):
+        return {"year": int(cell)}
+    if isinstance(cell, pd.Timestamp):
+        return {"date": cell.date()}
+    return {"date": str(cell)[:10]}
+
+
+def test_a_date_column_checks_each_row_under_the_set_of_its_date() -> None:
+    """Each row's verdict and set are those doseconv.check gives with the row's date; rows stay in their order."""
+    out = check_table(DATED, "pills", "powder", "claimed", date="seized")
+    assert list(out.index) == list(DATED.index) and list(out["seized"]) == list(DATED["seized"])
+    for (_, row), (verdict, chosen) in zip(
+        DATED.iterrows(), zip(out["verdict"], out["assumptions"], strict=True), strict=True
+    ):
+        pills, powder = (None if pd.isna(row[c]) else row[c] for c in ("pills", "powder"))
+        expected = check(pills, powder, row["claimed"], **_scalar_date(row["seized"]))
+        assert (verdict, chosen) == (expected.verdict, expected.assumptions.name)
+    assert list(out["assumptions"]) == ["dea-2019", "dea-2023", "dea-2022", "dea-2023", "dea-2019", "dea-2024"]
+
+
+def test_a_date_column_gives_way_to_a_set_given() -> None:
+    out = check_table(DATED, "pills", "powder", "claimed", date="seized", assumptions="dea-2021")
+    assert set(out["assumptions"]) == {"dea-2021"}
+    assert list(out["verdict"]) == list(
+        check_table(DATED, "pills", "powder", "claimed", assumptions="dea-2021")["verdict"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("cells", "message"),
+    [(["yesterday"], "column 'seized', row 1: 'yesterday' is not a date"),
+     (["2023-02-30"], "column 'seized', row 1: '2023-02-30' is not a date")],
+)  # fmt: skip
+def test_a_cell_that_is_no_date_is_refused_with_its_column_and_row(cells: list, message: str) -> None:
+    table = pd.DataFrame({"seized": cells, "pills": ["5"], "claimed": ["5 doses"]})
+    with pytest.raises(InputError, match=message):
+        check_table(table, "pills", None, "claimed", date="seized")
+
+
+def test_a_missing_date_column_is_named() -> None:
+    with pytest.raises(InputError, match="no column 'when' in the table"):
+        check_table(DATED, "pills", "powder", "claimed", date="when")

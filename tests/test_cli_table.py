@@ -188,3 +188,19 @@ def test_no_explain_keeps_the_verdicts_and_leaves_out_the_text(capsys, tmp_path:
     assert result.code == 1
     assert [r["verdict"] for r in rows] == ["plausible", "implausible"]
     assert [(r["diagnosis"], r["correction"]) for r in rows] == [(None, None), (None, None)]
+
+
+def test_a_date_column_picks_each_rows_assumption_set(capsys, tmp_path: Path) -> None:
+    """A data desk's table of several years: `--date` holds each row to its own year's figures."""
+    path = tmp_path / "seizures.csv"
+    path.write_text(
+        "Date seized,pills,powder,claimed\n2019-03-01,,4 kg,390000\n2023-06-14,,4 kg,390000\n,,4 kg,390000\n",
+        encoding="utf-8",
+    )
+    result = run(capsys, "table", str(path), "--date", "Date seized", "--format", "csv")
+    assert result.code == 0
+    rows = [line.split(",") for line in result.out.splitlines()]
+    assert rows[0][-1] == "assumptions" and [r[-1] for r in rows[1:]] == ["dea-2019", "dea-2023", "dea-2022"]
+    assert [r[rows[0].index("verdict")] for r in rows[1:]] == ["plausible", "consistent", "consistent"]  # 9.7 %, 19.5 %
+    bad = run(capsys, "table", str(path), "--date", "When")
+    assert bad.code == 2 and "no column 'When' in the table" in bad.err

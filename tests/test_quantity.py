@@ -7,7 +7,7 @@ from fractions import Fraction
 import pytest
 from hypothesis import given
 
-from doseconv.errors import AmbiguousUnitError, InputError, UnitError
+from doseconv.errors import AmbiguousUnitError, DoseconvError, InputError, UnitError
 from doseconv.numbers import format_grouped
 from doseconv.quantity import Amount, parse_amount, parse_mass
 
@@ -90,3 +90,20 @@ def test_mass_round_trip_is_exact(value, source: str, target: str) -> None:
     back = amount.to(target).to(source)
     assert back.value == amount.value
     assert amount.to(target).value == amount.value * MASS_UNITS_MG[source] / MASS_UNITS_MG[target]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("1.5-kilogram brick", Fraction(3, 2), "kilogram"), ("2-pound bag of fentanyl powder", Fraction(2), "pound"),
+     ("2 kilos bundle", Fraction(2), "kilogram"), ("12 kilogram packages of fentanyl", Fraction(12), "kilogram")],
+)  # fmt: skip
+def test_a_mass_named_with_its_package_is_the_mass(text: str, value: Fraction, unit: str) -> None:
+    """Regression: "1.5-kilogram brick" was refused by check ("no number at the start of 'kilogram brick'")."""
+    amount = parse_amount(text)
+    assert (amount.value, amount.unit, amount.kind) == (value, unit, "mass")
+
+
+@pytest.mark.parametrize("text", ["2 bricks", "3 bags of fentanyl", "a brick"])
+def test_packages_counted_are_no_mass(text: str) -> None:
+    with pytest.raises(DoseconvError):
+        parse_amount(text)

@@ -65,6 +65,7 @@ def check_table(
     exact: bool = False,
     explain: bool = True,
     progress: Callable[[int], None] | None = None,
+    date: str | None = None,
     **given: Unpack[OverrideArgs],
 ) -> pd.DataFrame:
     """Check every row of a table: a copy of it with the verdict and what the check found in new columns.
@@ -75,7 +76,9 @@ def check_table(
     them. Each row's verdict is the one :func:`doseconv.check` gives for the same cells;
     ``diagnosis`` (the best method that reproduces the claim) and ``correction`` are filled for
     flagged rows (``explain=False`` leaves them empty, for speed). ``progress`` is called with the
-    number of rows done since its last call.
+    number of rows done since its last call. ``date`` names a column of dates (or years): unless
+    ``assumptions`` is given, each row is checked under the set of its date, as :func:`doseconv.check`
+    is with ``date``, and a column ``assumptions`` says which (a row with no date: the default set).
 
     >>> import pandas as pd
     >>> rows = pd.DataFrame({"pills": [250_000, 1_000], "kg": [12, 0.5], "claimed": ["6.3 million", "49,000"]})
@@ -91,6 +94,12 @@ def check_table(
         raise InputError(f"unknown reading {reading!r}; choose lenient or strict")
     frame = _frame(table)
     names = _columns_of(frame, pills, powder, claim)
+    if date is not None:
+        passed = {
+            "powder_unit": powder_unit, "pills_unit": pills_unit, "overrides": Overrides.of(overrides, **given),
+            "pill_model": pill_model, "reading": reading, "scale": scale, "exact": exact, "explain": explain,
+        }  # fmt: skip
+        return _by_date(frame, names, date, assumptions, progress, passed)
     options = {
         "assumptions": assumptions, "overrides": Overrides.of(overrides, **given), "pill_model": pill_model,
         "reading": reading, "scale": scale,
@@ -103,6 +112,41 @@ def check_table(
     columns, needs_exact = _vectorized(figures, len(frame), options, explain)
     _recheck(figures, columns, needs_exact, options, explain, progress)
     return _with_columns(frame, columns)
+
+
+def _by_date(
+    frame: pd.DataFrame, names: dict[str, str], date: str, assumptions: SetChoice,
+    progress: Callable[[int], None] | None, options: dict[str, Any],
+) -> pd.DataFrame:  # fmt: skip
+    """The table checked part by part, each part the rows whose dates pick one set, put back in order."""
+    import pandas as pd
+
+    from .dates import sets_by_date
+
+    if date not in frame.columns:
+        raise InputError(f"no column {date!r} in the table (it has: {', '.join(repr(str(c)) for c in frame.columns)})")
+    if "assumptions" in frame.columns:
+        raise InputError("the table already has a column 'assumptions'; rename it before checking by date")
+    chosen = [assumptions] * len(frame) if assumptions is not None else sets_by_date(frame[date], date)
+    parts = []
+    for name in dict.fromkeys(chosen):  # each set once, in the order rows first use it
+        rows = [i for i, c in enumerate(chosen) if c == name]
+        part = check_table(
+            frame.iloc[rows], names.get("pills"), names.get("powder"), names["claim"], assumptions=name,
+            progress=progress, **options,
+        )  # fmt: skip
+        used = name if isinstance(name, str) else getattr(name, "name", None)
+        parts.append(part.assign(assumptions=used or _default_set(), **{_ORDER: rows}))
+    return pd.concat(parts).sort_values(_ORDER, kind="stable").drop(columns=_ORDER)
+
+
+_ORDER = "__doseconv_row__"  # each row's place in the table, while the parts are put back together
+
+
+def _default_set() -> str:
+    from ..assumptions import DEFAULT_SET
+
+    return DEFAULT_SET
 
 
 def _with_columns(frame: pd.DataFrame, columns: dict[str, Any]) -> pd.DataFrame:

@@ -57,6 +57,9 @@ def table_command(
     pills_unit: Optional[str] = typer.Option(
         None, "--pills-unit", help="Unit of plain numbers in the pills column when pills are weighed: kg, lb."
     ),
+    date: Optional[str] = typer.Option(
+        None, "--date", help="Column of dates (or years): each row checked under the assumption set of its date."
+    ),
     assumptions: Optional[str] = assumptions_option(),
     pill_model: Optional[str] = pill_model_option(),
     reading: str = reading_option(),
@@ -82,6 +85,7 @@ def table_command(
       doseconv table seizures.csv
       doseconv table seizures.xlsx --powder "Fentanyl (kg)" --format markdown
       doseconv table seizures.parquet -o checked.parquet
+      doseconv table seizures.csv --date "Date seized"
     """
     from ..overrides import Overrides
 
@@ -92,7 +96,7 @@ def table_command(
     checked = _check(
         path, quiet, pills=pills, powder=powder, claim=claim, powder_unit=powder_unit, pills_unit=pills_unit,
         assumptions=assumptions, overrides=overrides, pill_model=pill_model, reading=reading, scale=scale,
-        explain=not no_explain,
+        explain=not no_explain, date=date,
     )  # fmt: skip
     return _write(checked, output, written, quiet)
 
