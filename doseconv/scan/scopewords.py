@@ -140,8 +140,22 @@ _WHOSE_PEOPLE = re.compile(
 # Riverton", "police in Dayton", "officers from Tacoma", "state troopers in Gallup"): the words as
 # written are the agency, the town its place.
 _OFFICERS_IN = re.compile(
-    r"\b(?P<who>(?:[Ss]heriff['’]s\s+deputies|[Dd]eputies|[Pp]olice(?:\s+officers)?|[Oo]fficers"
-    r"|(?:[Ss]tate\s+)?[Tt]roopers))\s+(?:in|from|of)\s+(?P<town>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+    "(?P<who>"
+    + at_word_start(
+        r"Sheriff['’]s\s+deputies",
+        r"sheriff['’]s\s+deputies",
+        "Deputies",
+        "deputies",
+        r"Police(?:\s+officers)?",
+        r"police(?:\s+officers)?",
+        "Officers",
+        "officers",
+        r"State\s+troopers",
+        r"state\s+troopers",
+        "Troopers",
+        "troopers",
+    )
+    + r")\s+(?:in|from|of)\s+(?P<town>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
 )
 LOCAL_SUFFIX = re.compile(r"\s+(?:Sheriff['’]s\s+(?:Office|Department)|Police(?:\s+(?:Department|Dept\.))?)$")
 _PORT = re.compile(at_word_start(r"port\s+of\s+entry\b", r"Port\s+of\s+Entry\b"))
