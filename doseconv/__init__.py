@@ -40,9 +40,10 @@ from .errors import (
     UnitError,
     UnknownAssumptionSetError,
 )
-from .numbers import format_count, format_grouped, format_words, parse_number, parse_share, round_to, step_of
+from .numbers import format_count, format_grouped, format_words, parse_number, round_to, step_of
 from .overrides import Overrides
 from .quantity import Amount, parse_amount
+from .shares import parse_share
 
 #: Names loaded on first use, by module: the claim checker and the reading of published figures.
 _LAZY = {

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .errors import AssumptionError, DoseconvError, InputError, MissingValueError, UnknownAssumptionSetError
-from .numbers import parse_share
 from .overrides import OVERRIDE_PARAMETERS, Overrides
 from .parameters import PARAMETERS, Parameter, Source, show_value
 from .quantity import parse_mass
+from .shares import parse_share
 
 __all__ = [
     "DEFAULT_PILL_MODEL",

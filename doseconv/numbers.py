@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
-from functools import lru_cache
 
 from .errors import InputError
 from .limits import MAX_EXPONENT, check_digits, check_exponent, exact_context
@@ -46,10 +45,8 @@ __all__ = [
     "format_grouped",
     "format_words",
     "parse_number",
-    "parse_share",
     "read_number",
     "read_number_at",
-    "read_plain",
     "round_to",
     "split_number",
     "step_of",
@@ -58,7 +55,7 @@ __all__ = [
 
 #: Figures above this are refused: no seizure is that large, and a float could not carry it.
 MAX_FIGURE = Decimal(10) ** 18
-_MAX_WHOLE = 10**MAX_EXPONENT  # the same, as an int (MAX_EXPONENT is 18)
+MAX_WHOLE = 10**MAX_EXPONENT  # the same, as an int (MAX_EXPONENT is 18)
 
 
 _SMALL_WORDS = {
@@ -77,7 +74,7 @@ NUMBER_PATTERN = (
     rf"|(?:\b(?:{_WORD_NUMBER})\b(?:[\s-]+(?:and[\s-]+)?(?:{_WORD_NUMBER})\b)*))"
 )
 _NUMBER_AT_START = re.compile(rf"\s*(?P<number>{NUMBER_PATTERN})", re.IGNORECASE)
-_MONEY = re.compile(r"[$€£¥]|\b(?:usd|us\$|dollars?|euros?|pounds sterling)\b", re.IGNORECASE)
+MONEY = re.compile(r"[$€£¥]|\b(?:usd|us\$|dollars?|euros?|pounds sterling)\b", re.IGNORECASE)
 _NOT_FINITE = re.compile(r"^\s*[+-]?\s*(?:nan|inf|infinity)\b", re.IGNORECASE)
 _NEGATIVE = re.compile(r"^\s*-\s*[\d.]")
 #: One to three digits, a point and three digits: ten thousand written European style ("10.000").
@@ -86,8 +83,8 @@ _EUROPEAN = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 _AND_NEXT = re.compile(r"[\s-]*(?i:and)(?![A-Za-z])")
 
 
-def _refuse_common(text: str) -> None:
-    if _MONEY.search(text):
+def refuse_common(text: str) -> None:
+    if MONEY.search(text):
         raise InputError(f"{text!r} is money, not a quantity of drugs; give pills, a mass or doses")
     if _NOT_FINITE.match(text):
         raise InputError(f"{text!r} is not a finite number; write a figure such as 6500 or 44 million")
@@ -95,12 +92,12 @@ def _refuse_common(text: str) -> None:
         raise InputError(f"{text!r} is negative; seizure figures must be zero or more")
 
 
-_SUFFIXES = {"k": 3, "m": 6, "b": 9, "bn": 9, "mn": 6, "mil": 6, "mill": 6, "mln": 6, "bln": 9}
-_SCALE_AFTER = "|".join([*SCALE_WORDS, "dozen", "mill", "mil", "mln", "mn", "bn", "bln"])
+SUFFIXES = {"k": 3, "m": 6, "b": 9, "bn": 9, "mn": 6, "mil": 6, "mill": 6, "mln": 6, "bln": 9}
+SCALE_AFTER = "|".join([*SCALE_WORDS, "dozen", "mill", "mil", "mln", "mn", "bn", "bln"])
 _TAIL = (
     r"(?:(?P<exp>[eE][+-]?\d+)|\^(?P<pow>[+-]?\d+)|\s*[x×]\s*10\^(?P<xpow>[+-]?\d+))?"
     r"(?:(?P<suffix>[kKmMB]|bn|mn|mil|mill|mln|bln)(?![A-Za-z])"
-    rf"|\s*(?P<scale>{_SCALE_AFTER})\b)?"
+    rf"|\s*(?P<scale>{SCALE_AFTER})\b)?"
 )
 _FIGURE_US = re.compile(
     r"(?P<num_only>\d+)/(?P<den_only>\d+)|(?P<whole>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:(?:[ -]|\s+and\s+)?(?P<num>\d+)/(?P<den>\d+)|\.(?P<frac>\d+))?"
@@ -154,7 +151,7 @@ def _digits_value(match: re.Match[str], tail: re.Match[str], written: str) -> tu
         value, step = value * shift, step * shift
     word = (tail["suffix"] or tail["scale"] or "").lower()
     if word:
-        factor = 12 if word == "dozen" else 10 ** SCALE_WORDS.get(word, _SUFFIXES.get(word, 0))
+        factor = 12 if word == "dozen" else 10 ** SCALE_WORDS.get(word, SUFFIXES.get(word, 0))
         value, step = value * factor, step * (1 if word == "dozen" else factor)
     return value, step
 
@@ -166,67 +163,6 @@ def _decimal_value(whole: str, frac: str) -> tuple[Fraction, Fraction]:
         return Fraction(int(whole + frac), scale), Fraction(1, scale)
     number = int(whole)  # trailing zeros of a whole number are rounding: "6,500" is stated to the hundred
     return Fraction(number), Fraction(10 ** (len(whole) - len(whole.rstrip("0"))) if number else 1)
-
-
-#: A figure in its plainest form: ASCII digits (grouped by commas in threes, or not) with optional decimals, one
-#: space, and words of ASCII letters one space apart ("1,234 fentanyl pills", "2.5 million doses", "10 kg").
-_PLAIN = re.compile(r"([0-9]{1,3}(?:,[0-9]{3}){1,6}|[0-9]{1,19})(?:\.([0-9]{1,19}))? ([A-Za-z]+(?: [A-Za-z]+)*)")
-#: The scale words :data:`_TAIL` reads after a figure, with the factor of each (lower case).
-_SCALE_FACTORS = {word: 12 if word == "dozen" else 10 ** SCALE_WORDS.get(word, _SUFFIXES.get(word, 0))
-                  for word in _SCALE_AFTER.split("|")}  # fmt: skip
-
-
-def read_plain(text: str) -> tuple[Fraction, Fraction, str] | None:
-    """Value, step and words after the number of a figure in its plainest form, or None for any other text.
-
-    A quick way to what :func:`read_number` gives for such text (the same value, step and rest):
-    text with anything else (other characters, separators, number words, "and", money, a figure
-    that could be European style, a figure out of range) is None, for :func:`read_number` to read.
-
-    >>> read_plain("1,234 fentanyl pills"), read_plain("2.5 million doses")
-    ((Fraction(1234, 1), Fraction(1, 1), 'fentanyl pills'), (Fraction(2500000, 1), Fraction(100000, 1), 'doses'))
-    >>> read_plain("6 500 lb"), read_plain("10.000 pills"), read_plain("2 and a half kg")
-    (None, None, None)
-    """
-    match = _PLAIN.fullmatch(text)
-    if match is None:
-        return None
-    grouped, frac, words = match.groups()
-    read = _plain_words(words) if len(words) <= _CACHED_WORDS else _plain_words.__wrapped__(words)
-    if read is None:
-        return None
-    factor, rest = read
-    if factor is None and frac is not None and len(frac) == 3 and len(grouped) <= 3 and grouped[0] != "0":
-        return None  # "10.000": ten thousand to a European reader (refused for counts by parse_amount)
-    whole = grouped.replace(",", "")
-    if frac:  # as _decimal_value, in integers until the end
-        numerator, step_numerator = int(whole + frac), 1
-        denominator = 10 ** len(frac)  # of the value and of the step
-    else:
-        numerator, denominator = int(whole), 1
-        step_numerator = 10 ** (len(whole) - len(whole.rstrip("0"))) if numerator else 1
-    if factor is not None:
-        numerator, step_numerator = numerator * factor, step_numerator * (1 if factor == 12 else factor)
-    if numerator > _MAX_WHOLE * denominator or (numerator and numerator * _MAX_WHOLE < denominator):
-        return None  # out of range: read_number says so
-    if denominator == 1:  # a whole figure: Fractions of ints, with no common factor to take out
-        return Fraction(numerator), Fraction(step_numerator), rest
-    return Fraction(numerator, denominator), Fraction(step_numerator, denominator), rest
-
-
-#: The words after a plain figure are cached up to this length.
-_CACHED_WORDS = 200
-
-
-@lru_cache(maxsize=1024)
-def _plain_words(words: str) -> tuple[int | None, str] | None:
-    """The scale factor the words after a plain figure start with (or None) and the words after it; None when
-    the words are money or hold "and" (read by :func:`read_number`). Cached: the same few phrases come back."""
-    if _MONEY.search(words) or "and" in words.lower().split(" "):
-        return None
-    first, _, after = words.partition(" ")
-    factor = _SCALE_FACTORS.get(first.lower())
-    return factor, after if factor is not None else words
 
 
 def _comma_problem(text: str, end: int, written: str, decimal_comma: bool) -> None:
@@ -276,7 +212,7 @@ def read_number(text: str, *, decimal_comma: bool = False) -> NumberReading:
         raise InputError(normal.ambiguous[0].message)
     body = normal.text
     check_digits(body)
-    _refuse_common(body)
+    refuse_common(body)
     start = len(body) - len(body.lstrip())
     reading = _read_at(body, start, decimal_comma, text)
     end = reading.end
@@ -327,9 +263,9 @@ def _read_at(body: str, start: int, decimal_comma: bool, shown: str) -> NumberRe
         value, step, end = words.value, words.step, words.end
         written = body[start:end]
     numerator, denominator = value.numerator, value.denominator  # compared as integers: exact, and quick
-    if numerator > _MAX_WHOLE * denominator:
+    if numerator > MAX_WHOLE * denominator:
         raise InputError(f"{_short(written)!r} is out of range; doseconv accepts figures up to 10^18")
-    if numerator and numerator * _MAX_WHOLE < denominator:
+    if numerator and numerator * MAX_WHOLE < denominator:
         raise InputError(f"{_short(written)!r} is out of range; doseconv accepts figures down to 10^-18")
     return NumberReading(value, step, "", end, european, written)
 
@@ -417,47 +353,3 @@ def step_of(value: Decimal, *, exact: bool = False) -> Decimal:
     if exact:
         return Decimal(1).scaleb(min(exponent, 0))
     return Decimal(1).scaleb(exponent)
-
-
-# "6 in 10", "six out of ten", "two out of every five": a share as DEA's releases word it.
-_RATIO = re.compile(
-    rf"(?P<part>{NUMBER_PATTERN})\s+(?:in|out\s+of)(?:\s+every)?\s+(?P<whole>{NUMBER_PATTERN})", re.IGNORECASE
-)
-
-
-def parse_share(text: str, *, what: str = "purity") -> Fraction:
-    """Read a share or purity ("10%", "0.1", "15.18 percent", "6 in 10", "six out of ten") as an exact fraction of one.
-
-    >>> parse_share("10%")
-    Fraction(1, 10)
-    >>> parse_share("0.1518")
-    Fraction(759, 5000)
-    >>> parse_share("6 in 10"), parse_share("two out of five"), parse_share("seven out of every ten")
-    (Fraction(3, 5), Fraction(2, 5), Fraction(7, 10))
-    >>> parse_share("150%")
-    Traceback (most recent call last):
-    ...
-    doseconv.errors.InputError: purity '150%' is above 100 %; give a value from 0% to 100% (or 0 to 1)
-    """
-    raw = normalize(text).text.strip()
-    check_digits(raw)
-    ratio = _RATIO.fullmatch(raw)
-    if ratio is not None:
-        part, whole = parse_number(ratio["part"]), parse_number(ratio["whole"])
-        if whole == 0 or part > whole:
-            raise InputError(f"{what} {text!r} is not a share; the first figure must be at most the second")
-        return Fraction(part) / Fraction(whole)
-    match = re.fullmatch(r"(?P<number>[0-9.,]+(?:[eE][+-]?\d+)?)\s*(?P<pct>%|percent|per cent)?", raw)
-    if match is None:
-        _refuse_common(raw)
-        raise InputError(f"cannot read {what} {text!r}; give a value such as 10%, 0.1 or '6 in 10'")
-    try:
-        value = parse_number(match["number"])
-    except InputError:
-        raise InputError(f"cannot read {what} {text!r}; give a value such as 10%, 0.1 or '6 in 10'") from None
-    share = Fraction(value) / 100 if match["pct"] else Fraction(value)
-    if share > 1:
-        if match["pct"]:
-            raise InputError(f"{what} {text!r} is above 100 %; give a value from 0% to 100% (or 0 to 1)")
-        raise InputError(f"{what} {text!r} is above 1 and has no % sign; write {text}% or {value / 100}")
-    return share

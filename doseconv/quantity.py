@@ -10,7 +10,8 @@ from functools import lru_cache
 from .drugs import read_drugs
 from .errors import DoseconvError, InputError, UnitError
 from .limits import check_value
-from .numbers import exact_text, read_number, read_plain
+from .numbers import exact_text, read_number
+from .numplain import read_plain
 from .registry import KNOWN_UNITS_HINT, resolve_unit, unit_factor
 
 __all__ = [

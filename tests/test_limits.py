@@ -116,7 +116,7 @@ def test_describe_refuses_an_int_of_more_than_4300_digits() -> None:
 
 @pytest.mark.parametrize("text", ["1" * 5000 + "%", "1e" + "9" * 5000 + "%"])
 def test_shares_of_more_than_4300_digits_are_refused(text: str) -> None:
-    from doseconv.numbers import parse_share
+    from doseconv.shares import parse_share
 
     with pytest.raises(InputError):
         parse_share(text)

@@ -17,11 +17,11 @@ from doseconv.numbers import (
     format_grouped,
     format_words,
     parse_number,
-    parse_share,
     round_to,
     step_of,
 )
 from doseconv.numformat import format_words_exactly
+from doseconv.shares import parse_share
 
 from .strategies import counts, decimals, fractions, rounding_modes, steps
 

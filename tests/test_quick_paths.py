@@ -19,7 +19,8 @@ import doseconv.quantity
 from doseconv.checker.filetext import FileText
 from doseconv.errors import DoseconvError
 from doseconv.intervals import Interval
-from doseconv.numbers import read_number, read_plain
+from doseconv.numbers import read_number
+from doseconv.numplain import read_plain
 from doseconv.quantity import parse_amount
 from doseconv.stated import READINGS, ROLES, parse_stated, qualifier_rules
 from doseconv.textnorm import normalize, normalized_text

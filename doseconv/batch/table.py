@@ -94,17 +94,14 @@ def check_table(
         raise InputError(f"unknown reading {reading!r}; choose lenient or strict")
     frame = _frame(table)
     names = _columns_of(frame, pills, powder, claim)
-    if date is not None:
-        passed = {
-            "powder_unit": powder_unit, "pills_unit": pills_unit, "overrides": Overrides.of(overrides, **given),
-            "pill_model": pill_model, "reading": reading, "scale": scale, "exact": exact, "explain": explain,
-        }  # fmt: skip
-        return _by_date(frame, names, date, assumptions, progress, passed)
     options = {
         "assumptions": assumptions, "overrides": Overrides.of(overrides, **given), "pill_model": pill_model,
         "reading": reading, "scale": scale,
     }  # fmt: skip
     units = {"pills": pills_unit, "powder": powder_unit, "claim": None}
+    if date is not None:
+        same = {**options, "powder_unit": powder_unit, "pills_unit": pills_unit, "exact": exact, "explain": explain}
+        return _by_date(frame, names, date, progress, same)
     figures = {
         role: read_column(frame[col], role, str(col), units[role], _interval_of(role, options), exact)
         for role, col in names.items()
@@ -115,8 +112,8 @@ def check_table(
 
 
 def _by_date(
-    frame: pd.DataFrame, names: dict[str, str], date: str, assumptions: SetChoice,
-    progress: Callable[[int], None] | None, options: dict[str, Any],
+    frame: pd.DataFrame, names: dict[str, str], date: str, progress: Callable[[int], None] | None,
+    options: dict[str, Any],
 ) -> pd.DataFrame:  # fmt: skip
     """The table checked part by part, each part the rows whose dates pick one set, put back in order."""
     import pandas as pd
@@ -127,6 +124,7 @@ def _by_date(
         raise InputError(f"no column {date!r} in the table (it has: {', '.join(repr(str(c)) for c in frame.columns)})")
     if "assumptions" in frame.columns:
         raise InputError("the table already has a column 'assumptions'; rename it before checking by date")
+    assumptions = options.pop("assumptions")
     chosen = [assumptions] * len(frame) if assumptions is not None else sets_by_date(frame[date], date)
     parts = []
     for name in dict.fromkeys(chosen):  # each set once, in the order rows first use it
