@@ -38,9 +38,7 @@ def _set_of(cell: Any, name: str, row: int) -> str | None:
     if cell is None or (not isinstance(cell, str) and pd.isna(cell)):
         return None
     try:
-        if isinstance(cell, pd.Timestamp):
-            return resolve_when(date=cell.date()).assumptions
-        if isinstance(cell, dt.datetime):
+        if isinstance(cell, dt.datetime):  # a pandas Timestamp too
             return resolve_when(date=cell.date()).assumptions
         if isinstance(cell, dt.date):
             return resolve_when(date=cell).assumptions

@@ -6,6 +6,7 @@ pills and powder into doses. :func:`solve` back-solves the parameter that makes 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -21,6 +22,7 @@ __all__ = [
     "central",
     "pill_doses",
     "pound_factors",
+    "scaled_onto",
     "solve",
     "tolerant_mass_mg",
     "total",
@@ -164,6 +166,27 @@ def pill_doses(ctx: ClaimContext) -> Interval | None:
             return None
         return (ctx.mass_mg(pills) / ctx.pill_mass) * ctx.per_pill
     return ctx.read(pills) * ctx.per_pill
+
+
+def scaled_onto(result: Interval, claimed: Interval) -> Callable[[Fraction], bool]:
+    """Whether ``result`` times a multiplier m can meet the claim, its ends aside: claimed.low / result.high <= m
+    <= claimed.high / result.low, tested as cross-multiplied whole numbers (an end of 0 needs no division).
+    Only a multiplier that passes needs the exact test of the scaled interval against the claim.
+
+    >>> reach = scaled_onto(Interval(Fraction(1), Fraction(2)), Interval(Fraction(10), Fraction(10)))
+    >>> reach(Fraction(10)), reach(Fraction(5)), reach(Fraction(100))
+    (True, True, False)
+    """
+    low, high = result.low, result.high
+    # m * high >= claimed.low, and m * low <= claimed.high, as numerators and denominators
+    floor = claimed.low.numerator * high.denominator, high.numerator * claimed.low.denominator
+    ceiling = low.numerator * claimed.high.denominator, claimed.high.numerator * low.denominator
+
+    def reaches(multiplier: Fraction) -> bool:
+        p, q = multiplier.numerator, multiplier.denominator
+        return floor[0] * q <= p * floor[1] and p * ceiling[0] <= ceiling[1] * q
+
+    return reaches
 
 
 def solve(claimed: Interval, fixed: Interval, per_unit: Interval) -> tuple[Interval | None, bool]:

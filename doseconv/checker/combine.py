@@ -22,7 +22,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from ..intervals import Interval
-from .arithmetic import Recipe, central, total
+from .arithmetic import Recipe, central, scaled_onto, total
 from .context import ClaimContext
 from .results import Diagnosis
 
@@ -109,18 +109,9 @@ def _slipped(ctx: ClaimContext, rows: Sequence[Diagnosis], slips: Sequence[tuple
         interval = row.interval
         if row.matches or interval is None or row.value is None or interval.low == 0:
             continue
-        # the multipliers that could work lie from claimed.low / interval.high to claimed.high / interval.low;
-        # compared in whole numbers (cross-multiplied), then the ends tried exactly
-        a, b = interval.low, interval.high
-        reach_low = claimed.low.numerator * b.denominator, b.numerator * claimed.low.denominator
-        reach_high = a.numerator * claimed.high.denominator, claimed.high.numerator * a.denominator
+        reaches = scaled_onto(interval, claimed)  # the multipliers worth the exact test
         for multiplier, label in slips:
-            p, q = multiplier.numerator, multiplier.denominator
-            if (
-                reach_low[0] * q <= p * reach_low[1]
-                and p * reach_high[0] <= reach_high[1] * q
-                and (scaled := interval * multiplier).overlaps(claimed)
-            ):
+            if reaches(multiplier) and (scaled := interval * multiplier).overlaps(claimed):
                 pure = row.counts_pure and multiplier <= 1
                 note = f"the figure {label}"
                 out.append(Diagnosis(f"{row.method}+scale-slip", row.value * multiplier, True, note, scaled, pure))

@@ -38,9 +38,7 @@ class ClaimContext:
     claimed: Interval  # the claim as an interval under the reading
     pill_mass: Fraction | None  # gross mass of one pill in mg, given or published
     per_pill: Fraction | None  # doses per pill under the pill model, None when the set lacks a value
-    #: The claim's inputs as intervals, each made once per claim (the methods ask for them many times).
-    _read: dict[tuple[int, Fraction | None], Interval] = field(default_factory=dict, compare=False, repr=False)
-    _models: dict[str, Fraction | None] = field(default_factory=dict, compare=False, repr=False)
+    #: What is made once per claim (its inputs as intervals, pieces of totals several methods share): see once().
     _once: dict[tuple[object, ...], tuple[tuple[object, ...], Any]] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -57,26 +55,16 @@ class ClaimContext:
 
     def per_pill_under(self, model: str) -> Fraction | None:
         """Doses per pill under another pill ``model`` (None when the set lacks what it needs), made once."""
-        if model not in self._models:
-            self._models[model] = per_pill(self.chosen, model)
-        return self._models[model]
+        return self.once("per pill", (model,), lambda: per_pill(self.chosen, model), by_value=True)
 
     def read(self, figure: StatedFigure) -> Interval:
         """A stated input (the claim's pills or powder) as an interval in its own unit, under the reading."""
-        key = (id(figure), None)
-        found = self._read.get(key)
-        if found is None:
-            found = self._read[key] = figure.interval(self.reading)
-        return found
+        return self.once("read", (figure,), lambda: figure.interval(self.reading))
 
     def mass_mg(self, figure: StatedFigure, mg_per_unit: Fraction | None = None) -> Interval:
         """A stated mass as an interval in mg (``mg_per_unit`` replaces the unit's exact factor: 2.2 lb a kg)."""
         factor = mg_per_unit if mg_per_unit is not None else unit_factor(figure.amount.unit, "milligram")
-        key = (id(figure), factor)
-        found = self._read.get(key)
-        if found is None:
-            found = self._read[key] = self.read(figure) * factor
-        return found
+        return self.once("mg", (figure, factor), lambda: self.read(figure) * factor)
 
     @property
     def lethal(self) -> Fraction:

@@ -11,7 +11,7 @@ from fractions import Fraction
 from math import lcm
 
 from ..intervals import Interval
-from .arithmetic import ROUNDED_FACTOR_REACH, Recipe, central, pound_factors, total
+from .arithmetic import ROUNDED_FACTOR_REACH, Recipe, central, pound_factors, scaled_onto, total
 from .combine import combinations, with_dose
 from .context import ClaimContext
 from .results import Diagnosis, Implied
@@ -274,18 +274,16 @@ def _best_multiple(method: Method, base: Recipe, ctx: ClaimContext) -> Diagnosis
     if result is None or value is None:
         return Diagnosis(method.name, None, False, _UNPUBLISHED)
     claimed = ctx.claimed
-    # Every figure compared, times one common whole number, is a whole number (a multiplier's
-    # denominator included): the comparisons are of ints, exact and far cheaper than of Fractions.
-    parts = (value, claimed.low, claimed.high, result.low, result.high)
+    reaches = scaled_onto(result, claimed)
+    # The figure and the claim's ends, times one common whole number, are whole numbers (a multiplier's
+    # denominator included): the distances are of ints, exact and far cheaper than of Fractions.
+    parts = (value, claimed.low, claimed.high)
     scale = lcm(*(x.denominator for x in parts)) * lcm(*(m.denominator for m, _ in method.multipliers))
-    v, low, high, result_low, result_high = (x.numerator * (scale // x.denominator) for x in parts)
+    v, low, high = (x.numerator * (scale // x.denominator) for x in parts)
     best: tuple[bool, int, Fraction, str] | None = None  # matches, the distance (scaled), multiplier, label
     for multiplier, label in method.multipliers:
         p, q = multiplier.numerator, multiplier.denominator
-        # only a multiplier between claimed.low / result.high and claimed.high / result.low can reach
-        # the claim; the ends (open or closed) are then tried exactly
-        possible = result_low * p <= high * q and low * q <= result_high * p
-        matches = possible and (result * multiplier).overlaps(claimed)
+        matches = reaches(multiplier) and (result * multiplier).overlaps(claimed)
         # the distance relative to the claim, as _distance has it (the same divisor for every multiplier)
         shown = v * p // q  # whole: q divides the scale's second factor
         off = (low - shown if shown < low else shown - high if shown > high else 0) if claimed.high else 0

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..assumptions import AssumptionSet
 from ..intervals import Interval
-from ..numbers import exact_text, format_grouped, format_words
+from ..numbers import exact_text, format_grouped, format_words, round_to
 from ..stated import StatedFigure
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -70,16 +71,12 @@ class Implied:
             return percent_text(value, places)
         return f"{format_grouped(value, places)} ({format_grouped(value * self.lethal_dose_mg, places)} mg per pill)"
 
-    def _rounded(self, value: Fraction, places: int) -> tuple[int, ...]:
-        """The figures :meth:`show` writes for ``value``, as whole numbers of its last place (equal exactly when
-        the texts are: :meth:`show` rounds half up, as here; the values are never negative)."""
-        shown = (
-            (value * 100,)
-            if self.parameter in ("powder_purity", "pill_purity")
-            else (value, value * self.lethal_dose_mg)
-        )
-        scale = 10**places
-        return tuple((2 * x.numerator * scale + x.denominator) // (2 * x.denominator) for x in shown)
+    def _rounded(self, value: Fraction, places: int) -> tuple[Decimal, ...]:
+        """The figures :meth:`show` writes for ``value``, as numbers (equal exactly when the texts are)."""
+        step = Decimal(1).scaleb(-places)
+        if self.parameter in ("powder_purity", "pill_purity"):
+            return (round_to(value * 100, step),)
+        return round_to(value, step), round_to(value * self.lethal_dose_mg, step)
 
     def describe(self) -> str:
         """The implied values as a phrase: "powder purity from 9.89% to 10.18%"."""
