@@ -47,6 +47,16 @@ def case_variants(words: Iterable[str]) -> list[str]:
     return sorted(out)
 
 
+def first_letter_cases(*alternatives: str) -> list[str]:
+    """Each alternative with its first letter in upper and in lower case, for :func:`at_word_start` (whose
+    alternatives start with a letter written as itself; the rest may be any pattern).
+
+    >>> first_letter_cases("police", "state troopers")
+    ['Police', 'police', 'State troopers', 'state troopers']
+    """
+    return [a[0].upper() + a[1:] if upper else a[0].lower() + a[1:] for a in alternatives for upper in (True, False)]
+
+
 def at_word_start(*alternatives: str) -> str:
     r"""Alternatives that each start a word, written so the regex engine skips ahead to their first letters.
 

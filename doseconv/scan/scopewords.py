@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .patterns import at_word_start, case_variants, trie_pattern
+from .patterns import at_word_start, case_variants, first_letter_cases, trie_pattern
 
 __all__ = ["LOCAL_SUFFIX", "STATEWIDE", "Mention", "find_mentions"]
 
@@ -142,21 +142,13 @@ _WHOSE_PEOPLE = re.compile(
 _OFFICERS_IN = re.compile(
     "(?P<who>"
     + at_word_start(
-        r"Sheriff['’]s\s+deputies",
-        r"sheriff['’]s\s+deputies",
-        "Deputies",
-        "deputies",
-        r"Police(?:\s+officers)?",
-        r"police(?:\s+officers)?",
-        "Officers",
-        "officers",
-        r"State\s+troopers",
-        r"state\s+troopers",
-        "Troopers",
-        "troopers",
+        *first_letter_cases(
+            r"sheriff['’]s\s+deputies", "deputies", r"police(?:\s+officers)?", "officers", r"state\s+troopers",
+            "troopers",
+        )
     )
     + r")\s+(?:in|from|of)\s+(?P<town>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
-)
+)  # fmt: skip
 LOCAL_SUFFIX = re.compile(r"\s+(?:Sheriff['’]s\s+(?:Office|Department)|Police(?:\s+(?:Department|Dept\.))?)$")
 _PORT = re.compile(at_word_start(r"port\s+of\s+entry\b", r"Port\s+of\s+Entry\b"))
 _LEADING_NOISE = re.compile(rf"^(?:(?:The|A|U\.S\.|{_AGENCY_PATTERN})(?:['’]s)?\s+|\w+['’]s\s+)+")
