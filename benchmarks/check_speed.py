@@ -25,7 +25,7 @@ import time
 from datetime import date
 
 from doseconv import check
-from doseconv.stated import parse_stated
+from doseconv.reading.stated import parse_stated
 
 #: (pills, powder, claim, assumption set) templates; {n} varies the last digit on every call.
 CLAIMS = [

@@ -19,7 +19,7 @@ import time
 from datetime import date
 
 from doseconv.errors import DoseconvError
-from doseconv.quantity import parse_amount
+from doseconv.reading.quantity import parse_amount
 
 SIZES = (10_000, 100_000, 1_000_000)
 

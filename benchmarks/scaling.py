@@ -29,7 +29,7 @@ from datetime import date
 from pathlib import Path
 
 from doseconv.errors import DoseconvError
-from doseconv.quantity import parse_amount
+from doseconv.reading.quantity import parse_amount
 from doseconv.scan import scan_text
 
 SIZES = (10_000, 100_000, 1_000_000)

@@ -40,10 +40,10 @@ from .errors import (
     UnitError,
     UnknownAssumptionSetError,
 )
-from .numbers import format_count, format_grouped, format_words, parse_number, round_to, step_of
 from .overrides import Overrides
-from .quantity import Amount, parse_amount
-from .shares import parse_share
+from .reading.numbers import format_count, format_grouped, format_words, parse_number, round_to, step_of
+from .reading.quantity import Amount, parse_amount
+from .reading.shares import parse_share
 
 #: Names loaded on first use, by module: the claim checker and the reading of published figures.
 _LAZY = {
@@ -54,11 +54,11 @@ _LAZY = {
     "Diagnosis": "checker",
     "Implied": "checker",
     "Band": "checker",
-    "StatedFigure": "stated",
-    "parse_stated": "stated",
-    "describe": "stated",
-    "parse_claim": "inputs",
-    "read_figure": "inputs",
+    "StatedFigure": "reading.stated",
+    "parse_stated": "reading.stated",
+    "describe": "reading.stated",
+    "parse_claim": "reading.inputs",
+    "read_figure": "reading.inputs",
     "check_table": "batch",  # pandas itself loads only when a table is checked
 }
 
@@ -118,8 +118,8 @@ __all__ = [
 if TYPE_CHECKING:  # pragma: no cover
     from .batch import check_table
     from .checker import VERDICTS, Band, CheckResult, Diagnosis, Implied, Verdict, check
-    from .inputs import parse_claim, read_figure
-    from .stated import StatedFigure, describe, parse_stated
+    from .reading.inputs import parse_claim, read_figure
+    from .reading.stated import StatedFigure, describe, parse_stated
 
 
 def __getattr__(name: str) -> Any:

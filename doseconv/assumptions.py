@@ -18,8 +18,8 @@ from typing import Any, Literal
 from .errors import AssumptionError, DoseconvError, InputError, MissingValueError, UnknownAssumptionSetError
 from .overrides import OVERRIDE_PARAMETERS, Overrides
 from .parameters import PARAMETERS, Parameter, Source, show_value
-from .quantity import parse_mass
-from .shares import parse_share
+from .reading.quantity import parse_mass
+from .reading.shares import parse_share
 
 __all__ = [
     "DEFAULT_PILL_MODEL",

@@ -162,7 +162,7 @@ def _draw(ctx: ClaimContext, result: CheckResult, axis: _Axis) -> Figure:
     from matplotlib.figure import Figure
     from matplotlib.ticker import FuncFormatter
 
-    from .numbers import format_words
+    from .reading.numbers import format_words
 
     needed = _needed(result)
     x_max = _x_max(axis, needed)

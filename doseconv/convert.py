@@ -23,9 +23,9 @@ from .assumptions import (
     show_value,
 )
 from .errors import InputError, UnitError
-from .numbers import exact_fraction, exact_text, format_count, format_grouped, round_to
 from .overrides import OverrideArgs, Overrides
-from .quantity import Amount, parse_amount, weighs_pills
+from .reading.numbers import exact_fraction, exact_text, format_count, format_grouped, round_to
+from .reading.quantity import Amount, parse_amount, weighs_pills
 from .registry import resolve_unit, unit_factor
 from .vectors import scale
 
@@ -350,7 +350,7 @@ def to_doses(
     elif isinstance(value, str):
         amount = parse_amount(value, default_unit=unit or "pills")
     else:
-        from .inputs import plain_number
+        from .reading.inputs import plain_number
 
         number = exact_fraction(plain_number(value, "value"), "value")
         name, kind = resolve_unit(unit or "pills")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from .numbers import exact_text
+from .reading.numbers import exact_text
 
 __all__ = ["Interval"]
 

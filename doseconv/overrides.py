@@ -12,9 +12,9 @@ from fractions import Fraction
 from typing import TypedDict, Unpack
 
 from .errors import DoseconvError, InputError
-from .numbers import exact_fraction
-from .quantity import Amount, mass_in_mg
-from .shares import parse_share
+from .reading.numbers import exact_fraction
+from .reading.quantity import Amount, mass_in_mg
+from .reading.shares import parse_share
 
 __all__ = ["OVERRIDE_PARAMETERS", "MassInput", "OverrideArgs", "Overrides", "ShareInput"]
 

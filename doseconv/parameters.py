@@ -13,7 +13,7 @@ from fractions import Fraction
 from typing import Any
 
 from .errors import AssumptionError
-from .numbers import exact_text
+from .reading.numbers import exact_text
 
 __all__ = ["PARAMETERS", "Parameter", "Source", "show_value"]
 
@@ -134,7 +134,7 @@ class Parameter:
 
 def show_value(kind: str, value: Fraction) -> str:
     """Text for a mass in mg or a share: ``show_value("share", Fraction(1, 10))`` is ``'10%'``."""
-    from .numbers import format_grouped
+    from .reading.numbers import format_grouped
 
     if kind == "share":
         return f"{format_grouped(value * 100)}%"

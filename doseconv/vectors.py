@@ -13,7 +13,7 @@ from fractions import Fraction
 from typing import Any
 
 from .errors import InputError
-from .numbers import exact_fraction
+from .reading.numbers import exact_fraction
 
 __all__ = ["is_vector", "scale"]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from fractions import Fraction
 
 from doseconv.assumptions import load_set, set_names
-from doseconv.numbers import format_grouped
-from doseconv.quantity import Amount
-from doseconv.stated import StatedFigure, parse_stated, qualifier_rules
+from doseconv.reading.numbers import format_grouped
+from doseconv.reading.quantity import Amount
+from doseconv.reading.stated import StatedFigure, parse_stated, qualifier_rules
 
 F = Fraction
 

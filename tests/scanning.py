@@ -6,7 +6,7 @@ from fractions import Fraction
 
 from hypothesis import strategies as st
 
-from doseconv.numbers import exact_text
+from doseconv.reading.numbers import exact_text
 from doseconv.scan import build_claims, extract_figures, read_document
 
 #: Sentences with no number, no drug and no scope word: filler a story can carry anywhere.

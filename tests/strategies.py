@@ -90,7 +90,7 @@ positive_intervals_with_points = st.tuples(
 
 
 def _stated_number(parts: tuple[int, int]) -> tuple[Fraction, Fraction, str]:
-    from doseconv.numbers import format_grouped
+    from doseconv.reading.numbers import format_grouped
 
     digits, exponent = parts
     if exponent == -3 and 1000 <= digits < 10**6:
@@ -124,7 +124,7 @@ figures_and_steps = st.tuples(st.integers(min_value=1, max_value=10**6), figure_
 
 
 def _qualifier_keys() -> list[str]:
-    from doseconv.stated import qualifier_rules
+    from doseconv.reading.stated import qualifier_rules
 
     return sorted(qualifier_rules())
 

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from doseconv.assumptions import load_set, pill_factor
 from doseconv.checker import check
 from doseconv.convert import pills_to_doses, powder_to_doses
-from doseconv.numbers import exact_text
-from doseconv.stated import StatedFigure, qualifier_rules
+from doseconv.reading.numbers import exact_text
+from doseconv.reading.stated import StatedFigure, qualifier_rules
 
 from .checking import METRIC_UNITS, SPELLING, F, diagnosis, exact, figure
 from .strategies import (

@@ -9,7 +9,7 @@ import pytest
 
 from doseconv.checker.context import build_context
 from doseconv.overrides import Overrides
-from doseconv.stated import parse_stated
+from doseconv.reading.stated import parse_stated
 
 
 def _context(pills=None, powder=None, claim="1 million doses", *, assumptions=None, overrides=Overrides(), **options):

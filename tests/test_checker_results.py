@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from doseconv.checker import METHODS, check
-from doseconv.numbers import exact_text
+from doseconv.reading.numbers import exact_text
 
 from .checking import aggregate_basis, percent
 

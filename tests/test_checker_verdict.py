@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from doseconv.assumptions import load_set, pill_factor
 from doseconv.checker import VERDICTS, band_for, check
-from doseconv.numbers import exact_text
-from doseconv.stated import qualifier_rules
+from doseconv.reading.numbers import exact_text
+from doseconv.reading.stated import qualifier_rules
 
 from .checking import F, exact
 from .strategies import (

@@ -12,7 +12,7 @@ import pytest
 from doseconv.assumptions import load_set, set_names
 from doseconv.checker import check as check_claim
 from doseconv.cli import main
-from doseconv.numbers import format_grouped
+from doseconv.reading.numbers import format_grouped
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

@@ -62,7 +62,7 @@ def test_pure_set_counts_everything_as_fentanyl() -> None:
 
 
 def test_qualifier_table_loads() -> None:
-    from doseconv.stated import QUALIFIER_PHRASES, qualifier_rules
+    from doseconv.reading.stated import QUALIFIER_PHRASES, qualifier_rules
 
     rules = qualifier_rules()
     assert {"none", "nearly", "more_than", "at_least", "about", "up_to", "less_than", "between", "exact"} <= set(rules)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import doseconv
-from doseconv.drugs import read_drugs, vocabulary
 from doseconv.errors import DrugError, InputError
+from doseconv.reading.drugs import read_drugs, vocabulary
 
 from .cli import run
 
@@ -161,8 +161,8 @@ def test_every_street_name_of_fentanyl_pills_counts_pills(word: str) -> None:
 
 def test_a_figure_with_only_a_unit_does_not_load_the_drug_words() -> None:
     """Start-up: '6500 lb' names no drug, so the vocabulary is not read for it; 'lb of meth' still is."""
-    from doseconv.drugs import _scan, vocabulary
-    from doseconv.quantity import parse_amount
+    from doseconv.reading.drugs import _scan, vocabulary
+    from doseconv.reading.quantity import parse_amount
 
     vocabulary.cache_clear()
     _scan.cache_clear()

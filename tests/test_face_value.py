@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 
 from doseconv.errors import InputError
 from doseconv.intervals import Interval
-from doseconv.numbers import format_grouped
+from doseconv.reading.numbers import format_grouped
+from doseconv.reading.stated import StatedFigure, parse_stated, qualifier_rules
 from doseconv.registry import unit_factor
-from doseconv.stated import StatedFigure, parse_stated, qualifier_rules
 
 from .strategies import mass_units, readings, roles, single_qualifier_keys, written_figures
 

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 import doseconv
 from doseconv.errors import DoseconvError, InputError
 from doseconv.overrides import Overrides
+from doseconv.reading.stated import describe, parse_stated
 from doseconv.scan import scan_text
-from doseconv.stated import describe, parse_stated
 
 from .fuzz_strategies import fuzz_settings, hostile_texts, numeric_arrays, stories
 

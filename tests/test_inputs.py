@@ -12,7 +12,7 @@ from hypothesis import given, settings
 
 import doseconv
 from doseconv.errors import InputError, UnitError
-from doseconv.inputs import parse_claim, plain_text, read_figure
+from doseconv.reading.inputs import parse_claim, plain_text, read_figure
 
 from .cli import run
 from .strategies import plain_figures

@@ -8,8 +8,16 @@ from fractions import Fraction
 import pytest
 
 from doseconv.errors import InputError
-from doseconv.numbers import exact_text, format_count, format_grouped, format_words, parse_number, round_to, to_decimal
-from doseconv.quantity import Amount, parse_amount
+from doseconv.reading.numbers import (
+    exact_text,
+    format_count,
+    format_grouped,
+    format_words,
+    parse_number,
+    round_to,
+    to_decimal,
+)
+from doseconv.reading.quantity import Amount, parse_amount
 
 DIGITS_MESSAGE = "doseconv reads numbers of up to 4,300 digits"
 HUGE = 10**5000
@@ -108,7 +116,7 @@ def test_a_long_run_of_invisible_characters_is_removed() -> None:
 
 
 def test_describe_refuses_an_int_of_more_than_4300_digits() -> None:
-    from doseconv.stated import describe
+    from doseconv.reading.stated import describe
 
     with pytest.raises(InputError, match=DIGITS_MESSAGE):
         describe(HUGE)
@@ -116,7 +124,7 @@ def test_describe_refuses_an_int_of_more_than_4300_digits() -> None:
 
 @pytest.mark.parametrize("text", ["1" * 5000 + "%", "1e" + "9" * 5000 + "%"])
 def test_shares_of_more_than_4300_digits_are_refused(text: str) -> None:
-    from doseconv.shares import parse_share
+    from doseconv.reading.shares import parse_share
 
     with pytest.raises(InputError):
         parse_share(text)
@@ -124,8 +132,8 @@ def test_shares_of_more_than_4300_digits_are_refused(text: str) -> None:
 
 def test_reading_every_figure_of_a_long_text_in_place() -> None:
     """A scanner reads each figure where it stands: 5,000 figures of a 45 KB text, without copying the text."""
-    from doseconv.numbers import read_number_at
-    from doseconv.textnorm import normalize
+    from doseconv.reading.numbers import read_number_at
+    from doseconv.reading.textnorm import normalize
 
     text = normalize("5 pills, " * 5_000).text
     total = sum(read_number_at(text, start).value for start in range(0, len(text), 9))
@@ -133,7 +141,7 @@ def test_reading_every_figure_of_a_long_text_in_place() -> None:
 
 
 def test_a_refused_word_number_reads_only_the_words_it_needs() -> None:
-    from doseconv.numbers import read_number_at
+    from doseconv.reading.numbers import read_number_at
 
     text = "one " * (LONG // 4)
     with pytest.raises(InputError, match="repeated or ill-formed number words"):

@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from doseconv.errors import DoseconvError
-from doseconv.numbers import parse_number, read_number
-from doseconv.quantity import parse_amount
-from doseconv.textnorm import INVISIBLE, normalize
+from doseconv.reading.numbers import parse_number, read_number
+from doseconv.reading.quantity import parse_amount
+from doseconv.reading.textnorm import INVISIBLE, normalize
 
 from .strategies import (
     VULGAR_FRACTIONS,

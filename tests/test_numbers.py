@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from doseconv.errors import InputError
-from doseconv.numbers import (
+from doseconv.reading.numbers import (
     DEFAULT_ROUNDING,
     exact_text,
     format_count,
@@ -20,8 +20,8 @@ from doseconv.numbers import (
     round_to,
     step_of,
 )
-from doseconv.numformat import format_words_exactly
-from doseconv.shares import parse_share
+from doseconv.reading.numformat import format_words_exactly
+from doseconv.reading.shares import parse_share
 
 from .strategies import counts, decimals, fractions, rounding_modes, steps
 

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 
 from doseconv.errors import AmbiguousUnitError, DoseconvError, InputError, UnitError
-from doseconv.numbers import format_grouped
-from doseconv.quantity import Amount, parse_amount, parse_mass
+from doseconv.reading.numbers import format_grouped
+from doseconv.reading.quantity import Amount, parse_amount, parse_mass
 
 from .strategies import MASS_UNITS_MG, decimals, mass_units
 

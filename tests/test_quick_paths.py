@@ -15,15 +15,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import doseconv.quantity
+import doseconv.reading.quantity
 from doseconv.checker.filetext import FileText
 from doseconv.errors import DoseconvError
 from doseconv.intervals import Interval
-from doseconv.numbers import read_number
-from doseconv.numplain import read_plain
-from doseconv.quantity import parse_amount
-from doseconv.stated import READINGS, ROLES, parse_stated, qualifier_rules
-from doseconv.textnorm import normalize, normalized_text
+from doseconv.reading.numbers import read_number
+from doseconv.reading.numplain import read_plain
+from doseconv.reading.quantity import parse_amount
+from doseconv.reading.stated import READINGS, ROLES, parse_stated, qualifier_rules
+from doseconv.reading.textnorm import normalize, normalized_text
 
 from .fuzz_strategies import fuzz_settings
 
@@ -78,7 +78,7 @@ def test_amounts_read_the_quick_way_equal_the_general_way(
 ) -> None:
     quick = outcome(parse_amount, text, default_unit=default_unit, exact=exact, other_drugs=other_drugs)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(doseconv.quantity, "read_plain", lambda text: None)
+        patch.setattr(doseconv.reading.quantity, "read_plain", lambda text: None)
         general = outcome(parse_amount, text, default_unit=default_unit, exact=exact, other_drugs=other_drugs)
     assert quick == general
 
@@ -89,7 +89,7 @@ def test_amounts_read_the_quick_way_equal_the_general_way(
 def test_stated_figures_read_the_quick_way_equal_the_general_way(qualifier: str, text: str, exact: bool) -> None:
     quick = outcome(parse_stated, qualifier + text, default_unit="doses", exact=exact)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(doseconv.quantity, "read_plain", lambda text: None)
+        patch.setattr(doseconv.reading.quantity, "read_plain", lambda text: None)
         general = outcome(parse_stated, qualifier + text, default_unit="doses", exact=exact)
     assert quick == general
     if not isinstance(quick, tuple):  # the intervals too (not compared by ==, which compares fields)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from doseconv.errors import InputError
-from doseconv.stated import parse_stated
+from doseconv.reading.stated import parse_stated
 
 from .cli import run
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from doseconv.stated import QUALIFIER_PHRASES, parse_stated
+from doseconv.reading.stated import QUALIFIER_PHRASES, parse_stated
 
 from .scanning import COUNTS, FILLER, exact, figures_of, summary
 

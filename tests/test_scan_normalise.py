@@ -1,6 +1,6 @@
 """Text copied from web pages: separators, invisible characters and odd spaces read as the figure they write.
 
-Scan normalises its text first (doseconv.textnorm); offsets still point into the original input.
+Scan normalises its text first (doseconv.reading.textnorm); offsets still point into the original input.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from doseconv.reading.textnorm import INVISIBLE, SEPARATORS, normalize
 from doseconv.scan import scan_text
 from doseconv.scan.text import read_document
-from doseconv.textnorm import INVISIBLE, SEPARATORS, normalize
 
 STORY = "Agents seized {n} pounds of fentanyl, equal to 1{z}93 million potentially fatal doses."
 

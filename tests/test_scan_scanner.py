@@ -69,17 +69,17 @@ def test_the_library_does_not_import_typer() -> None:
 
 def test_the_checker_is_handed_the_parsed_figures_and_parses_no_text(monkeypatch) -> None:
     """Parse once: while claims are checked, no stated figure is read from text again."""
-    import doseconv.inputs
-    import doseconv.stated
+    import doseconv.reading.inputs
+    import doseconv.reading.stated
     from doseconv.scan.scanner import _cached_check
 
     def refuse(*args, **kwargs):
         raise AssertionError(f"a figure was parsed again: {args}")
 
     _cached_check.cache_clear()
-    monkeypatch.setattr(doseconv.stated, "parse_stated", refuse)
-    monkeypatch.setattr(doseconv.inputs, "parse_stated", refuse)
-    monkeypatch.setattr(doseconv.inputs, "parse_claim", refuse)
+    monkeypatch.setattr(doseconv.reading.stated, "parse_stated", refuse)
+    monkeypatch.setattr(doseconv.reading.inputs, "parse_stated", refuse)
+    monkeypatch.setattr(doseconv.reading.inputs, "parse_claim", refuse)
     (claim,) = scan_text(
         "Nationwide, agents seized nearly 44 million fentanyl pills and more than 4.5 tons of fentanyl powder, "
         "equal to nearly 193 million deadly doses."

@@ -12,9 +12,16 @@ from hypothesis import strategies as st
 
 from doseconv.errors import InputError
 from doseconv.intervals import Interval
-from doseconv.numbers import parse_number
+from doseconv.reading.numbers import parse_number
+from doseconv.reading.stated import (
+    DESCRIBE_STYLES,
+    QualifierRule,
+    StatedFigure,
+    describe,
+    parse_stated,
+    qualifier_rules,
+)
 from doseconv.registry import unit_factor
-from doseconv.stated import DESCRIBE_STYLES, QualifierRule, StatedFigure, describe, parse_stated, qualifier_rules
 
 from .strategies import (
     MASS_UNITS_MG,

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 
 from doseconv.errors import InputError
-from doseconv.numbers import parse_number, read_number
-from doseconv.quantity import parse_amount
-from doseconv.stated import parse_stated
+from doseconv.reading.numbers import parse_number, read_number
+from doseconv.reading.quantity import parse_amount
+from doseconv.reading.stated import parse_stated
 
 from .strategies import grouped_counts, number_words, proper_fractions, spell, spelled_counts
 

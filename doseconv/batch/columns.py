@@ -1,6 +1,6 @@
 """Table columns read as figures: per row a float interval for the vectorized pass, and the exact figure on demand.
 
-Every cell is read by the reader :func:`doseconv.check` uses (:func:`doseconv.inputs.read_figure`).
+Every cell is read by the reader :func:`doseconv.check` uses (:func:`doseconv.reading.inputs.read_figure`).
 A text column ("nearly 44 million") is read once per distinct value. A numeric column is read at
 face value, like the same figure written out: its interval comes from that reader applied to one
 representative number per class of (leading digit position, last stated digit position), so the
@@ -17,10 +17,10 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
-from ..inputs import read_figure
 from ..intervals import Interval
+from ..reading.inputs import read_figure
+from ..reading.stated import StatedFigure
 from ..registry import resolve_unit, unit_factor
-from ..stated import StatedFigure
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Unpack, cast
 from ..assumptions import SetChoice
 from ..errors import InputError
 from ..overrides import OverrideArgs, Overrides
-from ..stated import READINGS, Reading
+from ..reading.stated import READINGS, Reading
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd

@@ -1,7 +1,7 @@
 """Check a published dose total against its stated inputs: verdict, implied assumption, diagnosis.
 
 A claim is "pills + powder = total doses", each figure stated with a qualifier and rounded.
-:func:`check` turns every figure into an exact interval (see :mod:`doseconv.stated`), computes
+:func:`check` turns every figure into an exact interval (see :mod:`doseconv.reading.stated`), computes
 the total the inputs give under an assumption set, back-solves the parameter that would make the
 claim true, and tries the known ways such totals are made (docs/methodology.md).
 
@@ -77,8 +77,8 @@ def check(
 
     Figures are text as published, plain numbers (read like the same figure written out; a bare
     count is pills, or doses for the claim; powder takes ``powder_unit``), amounts or parsed
-    :class:`~doseconv.stated.StatedFigure` values; ``exact=True`` reads them with no rounding
-    (see :mod:`doseconv.inputs`); ``decimal_comma=True`` reads text written European style ("1,5 kg",
+    :class:`~doseconv.reading.stated.StatedFigure` values; ``exact=True`` reads them with no rounding
+    (see :mod:`doseconv.reading.inputs`); ``decimal_comma=True`` reads text written European style ("1,5 kg",
     "6.500 lb"). The caller's own values come as one
     :class:`~doseconv.overrides.Overrides` and/or as keywords (``purity="10%"``, ``lethal_dose``,
     ``pill_share``, ``mg_per_pill``, ``pill_mass``).

@@ -1,6 +1,6 @@
 """Interval arithmetic of a recipe: the total doses a way of counting gives for a claim's stated figures.
 
-Every stated figure is an interval (see :mod:`doseconv.stated`); a :class:`Recipe` turns the
+Every stated figure is an interval (see :mod:`doseconv.reading.stated`); a :class:`Recipe` turns the
 pills and powder into doses. :func:`solve` back-solves the parameter that makes a claim true.
 """
 
@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from ..intervals import Interval
+from ..reading.stated import StatedFigure
 from ..registry import unit_factor
-from ..stated import StatedFigure
 from .context import ClaimContext
 
 __all__ = [

@@ -9,11 +9,11 @@ from typing import Any, TypeVar, cast
 
 from ..assumptions import DEFAULT_PILL_MODEL, PILL_MODELS, AssumptionSet, SetChoice, pill_factor, resolve_assumptions
 from ..errors import InputError, MissingValueError
-from ..inputs import FigureValue, read_figure
 from ..intervals import Interval
 from ..overrides import Overrides
+from ..reading.inputs import FigureValue, read_figure
+from ..reading.stated import READINGS, Reading, StatedFigure
 from ..registry import unit_factor
-from ..stated import READINGS, Reading, StatedFigure
 from .bands import SCALES
 
 __all__ = ["ClaimContext", "FigureInput", "build_context", "per_pill"]
@@ -144,7 +144,7 @@ def build_context(
     """Read and check a claim's figures and options into one :class:`ClaimContext`.
 
     ``units`` are the units of pills and powder given as plain numbers; ``exact`` reads plain
-    numbers and text as exact values (see :func:`doseconv.inputs.read_figure`); ``decimal_comma``
+    numbers and text as exact values (see :func:`doseconv.reading.inputs.read_figure`); ``decimal_comma``
     reads text written European style ("1,5 kg").
     """
     model = _options(reading, scale, pill_model)

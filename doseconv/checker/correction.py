@@ -17,8 +17,8 @@ from typing import Any
 
 from ..assumptions import PARAMETERS, Parameter, show_value
 from ..errors import InputError
-from ..numbers import exact_text, format_grouped, format_words
-from ..stated import StatedFigure, describe
+from ..reading.numbers import exact_text, format_grouped, format_words
+from ..reading.stated import StatedFigure, describe
 from .arithmetic import Recipe, central
 from .context import ClaimContext
 from .results import Diagnosis, Implied
@@ -158,7 +158,7 @@ def _inputs(ctx: ClaimContext) -> tuple[str, str]:
 def claimed_words(claim: StatedFigure) -> tuple[str, str]:
     """The claim as a sentence quotes it ("more than three million") and its bare number ("three million").
 
-    >>> from doseconv.inputs import parse_claim
+    >>> from doseconv.reading.inputs import parse_claim
     >>> claimed_words(parse_claim("over three million doses")), claimed_words(parse_claim("could have taken 500,000 lives"))
     (('more than three million', 'three million'), ('500,000', '500,000'))
     """

@@ -7,7 +7,7 @@ from fractions import Fraction
 
 from ..assumptions import PARAMETERS, PILL_MODELS
 from ..intervals import Interval
-from ..numbers import format_grouped, format_words
+from ..reading.numbers import format_grouped, format_words
 from .context import ClaimContext
 from .methods import METHODS
 from .results import Diagnosis, Implied, Verdict

@@ -16,9 +16,9 @@ from typing import Any
 
 from ..assumptions import AssumptionSet, load_set, set_names
 from ..errors import DoseconvError, OutsideSetError
-from ..inputs import parse_claim
 from ..overrides import OVERRIDE_PARAMETERS, Overrides
-from ..stated import StatedFigure, parse_stated
+from ..reading.inputs import parse_claim
+from ..reading.stated import StatedFigure, parse_stated
 from .filetext import FileText, check_type, file_kind, read_claims_text
 from .methods import METHODS
 from .population import ClaimWhen, claim_when

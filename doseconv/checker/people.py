@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..intervals import Interval
 from ..population import PopulationClaim
-from ..stated import describe
+from ..reading.stated import describe
 from .population import population_claim_of
 
 if TYPE_CHECKING:  # pragma: no cover

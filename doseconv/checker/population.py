@@ -25,15 +25,15 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, cast
 
 from ..assumptions import SetChoice
-from ..drugs import read_drugs
 from ..errors import DrugError, InputError
-from ..inputs import FigureValue, parse_claim
 from ..intervals import Interval
-from ..numbers import exact_text
 from ..population import ClaimDate, PopulationClaim, parse_population_claim, pick_assumption_set, resolve_when
 from ..population.phrases import population_lead
-from ..quantity import Amount
-from ..stated import READINGS, Reading, StatedFigure
+from ..reading.drugs import read_drugs
+from ..reading.inputs import FigureValue, parse_claim
+from ..reading.numbers import exact_text
+from ..reading.quantity import Amount
+from ..reading.stated import READINGS, Reading, StatedFigure
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..population import Population

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ..assumptions import AssumptionSet
 from ..intervals import Interval
-from ..numbers import exact_text, format_grouped, format_words, round_to
-from ..stated import StatedFigure
+from ..reading.numbers import exact_text, format_grouped, format_words, round_to
+from ..reading.stated import StatedFigure
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..population import Population

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ClaimsFileError, DoseconvError
-from ..stated import StatedFigure
+from ..reading.stated import StatedFigure
 from .files import ClaimRecord, ClaimsFile, load_claims_file
 from .filetext import file_kind
 from .results import CheckResult

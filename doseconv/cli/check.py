@@ -25,7 +25,7 @@ from .options import (
 
 
 def _interval_text(interval) -> str:
-    from ..numbers import format_grouped
+    from ..reading.numbers import format_grouped
 
     left = "(" if interval.low_open else "["
     right = ")" if interval.high_open else "]"
@@ -34,7 +34,7 @@ def _interval_text(interval) -> str:
 
 def render_check(result) -> list[str]:
     """The text report of one check, line by line."""
-    from ..numbers import format_grouped, format_words
+    from ..reading.numbers import format_grouped, format_words
 
     lines = [f"verdict:  {result.verdict}"]
     claim = result.inputs["claim"]
@@ -271,6 +271,6 @@ def describe_command(
 
         typer.echo("\n".join(describe_in_people(number, place, date=date, year=year, state=state)))
         return
-    from ..stated import describe
+    from ..reading.stated import describe
 
     typer.echo(describe(number, style, digits))

@@ -24,8 +24,8 @@ from functools import lru_cache
 
 from ..errors import InputError
 from ..intervals import Interval
-from ..numbers import exact_text, parse_number, step_of
-from ..stated import QUALIFIER_PHRASES, Reading, qualifier_rules
+from ..reading.numbers import exact_text, parse_number, step_of
+from ..reading.stated import QUALIFIER_PHRASES, Reading, qualifier_rules
 from .places import resolve_place
 from .result import Population
 

@@ -95,8 +95,8 @@ def as_population(doses: Fraction | int, population: Population) -> str:
     'enough for about 43% of the 585,067 people of Wyoming'
     """
     from ..errors import InputError
-    from ..numbers import format_words
-    from ..stated import describe
+    from ..reading.numbers import format_words
+    from ..reading.stated import describe
 
     ratio = Fraction(doses) / population.value
     if ratio < 0:
@@ -124,7 +124,7 @@ def describe_in_people(
     'enough for every American (about 1.1 times the 336.8 million people)'
     """
     from ..errors import InputError
-    from ..numbers import parse_number
+    from ..reading.numbers import parse_number
     from .places import resolve_place
     from .years import resolve_when
 

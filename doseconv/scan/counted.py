@@ -89,7 +89,7 @@ class SentenceDrugs:
 
 def counterfeit(words: str) -> bool:
     """Whether the words before a pill noun say the pills are counterfeit or a street name for fentanyl pills."""
-    from ..drugs import read_drugs
+    from ..reading.drugs import read_drugs
 
     try:
         return read_drugs(words).pills

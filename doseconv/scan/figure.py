@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from ..numbers import exact_text
-from ..stated import StatedFigure
+from ..reading.numbers import exact_text
+from ..reading.stated import StatedFigure
 from .scope import Scope
 
 __all__ = ["KINDS", "Figure"]
@@ -26,11 +26,11 @@ class Figure:
     ``start``/``end`` are offsets into the original input; ``scan_start``/``scan_end`` into
     the scanned (markup-stripped) text. ``number_text`` is the number as written ("44 million",
     "10-15 million"); ``value`` is its exact value (``None`` for a range, which has ``low`` and
-    ``high``), each a Fraction as in :class:`doseconv.quantity.Amount`.
+    ``high``), each a Fraction as in :class:`doseconv.reading.quantity.Amount`.
 
     Pills, masses and doses are also read as the claim checker reads them: ``stated_text`` is
     the figure in the checker's words ("just under 44 million pills") and ``stated`` the parsed
-    :class:`~doseconv.stated.StatedFigure`, built once here from the number, qualifier and unit
+    :class:`~doseconv.reading.stated.StatedFigure`, built once here from the number, qualifier and unit
     already read. A figure whose words the checker cannot accept (a range that runs backwards)
     has ``stated`` ``None`` and the reason in ``unreadable``. ``alternative`` is the other
     reading of an ambiguous unit ("tons" read as metric tonnes instead of short tons).

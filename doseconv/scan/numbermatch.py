@@ -2,7 +2,7 @@
 currency sign and range, the exact values it reads, and the numbers that are no figure (dates,
 years, the second number of a ratio).
 
-The number grammar is :data:`doseconv.numbers.NUMBER_PATTERN`; :mod:`.classify` then reads
+The number grammar is :data:`doseconv.reading.numbers.NUMBER_PATTERN`; :mod:`.classify` then reads
 what each number counts.
 """
 
@@ -12,8 +12,8 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
-from ..numbers import NUMBER_PATTERN, SCALE_WORDS, split_number
-from ..stated import QUALIFIER_PHRASES
+from ..reading.numbers import NUMBER_PATTERN, SCALE_WORDS, split_number
+from ..reading.stated import QUALIFIER_PHRASES
 from .patterns import trie_pattern
 
 __all__ = ["FIGURE", "RATIO_BEFORE", "has_digits_or_scale", "read_values", "skip_other"]
@@ -74,7 +74,7 @@ RATIO_BEFORE = re.compile(
 def read_values(num: str, num2: str | None) -> tuple[Decimal, Decimal | None]:
     """The exact number (and a range's second one); the scale word of a range's second figure applies to the first.
 
-    Decimals keep the precision each number was written to (see :func:`doseconv.numbers.step_of`).
+    Decimals keep the precision each number was written to (see :func:`doseconv.reading.numbers.step_of`).
     A number written the same way again (lists, wire copy) is read once.
     """
     first, _ = split_number(num)

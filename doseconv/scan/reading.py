@@ -1,7 +1,7 @@
 """Figures as the claim checker reads them, built once from what the scanner has already read.
 
 The scanner reads each figure's number (to the precision it was written), qualifier and unit;
-:func:`stated_figure` turns those parts into the :class:`~doseconv.stated.StatedFigure` that the
+:func:`stated_figure` turns those parts into the :class:`~doseconv.reading.stated.StatedFigure` that the
 checker takes, without reading any text again, and :func:`unit_alternative` gives the same
 figure in another unit (an ambiguous "tons" read as metric tonnes).
 """
@@ -13,10 +13,10 @@ from decimal import Decimal
 from fractions import Fraction
 
 from ..errors import InputError
-from ..numbers import step_of
-from ..quantity import Amount
+from ..reading.numbers import step_of
+from ..reading.quantity import Amount
+from ..reading.stated import StatedFigure, qualifier_rules
 from ..registry import resolve_unit
-from ..stated import StatedFigure, qualifier_rules
 
 __all__ = ["Reading", "read_figure", "stated_figure", "unit_alternative"]
 
@@ -80,12 +80,12 @@ def stated_figure(
     second_text: str | None,
     unit_text: str,
 ) -> StatedFigure:
-    """The :class:`~doseconv.stated.StatedFigure` of a figure from the parts already read, without parsing text again.
+    """The :class:`~doseconv.reading.stated.StatedFigure` of a figure from the parts already read, without parsing text again.
 
     ``numbers`` are the exact number (and a range's second number) as read, each to the precision
-    it was written; the result is what :func:`doseconv.stated.parse_stated` gives for ``text``.
+    it was written; the result is what :func:`doseconv.reading.stated.parse_stated` gives for ``text``.
 
-    >>> from doseconv.stated import parse_stated
+    >>> from doseconv.reading.stated import parse_stated
     >>> figure = stated_figure("nearly 44 million pills", "nearly", (Decimal("4.4E+7"), None), "44 million", None, "pills")
     >>> figure == parse_stated("nearly 44 million pills")
     True
@@ -114,7 +114,7 @@ def stated_figure(
 def unit_alternative(stated: StatedFigure, unit_text: str, text: str) -> StatedFigure:
     """The same figure read in another unit of its kind: the number and qualifier kept, the unit swapped.
 
-    >>> from doseconv.stated import parse_stated
+    >>> from doseconv.reading.stated import parse_stated
     >>> tonnes = unit_alternative(parse_stated("4.5 short tons"), "metric tons", "4.5 metric tons")
     >>> tonnes.text, tonnes.amount.unit, tonnes.interval() == parse_stated("4.5 metric tons").interval()
     ('4.5 metric tons', 'tonne', True)

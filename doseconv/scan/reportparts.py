@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ..numbers import format_grouped, format_words
+from ..reading.numbers import format_grouped, format_words
 from .figure import Figure
 from .scanner import Claim, ScanReport
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from ..errors import DoseconvError
-from ..numbers import split_number
-from ..quantity import mass_in_mg
+from ..reading.numbers import split_number
+from ..reading.quantity import mass_in_mg
 from .patterns import case_variants, trie_pattern
 from .text import Document
 

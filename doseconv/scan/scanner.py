@@ -21,7 +21,7 @@ from .text import read_document
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..checker import CheckResult  # the claim checker is named here and in _checker() below, nowhere else
-    from ..stated import StatedFigure
+    from ..reading.stated import StatedFigure
 
 
 def _checker() -> Callable[..., CheckResult]:

@@ -1,7 +1,7 @@
 """Read plain text, Markdown or HTML into scannable text, with paragraphs and sentences (:mod:`.sentences`).
 
 HTML tags and Markdown markup are stripped, then the text is normalised
-(:func:`doseconv.textnorm.normalize`: invisible characters removed, space-like thousands
+(:func:`doseconv.reading.textnorm.normalize`: invisible characters removed, space-like thousands
 separators joined, other odd spaces made plain). An :class:`OffsetMap` and the normalisation's
 own offsets keep every character of the scanned text tied to its place in the original input,
 so figures report offsets into what the user gave. Offsets count Unicode code points of the
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from ..errors import InputError
-from ..textnorm import Ambiguity, Normalized, normalize_if_needed
+from ..reading.textnorm import Ambiguity, Normalized, normalize_if_needed
 from .sentences import paragraph_spans, sentence_spans
 
 __all__ = ["FORMATS", "Document", "OffsetMap", "detect_format", "read_document", "strip_html", "strip_markdown"]

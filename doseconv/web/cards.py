@@ -40,7 +40,7 @@ def _interval(data: dict[str, Any] | None) -> str:
         return ""
     from fractions import Fraction
 
-    from ..numbers import format_words
+    from ..reading.numbers import format_words
 
     low, high = Fraction(data["low"]), Fraction(data["high"])
     if low == high:

@@ -192,7 +192,7 @@ def convert(options: dict[str, Any]) -> dict[str, Any]:
 
 def describe(options: dict[str, Any]) -> dict[str, Any]:
     """``doseconv describe``'s line as ``text``, beside the inputs."""
-    from ..stated import describe as run
+    from ..reading.stated import describe as run
 
     number = options.get("number")
     if not number:

@@ -1,6 +1,6 @@
 """The qualifier table: each rounding word ("nearly", "more than", …) and the interval it allows, lenient or strict.
 
-The table lives in ``data/qualifiers.toml`` (documented in docs/methodology.md); :mod:`doseconv.stated`
+The table lives in ``data/qualifiers.toml`` (documented in docs/methodology.md); :mod:`doseconv.reading.stated`
 applies it to a stated figure and its step.
 """
 
@@ -14,8 +14,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
-from .errors import InputError
-from .intervals import Interval
+from ..errors import InputError
+from ..intervals import Interval
 
 __all__ = ["PHRASES", "QUALIFIER_PHRASES", "READINGS", "QualifierRule", "Reading", "qualifier_rules"]
 

@@ -11,8 +11,8 @@ from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any, Literal
 
-from .errors import InputError
-from .limits import check_digits, check_value, exact_context
+from ..errors import InputError
+from ..limits import check_digits, check_value, exact_context
 
 __all__ = [
     "DEFAULT_ROUNDING",

@@ -2,7 +2,7 @@
 
 A claim's figures are pills, powder and the claimed total. Each may come as text ("nearly 44
 million pills"), as a plain number (``250_000``, ``Decimal("12.5")``), as an
-:class:`~doseconv.quantity.Amount` or as a parsed :class:`~doseconv.stated.StatedFigure`.
+:class:`~doseconv.reading.quantity.Amount` or as a parsed :class:`~doseconv.reading.stated.StatedFigure`.
 
 - A plain number reads like the same figure written out: ``250_000`` pills reads as "250,000
   pills", ``12.0`` kg as "12 kg", ``Decimal("12.0")`` as "12.0" (so a table row and a typed claim
@@ -27,12 +27,12 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal
 
+from ..errors import DoseconvError, InputError, UnitError
+from ..limits import check_value
+from ..registry import resolve_unit
 from .drugs import read_drugs
-from .errors import DoseconvError, InputError, UnitError
-from .limits import check_value
 from .numbers import MAX_FIGURE, exact_text
 from .quantity import Amount, weighs_pills
-from .registry import resolve_unit
 from .stated import StatedFigure, parse_stated
 
 __all__ = ["FigureValue", "PlainNumber", "Role", "parse_claim", "plain_number", "plain_text", "read_figure"]
@@ -148,7 +148,7 @@ def parse_claim(
 
 
 def _is_population(text: str) -> bool:
-    from .population import parse_population_claim
+    from ..population import parse_population_claim
 
     try:
         return parse_population_claim(text) is not None

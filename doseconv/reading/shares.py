@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from .errors import InputError
-from .limits import check_digits
+from ..errors import InputError
+from ..limits import check_digits
 from .numbers import NUMBER_PATTERN, parse_number, refuse_common
 from .textnorm import normalize
 

@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
 
+from ..errors import DoseconvError, InputError, UnitError
+from ..limits import check_value
+from ..registry import KNOWN_UNITS_HINT, resolve_unit, unit_factor
 from .drugs import read_drugs
-from .errors import DoseconvError, InputError, UnitError
-from .limits import check_value
 from .numbers import exact_text, read_number
 from .numplain import read_plain
-from .registry import KNOWN_UNITS_HINT, resolve_unit, unit_factor
 
 __all__ = [
     "Amount",
@@ -23,7 +23,7 @@ __all__ = [
 ]
 
 # Words news copy puts between a number and its unit or after it; they do not change the unit.
-# Drug words are read first, by :mod:`doseconv.drugs` (another drug is refused there).
+# Drug words are read first, by :mod:`doseconv.reading.drugs` (another drug is refused there).
 _DESCRIPTORS = re.compile(
     r"\b(?:of|powder|powdered|potentially|possibly|deadly|lethal|fatal|pure|illicit|suspected|seized|the|drug|drugs|"
     r"blue|rainbow|(?:multi-?)?colou?red|brightly|white|pink|green|yellow)\b",
@@ -44,7 +44,7 @@ class Amount:
     """An exact amount of one kind: ``mass``, ``pills`` or ``doses``.
 
     ``value`` is exact (a Fraction); ``unit`` is the registry's unit name; ``step`` is the
-    precision the figure was stated to (see :func:`doseconv.numbers.step_of`).
+    precision the figure was stated to (see :func:`doseconv.reading.numbers.step_of`).
 
     >>> Amount(Fraction(6500), "pound", "mass")
     Amount(value=Fraction(6500, 1), unit='pound', kind='mass', step=Fraction(1, 1), text='')
@@ -106,7 +106,7 @@ def parse_amount(
     Descriptive words ("of fentanyl powder", "potentially lethal") are skipped; the unit
     must be one of the registry's. ``default_unit`` is used when the text has no unit.
     ``decimal_comma=True`` reads European style ("1,5 kg", "10.000 pills") on purpose.
-    A figure naming another drug or a fentanyl analogue is refused (:mod:`doseconv.drugs`)
+    A figure naming another drug or a fentanyl analogue is refused (:mod:`doseconv.reading.drugs`)
     unless ``other_drugs`` is true; counterfeit pills made of fentanyl ("fake M30s") are pills.
 
     >>> parse_amount("44 million fentanyl pills")

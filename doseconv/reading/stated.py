@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
-from .errors import InputError
-from .intervals import Interval
-from .limits import check_value
+from ..errors import InputError
+from ..intervals import Interval
+from ..limits import check_value
 from .numbers import NUMBER_PATTERN, SCALE_WORDS, exact_text, split_number, step_of
 from .qualifiers import PHRASES as _PHRASES
 from .qualifiers import QUALIFIER_PHRASES, READINGS, QualifierRule, Reading, qualifier_rules

@@ -24,8 +24,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
 
-from .errors import DoseconvError, DrugError
-from .registry import resolve_unit
+from ..errors import DoseconvError, DrugError
+from ..registry import resolve_unit
 
 __all__ = ["Drug", "DrugReading", "Vocabulary", "read_drugs", "vocabulary"]
 

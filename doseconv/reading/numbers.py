@@ -1,8 +1,8 @@
 """Read newsroom numbers exactly: "44 million", "6,500", "two", "1½", "5k", "10%".
 
-Numbers are read exactly from their text (normalised first by :mod:`doseconv.textnorm`,
-bounded by :mod:`doseconv.limits`), never through float; words by :mod:`doseconv.numwords`.
-Rounding and display live in :mod:`doseconv.numformat` and are re-exported here. The
+Numbers are read exactly from their text (normalised first by :mod:`doseconv.reading.textnorm`,
+bounded by :mod:`doseconv.limits`), never through float; words by :mod:`doseconv.reading.numwords`.
+Rounding and display live in :mod:`doseconv.reading.numformat` and are re-exported here. The
 precision of a stated figure (the step of its last stated digit) is kept: "193 million" is
 stated to the million, "738.5 million" to the hundred thousand, "6,500" to the hundred.
 """
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from .errors import InputError
-from .limits import MAX_EXPONENT, check_digits, check_exponent, exact_context
+from ..errors import InputError
+from ..limits import MAX_EXPONENT, check_digits, check_exponent, exact_context
 from .numformat import (
     DEFAULT_ROUNDING,
     Rounding,
@@ -79,7 +79,7 @@ _NOT_FINITE = re.compile(r"^\s*[+-]?\s*(?:nan|inf|infinity)\b", re.IGNORECASE)
 _NEGATIVE = re.compile(r"^\s*-\s*[\d.]")
 #: One to three digits, a point and three digits: ten thousand written European style ("10.000").
 _EUROPEAN = re.compile(r"[1-9]\d{0,2}\.\d{3}")
-#: "and" as the next word: where "2 and a half kilos" may go on (see :func:`doseconv.numwords.read_part`).
+#: "and" as the next word: where "2 and a half kilos" may go on (see :func:`doseconv.reading.numwords.read_part`).
 _AND_NEXT = re.compile(r"[\s-]*(?i:and)(?![A-Za-z])")
 
 
@@ -117,7 +117,7 @@ class NumberReading:
 
     ``european`` marks a figure such as "10.000" that a European writer would mean as ten
     thousand (one to three digits, a point, exactly three digits, no scale word): a count
-    written so is refused by :func:`doseconv.quantity.parse_amount`. ``end`` is where the
+    written so is refused by :func:`doseconv.reading.quantity.parse_amount`. ``end`` is where the
     number ends in the original text.
     """
 
@@ -193,7 +193,7 @@ def _comma_problem(text: str, end: int, written: str, decimal_comma: bool) -> No
 def read_number(text: str, *, decimal_comma: bool = False) -> NumberReading:
     """Read the number at the start of ``text`` exactly, in digits, words or both.
 
-    The text is normalised first (see :mod:`doseconv.textnorm`). ``decimal_comma=True``
+    The text is normalised first (see :mod:`doseconv.reading.textnorm`). ``decimal_comma=True``
     reads European style on purpose: "1,5" is one and a half, "10.000" ten thousand.
 
     >>> r = read_number("1½ pounds"); r.value, r.step, r.rest
@@ -223,7 +223,7 @@ def read_number(text: str, *, decimal_comma: bool = False) -> NumberReading:
 
 
 def read_number_at(text: str, start: int, *, decimal_comma: bool = False) -> NumberReading:
-    """Read the number at offset ``start`` of text already normalised (:func:`doseconv.textnorm.normalize`).
+    """Read the number at offset ``start`` of text already normalised (:func:`doseconv.reading.textnorm.normalize`).
 
     For scanners: the text is neither normalised nor copied, so reading every figure of a long
     text costs time in proportion to the figures, not to the text. ``end`` is an offset of the
@@ -283,7 +283,7 @@ def _as_decimal(value: Fraction, step: Fraction, written: str) -> Decimal:
                 return Decimal(int(value / step)).scaleb(exponent)
     text = exact_text(value)
     if "/" in text:
-        raise InputError(f"{written!r} has no exact decimal form; read it with doseconv.numbers.read_number")
+        raise InputError(f"{written!r} has no exact decimal form; read it with doseconv.reading.numbers.read_number")
     return Decimal(text)
 
 

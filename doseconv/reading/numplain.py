@@ -1,5 +1,5 @@
 """The quick way to read a figure in its plainest form ("1,234 fentanyl pills"): the same value, step and words
-as :func:`doseconv.numbers.read_number` gives, or None for :func:`~doseconv.numbers.read_number` to read it."""
+as :func:`doseconv.reading.numbers.read_number` gives, or None for :func:`~doseconv.reading.numbers.read_number` to read it."""
 
 from __future__ import annotations
 

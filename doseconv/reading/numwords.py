@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .errors import InputError
+from ..errors import InputError
 
 __all__ = ["NUMBER_WORDS", "SCALE_WORDS", "WordNumber", "read_part", "read_words"]
 
