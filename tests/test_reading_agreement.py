@@ -15,7 +15,6 @@ from doseconv.errors import InputError
 from doseconv.reading.stated import parse_stated
 from doseconv.scan import scan_text
 
-
 #: Marks the cases that fail until check and scan share one reader (kept strict: each must then pass).
 _BEFORE_ONE_READER = pytest.mark.xfail(strict=True, reason="scan reads figures with its own code")
 
