@@ -74,9 +74,7 @@ def test_scan_on_a_terminal_with_no_path_says_what_to_give(monkeypatch) -> None:
         code = main(["scan"])
         message = err.getvalue().decode()
     assert code == 2
-    assert message == (
-        "Error: no story given; name a file or folder (doseconv scan story.txt) or pipe the text in\n"
-    )
+    assert message == ("Error: no story given; name a file or folder (doseconv scan story.txt) or pipe the text in\n")
 
 
 @pytest.mark.parametrize("command", ["scan", "check"])
@@ -85,7 +83,9 @@ def test_output_option_writes_the_file_and_says_so_unless_quiet(tmp_path: Path, 
     args = ["scan"] if command == "scan" else ["check", *NATIONAL, "--claim", "nearly 193 million doses"]
     code, out, err = invoke(*args, "-o", str(target), stdin=STORY)
     expected_code, wrote = (
-        (1, f"wrote {target}: 1 story, 1 claim, 1 flagged\n") if command == "scan" else (0, f"wrote {target}: plausible\n")
+        (1, f"wrote {target}: 1 story, 1 claim, 1 flagged\n")
+        if command == "scan"
+        else (0, f"wrote {target}: plausible\n")
     )
     assert (code, out, err) == (expected_code, "", wrote)
     shown = invoke(*args, stdin=STORY)[1]
@@ -97,7 +97,10 @@ def test_output_option_writes_the_file_and_says_so_unless_quiet(tmp_path: Path, 
 
 def test_output_into_a_missing_folder_is_one_line(tmp_path: Path) -> None:
     code, _, err = invoke("scan", "-o", str(tmp_path / "none" / "r.md"), stdin=STORY)
-    assert (code, err) == (2, f"Error: cannot write {tmp_path}/none/r.md: there is no folder {tmp_path}/none; create it or name another file\n")
+    assert (code, err) == (
+        2,
+        f"Error: cannot write {tmp_path}/none/r.md: there is no folder {tmp_path}/none; create it or name another file\n",
+    )
 
 
 def test_singular_counts(tmp_path: Path) -> None:
@@ -123,7 +126,10 @@ def test_choices_and_set_names_in_any_case(args: list[str]) -> None:
 
 def test_an_unknown_choice_is_still_refused_with_the_choices() -> None:
     code, _, err = invoke("check", "--claim", "5 doses", "--pills", "5 pills", "--pill-model", "Lab-Shar")
-    assert (code, err) == (2, "Error: unknown pill model 'Lab-Shar'; choose one of: one-per-pill, lab-share, mean-content\n")
+    assert (code, err) == (
+        2,
+        "Error: unknown pill model 'Lab-Shar'; choose one of: one-per-pill, lab-share, mean-content\n",
+    )
 
 
 def test_shell_completion_is_offered() -> None:
@@ -148,13 +154,20 @@ def test_the_override_options_are_one_group_in_one_order(name: str) -> None:
 
 def test_every_command_given_an_override_passes_it_on(tmp_path: Path) -> None:
     """The same --purity reaches the check, the table and the chart (which had no --purity before)."""
-    code, out, _ = invoke("check", "--powder", "6,500 pounds", "--claim", "147 million doses", "--purity", "10%", "--json")
+    code, out, _ = invoke(
+        "check", "--powder", "6,500 pounds", "--claim", "147 million doses", "--purity", "10%", "--json"
+    )
     assert code == 0 and json.loads(out)["verdict"] == "consistent"
     table = tmp_path / "t.csv"
     table.write_text('powder,claim\n"6,500 lb",147 million\n', encoding="utf-8")
     assert invoke("table", str(table), "--purity", "10%")[2] == "1 row checked: 1 consistent\n"
     chart = tmp_path / "c.png"
-    assert invoke("chart", "--powder", "6,500 pounds", "--claim", "147 million doses", "--purity", "10%", "-o", str(chart))[0] == 0
+    assert (
+        invoke(
+            "chart", "--powder", "6,500 pounds", "--claim", "147 million doses", "--purity", "10%", "-o", str(chart)
+        )[0]
+        == 0
+    )
 
 
 @pytest.mark.parametrize(
