@@ -71,7 +71,7 @@ def test_chart_writes_a_valid_svg_with_its_words_as_text(capsys, tmp_path: Path)
     assert result.code == 0
     texts = _texts(target.read_text("utf-8"))
     assert "Is 'over three million doses' right? Doses by purity of the powder" in texts
-    assert "purity of the powder the claim needs: 98% to 109%" in texts
+    assert "purity of the powder the claim needs: 98% to 141%" in texts
 
 
 def test_the_svg_string_helper_is_an_svg_document() -> None:

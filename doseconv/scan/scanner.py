@@ -64,6 +64,14 @@ class Claim:
         return self.verdict in FLAGGED
 
     @property
+    def narrow_miss(self) -> bool:
+        """Whether the claim is implausible by a narrow miss: the value it needs is, to two significant digits, the
+        edge of the range DEA published (docs/verdicts.md)."""
+        implied = self.result.implied if self.result is not None else None
+        far = implied.distance if implied is not None and self.verdict == "implausible" else None
+        return far is not None and far.narrow
+
+    @property
     def plain(self) -> str | None:
         """The plain-text verdict or correction; for a total with no input of its own scope, the sentence that says so."""
         if self.draft.other_scope is not None:
@@ -279,6 +287,7 @@ class ScanReport:
                 "claims": len(self.claims),
                 "verdicts": self.verdicts(),
                 "flagged": sum(c.flagged for c in self.claims),
+                "narrow_misses": sum(c.narrow_miss for c in self.claims),
                 "claims_not_checked": self.claims_not_checked,
                 "figures_not_listed": 0,  # every figure is listed here; a rendered report may list fewer
             },
@@ -313,6 +322,7 @@ class ScanSet:
                 "claims": sum(len(r.claims) for r in self.reports),
                 "verdicts": dict(verdicts),
                 "flagged": sum(c.flagged for r in self.reports for c in r.claims),
+                "narrow_misses": sum(c.narrow_miss for r in self.reports for c in r.claims),
             },
         }
 
