@@ -29,7 +29,7 @@ from .numformat import (
     round_to,
     to_decimal,
 )
-from .numwords import SCALE_WORDS, read_part, read_words
+from .numwords import COUNT_WORDS, SCALE_WORDS, read_part, read_words
 from .textnorm import normalize
 
 __all__ = [
@@ -58,14 +58,7 @@ MAX_FIGURE = Decimal(10) ** 18
 MAX_WHOLE = 10**MAX_EXPONENT  # the same, as an int (MAX_EXPONENT is 18)
 
 
-_SMALL_WORDS = {
-    "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
-}  # fmt: skip
-_WORD_NUMBER = "|".join(sorted([*_SMALL_WORDS, "hundred", *SCALE_WORDS], key=len, reverse=True))
+_WORD_NUMBER = "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
 
 # Digits: grouped with commas in threes, or plain; an optional fraction; an optional exponent.
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
@@ -74,7 +67,9 @@ NUMBER_PATTERN = (
     rf"|(?:\b(?:{_WORD_NUMBER})\b(?:[\s-]+(?:and[\s-]+)?(?:{_WORD_NUMBER})\b)*))"
 )
 _NUMBER_AT_START = re.compile(rf"\s*(?P<number>{NUMBER_PATTERN})", re.IGNORECASE)
-MONEY = re.compile(r"[$€£¥]|\b(?:usd|us\$|dollars?|euros?|pounds sterling)\b", re.IGNORECASE)
+#: The words of money after a figure ("5 million dollars"); with a currency sign, a figure is money.
+MONEY_WORDS = r"usd|us\$|dollars?|euros?|pounds sterling"
+MONEY = re.compile(rf"[$€£¥]|\b(?:{MONEY_WORDS})\b", re.IGNORECASE)
 _NOT_FINITE = re.compile(r"^\s*[+-]?\s*(?:nan|inf|infinity)\b", re.IGNORECASE)
 _NEGATIVE = re.compile(r"^\s*-\s*[\d.]")
 #: One to three digits, a point and three digits: ten thousand written European style ("10.000").
