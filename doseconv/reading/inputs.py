@@ -28,14 +28,13 @@ from functools import cache
 from typing import Any, Literal
 
 from ..errors import DoseconvError, InputError, UnitError
-from ..limits import check_digits, check_value
+from ..limits import check_value
 from ..registry import KNOWN_UNITS_HINT, resolve_unit
 from .drugs import read_drugs
 from .lexicon import claim_lead
-from .numbers import MAX_FIGURE, exact_text, refuse_common
+from .numbers import MAX_FIGURE, exact_text, prepare
 from .quantity import Amount, weighs_pills
 from .stated import StatedFigure, parse_stated, read_stated_at
-from .textnorm import normalize
 
 __all__ = ["FigureValue", "PlainNumber", "Role", "parse_claim", "plain_number", "plain_text", "read_figure"]
 
@@ -122,12 +121,7 @@ def parse_claim(
     ...
     doseconv.errors.InputError: 'enough to kill every American' is a population claim (doses stated as a population), not a number of doses: check it as the claim itself, read for the claim's year, or record it as a figure of kind 'population'
     """
-    normal = normalize(text)
-    if normal.ambiguous:
-        raise InputError(normal.ambiguous[0].message)
-    body = normal.text
-    check_digits(body)
-    refuse_common(body)
+    body = prepare(text)[0].text
     lead = _lead().match(body) if _MAY_LEAD.search(body) else None
     start = lead.end() if lead else len(body) - len(body.lstrip())
     if lead:  # "enough meth to kill …" names another drug

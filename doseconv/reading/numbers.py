@@ -30,7 +30,7 @@ from .numformat import (
     to_decimal,
 )
 from .numwords import COUNT_WORDS, SCALE_WORDS, read_part, read_words
-from .textnorm import normalize
+from .textnorm import Normalized, normalize
 
 __all__ = [
     "DEFAULT_ROUNDING",
@@ -45,6 +45,7 @@ __all__ = [
     "format_grouped",
     "format_words",
     "parse_number",
+    "prepare",
     "read_number",
     "read_number_at",
     "round_to",
@@ -185,6 +186,19 @@ def _comma_problem(text: str, end: int, written: str, decimal_comma: bool) -> No
     raise InputError(f"cannot read {shown!r} as a number: digits grouped wrongly; {_HINT}")
 
 
+def prepare(text: str) -> tuple[Normalized, int]:
+    """A whole figure's text made ready to read: normalised (:func:`~doseconv.reading.textnorm.normalize`), with
+    the refusals every reader of a whole text makes (digits that could be one number or two, too many digits,
+    money, a number that is not finite or is negative), and where its first character is."""
+    normal = normalize(text)
+    if normal.ambiguous:
+        raise InputError(normal.ambiguous[0].message)
+    body = normal.text
+    check_digits(body)
+    refuse_common(body)
+    return normal, len(body) - len(body.lstrip())
+
+
 def read_number(text: str, *, decimal_comma: bool = False) -> NumberReading:
     """Read the number at the start of ``text`` exactly, in digits, words or both.
 
@@ -202,13 +216,8 @@ def read_number(text: str, *, decimal_comma: bool = False) -> NumberReading:
     ...
     doseconv.errors.InputError: cannot read '1,5' as a number: a comma before other than three digits is a decimal comma (European style); write 1.5, or read it European style with decimal_comma
     """
-    normal = normalize(text)
-    if normal.ambiguous:
-        raise InputError(normal.ambiguous[0].message)
+    normal, start = prepare(text)
     body = normal.text
-    check_digits(body)
-    refuse_common(body)
-    start = len(body) - len(body.lstrip())
     reading = _read_at(body, start, decimal_comma, text)
     end = reading.end
     return NumberReading(

@@ -11,13 +11,13 @@ from fractions import Fraction
 from functools import lru_cache
 
 from ..errors import AmbiguousUnitError, DoseconvError, DrugError, InputError, UnitError
-from ..limits import check_digits, check_value
+from ..limits import check_value
 from ..registry import KNOWN_UNITS_HINT, TON_MESSAGE, resolve_unit, unit_factor
 from .drugs import named as drug_words_named
 from .lexicon import AMBIGUOUS_TONS, unit_of, unit_spellings
-from .numbers import NumberReading, exact_text, read_number_at, refuse_common
+from .numbers import NumberReading, exact_text, prepare, read_number_at
 from .numplain import read_plain
-from .textnorm import normalize, normalized_text
+from .textnorm import normalized_text
 from .words import FigureWords, read_words_at
 
 __all__ = [
@@ -236,13 +236,8 @@ def parse_amount(
         if found is not None:
             value, step = quick[0], quick[1]
             return Amount(value, *found, min(step, Fraction(1)) if exact else step, text)
-    normal = normalize(text)
-    if normal.ambiguous:
-        raise InputError(normal.ambiguous[0].message)
+    normal, start = prepare(text)
     body = normal.text
-    check_digits(body)
-    refuse_common(body)
-    start = len(body) - len(body.lstrip())
     reading = read_amount_at(body, start, default_unit=default_unit, exact=exact, decimal_comma=decimal_comma,
                              shown=text)  # fmt: skip
     if body[reading.end :].strip():
