@@ -110,7 +110,7 @@ def test_a_count_is_checked_as_a_total_not_a_floor() -> None:
 
 
 def test_an_ambiguous_demonym_is_refused_with_both_places() -> None:
-    with pytest.raises(PopulationError, match="may be residents of Washington State or of Washington, D.C."):
+    with pytest.raises(PopulationError, match=r"may be residents of Washington State or of Washington, D\.C\."):
         parse_population_claim("enough to kill every Washingtonian", year=2022)
 
 

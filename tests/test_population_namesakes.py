@@ -23,7 +23,9 @@ from doseconv.population.story import StoryPlaces
 def test_a_dominant_namesake_is_read_and_said(text: str, place: str, next_place: str) -> None:
     population = resolve_place(text, year=2020)
     assert population.place == place
-    assert "the largest of" in population.note and f"at least {DOMINANT} times the next ({next_place}," in population.note
+    assert (
+        "the largest of" in population.note and f"at least {DOMINANT} times the next ({next_place}," in population.note
+    )
     assert "name the state if another is meant" in population.note
 
 

@@ -144,4 +144,6 @@ def test_check_of_a_sum_in_the_library_and_on_the_command_line() -> None:
         text=True,
     )  # fmt: skip
     assert run.returncode == 0
-    assert run.stdout.splitlines()[0] == "enough for about 98% of the 13.2 million people of Kansas, Missouri and Oklahoma"
+    assert (
+        run.stdout.splitlines()[0] == "enough for about 98% of the 13.2 million people of Kansas, Missouri and Oklahoma"
+    )

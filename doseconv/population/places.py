@@ -231,7 +231,7 @@ def _partition(
             if before is None or (best[end] is not None and len(before) + 1 >= len(best[end])):  # type: ignore[arg-type]
                 continue
             words_ = text[pieces[start][0] : pieces[end - 1][1]]
-            if end - start > 1 and text[slice(*pieces[start])] in index and not {words_, words_ + '.'} & index.keys():
+            if end - start > 1 and text[slice(*pieces[start])] in index and not {words_, words_ + "."} & index.keys():
                 continue  # "Kansas, Alabama and Alaska" lists states; it is not the town of Kansas, Alabama
             try:
                 found = _one(words_, words_, story, year)
