@@ -56,6 +56,8 @@ def in_people(doses: Fraction, population: Population) -> str:
 
 def _claimed_words(claim: PopulationClaim) -> str:
     """What the claim said, to close a correction: 'not five times', 'not all of it', 'not half of it'."""
+    if not claim.floor and claim.stated is not None:  # a count of people: "750,000 Delawareans"
+        return f"not the {claim.stated.text} claimed"
     if claim.multiple_text == "once":
         return "not all of it"
     words = claim.multiple_text
@@ -75,9 +77,11 @@ def population_plain(ctx: ClaimContext, verdict: str, computed: Interval | None)
     if claim is None:
         return ""
     if computed is None:
+        more = " or more" if claim.floor else ""
         return (
-            f"The claim needs {describe(claim.doses.low, 'about', 3)} lethal doses or more "
-            f"({claim.population.citation()}); the stated amounts cannot be counted in doses here."
+            f"The claim needs {describe(claim.doses.low, 'about', 3)} lethal doses{more} "
+            f"({claim.population.place}: {claim.population.citation()}); the stated amounts cannot be counted in "
+            "doses here."
         )
     central = computed.mid if computed.low != computed.high else computed.low
     holds = "hold" if _plural(ctx) else "holds"
@@ -86,6 +90,8 @@ def population_plain(ctx: ClaimContext, verdict: str, computed: Interval | None)
     sentence = (
         f"{_inputs_text(ctx)} {holds} {describe(central, 'about', 3)} lethal doses of {dose} — in theory {people}"
     )
+    if verdict == "consistent" and not claim.floor and claim.stated is not None:
+        return f"{sentence}, in line with the {claim.stated.text} claimed."
     if verdict == "consistent":
         return f"{sentence}, so the claim holds: '{claim.verb_text}' states a floor."
     return f"{sentence}, {_claimed_words(claim)}."
@@ -116,8 +122,6 @@ def in_people_texts(
 
 def _why(verdict: str, claim: PopulationClaim, diagnosis: Sequence[Diagnosis]) -> str:
     """Why a flagged population claim is wrong, as the end of its sentence."""
-    from .correction import METHOD_PLAIN
-
     said = _claimed_words(claim).removeprefix("not ")
     that = "that many" if claim.multiple_text == "once" or said.endswith(" of it") else said
     best = next((d for d in diagnosis if d.matches), None)
@@ -126,12 +130,12 @@ def _why(verdict: str, claim: PopulationClaim, diagnosis: Sequence[Diagnosis]) -
     if verdict == "upper-bound":
         what = (
             "the pills' whole weight to be fentanyl"
-            if best and "pill-weight" in best.method
+            if best and best.rows[0].pill_weight_as_drug
             else ("the powder to be pure fentanyl")
         )
         return f"; {that} would need {what}, the most it could hold, not what it likely holds."
-    if best is not None and not best.method.startswith("pills-"):  # a slip, not a way of counting pills
-        ways = " and ".join(METHOD_PLAIN.get(part, part) for part in best.method.split("+"))
+    if best is not None and not best.rows[0].name.startswith("pills-"):  # a slip, not a way of counting pills
+        ways = " and ".join(best.words)
         return f"; {that} comes from {ways}."
     return "."
 

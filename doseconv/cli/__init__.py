@@ -28,6 +28,16 @@ _OPTION_NAMES = {**FLAGS, "allow_outside_sets": "--allow-outside-sets", "decimal
 __all__ = ["EXIT_INTERNAL", "EXIT_MISMATCH", "EXIT_OK", "EXIT_USAGE", "app", "main"]
 
 
+def _option_names(group, args: list[str]) -> dict[str, str]:
+    """The options (by library parameter) of the command ``args`` run: an error names only options it has."""
+    name = next((a for a in args if not a.startswith("-")), None)
+    command = getattr(group, "commands", {}).get(name) if name else None
+    if command is None:
+        return _OPTION_NAMES
+    flags = {flag for param in command.params for flag in getattr(param, "opts", ())}
+    return {parameter: flag for parameter, flag in _OPTION_NAMES.items() if flag in flags}
+
+
 def _import_pint_without_numpy() -> None:
     """Import pint before numpy is loaded, telling it numpy is absent.
 
@@ -75,6 +85,24 @@ def _short_lived_process() -> None:
     gc.set_threshold(70_000, 10, 10)
 
 
+class _Terminated(BaseException):
+    """SIGTERM, raised where the command is, so that a file being written is removed and the target kept."""
+
+
+def _stop_on_sigterm() -> None:
+    """A ``kill`` ends the command as Ctrl+C does (files half-written removed), with exit code 143."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise _Terminated
+
+    signal.signal(signal.SIGTERM, stop)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return (and, as a script, exit with) the exit code."""
     from typer.main import get_command
@@ -85,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if argv is None:
         _short_lived_process()
+        _stop_on_sigterm()
     negative = next((a for a in args if len(a) > 1 and a[0] == "-" and (a[1].isdigit() or a[1] == ".")), None)
     try:
         if negative is not None:  # click would read "-5 kg" as an unknown option "-5"
@@ -92,10 +121,12 @@ def main(argv: list[str] | None = None) -> int:
         result = command.main(args, prog_name="doseconv", standalone_mode=False)
         code = result if isinstance(result, int) else EXIT_OK
     except DoseconvError as error:  # the library names parameters; the command line names its options
-        typer.echo(f"Error: {error.message_for(_OPTION_NAMES)}", err=True)
+        typer.echo(f"Error: {error.message_for(_option_names(command, args))}", err=True)
         code = EXIT_USAGE
     except (KeyboardInterrupt, BrokenPipeError):
         code = 130 if sys.exc_info()[0] is KeyboardInterrupt else EXIT_OK
+    except _Terminated:
+        code = 143  # 128 + SIGTERM, as a shell reports a command it killed
     except OSError as error:  # a path the system refuses (too long, unreadable): the input, not a bug
         name = error.filename if isinstance(error.filename, str) else ""
         name = name if len(name) <= 60 else name[:57] + "..."
