@@ -374,7 +374,7 @@ def scan_text(
     rules = find_rules(document)
     resolver = ScopeResolver(document)
     found = [_not_a_claim(f, rules) for f in extract_figures(document, resolver)]
-    figures = with_population_figures(document, resolver, found, options)
+    figures = _once(with_population_figures(document, resolver, found, options))
     if max_claims < 0:
         raise InputError(
             f"the claim limit must be a whole number of at least 0, not {max_claims}", parameter="max_claims"
@@ -394,6 +394,24 @@ def _unchecked(index: int, draft: ClaimDraft) -> Claim:
     """A claim built but not checked (``run_checks=False``)."""
     notes = draft.notes if draft.other_scope is None else (*draft.notes, other_scope_text(draft, None))
     return Claim(index, draft, "unverifiable", "not checked", None, notes)
+
+
+def _once(figures: list[Figure]) -> list[Figure]:
+    """Each claim once: a count of people inside a population phrase that states it ("enough to kill 750,000
+    Delawareans") is that phrase's claim, not a second one."""
+    phrases = [(f.scan_start, f.scan_end) for f in figures if f.kind == "doses" and f.number_text == f.text]
+    if not phrases:
+        return figures
+    kept = [
+        f
+        for f in figures
+        if not (
+            f.kind == "doses"
+            and f.number_text != f.text
+            and any(a <= f.scan_start and f.scan_end <= b for a, b in phrases)
+        )
+    ]
+    return kept if len(kept) == len(figures) else [replace(f, index=i) for i, f in enumerate(kept, 1)]
 
 
 def _not_a_claim(figure: Figure, rules: StoryRules) -> Figure:
