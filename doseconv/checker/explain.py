@@ -65,7 +65,7 @@ def explain(
     dose = ctx.chosen.lethal_dose.show()
     claimed = ctx.claim.amount.value
     parts = [
-        _setup(ctx, population_claim_of(ctx) is not None),
+        _setup(ctx, (claim := population_claim_of(ctx)) is not None and claim.floor),
         f"{format_words(claimed, 2)} doses are {_mass_text(claimed * ctx.lethal)} of pure fentanyl at {dose} per dose.",
     ]
     if computed is not None:

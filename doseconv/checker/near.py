@@ -72,7 +72,9 @@ def near_note(ctx: ClaimContext, value: Fraction | None, interval: Interval | No
         return ""
     claim = ctx.claim
     floor_claim = population_claim_of(ctx)
-    if floor_claim is not None:  # a floor: the pure count that reaches it, to the step of the multiple written
+    if (
+        floor_claim is not None and floor_claim.floor
+    ):  # a floor: the pure count that reaches it, to the step of the multiple written
         if not pure or interval.high < ctx.claimed.low:
             return ""
         own = total(Recipe(ctx.per_pill, ctx.purity, ctx.lethal), ctx)
@@ -80,8 +82,12 @@ def near_note(ctx: ClaimContext, value: Fraction | None, interval: Interval | No
             return ""  # the set's own figure reaches it
         multiple = floor_claim.multiple
         step = multiple.high - multiple.low or Fraction(1)
-        times = value / floor_claim.population.value  # "six times over" is 5.5 to 6.5: a step of one
+        stated = floor_claim.stated  # the phrase's own count of people, when it gives one
+        people = stated.amount.value if stated is not None else Fraction(floor_claim.population.value)
+        times = value / people  # "six times over" is 5.5 to 6.5: a step of one
         return FLOOR_NOTE if Fraction(floor(times / step)) * step == multiple.mid else ""
+    if floor_claim is not None:
+        return ""  # a count of people of a place ("750,000 Delawareans") is read as it is
     qualifier = claim.qualifier
     if claim.upper is not None or qualifier not in _UP | _DOWN | _EITHER:
         return ""
