@@ -58,7 +58,14 @@ def test_cli_json(capsys, story) -> None:
     assert result.code == 0
     data = json.loads(result.out)
     assert [f["kind"] for f in data["files"][0]["figures"]] == ["pills", "fentanyl-mass", "doses"]
-    assert data["summary"] == {"files": 1, "figures": 3, "claims": 1, "verdicts": {"plausible": 1}, "flagged": 0}
+    assert data["summary"] == {
+        "files": 1,
+        "figures": 3,
+        "claims": 1,
+        "verdicts": {"plausible": 1},
+        "flagged": 0,
+        "narrow_misses": 0,
+    }
     assert data["files"][0]["claims"][0]["check"]["implied"]["parameter"] == "powder_purity"
 
 

@@ -270,9 +270,8 @@ def test_the_edge_of_the_band_reads_at_the_precision_dea_published() -> None:
         "within the range of yearly averages DEA has published."
     )
     twice = check(None, "7,500 pounds", "enough to kill every American twice over", year=2022)
-    assert twice.plain.endswith(
-        "not twice; twice would need the powder to be 29% to 49% pure, above the highest yearly average DEA has "
-        "published, 19.5%."
+    assert twice.verdict == "implausible" and twice.to_dict()["implied"]["distance"]["display"] == (
+        "above the highest yearly average DEA has published, 19.5%"
     )
     band = once.to_dict()["implied"]["band"]
     assert (band["high"], band["reach_high"]) == ("0.195", "0.1955")

@@ -12,7 +12,7 @@ from ..errors import InputError, MissingValueError
 from ..intervals import Interval
 from ..overrides import Overrides
 from ..reading.inputs import FigureValue, read_figure
-from ..reading.stated import READINGS, Reading, StatedFigure
+from ..reading.stated import READINGS, Reading, Role, StatedFigure
 from ..registry import unit_factor
 from .bands import SCALES
 
@@ -107,7 +107,11 @@ def claim_interval(claim: StatedFigure, reading: Reading) -> Interval:
     >>> str(claim_interval(parse_stated("more than 3 billion doses"), "lenient"))
     '(3000000000, 4000000000]'
     """
-    return claim.interval(reading, role="input" if claim.qualifier in _ONE_SIDED else "claim")
+    role: Role = "input" if claim.qualifier in _ONE_SIDED else "claim"
+    phrase = getattr(claim, "claim", None)  # a population phrase: a count of people reads like a count of doses
+    if phrase is not None and not phrase.floor and phrase.stated is not None and phrase.multiple.low == 1:
+        return phrase.stated.interval(reading, role="input" if phrase.stated.qualifier in _ONE_SIDED else "claim")
+    return claim.interval(reading, role=role)
 
 
 def _options(reading: str, scale: str, pill_model: str | None) -> str:

@@ -185,7 +185,8 @@ def _tried(method: Method, recipe: Recipe, ctx: ClaimContext, implied: Implied |
         return Diagnosis((method,), None, False, _UNPUBLISHED)
     factor, value, interval = found
     matches = factor is not None
-    near = "" if matches else near_note(ctx, value, interval, pure=method.counts_pure)
+    # the second tier is for ways of counting, not for a dose size that lands near the claim by chance
+    near = "" if matches or method.dose_mg is not None else near_note(ctx, value, interval, pure=method.counts_pure)
     note = f"with the rounded factor {factor}" if factor else ""
     # No powder is stated: the claim rests on the pills alone. It "matches" this pattern when
     # the pills cannot carry the total: it needs more per pill than the band allows.

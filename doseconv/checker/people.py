@@ -127,7 +127,7 @@ def in_people_texts(
                 "be given."
             )
     elif claim is not None and figure is not None and verdict in ("impossible", "upper-bound", "implausible"):
-        sentence = sentence.removesuffix(".") + _why(verdict, claim, diagnosis, implied)
+        sentence = sentence.removesuffix(".") + _why(verdict, claim, diagnosis)
     elif claim is not None and figure is not None and verdict == "plausible" and implied is not None:
         from .correction import band_words, needs_words
 
@@ -160,10 +160,6 @@ def _why(verdict: str, claim: PopulationClaim, diagnosis: Sequence[Diagnosis], i
     if best is not None and not best.rows[0].name.startswith("pills-"):  # a slip, not a way of counting pills
         ways = " and ".join(best.words)
         return f"; {that} comes from {ways}."
-    if implied is not None and implied.interval is not None and implied.distance is not None:
-        from .correction import needs_words
-
-        return f"; {that} would need {needs_words(implied)}, {implied.distance.words}."
     return "."
 
 

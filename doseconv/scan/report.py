@@ -56,7 +56,7 @@ def render_json(scans: ScanSet, max_figures: int = MAX_FIGURES) -> str:
     >>> from .scanner import scan_text
     >>> import json
     >>> json.loads(render_json(ScanSet((scan_text("No figures.", "a.txt"),))))["summary"]
-    {'files': 1, 'figures': 0, 'claims': 0, 'verdicts': {}, 'flagged': 0}
+    {'files': 1, 'figures': 0, 'claims': 0, 'verdicts': {}, 'flagged': 0, 'narrow_misses': 0}
     """
     listed = ScanSet(tuple(replace(r, figures=r.figures[:max_figures]) for r in scans.reports), scans.folder)
     out = listed.to_dict()
