@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .reportparts import (
     Limits,
     basis_text,
@@ -24,11 +26,16 @@ def _cell(text: object) -> str:
     return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ")
 
 
+def _heading(text: str) -> str:
+    """A heading's words with Markdown's marks escaped, so a title never turns into markup."""
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
+
+
 def _markdown_report(report: ScanReport, level: int, limits: Limits) -> list[str]:
     """One story: its summary line, its claims, then the figures that made them and the others."""
     h = "#" * level
     lines = [
-        f"{h} {report.source}",
+        f"{h} {_heading(report.heading)}",
         "",
         f"{report.format} text, {report.characters:,} characters: {summary_line(report)}.",
         "",
