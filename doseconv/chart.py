@@ -243,9 +243,10 @@ def chart_bytes(figure: Figure, kind: str = "png") -> bytes:
 
 
 def save_chart(figure: Figure, path: str | Path, output: str | None = None) -> None:
-    """Write a chart to ``path`` as PNG or SVG (from the suffix, or ``output``)."""
-    data = chart_bytes(figure, chart_format(path, output))
-    Path(path).write_bytes(data)
+    """Write a chart to ``path`` as PNG or SVG (from the suffix, or ``output``), whole or not at all."""
+    from .outputs import write_output
+
+    write_output(path, chart_bytes(figure, chart_format(path, output)))
 
 
 def chart_svg(figure: Figure) -> str:

@@ -99,7 +99,7 @@ def test_output_into_a_missing_folder_is_one_line(tmp_path: Path) -> None:
     code, _, err = invoke("scan", "-o", str(tmp_path / "none" / "r.md"), stdin=STORY)
     assert (code, err) == (
         2,
-        f"Error: cannot write {tmp_path}/none/r.md: there is no folder {tmp_path}/none; create it or name another file\n",
+        f"Error: cannot write {tmp_path}/none/r.md: no folder {tmp_path}/none; make it first\n",
     )
 
 
@@ -218,3 +218,11 @@ def test_scan_names_a_word_file_or_pdf(tmp_path: Path, name: str, data: bytes, k
         2,
         f"Error: {path} is {kind}, not text; save it as plain text (.txt) or a web page (.html), or pipe its text in\n",
     )
+
+
+def test_scan_refuses_to_write_over_its_story(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    code, _, err = invoke("scan", str(story), "-o", str(story))
+    assert code == 2 and "it is also an input" in err
+    assert story.read_text(encoding="utf-8") == STORY  # nothing the user gave is lost

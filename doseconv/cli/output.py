@@ -1,15 +1,10 @@
-"""Where a command's output goes: standard output, or the file ``-o/--output`` names (``-`` is standard output).
-
-A file is written whole or not at all: the output goes to a temporary file beside it, renamed over the
-target once complete, so an interrupted run never leaves a file that looks finished, nor destroys the old one.
-"""
+"""Where a command's output goes: standard output, or the file ``-o/--output`` names (``-`` is standard output),
+written whole or not at all by :func:`doseconv.outputs.write_output`; and counts said in their number."""
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
-from pathlib import Path
+from collections.abc import Iterable
 
 import typer
 
@@ -25,8 +20,9 @@ def count(n: int, singular: str, plural: str | None = None) -> str:
     return f"{n:,} {singular if n == 1 else plural or singular + 's'}"
 
 
-def emit(data: str | bytes, output: str | None) -> None:
-    """Print ``data`` (text gets a final newline), or write it to ``output``; ``-`` is standard output."""
+def emit(data: str | bytes, output: str | None, inputs: Iterable[str] = ()) -> None:
+    """Print ``data`` (text gets a final newline), or write it to ``output`` whole (:mod:`doseconv.outputs`);
+    ``-`` is standard output. ``inputs``: the files the output was made from, never written over."""
     if output is None or output == "-":
         if isinstance(data, bytes):
             sys.stdout.flush()
@@ -35,26 +31,6 @@ def emit(data: str | bytes, output: str | None) -> None:
         else:
             typer.echo(data)
         return
-    payload = data if isinstance(data, bytes) else (data + "\n").encode("utf-8")
-    write_atomic(Path(output), payload)
+    from ..outputs import write_output
 
-
-def write_atomic(target: Path, payload: bytes) -> None:
-    """Write ``payload`` to a temporary file beside ``target``, then rename it over ``target``."""
-    from ..errors import InputError
-
-    folder = target.parent
-    if target.is_dir():
-        raise InputError(f"cannot write {target}: it is a folder; name a file to write")
-    if not folder.is_dir():
-        raise InputError(f"cannot write {target}: there is no folder {folder}; create it or name another file")
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(payload)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_output(output, data if isinstance(data, bytes) else data + "\n", inputs=inputs)

@@ -100,7 +100,7 @@ def scan_command(
         if error.parameter not in LIMIT_FLAGS:
             raise
         raise InputError(error.message_for(names)) from None
-    emit(report, output)
+    emit(report, output, inputs=[p for p in paths or () if p != "-"])
     if output not in (None, "-") and not quiet:
         summary = scans.to_dict()["summary"]
         typer.echo(

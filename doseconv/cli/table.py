@@ -98,13 +98,17 @@ def table_command(
       doseconv table seizures.parquet -o checked.parquet
       doseconv table seizures.csv --date "Date seized"
     """
+    from ..batch.files import check_output
+
     written = _written_format(path, output, output_format)
+    if output is not None:
+        check_output(output, written, [path])  # before the check: a long run is not made only to be refused
     checked = _check(
         path, quiet, pills=pills, powder=powder, claim=claim, powder_unit=powder_unit, pills_unit=pills_unit,
         assumptions=assumptions, overrides=overrides, pill_model=pill_model, reading=reading, scale=scale,
         explain=not no_explain, date=date,
     )  # fmt: skip
-    return _write(checked, output, written, quiet)
+    return _write(checked, path, output, written, quiet)
 
 
 def _written_format(path: str, output: str | None, output_format: str | None) -> str:
@@ -131,7 +135,7 @@ def _check(path: str, quiet: bool, **options: Any) -> Any:
         bar.stop()
 
 
-def _write(checked: Any, output: str | None, written: str, quiet: bool) -> int:
+def _write(checked: Any, path: str, output: str | None, written: str, quiet: bool) -> int:
     """Print or write the checked table, then the summary line; the exit code (1 when a row is flagged)."""
     from ..batch import FLAGGED
     from ..batch.files import table_text, write_table
@@ -139,7 +143,7 @@ def _write(checked: Any, output: str | None, written: str, quiet: bool) -> int:
     if output is None:
         typer.echo(table_text(checked, written), nl=False)
     else:
-        write_table(checked, output, written)
+        write_table(checked, output, written, inputs=[path])
     counts = checked["verdict"].value_counts()
     counts = counts[counts > 0]
     if not quiet:
