@@ -65,7 +65,15 @@ def _claim(document: Any, claim: Claim, report: ScanReport) -> None:
         if figure is not None:
             _labelled(document, key, figure.text)
     _labelled(document, "Rules", rules_text(claim, report))
-    _labelled(document, "Diagnosis", diagnosis_text(claim))
+    _labelled(document, "How it was probably made", _made(claim))
+
+
+def _made(claim: Claim) -> str:
+    """The methods that reproduce the claim, in words; else what the reports in text say."""
+    if claim.result is None or claim.draft.other_scope is not None:
+        return diagnosis_text(claim)
+    made = ["; ".join(" and ".join(d.words) for d in claim.result.diagnosis if d.matches)]
+    return made[0][:1].upper() + made[0][1:] if made[0] else diagnosis_text(claim)
 
 
 def _sources(document: Any, scans: ScanSet) -> None:

@@ -39,7 +39,7 @@ def legend() -> str:
 
 
 def _css_verdict(verdict: str) -> str:
-    return "edge v-" + "".join(c if c.isalnum() or c == "-" else "-" for c in verdict)
+    return "v-" + "".join(c if c.isalnum() or c == "-" else "-" for c in verdict)
 
 
 def _interval(data: dict[str, Any] | None) -> str:
@@ -160,7 +160,7 @@ def check_card(
     implied = check.get("implied") or {}
     plain = plain or check.get("plain") or (check.get("correction") or {}).get("plain") or check.get("explanation", "")
     body = [
-        f'<article class="card {_css_verdict(verdict)}" id="{escape(anchor)}" data-verdict="{escape(verdict)}">',
+        f'<article class="card edge {_css_verdict(verdict)}" id="{escape(anchor)}" data-verdict="{escape(verdict)}">',
         f"<h3>{escape(title)}</h3>",
         verdict_line(verdict),
     ]

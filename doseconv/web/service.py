@@ -65,16 +65,14 @@ def _given(options: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
 
 @functools.lru_cache(maxsize=256)
 def method_words(name: str) -> str:
-    """A diagnosis method ("pills-only", "powder-pure+dose-3mg") in words, from its rows in the method table;
-    a name the table lacks is shown as it is."""
-    from ..checker.methods import METHOD_TABLE
+    """A diagnosis method ("pills-only", "powder-pure+dose-3mg") in words: its rows' plain wording, from the
+    method table; a name the table lacks is shown as it is."""
+    from ..checker.rows import rows_named
 
-    rows = {row.name: row for row in METHOD_TABLE}
-    parts = [rows.get(part) for part in name.split("+")]
-    if not name or any(row is None for row in parts):
+    rows = rows_named(name) if name else None
+    if rows is None:
         return name
-    words = [row.description for row in parts if row is not None]
-    text = " and ".join(words)
+    text = " and ".join(row.plain for row in rows)
     return text[:1].upper() + text[1:]
 
 
