@@ -47,7 +47,9 @@ def test_each_card_says_what_its_verdict_means_and_links_to_the_explainer(client
         assert line in page.replace("&#x27;", "'")
     legend = page.split('<ul class="legend"')[1].split("</ul>")[0]
     assert re.findall(r'<li data-verdict="([a-z-]+)">', legend) == [s.verdict for s in styles()]
-    assert '<a href="/verdicts#impossible">Impossible</a></strong>: more doses than the stated mass could hold.' in legend
+    assert (
+        '<a href="/verdicts#impossible">Impossible</a></strong>: more doses than the stated mass could hold.' in legend
+    )
 
 
 def test_the_colour_of_a_verdict_is_one_in_page_report_and_chart(client) -> None:
@@ -77,7 +79,7 @@ def test_the_explainer_is_served_rendered_and_inert(client, monkeypatch) -> None
     assert "&lt;img src=x onerror=alert(3)&gt;" in body and "<img" not in body
     assert '<a href="https://www.dea.gov/">DEA</a>' in body
     assert "the method" in body and 'href="methodology.md"' not in body  # a docs file is not on the page
-    assert "href=\"javascript" not in body
+    assert 'href="javascript' not in body
     assert "Content-Security-Policy" in client.get("/verdicts").headers
 
 
@@ -101,7 +103,9 @@ def test_an_uploaded_html_file_shows_its_title_as_a_title_and_no_blank_gaps(clie
 def test_a_word_file_uploaded_is_named_as_one(client) -> None:
     files = {"file": ("story.docx", b"PK\x03\x04\x14\x00" + b"\x00" * 40, "application/octet-stream")}
     page = client.post("/", data={"text": ""}, files=files).text
-    assert "story.docx is a Word file (.docx), not text; save it as plain text (.txt) or a web page (.html) first" in page
+    assert (
+        "story.docx is a Word file (.docx), not text; save it as plain text (.txt) or a web page (.html) first" in page
+    )
 
 
 def test_the_word_download_holds_verdicts_sentences_and_sources(client) -> None:

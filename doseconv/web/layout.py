@@ -29,7 +29,7 @@ header .brand{font-weight:700;margin-right:1rem}
 nav{display:inline}
 nav a{display:inline-block;padding:.3rem .6rem;margin:.1rem;border-radius:4px;text-decoration:none}
 nav a[aria-current=page]{background:#fff;color:#12263f;font-weight:600}
-main{max-width:60rem;margin:0 auto;padding:1rem}
+main{max-width:60rem;margin:0 auto;padding:1rem;overflow-wrap:anywhere}
 a{color:var(--link)}
 a:focus,button:focus,input:focus,select:focus,textarea:focus,summary:focus{outline:3px solid #e0a100;outline-offset:2px}
 label{display:block;font-weight:600;margin:.6rem 0 .2rem}
