@@ -147,7 +147,7 @@ def test_check_pills_alone(capsys) -> None:
     ]
     assert out[4] == (
         "plain:    Counting each pill as one lethal dose, nearly 44 million fentanyl pills hold 44 million lethal doses "
-        "of 2 mg, not the almost 193 million claimed; 193 million would need about 8.9 mg of fentanyl in each pill, "
+        "of 2 mg, not the almost 193 million claimed; 193 million would need 8.7 to 9 mg of fentanyl in each pill, "
         "which points to a total of pills and powder pinned on the pills alone."
     )
     assert (
@@ -342,7 +342,7 @@ def test_verify_text(capsys, tmp_path: Path) -> None:
         "doses per pill from 4.36 (8.73 mg per pill) to 4.49 (8.98 mg per pill)",
         "     reproduced by: pills-only",
         "     correction: 44 million doses. Counting each pill as one lethal dose, nearly 44 million fentanyl pills "
-        "hold 44 million lethal doses of 2 mg, not the nearly 193 million claimed; 193 million would need about 8.9 mg "
+        "hold 44 million lethal doses of 2 mg, not the nearly 193 million claimed; 193 million would need 8.7 to 9 mg "
         "of fentanyl in each pill, which points to a total of pills and powder pinned on the pills alone.",
         "     note: the powder is left out",
         f"     note: {undated_note()}",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
@@ -166,8 +166,28 @@ def phrase(value: Fraction) -> str:
         return f"about {format_words(value, 2)}"
 
 
+def range_top(ctx: ClaimContext) -> Fraction | None:
+    """The corrected figure at the top of a range the inputs state ("between 10 and 12 million pills"), else None.
+
+    The figure itself (:func:`central_value`) is at the range's low end; a sentence says the range, not its end.
+    """
+    pills, powder = ctx.pills, ctx.powder
+    if (pills is None or pills.upper is None) and (powder is None or powder.upper is None):
+        return None
+
+    def top(figure: StatedFigure | None) -> StatedFigure | None:
+        return figure if figure is None or figure.upper is None else replace(figure, amount=figure.upper, upper=None)
+
+    return central_value(replace(ctx, pills=top(pills), powder=top(powder), _once={}))
+
+
 def doses_words(value: Fraction, ctx: ClaimContext) -> str:
-    """The default ``say``: "about 335,000 lethal doses of 2 mg"."""
+    """The default ``say``: "about 335,000 lethal doses of 2 mg" (a range stated: "10 million to 12 million …")."""
+    high = range_top(ctx)
+    if high is not None and high != value:
+        return f"{phrase(value).removeprefix('about ')} to {phrase(high).removeprefix('about ')} lethal doses of " + (
+            ctx.chosen.lethal_dose.show()
+        )
     return f"{phrase(value)} lethal doses of {ctx.chosen.lethal_dose.show()}"
 
 
@@ -183,15 +203,23 @@ def _needs(implied: Implied) -> str:
     """What the claim would need, in words."""
     assert implied.interval is not None
     low, high = implied.interval.low, implied.interval.high
-    if implied.parameter == "doses_per_pill":
+    if implied.parameter == "doses_per_pill":  # said in mg, the ends of the range the JSON gives
         mg = implied.lethal_dose_mg
-        return f"about {format_grouped((low + high) / 2 * mg, 1)} mg of fentanyl in each pill"
+        places = 1
+        while places < 4 and format_grouped(low * mg, places) == format_grouped(high * mg, places) and low != high:
+            places += 1
+        if low == high or implied.unbounded:
+            return f"{format_grouped(low * mg, places)} mg of fentanyl{' or more' if implied.unbounded else ''} in each pill"
+        return f"{format_grouped(low * mg, places)} to {format_grouped(high * mg, places)} mg of fentanyl in each pill"
     places = 0 if low >= Fraction(1, 10) else 1 if low >= Fraction(1, 100) else 2  # two significant digits at least
     while places < 4 and implied.show(low, places) == implied.show(high, places) and low != high:
         places += 1
     span = implied.show(low, places)
+    beyond = not implied.unbounded and low <= 1 < high  # the top of the range is more than pure: it cannot be
     if not implied.unbounded and low != high:
-        span = f"{span} to {implied.show(high, places)}"
+        span = f"{span} to {implied.show(Fraction(1) if beyond else high, places)}"
+    if beyond:
+        span += f" (its upper reading, {implied.show(high, places)}, is more than all of it and cannot be)"
     if implied.parameter == "pill_purity":
         return f"{span} of the pills' weight to be fentanyl"
     return f"the powder to be {span} pure" + (" or more" if implied.unbounded else "")
