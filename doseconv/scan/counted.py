@@ -65,12 +65,19 @@ class SentenceDrugs:
         self._document = document
         self._drugs: dict[int, frozenset[str]] = {}
         self._paragraphs: list[frozenset[str]] = []
+        self._story: frozenset[str] | None = None
 
     def __call__(self, sentence: int) -> frozenset[str]:
         if sentence not in self._drugs:
             start, end = self._document.sentences[sentence]
             self._drugs[sentence] = drug_names_in(self._document.text, start, end)
         return self._drugs[sentence]
+
+    def story(self) -> frozenset[str]:
+        """The drugs the whole story names, read once."""
+        if self._story is None:
+            self._story = drug_names_in(self._document.text)
+        return self._story
 
     def paragraph(self, sentence: int) -> tuple[frozenset[str], str]:
         """The drugs named in the paragraph of ``sentence`` and ``"paragraph"``; when it names none, those
