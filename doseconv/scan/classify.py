@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from ..errors import DoseconvError
-from ..reading.lexicon import claim_lead, lexicon
+from ..reading.lexicon import claim_after, claim_lead, lexicon
 from ..reading.numbers import MONEY_WORDS
 from ..reading.patterns import trie_pattern
 from ..reading.stated import StatedReading, read_stated_at
@@ -21,6 +21,8 @@ from .masses import mass_found
 __all__ = ["classify"]
 
 _MONEY_TAIL = re.compile(rf"\s*(?P<noun>{MONEY_WORDS}|US\s+dollars)\b", re.IGNORECASE)
+#: A claim whose verb follows its count has one of these words after it (the full pattern runs only then).
+_MAY_FOLLOW = re.compile(r"\b(?:could|would|might|may|can|saved|spared)\b", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)", re.IGNORECASE)
 
 
@@ -71,6 +73,14 @@ def classify(text: str, match: re.Match[str], before: str, word_only: bool) -> F
     claim = patterns["claim"].search(before) is not None
     lethal_for = claim and patterns["lethal_for"].search(before) is not None
     reading = _read(text, match.start(), claim, lethal_for and not word_only)
+    if (
+        not claim
+        and (reading is None or reading.amount.amount.kind != "doses")
+        and _MAY_FOLLOW.search(text, end, end + 80)
+    ):
+        after = _read(text, match.start(), True, False)  # "nearly 4,250,000 people could overdose"
+        if after is not None and after.amount.words.people and claim_after().match(text, after.end):
+            reading, claim = after, True
     if reading is not None and not _TIME_AFTER.match(text, reading.amount.number.end):
         return _from_reading(text, match.start(), reading, before, claim)
     counted = patterns["counted"].match(text, end)

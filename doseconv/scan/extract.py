@@ -69,7 +69,11 @@ def extract_figures(document: Document, resolver: ScopeResolver | None = None) -
             mass_kind(
                 found, sentence_drugs(sentence), partial(sentence_drugs.paragraph, sentence), sentence_drugs.story
             )
-        not_seized(found, text[max(document.sentences[sentence][0] if document.sentences else 0, start - 60) : start])
+        not_seized(
+            found,
+            text[max(document.sentences[sentence][0] if document.sentences else 0, start - 60) : start],
+            text[found.end : found.end + 60],
+        )
         qualifier = (match["between"] or match["qual"] or "").lower() or None
         if sentence not in sentences:
             sentences[sentence] = _clip(document.sentence_text(sentence)) if document.sentences else ""

@@ -31,16 +31,46 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         alternatives = trie_pattern(sorted(words[name]), space)
         return re.compile(rf"\b(?:{alternatives})\s+(?:(?:the|about|some|an?)\s+)?\Z", re.IGNORECASE)
 
-    return {"made": before("made_into"), "left_out": before("left_out")}
+    return {
+        "made": before("made_into"),
+        "left_out": before("left_out"),
+        "compared": before("compared"),
+        "general": re.compile(rf"\s+(?:{trie_pattern(sorted(words['general']), space)})\b", re.IGNORECASE),
+        "per_person": re.compile(
+            rf"\s+(?:{trie_pattern(sorted(words['per_person']), space)})\s+(?:person|capita|American|resident|\w+an)\b",
+            re.IGNORECASE,
+        ),
+    }
 
 
-def not_seized(found: Found, before: str) -> None:
-    """Mark pills the powder could make, and a pill or powder figure the story leaves out of its total."""
+#: How a single unit of mass is written in a general statement: "one kilogram", "a pound", "1 gram".
+_ONE_UNIT = frozenset({"one", "a", "an", "1", "a single", "each", "every"})
+
+
+def not_seized(found: Found, before: str, after: str) -> None:
+    """Mark pills the powder could make, a figure the story leaves out of its total or compares its own with, the
+    unit of mass a general statement speaks of ("one kilogram of fentanyl can kill 500,000 people"), and doses
+    counted per person ("1½ doses for every American", a multiple of a population, not a total)."""
     patterns = _patterns()
+    inputs = ("pills", "fentanyl-mass")
+    reading = found.reading
     if found.kind == "pills" and patterns["made"].search(before):
         found.excluded = "pills the powder could make, not pills seized"
-    elif found.kind in ("pills", "fentanyl-mass") and patterns["left_out"].search(before):
+    elif found.kind in inputs and patterns["left_out"].search(before):
         found.excluded = "a figure the story leaves out of its total"
+    elif found.kind in inputs and patterns["compared"].search(before):
+        found.excluded = "a figure the story compares its own with, not an input"
+    elif (
+        found.kind == "fentanyl-mass"
+        and reading is not None
+        and reading.amount.number.written.lower() in _ONE_UNIT
+        and patterns["general"].match(after)
+    ):
+        found.excluded = "one unit of mass a general statement speaks of, not a seizure"
+    elif found.kind == "doses" and patterns["per_person"].match(after):
+        found.kind, found.drug = "other", None
+        found.notes.append("doses for each person: a multiple of a population, not a total")
+        return
     if found.excluded is not None:
         found.notes.append(found.excluded)
 
