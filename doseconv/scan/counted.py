@@ -20,6 +20,8 @@ __all__ = ["Found", "SentenceDrugs", "drug_names_in", "infer_drug"]
 #: The groups of drug words that name a drug in a sentence: fentanyl, its analogues and other drugs. Markers
 #: ("fake", "pressed") name none, and the medicines counterfeit pills imitate are named only beside a pill.
 _NAMING = frozenset({"fentanyl", "analogue", "other"})
+#: "the drugs", "narcotics": drugs of every kind, which name no one drug a sentence is about.
+_MIXED = "drugs of several kinds"
 
 
 @dataclass
@@ -46,7 +48,7 @@ def _names() -> dict[str, str]:
     out: dict[str, str] = {}
     for word, drugs in vocabulary().words.items():
         for drug in drugs:
-            if drug.group in _NAMING:
+            if drug.group in _NAMING and drug.name != _MIXED:
                 out.setdefault(word, drug.name)
     return out
 

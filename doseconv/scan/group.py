@@ -34,7 +34,7 @@ __all__ = ["LOOK_AROUND", "WINDOW_AFTER", "WINDOW_BEFORE", "ClaimDraft", "OtherS
 
 #: How many sentences before and after a dose figure are searched for its inputs.
 WINDOW_BEFORE = 6
-WINDOW_AFTER = 3
+WINDOW_AFTER = 6
 
 _PILL_WORD = re.compile(r"\b(?:pills?|tablets?)\b", re.IGNORECASE)
 _POWDER_WORD = re.compile(r"\bpowder(?:ed)?\b", re.IGNORECASE)
