@@ -70,7 +70,7 @@ def classify(text: str, match: re.Match[str], before: str, word_only: bool) -> F
     if money:
         return Found("money", money.end(), money["noun"])
     patterns = _patterns()
-    claim = patterns["claim"].search(before) is not None
+    claim = patterns["claim"].search(before) is not None or _restated(text, match.start())
     lethal_for = claim and patterns["lethal_for"].search(before) is not None
     reading = _read(text, match.start(), claim, lethal_for and not word_only)
     if (
@@ -97,6 +97,19 @@ def classify(text: str, match: re.Match[str], before: str, word_only: bool) -> F
     if noun is None:
         return None
     return Found("other", noun.end(), noun["noun"])
+
+
+#: "enough to kill half the population of Florida — or more than 11 million people": the claim said again as a count.
+_OR_BEFORE = re.compile(r"(?:,|\s[—–-]|[—–])\s*or\s+\Z")
+
+
+def _restated(text: str, start: int) -> bool:
+    """Whether a count restates the claim just before it in its sentence ("…, or more than 11 million people")."""
+    window = text[max(0, start - 160) : start]
+    if _OR_BEFORE.search(window) is None:
+        return False
+    sentence = re.split(r"[.!?]\s", window)[-1]
+    return re.search(claim_lead(), sentence, re.IGNORECASE) is not None
 
 
 def _read(text: str, start: int, people: bool, default_doses: bool) -> StatedReading | None:
