@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..markdown import text as markdown_text
 from .reportparts import (
     Limits,
     basis_text,
@@ -21,20 +22,21 @@ __all__ = ["render_markdown"]
 
 
 def _cell(text: object) -> str:
-    return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ")
+    """Story text as one Markdown cell or line: no raw HTML, no link of its own (doseconv.markdown)."""
+    return markdown_text(str(text if text is not None else "")).replace("|", "\\|")
 
 
 def _markdown_report(report: ScanReport, level: int, limits: Limits) -> list[str]:
     """One story: its summary line, its claims, then the figures that made them and the others."""
     h = "#" * level
     lines = [
-        f"{h} {report.source}",
+        f"{h} {_cell(report.source)}",
         "",
         f"{report.format} text, {report.characters:,} characters: {summary_line(report)}.",
         "",
     ]
     if not report.dose_figures:
-        lines += [none_found(report), ""]
+        lines += [_cell(none_found(report)), ""]
     if report.claims:
         lines += _claims(report, h)
     lines += _figures(report, h, limits)
