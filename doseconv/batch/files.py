@@ -76,7 +76,11 @@ def read_table(path: str | Path, caps: TableCaps = DEFAULT_CAPS) -> pd.DataFrame
 
     kind = format_of(path)
     if not Path(path).is_file():
-        raise InputError(f"cannot read {path}: no such file")
+        target = Path(path)
+        why = "no such file"
+        if target.exists():
+            why = f"it is {'a folder' if target.is_dir() else 'not a regular file'}; give a table file"
+        raise InputError(f"cannot read {path}: {why}")
     _require_pandas()
     if kind in NEEDS:
         module, extra = NEEDS[kind]
