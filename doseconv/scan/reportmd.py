@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..markdown import text as markdown_text
 from .reportparts import (
     Limits,
@@ -26,11 +28,20 @@ def _cell(text: object) -> str:
     return markdown_text(str(text if text is not None else "")).replace("|", "\\|")
 
 
+def _heading(report: ScanReport) -> str:
+    """A story's heading: its title with Markdown's marks escaped (a title never turns into markup), then its
+    file's name as before; a story without a title by its file's name alone."""
+    if not report.title or not report.heading.startswith(report.title):
+        return _cell(report.heading)
+    title = markdown_text(re.sub(r"([\\`*_#|])", r"\\\1", " ".join(report.title.split())))
+    return title + _cell(report.heading[len(report.title) :])
+
+
 def _markdown_report(report: ScanReport, level: int, limits: Limits) -> list[str]:
     """One story: its summary line, its claims, then the figures that made them and the others."""
     h = "#" * level
     lines = [
-        f"{h} {_cell(report.source)}",
+        f"{h} {_heading(report)}",
         "",
         f"{report.format} text, {report.characters:,} characters: {summary_line(report)}.",
         "",
