@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from doseconv import check
-from doseconv.checker.correction import phrase
 from doseconv.checker.results import percent_text
+from doseconv.checker.words import phrase
 from doseconv.reading.numbers import format_grouped, format_words
 
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?%?(?:\s(?:thousand|million|billion))?")
