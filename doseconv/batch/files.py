@@ -76,10 +76,9 @@ def read_table(path: str | Path) -> pd.DataFrame:
     import pandas as pd
 
     try:
-        if kind == "csv":
-            return pd.read_csv(path, skipinitialspace=True)
-        if kind == "tsv":
-            return pd.read_csv(path, sep="\t")
+        if kind in ("csv", "tsv"):  # every cell as text, as written: written back unchanged, read as written
+            separator = "," if kind == "csv" else "\t"
+            return pd.read_csv(path, sep=separator, dtype=str, keep_default_na=False, skipinitialspace=kind == "csv")
         if kind == "excel":
             return pd.read_excel(path)
         return pd.read_parquet(path)
@@ -146,9 +145,7 @@ def check_file(
     frame = read_table(path)
     try:
         columns = guess_columns(list(frame.columns), {"pills": pills, "powder": powder, "claim": claim})
-        if columns["claim"][0] is None:
-            have = ", ".join(repr(str(c)) for c in frame.columns) or "none"
-            raise InputError(f"no column of claimed doses found (the table has: {have}); name it with --claim")
+        _refuse_without_figures(frame, columns)
         if on_size is not None:
             on_size(len(frame))
         return check_table(
@@ -160,8 +157,44 @@ def check_file(
         raise InputError(f"{path}: {error}", parameter=error.parameter) from None
 
 
+def _refuse_without_figures(frame: pd.DataFrame, columns: dict[str, tuple[str | None, str | None]]) -> None:
+    """Refuse a table in which no claim column, or neither a pills nor a powder column, is found: the headers
+    seen and the ones accepted are named."""
+    have = ", ".join(repr(str(c)) for c in frame.columns) or "none"
+    if columns["claim"][0] is None:
+        raise InputError(
+            f"no column of claimed doses found (the table has: {have}); a header with {_accepted(_CLAIM_WORDS)} "
+            "is one, or name it with --claim"
+        )
+    if columns["pills"][0] is None and columns["powder"][0] is None:
+        raise InputError(
+            f"no column of pills or powder found (the table has: {have}); a header with {_accepted(_PILL_WORDS)} "
+            f"is pills, one with {_accepted(_POWDER_WORDS)} or a mass unit (lb, kg, g) is powder, "
+            "or name them with --pills and --powder"
+        )
+
+
+def _accepted(words: set[str]) -> str:
+    listed = sorted(words)
+    return ", ".join(listed[:-1]) + " or " + listed[-1]
+
+
+def _computed(frame: pd.DataFrame) -> tuple[str, ...]:
+    """The columns check_table added that hold its numbers (written by the one formatter)."""
+    from .table import OUTPUT_COLUMNS
+
+    return tuple(c for c in OUTPUT_COLUMNS if c in frame.columns)
+
+
 def table_text(frame: pd.DataFrame, output: str) -> str:
     """The checked table as text: csv, tsv, json (one object per row) or markdown."""
+    from .writing import written
+
+    computed = _computed(frame)
+    if output == "json":
+        frame = written(frame, computed, as_text=False)
+    elif output in ("csv", "tsv", "markdown"):
+        frame = written(frame, computed, as_text=True, grouped=output == "markdown")
     if output == "csv":
         return str(frame.to_csv(index=False))
     if output == "tsv":
@@ -178,8 +211,6 @@ def _cell(value: object) -> str:
 
     if value is None or (not isinstance(value, str) and pd.isna(value)):  # type: ignore[call-overload]
         return ""
-    if isinstance(value, float):
-        return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.6g}"
     return str(value).replace("|", "\\|").replace("\n", " ")
 
 
@@ -191,8 +222,11 @@ def _markdown(frame: pd.DataFrame) -> str:
 
 def write_table(frame: pd.DataFrame, path: str | Path, output: str | None = None) -> None:
     """Write the checked table to ``path`` in ``output`` (default: the format of the path's suffix)."""
+    from .writing import written
+
     kind = output or format_of(path)
     if kind in _NEEDS:
+        frame = written(frame, _computed(frame), as_text=False)
         module, extra = _NEEDS[kind]
         _require(module, extra, f"writing {kind} files")
         if kind == "excel":
