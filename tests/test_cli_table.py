@@ -212,7 +212,7 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(capsys, tmp_path: Path) -
     path = tmp_path / "long.csv"
     path.write_text("pills,doses\n" + rows, encoding="utf-8")
     result = run(capsys, "table", str(path), "--format", "csv")
-    assert result.err == "12000 rows: 12000 checked (12000 consistent)\n"
+    assert result.err == "12,000 rows: 12,000 checked (12,000 consistent)\n"
 
 
 def test_a_progress_bar_on_a_terminal_for_long_files_only(monkeypatch) -> None:

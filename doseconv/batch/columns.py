@@ -226,7 +226,8 @@ def _general(out: FigureColumn, cells: Cells, rows_of: np.ndarray, interval_of: 
                 out.present[where] = out.population[where] = True
                 out.clear[where] = False
                 continue
-            out.problems.update(dict.fromkeys(where.tolist(), str(error)))
+            # a cell's problem, without advice to give an option check_table does not have (decimal_comma)
+            out.problems.update(dict.fromkeys(where.tolist(), error.message_for({})))
             continue
         if figure is None:
             continue

@@ -89,9 +89,9 @@ def summary_line(statuses: Iterable[str], verdicts: Iterable[Any]) -> str:
     verdicts = Counter(str(v) for s, v in zip(statuses, verdicts, strict=True) if s == CHECKED)
     parts = []
     for status, count in status_counts(statuses).items():
-        part = f"{count} {status}"
+        part = f"{count:,} {status}"
         if status == CHECKED:
-            part += " (" + ", ".join(f"{verdicts[v]} {v}" for v in sorted(verdicts)) + ")"
+            part += " (" + ", ".join(f"{verdicts[v]:,} {v}" for v in sorted(verdicts)) + ")"
         parts.append(part)
     rows = len(statuses)
-    return f"{rows} {'row' if rows == 1 else 'rows'}: " + (", ".join(parts) or "none")
+    return f"{rows:,} {'row' if rows == 1 else 'rows'}: " + (", ".join(parts) or "none")

@@ -2,37 +2,49 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Optional
 
 import typer
 
-from .app import EXIT_MISMATCH, app
+from .app import EXIT_MISMATCH, command
 from .options import (
     FLAGS,
     assumptions_option,
     date_option,
+    format_option,
+    output_option,
     pill_model_option,
+    quiet_option,
     reading_option,
     state_option,
     year_option,
 )
+from .output import count, emit
 
 #: The scan limits (library parameter -> option), named by the notes and errors they cause.
 LIMIT_FLAGS = {"max_bytes": "--max-bytes", "max_claims": "--max-claims", "max_figures": "--max-figures"}
 
 
-@app.command("scan")
+@command("scan")
 def scan_command(
-    paths: list[str] = typer.Argument(
-        ..., help="Stories: text, Markdown or HTML files, folders of them, or - for standard input."
-    ),
-    output: Optional[str] = typer.Option(
+    paths: Optional[list[str]] = typer.Argument(
         None,
-        "--format",
-        help="text (default), markdown (the default for a folder), json or html (one self-contained page).",
+        help="Stories: text, Markdown or HTML files, folders of them, or - for standard input "
+        "(read when it is piped and no path is given).",
+        metavar="PATH",
     ),
+    output_format: Optional[str] = format_option(
+        "doseconv.scan.report:OUTPUT_FORMATS",
+        "text (default), markdown (the default for a folder), json or html (one self-contained page).",
+    ),
+    output: Optional[str] = output_option("the report"),
+    quiet: bool = quiet_option("No summary line on standard error when the report goes to a file."),
     input_format: str = typer.Option(
-        "auto", "--input-format", help="auto (default; from the name and content), plain, markdown or html."
+        "auto",
+        "--input-format",
+        help="auto (default; from the name and content), plain, markdown or html.",
+        metavar="FORMAT",
     ),
     assumptions: Optional[str] = assumptions_option(),
     pill_model: Optional[str] = pill_model_option(),
@@ -40,9 +52,15 @@ def scan_command(
     date: Optional[str] = date_option(),
     year: Optional[int] = year_option(),
     state: Optional[str] = state_option(),
-    max_claims: int = typer.Option(200, "--max-claims", help="Check at most this many claims in one story."),
-    max_figures: int = typer.Option(500, "--max-figures", help="List at most this many figures of one story."),
-    max_bytes: int = typer.Option(5_000_000, "--max-bytes", help="Refuse a story larger than this many bytes."),
+    max_claims: int = typer.Option(
+        200, "--max-claims", help="Check at most this many claims in one story.", metavar="N"
+    ),
+    max_figures: int = typer.Option(
+        500, "--max-figures", help="List at most this many figures of one story.", metavar="N"
+    ),
+    max_bytes: int = typer.Option(
+        5_000_000, "--max-bytes", help="Refuse a story larger than this many bytes.", metavar="BYTES"
+    ),
     exit_zero: bool = typer.Option(
         False, "--exit-zero", help="Exit 0 even when a claim is flagged (for reports); bad input still exits 2."
     ),
@@ -55,29 +73,48 @@ def scan_command(
     \b
     Examples:
       doseconv scan story.txt
-      doseconv scan release.html --format json
-      doseconv scan stories/ > report.md
-      cat draft.md | doseconv scan -
+      doseconv scan release.html --format json -o release.json
+      doseconv scan stories/ -o report.md
+      cat draft.md | doseconv scan
       doseconv scan story.txt --date 2022-12-20
-      doseconv scan stories/ --format html > report.html
+      doseconv scan stories/ --format html -o report.html
     """
     from ..errors import DoseconvError, InputError
     from ..scan.report import OUTPUT_FORMATS, render
     from ..scan.sources import scan_paths
 
-    if output is not None and output not in OUTPUT_FORMATS:
-        raise InputError(f"unknown format {output!r}; choose {', '.join(OUTPUT_FORMATS)}")
+    if output_format is not None and output_format not in OUTPUT_FORMATS:
+        raise InputError(f"unknown format {output_format!r}; choose {', '.join(OUTPUT_FORMATS)}")
     names = {**FLAGS, **LIMIT_FLAGS}
     try:
         scans = scan_paths(
-            paths, format=input_format, max_bytes=max_bytes, max_claims=max_claims,
+            _stories(paths), format=input_format, max_bytes=max_bytes, max_claims=max_claims,
             assumptions=assumptions, pill_model=pill_model, reading=reading, date=date, year=year, state=state,
         )  # fmt: skip
-        report = render(scans, output or ("markdown" if scans.folder else "text"), max_figures=max_figures, names=names)
+        chosen = output_format or ("markdown" if scans.folder else "text")
+        report = render(scans, chosen, max_figures=max_figures, names=names)
     except DoseconvError as error:
         if error.parameter not in LIMIT_FLAGS:
             raise
         raise InputError(error.message_for(names)) from None
-    typer.echo(report)
+    emit(report, output, inputs=[p for p in paths or () if p != "-"])
+    if output not in (None, "-") and not quiet:
+        summary = scans.to_dict()["summary"]
+        typer.echo(
+            f"wrote {output}: {count(summary['files'], 'story', 'stories')}, {count(summary['claims'], 'claim')}, "
+            f"{summary['flagged']:,} flagged",
+            err=True,
+        )
     if scans.exit_code and not exit_zero:
         raise typer.Exit(EXIT_MISMATCH)
+
+
+def _stories(paths: Optional[list[str]]) -> list[str]:
+    """The paths given; standard input when none is given and it is piped (not a terminal)."""
+    if paths:
+        return paths
+    from ..errors import InputError
+
+    if sys.stdin is None or sys.stdin.isatty():
+        raise InputError("no story given; name a file or folder (doseconv scan story.txt) or pipe the text in")
+    return ["-"]

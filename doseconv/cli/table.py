@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import sys
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
-from .app import EXIT_MISMATCH, app
-from .options import assumptions_option, override_option, pill_model_option, reading_option
+from .app import EXIT_MISMATCH, command
+from .options import (
+    assumptions_option,
+    format_option,
+    output_option,
+    override_options,
+    pill_model_option,
+    quiet_option,
+    reading_option,
+    scale_option,
+)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..overrides import Overrides
 
 #: Files with at least this many rows get a progress bar (on a terminal, without --quiet).
 PROGRESS_ROWS = 10_000
@@ -43,7 +55,8 @@ class _Bar:
             self.progress.stop()
 
 
-@app.command("table")
+@command("table")
+@override_options()
 def table_command(
     path: str = typer.Argument(..., help="A .csv, .tsv, .xlsx or .parquet file, one claim per row."),
     pills: Optional[str] = typer.Option(
@@ -63,17 +76,13 @@ def table_command(
     assumptions: Optional[str] = assumptions_option(),
     pill_model: Optional[str] = pill_model_option(),
     reading: str = reading_option(),
-    scale: str = typer.Option("aggregate", "--scale", help="aggregate (default) or seizure (each row one seizure)."),
-    purity: Optional[str] = override_option("purity"),
-    lethal_dose: Optional[str] = override_option("lethal_dose"),
-    pill_share: Optional[str] = override_option("pill_share"),
-    mg_per_pill: Optional[str] = override_option("mg_per_pill"),
-    pill_mass: Optional[str] = override_option("pill_mass"),
-    output_format: Optional[str] = typer.Option(
-        None, "--format", help="csv, tsv, json or markdown (default: the input's format; CSV for Excel and Parquet)."
+    scale: str = scale_option("aggregate (default) or seizure (each row one seizure)."),
+    output_format: Optional[str] = format_option(
+        "doseconv.batch.files:OUTPUT_FORMATS",
+        "csv, tsv, json or markdown (default: the input's format; CSV for Excel and Parquet).",
     ),
-    output: Optional[str] = typer.Option(None, "-o", "--output", help="Write to this file (any input format)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary line."),
+    output: Optional[str] = output_option("the checked table (any input format)"),
+    quiet: bool = quiet_option("No progress bar and no summary line."),
     year: Optional[int] = typer.Option(
         None,
         "--year",
@@ -84,6 +93,7 @@ def table_command(
     ),
     no_explain: bool = typer.Option(False, "--no-explain", hidden=True, help="The same as --no-plain."),
     explanation: bool = typer.Option(False, "--explanation", help="A column with each row's full explanation."),
+    overrides: Overrides = None,  # type: ignore[assignment]  # made by override_options from the five options
 ) -> int:
     """Check every row of a table; exit 1 when a row is flagged, 2 on bad input.
 
@@ -95,14 +105,10 @@ def table_command(
       doseconv table seizures.csv --date "Date seized"
     """
     from ..batch.files import check_output
-    from ..overrides import Overrides
 
     written = _written_format(path, output, output_format)
     if output is not None:
         check_output(output, written, [path])  # before the check: a long run is not made only to be refused
-    overrides = Overrides(
-        purity=purity, lethal_dose=lethal_dose, pill_share=pill_share, mg_per_pill=mg_per_pill, pill_mass=pill_mass
-    )
     checked = _check(
         path, quiet, pills=pills, powder=powder, claim=claim, powder_unit=powder_unit, pills_unit=pills_unit,
         assumptions=assumptions, overrides=overrides, pill_model=pill_model, reading=reading, scale=scale,
