@@ -191,7 +191,10 @@ class TestErrors:
         ("phrase", "message"),
         [
             ("enough to kill everyone in Narnia", "unknown place 'everyone in Narnia'; accepted: the United States"),
-            ("enough to kill every resident of Orange County", "names 8 counties; give the state: Orange County"),
+            (
+                "enough to kill every resident of Orange County",
+                "names 8 counties in several states, none 20 times the size of the next; give the state: Orange County",
+            ),
             ("enough to kill a horse", "cannot read the claim 'enough to kill a horse'; write a total such as"),
             ("enough to kill everyone in the state", "needs the state the story is about; give the state"),
         ],

@@ -98,9 +98,8 @@ class PopulationFigure(StatedFigure):
 
 def as_figure(claim: PopulationClaim) -> PopulationFigure:
     """The figure the checker takes for a population claim: population × multiple doses."""
-    central = claim.multiple.mid if claim.multiple.low != claim.multiple.high else claim.multiple.low
-    value = central * claim.population.value
-    amount = Amount(value, "lethal_dose", "doses", Fraction(claim.population.value), claim.text)
+    step = claim.stated.amount.step if claim.stated is not None else Fraction(claim.population.value)
+    amount = Amount(claim.central, "lethal_dose", "doses", step, claim.text)
     return PopulationFigure(claim.text, claim.qualifier, "", amount, claim=claim)
 
 
@@ -150,7 +149,7 @@ def read_claim(
         notes += (undated_note(population=parsed is not None),)
     if parsed is None:
         return cast(FigureValue, claim), chosen, notes
-    notes += (f"population: {parsed.population.explain()}",)
+    notes += (f"population: {parsed.population.explain()}", *parsed.notes)
     return as_figure(parsed), chosen, notes
 
 
@@ -196,7 +195,7 @@ def floor_verdict(ctx: ClaimContext, computed: Interval | None, verdict: Verdict
     the diagnosis are the same for a floor as for the stated interval when the inputs fall short).
     """
     claim = population_claim_of(ctx)
-    if claim is None or computed is None or verdict in ("consistent", "unverifiable"):
+    if claim is None or not claim.floor or computed is None or verdict in ("consistent", "unverifiable"):
         return verdict, reason
     if computed.high >= claim.doses.low:
         return "consistent", f"'{claim.verb_text}' states a floor, and the inputs give at least that many doses"
@@ -206,7 +205,9 @@ def floor_verdict(ctx: ClaimContext, computed: Interval | None, verdict: Verdict
 def floor_notes(ctx: ClaimContext, computed: Interval | None) -> tuple[str, ...]:
     """A note when a population claim understates by far (the inputs give twice its high end or more)."""
     claim = population_claim_of(ctx)
-    if claim is None or computed is None or computed.low < UNDERSTATES_BY_FAR * claim.doses.high:
+    if claim is None or not claim.floor or claim.at_least or computed is None:
+        return ()
+    if computed.low < UNDERSTATES_BY_FAR * claim.doses.high:
         return ()
     from .people import in_people
 
