@@ -387,3 +387,11 @@ def test_a_cell_that_is_no_date_makes_its_row_unreadable(cell) -> None:
 def test_a_missing_date_column_is_named() -> None:
     with pytest.raises(InputError, match="no column 'when' in the table"):
         check_table(DATED, "pills", "powder", "claimed", date="when")
+
+
+def test_plain_numbers_written_with_other_digits_are_other_figures() -> None:
+    """Found by the property: "700,000,000.0" states a digit more than "700,000,000"; equal numbers, other figures."""
+    frame = pd.DataFrame({"kg": [1301.0, 1390.0], "claim": ["700,000,000.0", "700,000,000"]})
+    out = check_table(frame, powder="kg", powder_unit="kg", claim="claim", assumptions="dea-2022")
+    expected = [check(None, kg, c, powder_unit="kg", assumptions="dea-2022").verdict for kg, c in frame.values]
+    assert list(out["verdict"]) == expected == ["impossible", "upper-bound"]

@@ -80,7 +80,7 @@ class FigureColumn:
         cell = self.given[row]
         if self.plain is not None and self.plain[row]:  # "120000" is the number 120,000; "12.50" keeps its digits
             cell = Decimal(cell.strip().replace(",", ""))
-        key = cell if isinstance(cell, str) else (type(cell), cell)
+        key = cell if isinstance(cell, str) else (type(cell), repr(cell))  # Decimal("7.0") is not Decimal("7")
         if key not in self._read:
             self._read[key] = _read(cell, self.name, self.unit, self.exact)
         return self._read[key]
@@ -212,7 +212,7 @@ def _general(out: FigureColumn, cells: Cells, rows_of: np.ndarray, interval_of: 
     import pandas as pd
 
     rows = np.flatnonzero(rows_of)
-    keys = [c if isinstance(c, str) else (type(c), c) for c in cells.given[rows]]
+    keys = [c if isinstance(c, str) else (type(c), repr(c)) for c in cells.given[rows]]
     codes, uniques = pd.factorize(pd.Series(keys, dtype=object), use_na_sentinel=False)
     first = np.full(len(uniques), -1, dtype=np.intp)
     first[codes[::-1]] = rows[::-1]  # the first row of each distinct cell
