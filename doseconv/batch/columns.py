@@ -179,9 +179,11 @@ def _quick(out: FigureColumn, cells: Cells, quick: np.ndarray, unit_name: str, i
     if len(classes):
         lookup = np.zeros(128 * 128, dtype=np.intp)
         lookup[classes] = np.arange(len(classes))
-        unit = out.unit if out.unit is not None else ROLES[out.name][1]
         offsets = np.array(
-            [_offsets(int(c) // 128 - 64, int(c) % 128 - 64, out.name, unit, interval_of, out.exact) for c in classes]
+            [
+                _offsets(int(c) // 128 - 64, int(c) % 128 - 64, out.name, out.unit, interval_of, out.exact)
+                for c in classes
+            ]
         )
         inverse = lookup[code]
         xs = x[usable]
