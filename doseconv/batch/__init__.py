@@ -3,8 +3,9 @@
 :mod:`.cells` sorts each cell of a column into its kind, :mod:`.columns` reads figure columns (text
 parsed once per distinct value, numbers at face value), :mod:`.twin` is the vectorized twin of the
 verdict, :mod:`.exact` checks single rows exactly, :mod:`.table` puts them together in
-:func:`check_table`, :mod:`.status` gives each row its status, and :mod:`.files` reads and writes
-table files (CSV, TSV, Excel, Parquet).
+:func:`check_table`, :mod:`.status` gives each row its status, :mod:`.files` reads table files (CSV,
+TSV, Excel, Parquet) within the caps of :mod:`.caps` (a workbook checked first by :mod:`.workbook`),
+and :mod:`.output` writes them, their numbers by one formatter (:mod:`.writing`), never as formulas.
 """
 
 from __future__ import annotations

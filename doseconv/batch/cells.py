@@ -38,6 +38,9 @@ NUMBER, PLAIN, TEXT, MISSING, BAD = range(5)
 #: A plain number as text: digits, thousands grouped by commas or not, decimals after a point; no leading zeros.
 _PLAIN = re.compile(r"(0|[1-9][0-9]*|[1-9][0-9]{0,2}(?:,[0-9]{3})+)(?:\.([0-9]+))?")
 _NOT_FIGURES = "figures must be finite and zero or more"
+#: Text a spreadsheet writes for a date or a time (2024-01-01, 2024-01-01T10:00, 1/31/2024, 10:30).
+_DATE_TEXT = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:[T ][\d:.]+Z?)?|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}:\d{2}(?::\d{2})?")
+_TRUE_FALSE = {"true": True, "false": False}
 
 
 @cache
@@ -138,6 +141,10 @@ def _one_by_one(values: np.ndarray) -> Cells:
             s = v.strip()
             if not s or s.lower() in empty:
                 kind[i] = MISSING
+            elif s.lower() in _TRUE_FALSE:  # a spreadsheet's TRUE written out as text
+                kind[i], problems[i] = BAD, f"{_bool_word(_TRUE_FALSE[s.lower()])} is a true/false value, not a figure"
+            elif _DATE_TEXT.fullmatch(s):
+                kind[i], problems[i] = BAD, f"{_short(s)} is a date or a time, not a figure"
             elif (m := plain(s)) is not None:
                 kind[i] = PLAIN
                 whole, decimals = m[1].replace(",", ""), m[2]

@@ -3,26 +3,25 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
-from ..outputs import refuse_inputs, write_output
+from .caps import DEFAULT_CAPS, TableCaps
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = [
     "FORMATS",
+    "NEEDS",
     "OUTPUT_FORMATS",
     "check_file",
-    "check_output",
     "format_of",
     "guess_columns",
     "read_table",
-    "table_text",
-    "write_table",
+    "require",
 ]
 
 #: File suffix -> format.
@@ -30,7 +29,7 @@ FORMATS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".xlsx": "excel", ".parq
 #: Formats a table can be written in; excel and parquet only to a file.
 OUTPUT_FORMATS = ("csv", "tsv", "json", "markdown", "excel", "parquet")
 #: Format -> (the module it needs, the extra that installs it).
-_NEEDS = {"excel": ("openpyxl", "excel"), "parquet": ("pyarrow", "parquet")}
+NEEDS = {"excel": ("openpyxl", "excel"), "parquet": ("pyarrow", "parquet")}
 
 #: Header words -> the figure they name; a mass unit in a header gives the column's unit.
 _PILL_WORDS = {"pill", "pills", "tablet", "tablets", "m30", "m30s"}
@@ -43,7 +42,7 @@ _UNIT_WORDS = {
 }  # fmt: skip
 
 
-def _require(module: str, extra: str, what: str) -> None:
+def require(module: str, extra: str, what: str) -> None:
     import importlib.util
 
     if importlib.util.find_spec(module) is None:
@@ -53,7 +52,7 @@ def _require(module: str, extra: str, what: str) -> None:
 
 
 def _require_pandas() -> None:
-    _require("pandas", "table", "checking a table")
+    require("pandas", "table", "checking a table")
 
 
 def format_of(path: str | Path) -> str:
@@ -66,8 +65,15 @@ def format_of(path: str | Path) -> str:
     return FORMATS[suffix]
 
 
-def read_table(path: str | Path) -> pd.DataFrame:
-    """Read a CSV, TSV, Excel or Parquet file into a DataFrame (the first sheet of a workbook)."""
+def read_table(path: str | Path, caps: TableCaps = DEFAULT_CAPS) -> pd.DataFrame:
+    """Read a CSV, TSV, Excel or Parquet file into a DataFrame (the first sheet of a workbook), within ``caps``.
+
+    CSV and TSV cells are text as written; workbook and Parquet cells keep their types. A cell that cannot be
+    handed on as it was found (a formula with no stored value, a cell of a line longer than the header) is an
+    :class:`~doseconv.batch.status.Unreadable` (:mod:`.readers`). A file over a cap is refused before it is parsed.
+    """
+    from . import readers
+
     kind = format_of(path)
     if not Path(path).is_file():
         target = Path(path)
@@ -76,21 +82,14 @@ def read_table(path: str | Path) -> pd.DataFrame:
             why = f"it is {'a folder' if target.is_dir() else 'not a regular file'}; give a table file"
         raise InputError(f"cannot read {path}: {why}")
     _require_pandas()
-    if kind in _NEEDS:
-        module, extra = _NEEDS[kind]
-        _require(module, extra, f"reading {Path(path).suffix} files")
-    import pandas as pd
-
-    try:
-        if kind in ("csv", "tsv"):  # every cell as text, as written: written back unchanged, read as written
-            separator = "," if kind == "csv" else "\t"
-            return pd.read_csv(path, sep=separator, dtype=str, keep_default_na=False, skipinitialspace=kind == "csv")
-        if kind == "excel":
-            return pd.read_excel(path)
-        return pd.read_parquet(path)
-    except (ValueError, OSError, UnicodeDecodeError, pd.errors.ParserError) as error:
-        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise InputError(f"cannot read {path}: {first}") from None
+    if kind in NEEDS:
+        module, extra = NEEDS[kind]
+        require(module, extra, f"reading {Path(path).suffix} files")
+    if kind in ("csv", "tsv"):
+        return readers.read_text_table(path, "," if kind == "csv" else "\t", caps)
+    if kind == "excel":
+        return readers.read_workbook(path, caps)
+    return readers.read_parquet(path, caps)
 
 
 def _words(header: object) -> set[str]:
@@ -140,15 +139,17 @@ def check_file(
     pills_unit: str | None = None,
     progress: Callable[[int], None] | None = None,
     on_size: Callable[[int], None] | None = None,
+    caps: TableCaps = DEFAULT_CAPS,
     **options: Any,
 ) -> pd.DataFrame:
     """Read a table file, find its figure columns and check every row (see :func:`~doseconv.batch.check_table`).
 
-    ``on_size`` is called with the number of rows once the file is read. Errors name the file.
+    ``on_size`` is called with the number of rows once the file is read; ``caps`` bounds the file
+    (:class:`~doseconv.batch.caps.TableCaps`). Errors name the file.
     """
     from .table import check_table
 
-    frame = read_table(path)
+    frame = read_table(path, caps)
     try:
         columns = guess_columns(list(frame.columns), {"pills": pills, "powder": powder, "claim": claim})
         _refuse_without_figures(frame, columns)
@@ -183,82 +184,3 @@ def _refuse_without_figures(frame: pd.DataFrame, columns: dict[str, tuple[str | 
 def _accepted(words: set[str]) -> str:
     listed = sorted(words)
     return ", ".join(listed[:-1]) + " or " + listed[-1]
-
-
-def _computed(frame: pd.DataFrame) -> tuple[str, ...]:
-    """The columns check_table added that hold its numbers (written by the one formatter)."""
-    from .table import OUTPUT_COLUMNS
-
-    return tuple(c for c in OUTPUT_COLUMNS if c in frame.columns)
-
-
-def table_text(frame: pd.DataFrame, output: str) -> str:
-    """The checked table as text: csv, tsv, json (one object per row) or markdown."""
-    from .writing import written
-
-    computed = _computed(frame)
-    if output == "json":
-        frame = written(frame, computed, as_text=False)
-    elif output in ("csv", "tsv", "markdown"):
-        frame = written(frame, computed, as_text=True, grouped=output == "markdown")
-    if output == "csv":
-        return str(frame.to_csv(index=False))
-    if output == "tsv":
-        return str(frame.to_csv(index=False, sep="\t"))
-    if output == "json":
-        return str(frame.to_json(orient="records", indent=2, force_ascii=False)) + "\n"
-    if output == "markdown":
-        return _markdown(frame)
-    raise InputError(f"write {output} output to a file with -o, or choose --format csv, tsv, json or markdown")
-
-
-def _cell(value: object) -> str:
-    import pandas as pd
-
-    if value is None or (not isinstance(value, str) and pd.isna(value)):  # type: ignore[call-overload]
-        return ""
-    return str(value).replace("|", "\\|").replace("\n", " ")
-
-
-def _markdown(frame: pd.DataFrame) -> str:
-    lines = ["| " + " | ".join(_cell(c) for c in frame.columns) + " |", "|" + "---|" * len(frame.columns)]
-    lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
-    return "\n".join(lines) + "\n"
-
-
-def check_output(path: str | Path, output: str, inputs: Iterable[str | Path] = ()) -> None:
-    """An error when a table in ``output`` format cannot be written to ``path``: it is one of ``inputs``, a folder,
-    a workbook with other sheets or formulas, or the format needs a library that is not installed.
-
-    :func:`write_table` checks this too; call it first to refuse before a long check.
-    """
-    refuse_inputs(path, inputs)
-    if output in _NEEDS:
-        module, extra = _NEEDS[output]
-        _require(module, extra, f"writing {output} files")
-    if output == "excel":
-        from .workbook import refuse_workbook
-
-        refuse_workbook(path)
-
-
-def write_table(
-    frame: pd.DataFrame, path: str | Path, output: str | None = None, *, inputs: Iterable[str | Path] = ()
-) -> None:
-    """Write the checked table to ``path`` in ``output`` (default: the format of the path's suffix).
-
-    The file is written whole or not at all (:mod:`doseconv.outputs`); ``inputs`` are the files the table was
-    read from, which it is never written over. A workbook with sheets or formulas of its own is not replaced.
-    """
-    from .writing import written
-
-    kind = output or format_of(path)
-    check_output(path, kind, inputs)
-    if kind in _NEEDS:
-        frame = written(frame, _computed(frame), as_text=False)
-    if kind == "excel":
-        write_output(path, lambda stream: frame.to_excel(stream, index=False, engine="openpyxl"), inputs=inputs)
-    elif kind == "parquet":
-        write_output(path, lambda stream: frame.to_parquet(stream, index=False), inputs=inputs)
-    else:
-        write_output(path, table_text(frame, kind), inputs=inputs)
