@@ -35,8 +35,9 @@ def scan_command(
         metavar="PATH",
     ),
     output_format: Optional[str] = format_option(
-        "doseconv.scan.report:OUTPUT_FORMATS",
-        "text (default), markdown (the default for a folder), json or html (one self-contained page).",
+        "doseconv.scan.report:FILE_FORMATS",
+        "text (default), markdown (the default for a folder), json, html (one self-contained page) or docx "
+        "(a Word document, with -o).",
     ),
     output: Optional[str] = output_option("the report"),
     quiet: bool = quiet_option("No summary line on standard error when the report goes to a file."),
@@ -80,11 +81,13 @@ def scan_command(
       doseconv scan stories/ --format html -o report.html
     """
     from ..errors import DoseconvError, InputError
-    from ..scan.report import OUTPUT_FORMATS, render
+    from ..scan.report import FILE_FORMATS, render_file
     from ..scan.sources import scan_paths
 
-    if output_format is not None and output_format not in OUTPUT_FORMATS:
-        raise InputError(f"unknown format {output_format!r}; choose {', '.join(OUTPUT_FORMATS)}")
+    if output_format is not None and output_format not in FILE_FORMATS:
+        raise InputError(f"unknown format {output_format!r}; choose {', '.join(FILE_FORMATS)}")
+    if output_format == "docx" and output is None and sys.stdout.isatty():
+        raise InputError("a Word report is a file, not text for the terminal; name it with -o report.docx")
     names = {**FLAGS, **LIMIT_FLAGS}
     try:
         scans = scan_paths(
@@ -92,7 +95,7 @@ def scan_command(
             assumptions=assumptions, pill_model=pill_model, reading=reading, date=date, year=year, state=state,
         )  # fmt: skip
         chosen = output_format or ("markdown" if scans.folder else "text")
-        report = render(scans, chosen, max_figures=max_figures, names=names)
+        report = render_file(scans, chosen, max_figures=max_figures, names=names)
     except DoseconvError as error:
         if error.parameter not in LIMIT_FLAGS:
             raise

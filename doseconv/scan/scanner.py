@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DoseconvError, InputError
+from ..overrides import Overrides
 from .dates import StoryDate, find_story_date
 from .extract import extract_figures
 from .figure import Figure
@@ -18,6 +19,7 @@ from .population import with_population_figures
 from .rules import StoryRules, find_rules
 from .scope import ScopeResolver
 from .text import read_document
+from .title import story_title
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..checker import CheckResult  # the claim checker is named here and in _checker() below, nowhere else
@@ -62,6 +64,14 @@ class Claim:
     @property
     def flagged(self) -> bool:
         return self.verdict in FLAGGED
+
+    @property
+    def narrow_miss(self) -> bool:
+        """Whether the claim is implausible by a narrow miss: the value it needs is, to two significant digits, the
+        edge of the range DEA published (docs/verdicts.md)."""
+        implied = self.result.implied if self.result is not None else None
+        far = implied.distance if implied is not None and self.verdict == "implausible" else None
+        return far is not None and far.narrow
 
     @property
     def plain(self) -> str | None:
@@ -145,7 +155,7 @@ def _check(
     The cache keys on the parsed figures themselves (frozen), so equal figures written in
     different places share one check.
     """
-    if all(v is None or isinstance(v, str) for v in options.values()):
+    if all(v is None or isinstance(v, (str, Overrides)) for v in options.values()):
         return _cached_check(pills, powder, claim, scale, notes, tuple(sorted(options.items())))
     return _checker()(pills, powder, claim, scale=scale, notes=notes, **options)
 
@@ -183,16 +193,26 @@ def _with_rules(index: int, draft: ClaimDraft, rules: StoryRules | None, options
     claim = _check_draft(index, draft, **options)
     if rules is None or not rules.rules:
         return claim
-    usable = {k: v for k, v in rules.overrides.items() if options.get(k) is None}
+    given = options.get("overrides")
+    usable = {
+        k: v
+        for k, v in rules.overrides.items()
+        if options.get(k) is None and (given is None or getattr(given, k) is None)
+    }  # a value the caller gives beats the story's
     notes = list(claim.notes)
     per_mass = rules.get("per_mass")
     if per_mass is not None:
         notes.append(f"the story's rule {per_mass.text!r} counts the seized mass as pure fentanyl; not used")
     if not usable:
         return replace(claim, rules=rules, notes=tuple(notes))
+    exact = rules.exact(usable)  # the story's values as exact Fractions, beside the caller's own
+    story_options: dict[str, Any] = {
+        **options,
+        "overrides": exact if given is None else Overrides.of(given, **_kw(exact)),
+    }
     if "pill_share" in usable and options.get("pill_model") is None:
-        usable["pill_model"] = "lab-share"  # a share of pills holding a dose counts pills by that share
-    story = _check_draft(index, draft, **{**options, **usable})
+        usable["pill_model"] = story_options["pill_model"] = "lab-share"  # a share of pills holding a dose counts by it
+    story = _check_draft(index, draft, **story_options)
     if story.verdict == claim.verdict and _same_figures(story, claim):  # the rules change nothing: shown only
         return replace(claim, rules=rules, notes=tuple(notes))
     said = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in usable.items())
@@ -201,6 +221,16 @@ def _with_rules(index: int, draft: ClaimDraft, rules: StoryRules | None, options
         story, rules=rules, notes=(*story.notes, *notes[len(claim.notes) :]), dea_verdict=claim.verdict,
         dea_explanation=claim.explanation,
     )  # fmt: skip
+
+
+def _kw(overrides: Overrides) -> dict[str, Any]:
+    """An :class:`Overrides` as keywords that build it again (masses as amounts in mg, shares as Fractions)."""
+    from ..reading.quantity import Amount
+
+    return {
+        name: Amount(value, "milligram", "mass") if name in ("lethal_dose", "mg_per_pill", "pill_mass") else value
+        for name, value in overrides.given.items()
+    }
 
 
 def _same_figures(story: Claim, claim: Claim) -> bool:
@@ -247,6 +277,22 @@ class ScanReport:
     rules: StoryRules = field(default_factory=StoryRules)
     #: The text the scanner read (markup stripped, normalised): figures' ``scan_start``/``scan_end`` index it.
     text: str = field(default="", repr=False, compare=False)
+    #: The title the story gives itself (HTML title, front matter, first heading or headline line), if any.
+    title: str | None = None
+
+    @property
+    def heading(self) -> str:
+        """What a report is headed by: the story's title and its file's name, whichever it has.
+
+        >>> ScanReport("story.html", "html", 0, (), (), title="Record haul").heading
+        'Record haul (story.html)'
+        >>> ScanReport("<text>", "plain", 0, ()  , ()).heading
+        'Pasted story'
+        """
+        named = None if self.source in ("<text>", "<stdin>") else self.source
+        if self.title and named:
+            return f"{self.title} ({named})"
+        return self.title or named or ("Pasted story" if self.source == "<text>" else "Story from standard input")
 
     @property
     def dose_figures(self) -> list[Figure]:
@@ -263,6 +309,7 @@ class ScanReport:
     def to_dict(self) -> dict[str, Any]:
         return {
             "source": self.source,
+            "title": self.title,
             "format": self.format,
             "characters": self.characters,
             "story_date": (
@@ -279,6 +326,7 @@ class ScanReport:
                 "claims": len(self.claims),
                 "verdicts": self.verdicts(),
                 "flagged": sum(c.flagged for c in self.claims),
+                "narrow_misses": sum(c.narrow_miss for c in self.claims),
                 "claims_not_checked": self.claims_not_checked,
                 "figures_not_listed": 0,  # every figure is listed here; a rendered report may list fewer
             },
@@ -313,6 +361,7 @@ class ScanSet:
                 "claims": sum(len(r.claims) for r in self.reports),
                 "verdicts": dict(verdicts),
                 "flagged": sum(c.flagged for r in self.reports for c in r.claims),
+                "narrow_misses": sum(c.narrow_miss for r in self.reports for c in r.claims),
             },
         }
 
@@ -353,7 +402,7 @@ def scan_text(
     rules = find_rules(document)
     resolver = ScopeResolver(document)
     found = [_not_a_claim(f, rules) for f in extract_figures(document, resolver)]
-    figures = with_population_figures(document, resolver, found, options)
+    figures = _once(with_population_figures(document, resolver, found, options))
     if max_claims < 0:
         raise InputError(
             f"the claim limit must be a whole number of at least 0, not {max_claims}", parameter="max_claims"
@@ -365,14 +414,33 @@ def scan_text(
     else:
         claims = tuple(_unchecked(i, d) for i, d in enumerate(drafts, 1))
     return ScanReport(
-        source, document.format, len(text), tuple(figures), claims, over, story_date, rules, document.text
-    )
+        source, document.format, len(text), tuple(figures), claims, over, story_date, rules, document.text,
+        story_title(text, document.format),
+    )  # fmt: skip
 
 
 def _unchecked(index: int, draft: ClaimDraft) -> Claim:
     """A claim built but not checked (``run_checks=False``)."""
     notes = draft.notes if draft.other_scope is None else (*draft.notes, other_scope_text(draft, None))
     return Claim(index, draft, "unverifiable", "not checked", None, notes)
+
+
+def _once(figures: list[Figure]) -> list[Figure]:
+    """Each claim once: a count of people inside a population phrase that states it ("enough to kill 750,000
+    Delawareans") is that phrase's claim, not a second one."""
+    phrases = [(f.scan_start, f.scan_end) for f in figures if f.kind == "doses" and f.number_text == f.text]
+    if not phrases:
+        return figures
+    kept = [
+        f
+        for f in figures
+        if not (
+            f.kind == "doses"
+            and f.number_text != f.text
+            and any(a <= f.scan_start and f.scan_end <= b for a, b in phrases)
+        )
+    ]
+    return kept if len(kept) == len(figures) else [replace(f, index=i) for i, f in enumerate(kept, 1)]
 
 
 def _not_a_claim(figure: Figure, rules: StoryRules) -> Figure:
