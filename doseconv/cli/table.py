@@ -98,7 +98,7 @@ def table_command(
       doseconv table seizures.parquet -o checked.parquet
       doseconv table seizures.csv --date "Date seized"
     """
-    from ..batch.files import check_output
+    from ..batch.output import check_output
 
     written = _written_format(path, output, output_format)
     if output is not None:
@@ -138,7 +138,7 @@ def _check(path: str, quiet: bool, **options: Any) -> Any:
 def _write(checked: Any, path: str, output: str | None, written: str, quiet: bool) -> int:
     """Print or write the checked table, then the summary line; the exit code (1 when a row is flagged)."""
     from ..batch import FLAGGED
-    from ..batch.files import table_text, write_table
+    from ..batch.output import table_text, write_table
 
     if output is None:
         typer.echo(table_text(checked, written), nl=False)

@@ -107,8 +107,11 @@ def _refuse_ambiguous(figure: Figure, document: Document, starts: list[int]) -> 
 
 
 def _too_large(match: re.Match[str]) -> bool:
+    """Whether the number, or either end of a range, is past the bounds of exact reading."""
     try:
         read_number_at(match.string, match.start("num"))
+        if match["num2"] is not None:
+            read_number_at(match.string, match.start("num2"))
     except (InputError, ValueError):
         return True
     return False
