@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Optional
+import sys
+from pathlib import Path
+from typing import Any, Optional
 
 import typer
 
@@ -19,6 +21,10 @@ from .options import (
 
 #: The scan limits (library parameter -> option), named by the notes and errors they cause.
 LIMIT_FLAGS = {"max_bytes": "--max-bytes", "max_claims": "--max-claims", "max_figures": "--max-figures"}
+#: The options of an archive scan (JSON lines), by library parameter.
+ARCHIVE_FLAGS = {"jobs": "--jobs", "resume": "--resume", "engine": "--engine", "scheduler": "--scheduler"}
+#: Output file suffix -> the format written when --format is not given.
+SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".md": "markdown", ".html": "html"}
 
 
 @app.command("scan")
@@ -29,7 +35,21 @@ def scan_command(
     output: Optional[str] = typer.Option(
         None,
         "--format",
-        help="text (default), markdown (the default for a folder), json or html (one self-contained page).",
+        help="text (default), markdown (the default for a folder), json, jsonl (one line per story, as each is done) "
+        "or html (one self-contained page).",
+    ),
+    output_file: Optional[str] = typer.Option(
+        None, "-o", "--output", help="Write to this file (a .jsonl file is written line by line; see --resume)."
+    ),
+    jobs: Optional[int] = typer.Option(
+        None, "--jobs", "-j", help="jsonl: scan in this many worker processes (default: one per core)."
+    ),
+    resume: bool = typer.Option(
+        False, "--resume", help="jsonl with -o: skip the stories already in the file (same path and content)."
+    ),
+    engine: str = typer.Option("local", "--engine", help="jsonl: local (default) or dask (a Dask cluster)."),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", help="With --engine dask: the scheduler's address (tcp://host:8786)."
     ),
     input_format: str = typer.Option(
         "auto", "--input-format", help="auto (default; from the name and content), plain, markdown or html."
@@ -60,14 +80,31 @@ def scan_command(
       cat draft.md | doseconv scan -
       doseconv scan story.txt --date 2022-12-20
       doseconv scan stories/ --format html > report.html
+      doseconv scan archive/ -o archive.jsonl --resume
     """
     from ..errors import DoseconvError, InputError
     from ..scan.report import OUTPUT_FORMATS, render
     from ..scan.sources import scan_paths
 
-    if output is not None and output not in OUTPUT_FORMATS:
-        raise InputError(f"unknown format {output!r}; choose {', '.join(OUTPUT_FORMATS)}")
-    names = {**FLAGS, **LIMIT_FLAGS}
+    if output is None and output_file is not None:
+        output = SUFFIX_FORMATS.get(Path(output_file).suffix.lower())
+    if output is not None and output not in (*OUTPUT_FORMATS, "jsonl"):
+        raise InputError(f"unknown format {output!r}; choose {', '.join(OUTPUT_FORMATS)} or jsonl")
+    names = {**FLAGS, **LIMIT_FLAGS, **ARCHIVE_FLAGS}
+    archive = {"jobs": jobs, "resume": resume, "engine": engine != "local", "scheduler": scheduler}
+    if output != "jsonl" and any(archive.values()):
+        given = next(ARCHIVE_FLAGS[k] for k, v in archive.items() if v)
+        raise InputError(f"{given} applies to --format jsonl (one line per story); add --format jsonl")
+    if output == "jsonl":
+        checks = {"assumptions": assumptions, "pill_model": pill_model, "reading": reading, "date": date, "year": year}
+        story = {"format": input_format, "max_bytes": max_bytes, "max_claims": max_claims, "max_figures": max_figures}
+        story["checks"], story["names"] = {**checks, "state": state}, names
+        code = _archive(paths, story, output_file, resume=resume, jobs=jobs, engine=engine, scheduler=scheduler)
+        if code == 2 or (code and not exit_zero):
+            raise typer.Exit(code)
+        return
+    if output_file is not None:
+        raise InputError("-o writes --format jsonl for now; redirect the report instead (> report.md)")
     try:
         scans = scan_paths(
             paths, format=input_format, max_bytes=max_bytes, max_claims=max_claims,
@@ -81,3 +118,13 @@ def scan_command(
     typer.echo(report)
     if scans.exit_code and not exit_zero:
         raise typer.Exit(EXIT_MISMATCH)
+
+
+def _archive(paths: list[str], story: dict[str, Any], output_file: str | None, **run: Any) -> int:
+    """Scan into JSON lines (``doseconv.archive.scan_archive``), with a progress bar on a terminal; the exit code."""
+    from ..archive import StoryOptions, scan_archive
+    from ..archive.progress import ArchiveBar
+
+    bar = ArchiveBar() if sys.stderr.isatty() else None
+    tally = scan_archive(paths, options=StoryOptions(**story), output=output_file, progress=bar, **run)
+    return tally.exit_code
