@@ -71,6 +71,9 @@ class JsonLines:
         self.path = Path(path) if path is not None else None
         self.done: dict[str, str] = {}
         self.kept = Tally()
+        self._kept: dict[str, dict[str, Any]] = {}  # path -> the counts of its kept record
+        self._replaced: set[str] = set()
+        self._kept_lines = 0
         if self.path is None:
             self.file: IO[str] = stream if stream is not None else _stdout()
             return
@@ -98,7 +101,9 @@ class JsonLines:
             for number, (_path, _sha, line, record) in enumerate(_story_lines(source)):
                 if rank * 2**40 + number in keep:
                     self.file.write(line)
+                    self._kept_lines += 1
                     self.kept.add(record)
+                    self._kept[record["path"]] = {"record": "story", "summary": record.get("summary") or {}}
         self.done = {path: sha256 for path, (_position, sha256) in winner.items()}
 
     def write(self, line: str) -> None:
@@ -106,13 +111,40 @@ class JsonLines:
         self.file.write(line + "\n")
         self.file.flush()
 
+    def replace(self, path: str) -> dict[str, Any] | None:
+        """The counts of the kept record of ``path``, when a new record of it (its story changed) replaces it.
+
+        Until the run is complete the partial file holds both, the new one later (as a resumed run reads it);
+        the complete file holds only the new one.
+        """
+        brief = self._kept.pop(path, None)
+        if brief is not None:
+            self._replaced.add(path)
+        return brief
+
     def finish(self, summary: dict[str, Any]) -> None:
         """The summary line; a file is then complete and takes its name."""
         self.write(json.dumps(summary, ensure_ascii=False, separators=(",", ":")))
-        if self.path is not None:
-            os.fsync(self.file.fileno())
-            self.file.close()
-            os.replace(partial_path(self.path), self.path)
+        if self.path is None:
+            return
+        os.fsync(self.file.fileno())
+        self.file.close()
+        partial = partial_path(self.path)
+        if self._replaced:
+            partial = self._without_replaced(partial)
+        os.replace(partial, self.path)
+
+    def _without_replaced(self, partial: Path) -> Path:
+        """The partial file less the kept records that newer ones replaced (they are among its first lines)."""
+        clean = partial.with_name(partial.name + ".new")
+        with open(partial, encoding="utf-8") as source, open(clean, "w", encoding="utf-8") as target:
+            for number, line in enumerate(source):
+                if number < self._kept_lines and json.loads(line).get("path") in self._replaced:
+                    continue
+                target.write(line)
+            target.flush()
+            os.fsync(target.fileno())
+        return clean
 
     def close(self) -> None:
         """Stop writing (after an interruption the partial file stays, for a resumed run)."""

@@ -59,17 +59,18 @@ class Tally:
     resumed: int = 0
     verdicts: Counter[str] = field(default_factory=Counter)
 
-    def add(self, record: Mapping[str, Any]) -> None:
-        """Count one story or error record."""
+    def add(self, record: Mapping[str, Any], sign: int = 1) -> None:
+        """Count one story or error record (``sign=-1``: take it out again)."""
         if record.get("record") == "error":
-            self.errors += 1
+            self.errors += sign
             return
         summary = record.get("summary") or {}
-        self.stories += 1
-        self.claims += int(summary.get("claims", 0))
-        self.flagged += int(summary.get("flagged", 0))
-        self.figures += int(summary.get("figures", 0))
-        self.verdicts.update(summary.get("verdicts") or {})
+        self.stories += sign
+        self.claims += sign * int(summary.get("claims", 0))
+        self.flagged += sign * int(summary.get("flagged", 0))
+        self.figures += sign * int(summary.get("figures", 0))
+        verdicts = Counter({k: sign * int(v) for k, v in (summary.get("verdicts") or {}).items()})
+        self.verdicts = +(self.verdicts + verdicts) if sign < 0 else self.verdicts + verdicts
 
     @property
     def exit_code(self) -> int:

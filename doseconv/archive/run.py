@@ -68,6 +68,10 @@ def scan_archive(
     try:
         for seen, done in enumerate(_done(names, options, jobs, engine, scheduler, out.done), 1):
             if done.line is not None:
+                replaced = out.replace(done.brief["path"])
+                if replaced is not None:  # the story changed since the earlier run
+                    tally.add(replaced, -1)
+                    tally.resumed -= 1
                 out.write(done.line)
                 tally.add(done.brief)
             if progress is not None:

@@ -127,4 +127,11 @@ def _archive(paths: list[str], story: dict[str, Any], output_file: str | None, *
 
     bar = ArchiveBar() if sys.stderr.isatty() else None
     tally = scan_archive(paths, options=StoryOptions(**story), output=output_file, progress=bar, **run)
+    if output_file is not None:
+        kept = f", {tally.resumed:,} kept from the earlier run" if tally.resumed else ""
+        typer.echo(
+            f"{output_file}: {tally.stories:,} stories, {tally.errors:,} not scanned (error records), "
+            f"{tally.claims:,} claims, {tally.flagged:,} flagged{kept}",
+            err=True,
+        )
     return tally.exit_code
