@@ -41,9 +41,15 @@ def test_each_story_is_its_json_entry_with_path_and_hash_then_a_summary(archive:
         assert record["sha256"] == content_hash(story.read_bytes())
         assert {k: v for k, v in record.items() if k not in ("record", "path", "sha256")} == entry
     assert records[-1] == {
-        "record": "summary", "stories": 4, "errors": 0, "figures": 10, "claims": 4, "flagged": 1,
-        "verdicts": {"consistent": 1, "implausible": 1, "plausible": 2}, "resumed": 0,
-    }  # fmt: skip
+        "record": "summary",
+        "stories": 4,
+        "errors": 0,
+        "figures": 10,
+        "claims": 4,
+        "flagged": 1,
+        "verdicts": {"consistent": 1, "implausible": 1, "plausible": 2},
+        "resumed": 0,
+    }
     assert tally.exit_code == 1
 
 
