@@ -234,10 +234,12 @@ def _format_of(path: str | Path, chosen: str | None) -> str:
 
 
 def save_chart(figure: Figure, path: str | Path, output: str | None = None) -> None:
-    """Write a chart to ``path`` as PNG or SVG (from the suffix, or ``output``)."""
+    """Write a chart to ``path`` as PNG or SVG (from the suffix, or ``output``), whole or not at all."""
+    from .outputs import write_output
+
     kind = _format_of(path, output)
     with _text_as_text():
-        figure.savefig(path, format=kind, dpi=120)
+        write_output(path, lambda stream: figure.savefig(stream, format=kind, dpi=120))
 
 
 def chart_svg(figure: Figure) -> str:

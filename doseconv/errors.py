@@ -13,6 +13,7 @@ __all__ = [
     "DrugError",
     "InputError",
     "MissingValueError",
+    "OutputError",
     "OutsideSetError",
     "PopulationError",
     "UnitError",
@@ -106,6 +107,13 @@ class OutsideSetError(ClaimsFileError):
             "name a bundled set, put the set file in that folder, or give allow_outside_sets",
             parameter="allow_outside_sets",
         )
+
+
+class OutputError(DoseconvError, OSError):
+    """A file that cannot be written (``-o``): the target is an input, a folder, or the system refused it.
+
+    The target is left as it was. It is also an ``OSError``, as a caller writing files expects.
+    """
 
 
 class PopulationError(InputError):

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from doseconv.checker import METHOD_TABLE, METHODS, check
 from doseconv.checker.methods import Method
+from doseconv.checker.rows import METHOD_BY_NAME
 
 from .checking import F, diagnosis, exact
 
@@ -128,10 +129,11 @@ def test_the_slip_row_picks_what_fractions_pick(a, b, c, d, v, low_open, high_op
     claimed = Interval(min(c, d), max(c, d), low_open and c != d, high_open and c != d)
     base = Recipe(Fraction(1), None, Fraction(2))
     ctx = SimpleNamespace(claimed=claimed)
-    slip = next(m for m in METHOD_TABLE if m.multipliers)
+    slip = next(m for m in METHOD_TABLE if m.slips)
     with patch.object(methods, "total", lambda *_: result), patch.object(methods, "central", lambda *_: v):
         row = methods._best_multiple(slip, base, ctx)  # type: ignore[arg-type]
-    matches, multiplier = _nearest_multiple_by_fractions(result, v, claimed, slip.multipliers)
+    multipliers = [(s.multiplier, s.label) for s in slip.slips]
+    matches, multiplier = _nearest_multiple_by_fractions(result, v, claimed, multipliers)
     assert (row.matches, row.value) == (matches, v * multiplier)
 
 
@@ -170,10 +172,12 @@ def test_slips_on_a_row_are_those_fractions_find(a, b, c, d, v, low_open, high_o
 
     interval = Interval(min(a, b), max(a, b))
     claimed = Interval(min(c, d), max(c, d), low_open and c != d, high_open and c != d)
-    row = Diagnosis("powder-set-purity", v, False, "", interval)
-    found = [d.note for d in _slipped(SimpleNamespace(claimed=claimed), [row], SLIPS)]  # type: ignore[arg-type]
+    row = Diagnosis((METHOD_BY_NAME["powder-set-purity"],), v, False, "", interval)
+    found = [d.note for d in _slipped(SimpleNamespace(claimed=claimed), [row])]  # type: ignore[arg-type]
     expected = (
-        [] if interval.low == 0 else [f"the figure {label}" for m, label in SLIPS if (interval * m).overlaps(claimed)]
+        []
+        if interval.low == 0
+        else [f"the figure {s.label}" for s in SLIPS if (interval * s.multiplier).overlaps(claimed)]
     )
     assert found == expected
 
@@ -186,13 +190,59 @@ def test_slips_on_a_row_are_those_fractions_find(a, b, c, d, v, low_open, high_o
 )  # fmt: skip
 def test_a_slip_that_meets_the_claim_at_an_end_is_found(row, claim, slip) -> None:
     from doseconv.checker.combine import _slipped
-    from doseconv.checker.methods import SLIPS
     from doseconv.checker.results import Diagnosis
     from doseconv.intervals import Interval
 
     found = _slipped(
         SimpleNamespace(claimed=Interval(*claim)),  # type: ignore[arg-type]
-        [Diagnosis("powder-set-purity", row[0], False, "", Interval(*row))],
-        SLIPS,
+        [Diagnosis((METHOD_BY_NAME["powder-set-purity"],), row[0], False, "", Interval(*row))],
     )
     assert [d.note for d in found] == [slip]
+
+
+def test_each_row_holds_all_of_its_method() -> None:
+    """Label, recipe, dose size, pill model and plain wording live in the row; nothing beside the table names them."""
+    from doseconv.checker import correction, people
+
+    for row in METHOD_TABLE:
+        assert row.name and row.description and row.plain
+    assert not hasattr(correction, "METHOD_PLAIN") and not hasattr(people, "METHOD_PLAIN")
+    assert {row.name: row.dose_mg for row in METHOD_TABLE if row.dose_mg is not None} == {
+        "dose-2g": Fraction(2000), "dose-3mg": Fraction(3), "dose-0.25mg": Fraction(1, 4)
+    }  # fmt: skip
+    assert {row.name: row.pill_model for row in METHOD_TABLE if row.pill_model} == {
+        "powder-pure": "one-per-pill", "pills-one-each": "one-per-pill", "pills-lab-share": "lab-share",
+        "pills-mean-content": "mean-content",
+    }  # fmt: skip
+    assert [row.name for row in METHOD_TABLE if row.counts_pure] == ["powder-pure", "pill-weight-as-drug"]
+
+
+def test_a_combination_is_a_tuple_of_rows() -> None:
+    result = check("1 million pills", "10 kg", "600,000 doses")
+    combined = [d for d in result.diagnosis if len(d.rows) > 1]
+    assert [d.method for d in combined][:2] == ["pills-lab-share+pills-only", "powder-pure+scale-slip"]
+    for d in result.diagnosis:
+        assert all(row in METHOD_TABLE for row in d.rows)
+        assert d.method == "+".join(row.name for row in d.rows)
+    assert combined[1].words == ("counting the powder as pure fentanyl", "a slip of ten (a misplaced digit)")
+
+
+@pytest.mark.parametrize(
+    ("pills", "powder", "claim", "plain"),
+    [
+        ("1 million pills", None, "10 million doses",
+         "Counting each pill as one lethal dose, 1 million fentanyl pills hold 1 million lethal doses of 2 mg, not "
+         "the 10 million claimed; 10 million comes from a slip of ten (a misplaced digit)."),
+        (None, "10 kg", "96,000 doses",
+         "At the 19.2% average purity reported in DEA's 2024 National Drug Threat Assessment, 10 kg of seized "
+         "fentanyl powder holds 960,000 lethal doses of 2 mg, not the 96,000 claimed; 96,000 comes from a slip of "
+         "ten (a misplaced digit)."),
+        ("1 million pills", None, "1 billion doses", None),
+    ],
+)  # fmt: skip
+def test_a_slip_is_said_as_the_slip_it_is(pills, powder, claim, plain) -> None:
+    result = check(pills, powder, claim)
+    if plain is None:  # a slip of a thousand says so
+        assert result.plain.endswith("a slip of a thousand (thousands, millions and billions mixed up).")
+    else:
+        assert result.plain == plain

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
+from ..outputs import refuse_inputs, write_output
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -16,6 +17,7 @@ __all__ = [
     "FORMATS",
     "OUTPUT_FORMATS",
     "check_file",
+    "check_output",
     "format_of",
     "guess_columns",
     "read_table",
@@ -189,15 +191,35 @@ def _markdown(frame: pd.DataFrame) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_table(frame: pd.DataFrame, path: str | Path, output: str | None = None) -> None:
-    """Write the checked table to ``path`` in ``output`` (default: the format of the path's suffix)."""
+def check_output(path: str | Path, output: str, inputs: Iterable[str | Path] = ()) -> None:
+    """An error when a table in ``output`` format cannot be written to ``path``: it is one of ``inputs``, a folder,
+    a workbook with other sheets or formulas, or the format needs a library that is not installed.
+
+    :func:`write_table` checks this too; call it first to refuse before a long check.
+    """
+    refuse_inputs(path, inputs)
+    if output in _NEEDS:
+        module, extra = _NEEDS[output]
+        _require(module, extra, f"writing {output} files")
+    if output == "excel":
+        from .workbook import refuse_workbook
+
+        refuse_workbook(path)
+
+
+def write_table(
+    frame: pd.DataFrame, path: str | Path, output: str | None = None, *, inputs: Iterable[str | Path] = ()
+) -> None:
+    """Write the checked table to ``path`` in ``output`` (default: the format of the path's suffix).
+
+    The file is written whole or not at all (:mod:`doseconv.outputs`); ``inputs`` are the files the table was
+    read from, which it is never written over. A workbook with sheets or formulas of its own is not replaced.
+    """
     kind = output or format_of(path)
-    if kind in _NEEDS:
-        module, extra = _NEEDS[kind]
-        _require(module, extra, f"writing {kind} files")
-        if kind == "excel":
-            frame.to_excel(path, index=False)
-        else:
-            frame.to_parquet(path, index=False)
-        return
-    Path(path).write_text(table_text(frame, kind), encoding="utf-8")
+    check_output(path, kind, inputs)
+    if kind == "excel":
+        write_output(path, lambda stream: frame.to_excel(stream, index=False, engine="openpyxl"), inputs=inputs)
+    elif kind == "parquet":
+        write_output(path, lambda stream: frame.to_parquet(stream, index=False), inputs=inputs)
+    else:
+        write_output(path, table_text(frame, kind), inputs=inputs)

@@ -22,23 +22,10 @@ from ..reading.stated import StatedFigure, describe
 from .arithmetic import Recipe, central
 from .context import ClaimContext
 from .results import Diagnosis, Implied
+from .rows import PILLS_ONLY
 
 __all__ = ["AssumptionUsed", "Correction", "build_correction", "central_value", "plain_text"]
 
-#: What each way of making a total did, in plain words (the diagnosis names its ways by these keys).
-METHOD_PLAIN = {
-    "powder-pure": "counting the powder as pure fentanyl",
-    "powder-set-purity": "counting the powder at its average purity",
-    "pills-one-each": "counting each pill as one lethal dose",
-    "pills-lab-share": "counting only the share of pills DEA's lab found to hold a lethal dose",
-    "pills-mean-content": "counting the pills by their average fentanyl content",
-    "pills-only": "counting the pills alone and leaving the powder out",
-    "pill-weight-as-drug": "counting the pills' whole weight as fentanyl",
-    "dose-2g": "taking 2 grams instead of 2 milligrams as the lethal dose",
-    "dose-3mg": "taking 3 mg as the lethal dose",
-    "dose-0.25mg": "taking 0.25 mg as the lethal dose",
-    "scale-slip": "a slip of a thousand (thousands, millions and billions mixed up)",
-}
 _QUALIFIER_WORDS = {"more_than": "more than", "less_than": "fewer than", "at_least": "at least"}
 _DOSE_WORDS = re.compile(r"\s*\b(?:potentially\s+)?(?:lethal|deadly|fatal)?\s*(?:doses?|people|lives)\b.*$", re.I)
 
@@ -219,14 +206,14 @@ def _cause(
         pure = next((d for d in diagnosis if d.matches and d.counts_pure), best)
         what = (
             "the pills' whole weight to be fentanyl"
-            if pure and "pill-weight" in pure.method
+            if pure and pure.rows[0].pill_weight_as_drug
             else "the powder to be pure fentanyl"
         )
-        extra = [METHOD_PLAIN.get(part, part) for part in (pure.method.split("+")[1:] if pure else [])]
+        extra = pure.words[1:] if pure else ()
         return f"{number} would need {what}" + "".join(f", {e}" for e in extra)
     if best is not None:
-        ways = " and ".join(METHOD_PLAIN.get(part, part) for part in best.method.split("+"))
-        if best.method == "pills-only" and ctx.powder is None and implied is not None and implied.interval is not None:
+        ways = " and ".join(best.words)
+        if best.rows == (PILLS_ONLY,) and ctx.powder is None and implied is not None and implied.interval is not None:
             return (
                 f"{number} would need {_needs(implied)}, which points to a total of pills and powder "
                 "pinned on the pills alone"

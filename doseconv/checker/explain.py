@@ -9,7 +9,6 @@ from ..assumptions import PARAMETERS, PILL_MODELS
 from ..intervals import Interval
 from ..reading.numbers import format_grouped, format_words
 from .context import ClaimContext
-from .methods import METHODS
 from .results import Diagnosis, Implied, Verdict
 
 __all__ = ["describe_method", "explain", "notes_on"]
@@ -75,17 +74,16 @@ def explain(
     parts.append(f"{verdict.capitalize()}: {reason}.")
     matching = [d for d in diagnosis if d.matches]
     if matching and verdict != "consistent":
-        parts.append(
-            "Reproduced by: " + "; ".join(f"{d.method} ({describe_method(d.method)})" for d in matching[:3]) + "."
-        )
+        parts.append("Reproduced by: " + "; ".join(f"{d.method} ({describe_method(d)})" for d in matching[:3]) + ".")
         if len(matching) > 1 and "as well as" in matching[1].note:
             parts.append(f"{matching[0].method} and {matching[1].method} reproduce it equally well.")
     return " ".join(parts)
 
 
-def describe_method(name: str) -> str:
-    """The description of a method, or of a combination ("powder-pure+dose-3mg") part by part."""
-    return ", with ".join(METHODS[part] for part in name.split("+"))
+def describe_method(diagnosis: Diagnosis) -> str:
+    """The description of a method, or of a combination ("powder-pure+dose-3mg") row by row."""
+    slip = diagnosis.slip
+    return ", with ".join(slip.plain if row.slips and slip else row.description for row in diagnosis.rows)
 
 
 def notes_on(ctx: ClaimContext) -> list[str]:

@@ -23,6 +23,7 @@ from .filetext import FileText, check_type, file_kind, read_claims_text
 from .methods import METHODS
 from .population import ClaimWhen, claim_when
 from .results import VERDICTS
+from .rows import rows_named
 
 __all__ = ["FIGURE_KINDS", "ClaimRecord", "ClaimsFile", "FigureRecord", "load_claims_file"]
 
@@ -232,7 +233,7 @@ def _expectations(
     for method in methods:
         if error := check_type(method, (str,), f"claim {cid!r}: each of expect_methods"):
             raise source.fail(error, at=(*here, "expect_methods"))
-        if not all(part in METHODS for part in method.split("+")):  # a combination: 'a+b'
+        if rows_named(method) is None:  # a combination: 'a+b'
             raise source.fail(
                 f"claim {cid!r}: unknown method {method!r}; known: {', '.join(METHODS)}", at=(*here, "expect_methods")
             )

@@ -1,12 +1,12 @@
-"""The known ways published totals are made: one table, each row a name, a plain description and a recipe.
+"""The diagnosis: every row of the method table (:mod:`.rows`) that applies, tried on a claim, best first.
 
-The diagnosis tries every row that applies to a claim's figures; a new way is one new row.
+The diagnosis tries every row that applies to a claim's figures, and the combinations of rows that
+reproduce it (:mod:`.combine`); a new way of making a total is one new row.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from fractions import Fraction
 from math import lcm
 
@@ -15,71 +15,18 @@ from .arithmetic import ROUNDED_FACTOR_REACH, Recipe, central, pound_factors, sc
 from .combine import combinations, with_dose
 from .context import ClaimContext
 from .results import Diagnosis, Implied
+from .rows import METHOD_TABLE, SLIPS, Method, Slip
 
 __all__ = ["METHODS", "METHOD_TABLE", "SLIPS", "Method", "diagnose", "diagnose_pure", "mark_ties"]
 
 _UNPUBLISHED = "a value this method needs is not published in the set"
 _ZERO = Fraction(0)
 
-#: Slips of scale tried on top of every method: (multiplier, label).
-SLIPS: tuple[tuple[Fraction, str], ...] = (
-    (Fraction(1000), "x1000"), (Fraction(1, 1000), "/1000"), (Fraction(100), "x100"), (Fraction(1, 100), "/100"),
-    (Fraction(10), "x10"), (Fraction(1, 10), "/10"),
-)  # fmt: skip
 
+def _base(ctx: ClaimContext) -> Recipe:
+    """The set's own recipe (the chosen pill model and purity)."""
+    return Recipe(ctx.per_pill, ctx.purity, ctx.lethal)
 
-def _base(ctx: ClaimContext, **changes: object) -> Recipe:
-    """The set's own recipe (the chosen pill model and purity), with some fields changed."""
-    values: dict[str, object] = {"per_pill": ctx.per_pill, "purity": ctx.purity, "lethal": ctx.lethal, **changes}
-    return Recipe(**values)  # type: ignore[arg-type]
-
-
-def _dose(mg: Fraction) -> Callable[[ClaimContext], Recipe]:
-    """A recipe with another lethal dose; under mean-content the per-pill doses follow the dose."""
-
-    def recipe(ctx: ClaimContext) -> Recipe:
-        content = ctx.chosen.pill_content.value
-        doses = content / mg if ctx.model == "mean-content" and content is not None else ctx.per_pill
-        return _base(ctx, per_pill=doses, lethal=mg)
-
-    return recipe
-
-
-@dataclass(frozen=True)
-class Method:
-    """One way of making a total. ``needs``: the figure that must be stated for it to apply ("" for any)."""
-
-    name: str
-    description: str
-    recipe: Callable[[ClaimContext], Recipe]
-    needs: str = ""
-    multipliers: tuple[tuple[Fraction, str], ...] = ()  # tried in turn, the best kept (a scale slip)
-    counts_pure: bool = False  # counts seized mass as pure fentanyl (the most it could hold)
-
-
-#: The table of methods, in the order they are tried (ties in the diagnosis keep this order).
-METHOD_TABLE: tuple[Method, ...] = (
-    Method("powder-pure", "powder counted as 100 % fentanyl, 1 kg = 500,000 doses, pills one dose each",
-           lambda c: _base(c, per_pill=c.per_pill_under("one-per-pill"), purity=Fraction(1)), "powder",
-           counts_pure=True),
-    Method("powder-set-purity", "powder at the set's mean purity, pills by the chosen pill model",
-           _base, "powder"),
-    Method("pills-one-each", "each pill one dose, powder at the set's mean purity",
-           lambda c: _base(c, per_pill=Fraction(1)), "pills"),
-    Method("pills-lab-share", "pills x the DEA lab's share holding 2 mg or more, powder at the set's purity",
-           lambda c: _base(c, per_pill=c.per_pill_under("lab-share")), "pills"),
-    Method("pills-mean-content", "pills x mean fentanyl per pill / 2 mg, powder at the set's purity",
-           lambda c: _base(c, per_pill=c.per_pill_under("mean-content")), "pills"),
-    Method("pills-only", "the total rests on the pills alone, the powder ignored or unmentioned",
-           lambda c: _base(c, include_powder=False), "pills"),
-    Method("pill-weight-as-drug", "the gross weight of the pills counted as pure fentanyl",
-           lambda c: _base(c, pill_weight_as_drug=True), "pills", counts_pure=True),
-    Method("dose-2g", "2 g (not 2 mg) taken as the lethal dose", _dose(Fraction(2000))),
-    Method("dose-3mg", "3 mg taken as the lethal dose", _dose(Fraction(3))),
-    Method("dose-0.25mg", "0.25 mg taken as the lethal dose", _dose(Fraction(1, 4))),
-    Method("scale-slip", "a slip of ten, a hundred or a thousand (a misplaced digit, million read as billion)",
-           _base, multipliers=SLIPS),
-)  # fmt: skip
 
 #: Method name -> plain description; each is tried by the diagnosis.
 METHODS: dict[str, str] = {method.name: method.description for method in METHOD_TABLE}
@@ -103,7 +50,7 @@ def diagnose(ctx: ClaimContext, implied: Implied | None) -> list[Diagnosis]:
             if not _own_again(method, recipe, ctx, own):
                 tried.append(_try(method, ctx, implied, recipe))
     out = _distinct(ctx, tried, own)
-    out += combinations(ctx, out, METHOD_TABLE, SLIPS, own)
+    out += combinations(ctx, out, own)
     claimed = ctx.claimed
     mid = claimed.mid
 
@@ -142,7 +89,7 @@ def _own_again(method: Method, recipe: Recipe, ctx: ClaimContext, own: Interval 
     """Whether the method's row is sure to be one :func:`_distinct` leaves out (the set's own total again, and
     neither kept nor able to say the total is pinned on the pills), so that trying it would change nothing:
     a dose size when each pill counts as one dose and no powder is stated."""
-    if own is None or method.counts_pure or method.multipliers or method.name in _kept(ctx):
+    if own is None or method.counts_pure or method.slips or method.name in _kept(ctx):
         return False
     if not recipe.include_powder or recipe.pill_weight_as_drug or recipe.multiplier != 1:
         return False
@@ -164,7 +111,7 @@ def diagnose_pure(ctx: ClaimContext) -> list[Diagnosis]:
     if not ctx.has_inputs:
         return []
     rows = [_try(m, ctx, None) for m in METHOD_TABLE if m.counts_pure and _applies(m, ctx)]
-    return rows + [d for d in with_dose(ctx, rows, METHOD_TABLE, ceiling_only=True) if d.counts_pure]
+    return rows + [d for d in with_dose(ctx, rows, ceiling_only=True) if d.counts_pure]
 
 
 def _rank(d: Diagnosis, claimed: Interval, mid: Fraction | None = None) -> tuple[bool, bool, Fraction]:
@@ -172,7 +119,7 @@ def _rank(d: Diagnosis, claimed: Interval, mid: Fraction | None = None) -> tuple
     combination outranks a single method only by coming clearly nearer, and never on a tie."""
     if not d.matches:
         return (True, d.value is None, _distance(d, claimed))
-    steps = d.method.count("+")
+    steps = len(d.rows) - 1
     off = _off(d, claimed, mid)
     return (False, d.value is None, off * (1 + steps) + Fraction(steps, 1000) if steps else off)
 
@@ -213,14 +160,14 @@ def _try(method: Method, ctx: ClaimContext, implied: Implied | None, recipe: Rec
 
 
 def _tried(method: Method, recipe: Recipe, ctx: ClaimContext, implied: Implied | None) -> Diagnosis:
-    if method.multipliers:
+    if method.slips:
         return _best_multiple(method, recipe, ctx)
     pills = ctx.pills
     if recipe.pill_weight_as_drug and pills is not None and pills.kind != "mass" and ctx.pill_mass is None:
-        return Diagnosis(method.name, None, False, "pills are counted, not weighed, and no pill weight is known")
+        return Diagnosis((method,), None, False, "pills are counted, not weighed, and no pill weight is known")
     found = _match(recipe, ctx)
     if found is None:
-        return Diagnosis(method.name, None, False, _UNPUBLISHED)
+        return Diagnosis((method,), None, False, _UNPUBLISHED)
     factor, value, interval = found
     matches = factor is not None
     note = f"with the rounded factor {factor}" if factor else ""
@@ -232,7 +179,7 @@ def _tried(method: Method, recipe: Recipe, ctx: ClaimContext, implied: Implied |
             f"the total is pinned on the pills alone, which would need {implied.describe()}; "
             "a total of pills and powder attributed to the pills is the likely cause"
         )
-    return Diagnosis(method.name, value, matches, note, interval, method.counts_pure)
+    return Diagnosis((method,), value, matches, note, interval, method.counts_pure)
 
 
 def _match(recipe: Recipe, ctx: ClaimContext) -> tuple[str | None, Fraction | None, Interval | None] | None:
@@ -272,25 +219,27 @@ def _best_multiple(method: Method, base: Recipe, ctx: ClaimContext) -> Diagnosis
     result = total(base, ctx)
     value = central(base, ctx)
     if result is None or value is None:
-        return Diagnosis(method.name, None, False, _UNPUBLISHED)
+        return Diagnosis((method,), None, False, _UNPUBLISHED)
     claimed = ctx.claimed
     reaches = scaled_onto(result, claimed)
     # The figure and the claim's ends, times one common whole number, are whole numbers (a multiplier's
     # denominator included): the distances are of ints, exact and far cheaper than of Fractions.
     parts = (value, claimed.low, claimed.high)
-    scale = lcm(*(x.denominator for x in parts)) * lcm(*(m.denominator for m, _ in method.multipliers))
+    scale = lcm(*(x.denominator for x in parts)) * lcm(*(slip.multiplier.denominator for slip in method.slips))
     v, low, high = (x.numerator * (scale // x.denominator) for x in parts)
-    best: tuple[bool, int, Fraction, str] | None = None  # matches, the distance (scaled), multiplier, label
-    for multiplier, label in method.multipliers:
+    best: tuple[bool, int, Slip] | None = None  # matches, the distance (scaled), the slip
+    for slip in method.slips:
+        multiplier = slip.multiplier
         p, q = multiplier.numerator, multiplier.denominator
         matches = reaches(multiplier) and (result * multiplier).overlaps(claimed)
         # the distance relative to the claim, as _distance has it (the same divisor for every multiplier)
         shown = v * p // q  # whole: q divides the scale's second factor
         off = (low - shown if shown < low else shown - high if shown > high else 0) if claimed.high else 0
         if best is None or (matches and not best[0]) or (matches == best[0] and off < best[1]):
-            best = (matches, off, multiplier, label)
+            best = (matches, off, slip)
             if matches and not off:
                 break  # nothing comes nearer than on the claim
     assert best is not None
-    matches, _, multiplier, label = best
-    return Diagnosis(method.name, value * multiplier, matches, f"the set's figure {label}", result * multiplier)
+    matches, _, slip = best
+    note = f"the set's figure {slip.label}"
+    return Diagnosis((method,), value * slip.multiplier, matches, note, result * slip.multiplier, slip=slip)

@@ -116,8 +116,6 @@ def in_people_texts(
 
 def _why(verdict: str, claim: PopulationClaim, diagnosis: Sequence[Diagnosis]) -> str:
     """Why a flagged population claim is wrong, as the end of its sentence."""
-    from .correction import METHOD_PLAIN
-
     said = _claimed_words(claim).removeprefix("not ")
     that = "that many" if claim.multiple_text == "once" or said.endswith(" of it") else said
     best = next((d for d in diagnosis if d.matches), None)
@@ -126,12 +124,12 @@ def _why(verdict: str, claim: PopulationClaim, diagnosis: Sequence[Diagnosis]) -
     if verdict == "upper-bound":
         what = (
             "the pills' whole weight to be fentanyl"
-            if best and "pill-weight" in best.method
+            if best and best.rows[0].pill_weight_as_drug
             else ("the powder to be pure fentanyl")
         )
         return f"; {that} would need {what}, the most it could hold, not what it likely holds."
-    if best is not None and not best.method.startswith("pills-"):  # a slip, not a way of counting pills
-        ways = " and ".join(METHOD_PLAIN.get(part, part) for part in best.method.split("+"))
+    if best is not None and not best.rows[0].name.startswith("pills-"):  # a slip, not a way of counting pills
+        ways = " and ".join(best.words)
         return f"; {that} comes from {ways}."
     return "."
 

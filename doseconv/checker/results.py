@@ -16,6 +16,7 @@ from ..reading.stated import StatedFigure
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..population import Population
+    from .rows import Method, Slip
 
 __all__ = ["FLAGGED", "VERDICTS", "Band", "CheckResult", "Details", "Diagnosis", "Implied", "Verdict"]
 
@@ -120,14 +121,26 @@ class Implied:
 
 @dataclass(frozen=True)
 class Diagnosis:
-    """One way of making the total, with the figure it gives and whether it reproduces the claim."""
+    """One way of making the total (a row of the method table, or a combination of rows), with the figure it
+    gives and whether it reproduces the claim."""
 
-    method: str
+    rows: tuple[Method, ...]
     value: Fraction | None
     matches: bool
     note: str = ""
     interval: Interval | None = None
     counts_pure: bool = False  # the method counts seized mass as pure fentanyl (at or below the 2 mg ceiling)
+    slip: Slip | None = None  # the slip of scale a scale-slip row found
+
+    @property
+    def method(self) -> str:
+        """The method's name: its rows' names joined by "+" ("powder-pure+dose-3mg")."""
+        return "+".join(row.name for row in self.rows)
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """What each of its rows did, in plain words (a slip of scale says which slip it was)."""
+        return tuple(self.slip.plain if row.slips and self.slip else row.plain for row in self.rows)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"method": self.method, "value": _exact_or_none(self.value), "matches": self.matches}

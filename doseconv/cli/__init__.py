@@ -75,6 +75,24 @@ def _short_lived_process() -> None:
     gc.set_threshold(70_000, 10, 10)
 
 
+class _Terminated(BaseException):
+    """SIGTERM, raised where the command is, so that a file being written is removed and the target kept."""
+
+
+def _stop_on_sigterm() -> None:
+    """A ``kill`` ends the command as Ctrl+C does (files half-written removed), with exit code 143."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise _Terminated
+
+    signal.signal(signal.SIGTERM, stop)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return (and, as a script, exit with) the exit code."""
     from typer.main import get_command
@@ -85,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if argv is None:
         _short_lived_process()
+        _stop_on_sigterm()
     negative = next((a for a in args if len(a) > 1 and a[0] == "-" and (a[1].isdigit() or a[1] == ".")), None)
     try:
         if negative is not None:  # click would read "-5 kg" as an unknown option "-5"
@@ -96,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
         code = EXIT_USAGE
     except (KeyboardInterrupt, BrokenPipeError):
         code = 130 if sys.exc_info()[0] is KeyboardInterrupt else EXIT_OK
+    except _Terminated:
+        code = 143  # 128 + SIGTERM, as a shell reports a command it killed
     except OSError as error:  # a path the system refuses (too long, unreadable): the input, not a bug
         name = error.filename if isinstance(error.filename, str) else ""
         name = name if len(name) <= 60 else name[:57] + "..."

@@ -87,9 +87,12 @@ def table_command(
       doseconv table seizures.parquet -o checked.parquet
       doseconv table seizures.csv --date "Date seized"
     """
+    from ..batch.files import check_output
     from ..overrides import Overrides
 
     written = _written_format(path, output, output_format)
+    if output is not None:
+        check_output(output, written, [path])  # before the check: a long run is not made only to be refused
     overrides = Overrides(
         purity=purity, lethal_dose=lethal_dose, pill_share=pill_share, mg_per_pill=mg_per_pill, pill_mass=pill_mass
     )
@@ -98,7 +101,7 @@ def table_command(
         assumptions=assumptions, overrides=overrides, pill_model=pill_model, reading=reading, scale=scale,
         explain=not no_explain, date=date,
     )  # fmt: skip
-    return _write(checked, output, written, quiet)
+    return _write(checked, path, output, written, quiet)
 
 
 def _written_format(path: str, output: str | None, output_format: str | None) -> str:
@@ -125,7 +128,7 @@ def _check(path: str, quiet: bool, **options: Any) -> Any:
         bar.stop()
 
 
-def _write(checked: Any, output: str | None, written: str, quiet: bool) -> int:
+def _write(checked: Any, path: str, output: str | None, written: str, quiet: bool) -> int:
     """Print or write the checked table, then the summary line; the exit code (1 when a row is flagged)."""
     from ..batch import FLAGGED
     from ..batch.files import table_text, write_table
@@ -133,7 +136,7 @@ def _write(checked: Any, output: str | None, written: str, quiet: bool) -> int:
     if output is None:
         typer.echo(table_text(checked, written), nl=False)
     else:
-        write_table(checked, output, written)
+        write_table(checked, output, written, inputs=[path])
     counts = checked["verdict"].value_counts()
     counts = counts[counts > 0]
     if not quiet:
