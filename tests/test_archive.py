@@ -226,7 +226,7 @@ def test_cli_output_may_not_be_a_story_being_scanned(capsys, archive: Path) -> N
     story = archive / "2024-05-02-local.txt"
     before = story.read_text()
     result = run(capsys, "scan", str(archive), "--format", "jsonl", "-o", str(story))
-    assert result.code == 2 and "it is also a story being scanned" in result.err
+    assert result.code == 2 and "it is also an input, and writing it would destroy what was read" in result.err
     assert story.read_text() == before
 
 
@@ -245,3 +245,14 @@ def test_progress_bar_counts_stories_claims_and_flagged(archive: Path) -> None:
 
     scan_archive([archive], stream=io.StringIO(), jobs=1, progress=Spy())
     assert updates[-1] == (4, 4, 1) and bar.progress is None
+
+
+def test_cli_output_file_of_a_report_in_another_format(capsys, archive: Path, tmp_path: Path) -> None:
+    target = tmp_path / "report.md"
+    result = run(capsys, "scan", str(archive), "-o", str(target))
+    shown = run(capsys, "scan", str(archive))
+    assert (result.code, result.out) == (1, "") and target.read_text() == shown.out
+    story = archive / "2024-05-02-local.txt"
+    before = story.read_text()
+    refused = run(capsys, "scan", str(story), "--format", "markdown", "-o", str(story))
+    assert refused.code == 2 and "it is also an input" in refused.err and story.read_text() == before

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Protocol
@@ -102,7 +101,9 @@ def _done(
 
 
 def _refuse_inputs(output: str | Path, names: Sequence[str]) -> None:
-    targets = {os.path.realpath(output), os.path.realpath(partial_path(output))}
-    for name in names:
-        if name != "-" and "://" not in name and os.path.realpath(name) in targets:
-            raise InputError(f"cannot write {output}: it is also a story being scanned; name another file")
+    """An output that is one of the stories (or its partial file is) is refused before anything is read."""
+    from ..outputs import refuse_inputs
+
+    files = [name for name in names if name != "-" and "://" not in name]
+    refuse_inputs(output, files)
+    refuse_inputs(partial_path(output), files)

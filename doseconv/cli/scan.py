@@ -39,7 +39,7 @@ def scan_command(
         "or html (one self-contained page).",
     ),
     output_file: Optional[str] = typer.Option(
-        None, "-o", "--output", help="Write to this file (a .jsonl file is written line by line; see --resume)."
+        None, "-o", "--output", help="Write to this file, whole or not at all (jsonl: line by line; see --resume)."
     ),
     jobs: Optional[int] = typer.Option(
         None, "--jobs", "-j", help="jsonl: scan in this many worker processes (default: one per core)."
@@ -103,8 +103,6 @@ def scan_command(
         if code == 2 or (code and not exit_zero):
             raise typer.Exit(code)
         return
-    if output_file is not None:
-        raise InputError("-o writes --format jsonl for now; redirect the report instead (> report.md)")
     try:
         scans = scan_paths(
             paths, format=input_format, max_bytes=max_bytes, max_claims=max_claims,
@@ -115,7 +113,12 @@ def scan_command(
         if error.parameter not in LIMIT_FLAGS:
             raise
         raise InputError(error.message_for(names)) from None
-    typer.echo(report)
+    if output_file is None:
+        typer.echo(report)
+    else:
+        from ..outputs import write_output
+
+        write_output(output_file, report + "\n", inputs=[r.source for r in scans.reports if r.source != "<stdin>"])
     if scans.exit_code and not exit_zero:
         raise typer.Exit(EXIT_MISMATCH)
 
