@@ -77,6 +77,13 @@ def table_command(
     no_explain: bool = typer.Option(
         False, "--no-explain", help="Leave out flagged rows' diagnosis and correction (faster when many are flagged)."
     ),
+    engine: str = typer.Option(
+        "local",
+        "--engine",
+        help="local (default) or dask: Parquet files ('data/*.parquet') checked partition by "
+        "partition, written with -o as a Parquet dataset (a folder).",
+    ),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: the scheduler's address."),
 ) -> int:
     """Check every row of a table; exit 1 when a row is flagged, 2 on bad input.
 
@@ -86,22 +93,56 @@ def table_command(
       doseconv table seizures.xlsx --powder "Fentanyl (kg)" --format markdown
       doseconv table seizures.parquet -o checked.parquet
       doseconv table seizures.csv --date "Date seized"
+      doseconv table 'data/*.parquet' --engine dask -o checked/
     """
     from ..batch.files import check_output
+    from ..errors import InputError
     from ..overrides import Overrides
 
-    written = _written_format(path, output, output_format)
-    if output is not None:
+    if engine not in ("local", "dask"):
+        raise InputError(f"unknown engine {engine!r}; choose local or dask")
+    if scheduler is not None and engine != "dask":
+        raise InputError("a scheduler address is used only by the dask engine")
+    written = "parquet" if engine == "dask" else _written_format(path, output, output_format)
+    if output is not None and engine != "dask":
         check_output(output, written, [path])  # before the check: a long run is not made only to be refused
     overrides = Overrides(
         purity=purity, lethal_dose=lethal_dose, pill_share=pill_share, mg_per_pill=mg_per_pill, pill_mass=pill_mass
     )
+    if engine == "dask":
+        columns = {
+            "pills": pills,
+            "powder": powder,
+            "claim": claim,
+            "powder_unit": powder_unit,
+            "pills_unit": pills_unit,
+        }
+        checks: dict[str, Any] = {"assumptions": assumptions, "overrides": overrides, "pill_model": pill_model}
+        checks["reading"] = reading
+        checks.update(scale=scale, explain=not no_explain, date=date)
+        return _on_dask(path, output, engine, scheduler, quiet, **columns, **checks)
     checked = _check(
         path, quiet, pills=pills, powder=powder, claim=claim, powder_unit=powder_unit, pills_unit=pills_unit,
         assumptions=assumptions, overrides=overrides, pill_model=pill_model, reading=reading, scale=scale,
         explain=not no_explain, date=date,
     )  # fmt: skip
     return _write(checked, path, output, written, quiet)
+
+
+def _on_dask(path: str, output: str | None, engine: str, scheduler: str | None, quiet: bool, **options: Any) -> int:
+    """A Parquet dataset checked on Dask (``doseconv.batch.dataset.check_dataset``); the exit code."""
+    from ..batch import FLAGGED
+    from ..errors import InputError
+
+    if output is None:
+        raise InputError("--engine dask writes a Parquet dataset: name its folder with -o")
+    from ..batch.dataset import check_dataset
+
+    counts = check_dataset(path, output, scheduler=scheduler, **options)
+    if not quiet:
+        summary = ", ".join(f"{n} {v}" for v, n in counts.items() if n)
+        typer.echo(f"{sum(counts.values())} rows checked: {summary or 'none'}", err=True)
+    return EXIT_MISMATCH if any(n and v in FLAGGED for v, n in counts.items()) else 0
 
 
 def _written_format(path: str, output: str | None, output_format: str | None) -> str:
