@@ -187,6 +187,8 @@ def load_set(name_or_path: str | Path | None = None) -> AssumptionSet:
 
     >>> load_set("dea-2022").lethal_dose.value
     Fraction(2, 1)
+    >>> load_set("DEA-2022").name  # a bundled name in any case
+    'dea-2022'
     >>> load_set("dea-2099")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
@@ -206,6 +208,8 @@ def load_set(name_or_path: str | Path | None = None) -> AssumptionSet:
         if not regular:
             raise UnknownAssumptionSetError(f"assumption set file {text!r} does not exist")
         return _load_file(path.read_bytes(), str(path), expected_name=None)
+    if text.casefold() in set_names():  # "DEA-2023": a bundled name in another case, when no file is so named
+        return _load_bundled(text.casefold())
     raise UnknownAssumptionSetError(
         f"unknown assumption set {text!r}; known sets: {', '.join(set_names())} (or a path to a .toml file)"
     )

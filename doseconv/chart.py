@@ -26,10 +26,13 @@ if TYPE_CHECKING:  # pragma: no cover
     from .checker import CheckResult
     from .checker.context import ClaimContext, FigureInput
 
-__all__ = ["CHART_FORMATS", "chart_svg", "save_chart", "sensitivity_chart"]
+__all__ = ["CHART_FORMATS", "chart_bytes", "chart_format", "chart_svg", "save_chart", "sensitivity_chart"]
 
 #: File formats a chart is written in.
 CHART_FORMATS = ("png", "svg")
+
+#: Pixels per inch of a PNG chart.
+DPI = 120
 
 
 def _require_matplotlib() -> None:
@@ -226,20 +229,31 @@ def _needed_text(axis: _Axis, needed: tuple[float, float]) -> str:
     return f"{_show(axis, needed[0])} to {_show(axis, needed[1])}"
 
 
-def _format_of(path: str | Path, chosen: str | None) -> str:
-    kind = chosen or Path(path).suffix.lower().lstrip(".")
+def chart_format(path: str | Path, chosen: str | None = None) -> str:
+    """The format a chart is written in: ``chosen``, else the path's suffix (PNG for ``-``, standard output).
+
+    >>> chart_format("claim.SVG"), chart_format("-"), chart_format("-", "svg")
+    ('svg', 'png', 'svg')
+    """
+    kind = chosen or ("png" if str(path) == "-" else Path(path).suffix.lower().lstrip("."))
     if kind not in CHART_FORMATS:
         raise InputError(f"cannot write a chart as {kind or '(no suffix)'!r}; name a .png or .svg file")
     return kind
+
+
+def chart_bytes(figure: Figure, kind: str = "png") -> bytes:
+    """The chart as a PNG or SVG file's bytes."""
+    buffer = io.BytesIO()
+    with _text_as_text():
+        figure.savefig(buffer, format=chart_format("-", kind), dpi=DPI)
+    return buffer.getvalue()
 
 
 def save_chart(figure: Figure, path: str | Path, output: str | None = None) -> None:
     """Write a chart to ``path`` as PNG or SVG (from the suffix, or ``output``), whole or not at all."""
     from .outputs import write_output
 
-    kind = _format_of(path, output)
-    with _text_as_text():
-        write_output(path, lambda stream: figure.savefig(stream, format=kind, dpi=120))
+    write_output(path, chart_bytes(figure, chart_format(path, output)))
 
 
 def chart_svg(figure: Figure) -> str:

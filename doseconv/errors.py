@@ -38,11 +38,22 @@ class DoseconvError(Exception):
         >>> InputError("write 1.5, or read it with decimal_comma", parameter="decimal_comma").message_for(
         ...     {"decimal_comma": "--decimal-comma"})
         'write 1.5, or read it with --decimal-comma'
+
+        A front end without an option for the parameter gets the message without the advice to give it:
+
+        >>> InputError("write 1.5, or read it with decimal_comma", parameter="decimal_comma").message_for({})
+        'write 1.5'
+        >>> MissingValueError("dea-2023", "mean fentanyl per pill", "mg_per_pill", ("dea-2022",)).message_for({})
+        "set 'dea-2023' publishes no mean fentanyl per pill; choose a set that does (dea-2022)"
         """
-        if self.parameter is None or self.parameter not in names:
+        if self.parameter is None:
             return str(self)
+        name = re.escape(self.parameter)
+        if self.parameter not in names:  # the front end has no such option: the advice to give it is left out
+            text = re.sub(rf", or [^,;]*?\b(with|give) {name}\b", "", str(self))
+            return re.sub(rf"\bgive {name} or ", "", text)
         # Only where the message tells the reader to give the parameter ("… with decimal_comma", "give purity").
-        return re.sub(rf"\b(with|give) {re.escape(self.parameter)}\b", rf"\1 {names[self.parameter]}", str(self))
+        return re.sub(rf"\b(with|give) {name}\b", rf"\1 {names[self.parameter]}", str(self))
 
 
 class InputError(DoseconvError, ValueError):

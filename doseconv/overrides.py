@@ -6,10 +6,11 @@ fraction of one); an error names the parameter in its ``parameter`` field.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from decimal import Decimal
 from fractions import Fraction
-from typing import TypedDict, Unpack
+from typing import Any, TypedDict, Unpack
 
 from .errors import DoseconvError, InputError
 from .reading.numbers import exact_fraction
@@ -29,6 +30,10 @@ OVERRIDE_PARAMETERS: dict[str, tuple[str | None, str]] = {
     "mg_per_pill": ("pill_content", "mg per pill"),
     "pill_mass": (None, "pill mass"),  # counts pills given by weight; not a value of the set
 }
+
+
+#: A mass override's example in its error message (a value of its own size).
+_EXAMPLES = {"lethal_dose": "2 mg", "mg_per_pill": "2.4 mg", "pill_mass": "100 mg"}
 
 
 class OverrideArgs(TypedDict, total=False):
@@ -101,6 +106,20 @@ class Overrides:
             object.__setattr__(merged, f.name, getattr(overrides, f.name) if value is None else value)
         return merged
 
+    @classmethod
+    def from_options(cls, options: Mapping[str, Any]) -> Overrides:
+        """One value from a front end's options by parameter name (a command's options, a form's or a request's
+        fields): other names are ignored, and a blank string counts as not given, as for a form field left empty.
+
+        >>> Overrides.from_options({"purity": "10%", "lethal_dose": "", "claim": "193 million doses"}).given
+        {'purity': Fraction(1, 10)}
+        """
+        given: dict[str, Any] = {}
+        for name in OVERRIDE_PARAMETERS:
+            value = options.get(name)
+            given[name] = None if isinstance(value, str) and not value.strip() else value
+        return cls(**given)
+
     @property
     def given(self) -> dict[str, Fraction]:
         """The overrides that were given, by name."""
@@ -130,7 +149,7 @@ def _read(name: str, value: ShareInput | MassInput | None) -> Fraction | None:
         return share
     if not isinstance(value, (str, Amount)):
         raise InputError(f"{what} must be a mass with a unit, such as '2 mg'")
-    mg = mass_in_mg(value, what=what)
+    mg = mass_in_mg(value, what=what, example=_EXAMPLES[name])
     if mg <= 0 and name in ("lethal_dose", "pill_mass"):
         raise InputError(f"{what} must be more than zero")
     return mg

@@ -196,7 +196,7 @@ def test_cli_output_suffix_picks_jsonl_and_resume_skips_done_stories(capsys, arc
     result = run(capsys, "scan", str(archive), "-o", str(target), "--resume", "--exit-zero")
     assert (result.code, result.out) == (0, "")
     assert result.err == (
-        f"{target}: 4 stories, 0 not scanned (error records), 4 claims, 1 flagged, 4 kept from the earlier run\n"
+        f"wrote {target}: 4 stories, 0 not scanned (error records), 4 claims, 1 flagged, 4 kept from the earlier run\n"
     )
     again = lines(target.read_text())
     assert again[:-1] == lines(first)[:-1] and again[-1]["resumed"] == 4

@@ -59,7 +59,7 @@ def test_chart_writes_a_valid_png(capsys, tmp_path: Path) -> None:
     pills, powder, claim = NATIONAL
     result = run(capsys, "chart", "--pills", pills, "--powder", powder, "--claim", claim, "-o", str(target))
     assert result.code == 0
-    assert result.out == f"wrote {target}: doses against powder purity, with the claim 'nearly 193 million doses'\n"
+    assert result.err == f"wrote {target}: doses against powder purity, with the claim 'nearly 193 million doses'\n"
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     with Image.open(target) as image:
         assert image.format == "PNG" and image.size == (960, 672)

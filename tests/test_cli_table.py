@@ -34,7 +34,7 @@ def test_a_csv_file_is_checked_and_written_as_csv(capsys, tmp_path: Path) -> Non
         "diagnosis,correction"
     )
     assert lines[1].startswith('nearly 44 million,"more than 6,500",nearly 193 million,plausible,')
-    assert result.err == "1 rows checked: 1 plausible\n"
+    assert result.err == "1 row checked: 1 plausible\n"
 
 
 def test_a_flagged_row_exits_1_with_its_diagnosis(capsys, tmp_path: Path) -> None:
@@ -166,7 +166,7 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(capsys, tmp_path: Path) -
     path = tmp_path / "long.csv"
     path.write_text("pills,doses\n" + rows, encoding="utf-8")
     result = run(capsys, "table", str(path), "--format", "csv")
-    assert result.err == "12000 rows checked: 12000 consistent\n"
+    assert result.err == "12,000 rows checked: 12,000 consistent\n"
 
 
 def test_a_progress_bar_on_a_terminal_for_long_files_only(monkeypatch) -> None:

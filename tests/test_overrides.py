@@ -40,7 +40,7 @@ def test_overrides_are_frozen_and_hashable() -> None:
         ({"lethal_dose": "0 mg"}, "lethal_dose", "lethal dose must be more than zero"),
         ({"lethal_dose": "-3 mg"}, "lethal_dose", "'-3 mg' is negative; seizure figures must be zero or more"),
         ({"lethal_dose": 3}, "lethal_dose", "lethal dose must be a mass with a unit, such as '2 mg'"),
-        ({"mg_per_pill": "10 pills"}, "mg_per_pill", "'10 pills' is not a mass; give the mass with a unit, such as 2 mg"),
+        ({"mg_per_pill": "10 pills"}, "mg_per_pill", "mg per pill '10 pills' is not a mass; give the mass with a unit, such as 2.4 mg"),
         ({"pill_mass": "0 mg"}, "pill_mass", "pill mass must be more than zero"),
     ],
 )  # fmt: skip

@@ -123,7 +123,9 @@ def test_assumptions_return_the_cli_json(client, capsys) -> None:
          "unknown assumption set '../../etc/passwd'; choose one of: pure, dea-2017"),
         ("/api/check", {"claim": "1 million doses", "assumptions": "tests/data/set.toml"}, 400, "unknown assumption set"),
         ("/api/check", {"claim": "1 million doses", "colour": "red"}, 400, "unknown field 'colour'; known fields: pills"),
-        ("/api/check", {"claim": 1000000}, 400, "field 'claim' must be a string (or null), not int"),
+        ("/api/check", {"claim": True}, 400, "field 'claim' must be a string (or null), not bool"),
+        ("/api/check", {"claim": "5 doses", "powder": 1000}, 400, "field 'powder' must be a string (or null), not int"),
+        ("/api/describe", {"number": "5", "digits": 2.5}, 400, "field 'digits' must be a whole number, not 2.5"),
         ("/api/check", ["claim"], 400, "the body must be a JSON object"),
         ("/api/convert", {"quantity": "6500 tons", "target": "kg"}, 400, '"tons" is ambiguous'),
         ("/api/convert", {}, 400, "no quantity given"),
@@ -299,3 +301,17 @@ def test_story_card_of_a_total_with_no_input_of_its_own_scope_says_so(client) ->
     card = page[page.index('id="claim-1"') :]
     lead = card[card.index('class="plain"') : card.index("</p>", card.index('class="plain"'))]
     assert "cannot be checked from it" in lead and "a what-if, not the verdict" in lead
+
+
+def test_plain_numbers_are_read_as_the_command_line_reads_them(client) -> None:
+    """A JSON number where the CLI takes a plain number: read as the same number written out, never as a float."""
+    as_text = client.post("/api/check", json={"pills": "44000000", "powder": "6500 lb", "claim": "193000000",
+                                               "purity": "0.1"}).json()  # fmt: skip
+    as_numbers = client.post("/api/check", json={"pills": 44000000, "powder": "6500 lb", "claim": 193000000,
+                                                  "purity": 0.1}).json()  # fmt: skip
+    assert as_numbers == as_text and as_text["verdict"] == "consistent"  # 10% exactly, as "0.1" reads
+    assert client.post("/api/describe", json={"number": 192638011}).json()["text"] == "nearly 193 million"
+    response = client.post("/api/check", content=b'{"claim": 1e999}', headers={"content-type": "application/json"})
+    assert (response.status_code, response.json()) == (
+        400, {"error": "field 'claim': 1E+999 is out of range; doseconv accepts figures from 10^-18 to 10^18"}
+    )  # fmt: skip

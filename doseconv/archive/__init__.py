@@ -16,14 +16,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..scan.report import OUTPUT_FORMATS
 from .local import default_jobs
 from .output import partial_path, read_records
 from .records import Tally, content_hash, error_record, story_record
 from .run import ENGINES, Progress, scan_archive
 from .stories import StoryOptions, scan_story
 
+#: The formats of a scan's output: those of the report, and JSON lines (one record per story).
+SCAN_FORMATS = (*OUTPUT_FORMATS, "jsonl")
+
 __all__ = [
     "ENGINES",
+    "SCAN_FORMATS",
     "Progress",
     "StoryOptions",
     "Tally",

@@ -69,7 +69,7 @@ class FigureColumn:
         try:
             return read_figure(self._values[row], self.name, unit=self._unit, exact=self.exact)  # type: ignore[arg-type]
         except InputError as error:
-            raise InputError(f"{_where(row, self.column)}: {error}") from None
+            raise InputError(f"{_where(row, self.column)}: {error}", parameter=error.parameter) from None
 
 
 def _where(row: int, column: str) -> str:
@@ -146,7 +146,7 @@ def _text(
             figure = read_figure(str(text), name, unit=unit, exact=exact)  # type: ignore[arg-type]
         except InputError as error:
             row = int(np.flatnonzero(codes == index)[0])
-            raise InputError(f"{_where(row, column)}: {error}") from None
+            raise InputError(f"{_where(row, column)}: {error}", parameter=error.parameter) from None
         assert figure is not None
         _check_kind(figure, name, int(np.flatnonzero(codes == index)[0]), column)
         interval = interval_of(figure)

@@ -70,7 +70,11 @@ def read_table(path: str | Path) -> pd.DataFrame:
     """Read a CSV, TSV, Excel or Parquet file into a DataFrame (the first sheet of a workbook)."""
     kind = format_of(path)
     if not Path(path).is_file():
-        raise InputError(f"cannot read {path}: no such file")
+        target = Path(path)
+        why = "no such file"
+        if target.exists():
+            why = f"it is {'a folder' if target.is_dir() else 'not a regular file'}; give a table file"
+        raise InputError(f"cannot read {path}: {why}")
     _require_pandas()
     if kind in _NEEDS:
         module, extra = _NEEDS[kind]

@@ -28,6 +28,16 @@ _OPTION_NAMES = {**FLAGS, "allow_outside_sets": "--allow-outside-sets", "decimal
 __all__ = ["EXIT_INTERNAL", "EXIT_MISMATCH", "EXIT_OK", "EXIT_USAGE", "app", "main"]
 
 
+def _option_names(group, args: list[str]) -> dict[str, str]:
+    """The options (by library parameter) of the command ``args`` run: an error names only options it has."""
+    name = next((a for a in args if not a.startswith("-")), None)
+    command = getattr(group, "commands", {}).get(name) if name else None
+    if command is None:
+        return _OPTION_NAMES
+    flags = {flag for param in command.params for flag in getattr(param, "opts", ())}
+    return {parameter: flag for parameter, flag in _OPTION_NAMES.items() if flag in flags}
+
+
 def _import_pint_without_numpy() -> None:
     """Import pint before numpy is loaded, telling it numpy is absent.
 
@@ -111,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
         result = command.main(args, prog_name="doseconv", standalone_mode=False)
         code = result if isinstance(result, int) else EXIT_OK
     except DoseconvError as error:  # the library names parameters; the command line names its options
-        typer.echo(f"Error: {error.message_for(_OPTION_NAMES)}", err=True)
+        typer.echo(f"Error: {error.message_for(_option_names(command, args))}", err=True)
         code = EXIT_USAGE
     except (KeyboardInterrupt, BrokenPipeError):
         code = 130 if sys.exc_info()[0] is KeyboardInterrupt else EXIT_OK

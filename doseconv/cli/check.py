@@ -8,20 +8,25 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
-from .app import EXIT_MISMATCH, app
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..checker.verify import Verification
+from .app import EXIT_MISMATCH, command
 from .options import (
     assumptions_option,
     date_option,
     decimal_comma_option,
-    override_option,
+    output_option,
+    override_options,
     pill_model_option,
+    quiet_option,
     reading_option,
+    scale_option,
     state_option,
     year_option,
 )
+from .output import emit
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..checker.verify import Verification
+    from ..overrides import Overrides
 
 
 def _interval_text(interval) -> str:
@@ -94,7 +99,8 @@ def render_check(result) -> list[str]:
     return lines
 
 
-@app.command("check")
+@command("check")
+@override_options()
 def check_command(
     claim: str = typer.Option(
         ...,
@@ -115,19 +121,15 @@ def check_command(
     assumptions: Optional[str] = assumptions_option(),
     pill_model: Optional[str] = pill_model_option(),
     reading: str = reading_option(),
-    scale: str = typer.Option(
-        "aggregate", "--scale", help="aggregate (a national or yearly total; default) or seizure (one seizure)."
-    ),
-    purity: Optional[str] = override_option("purity"),
-    lethal_dose: Optional[str] = override_option("lethal_dose"),
-    pill_share: Optional[str] = override_option("pill_share"),
-    mg_per_pill: Optional[str] = override_option("mg_per_pill"),
-    pill_mass: Optional[str] = override_option("pill_mass"),
+    scale: str = scale_option(),
     date: Optional[str] = date_option(),
     year: Optional[int] = year_option(),
     state: Optional[str] = state_option(),
     decimal_comma: bool = decimal_comma_option(),
     as_json: bool = typer.Option(False, "--json", help="Print the result as one JSON object (see docs/json.md)."),
+    output: Optional[str] = output_option("the result"),
+    quiet: bool = quiet_option("No line on standard error saying what was written to the file."),
+    overrides: Overrides = None,  # type: ignore[assignment]  # made by override_options from the five options
 ) -> None:
     """Check a published dose total against the pills and powder it is said to come from.
 
@@ -141,29 +143,27 @@ def check_command(
       doseconv check --powder "around 9,400 pounds" --claim "enough to kill every American five times over" --year 2023
     """
     from ..checker import check
-    from ..overrides import Overrides
 
-    overrides = Overrides(
-        purity=purity, lethal_dose=lethal_dose, pill_share=pill_share, mg_per_pill=mg_per_pill, pill_mass=pill_mass
-    )
     result = check(
         pills, powder, claim, assumptions=assumptions, overrides=overrides, pill_model=pill_model, reading=reading,
         scale=scale, date=date, year=year, state=state, decimal_comma=decimal_comma,
     )  # fmt: skip
-    _print_check(result, as_json)
+    _print_check(result, as_json, output, quiet)
 
 
-def _print_check(result, as_json: bool) -> None:
-    """Print a check's result as JSON or as the text report; exit 1 when it is flagged."""
+def _print_check(result, as_json: bool, output: str | None = None, quiet: bool = False) -> None:
+    """Print (or write to ``output``) a check's result as JSON or as the text report; exit 1 when it is flagged."""
     if as_json:
-        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        emit(json.dumps(result.to_dict(), indent=2, ensure_ascii=False), output)
     else:
-        typer.echo("\n".join(render_check(result)))
+        emit("\n".join(render_check(result)), output)
+    if output not in (None, "-") and not quiet:
+        typer.echo(f"wrote {output}: {result.verdict}", err=True)
     if result.flagged:
         raise typer.Exit(EXIT_MISMATCH)
 
 
-@app.command("verify")
+@command("verify")
 def verify_command(
     paths: list[str] = typer.Argument(..., help="Claims files (*.toml) or folders of them."),
     output: str = typer.Option("text", "--format", help="text (default), json or markdown."),
@@ -240,7 +240,7 @@ VERIFY_FORMATS: dict[str, Callable[[Verification], Any]] = {
 }
 
 
-@app.command("describe")
+@command("describe")
 def describe_command(
     number: str = typer.Argument(..., help="A figure to phrase: 192638011, 192,638,011 or 192.6 million."),
     style: str = typer.Option(

@@ -3,34 +3,35 @@
 from __future__ import annotations
 
 import json
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
-from .app import app
-from .options import assumptions_option, decimal_comma_option, override_option
+from .app import command
+from .options import assumptions_option, decimal_comma_option, override_options, pill_model_option
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..overrides import Overrides
 
 
-@app.command("convert")
+@command("convert")
+@override_options("purity", "lethal_dose", "pill_share", "mg_per_pill")
 def convert_command(
     quantity: str = typer.Argument(
-        ..., help='A figure with its unit: "6500 lb", "44 million pills", "193 million doses".'
+        ..., help='A figure with its unit: "6500 lb", "44 million pills", "193 million doses".', metavar="QUANTITY"
     ),
     target: Optional[str] = typer.Argument(
-        None, help="What to convert to: a mass unit (kg, lb, g, mg, oz, short tons, tonnes) or doses."
+        None,
+        help="What to convert to: a mass unit (kg, lb, g, mg, oz, short tons, tonnes) or doses.",
+        metavar="TARGET",
     ),
-    purity: Optional[str] = override_option("purity"),
-    pill_model: Optional[str] = typer.Option(
-        None, "--pill-model", help="How pills become doses: one-per-pill (default), lab-share, mean-content."
-    ),
+    pill_model: Optional[str] = pill_model_option(),
     assumptions: Optional[str] = assumptions_option(),
-    lethal_dose: Optional[str] = override_option("lethal_dose"),
-    pill_share: Optional[str] = override_option("pill_share"),
-    mg_per_pill: Optional[str] = override_option("mg_per_pill"),
     decimal_comma: bool = decimal_comma_option(),
     as_json: bool = typer.Option(
         False, "--json", help="Print one JSON object with the exact value and the assumptions."
     ),
+    overrides: Overrides = None,  # type: ignore[assignment]  # made by override_options from the four options
 ) -> None:
     """Convert a mass, a count of pills or a count of doses.
 
@@ -42,9 +43,7 @@ def convert_command(
       doseconv convert "44 million pills" doses --pill-model lab-share --assumptions dea-2023
     """
     from ..convert import convert
-    from ..overrides import Overrides
 
-    overrides = Overrides(purity=purity, lethal_dose=lethal_dose, pill_share=pill_share, mg_per_pill=mg_per_pill)
     result = convert(
         quantity, target, pill_model=pill_model, assumptions=assumptions, overrides=overrides,
         decimal_comma=decimal_comma,
@@ -68,9 +67,11 @@ def convert_command(
             typer.echo(f"  = {result.pure_step}")
 
 
-@app.command("assumptions")
+@command("assumptions")
 def assumptions_command(
-    name: Optional[str] = typer.Argument(None, help="A set name or a path to a set file; omit to list the sets."),
+    name: Optional[str] = typer.Argument(
+        None, help="A set name or a path to a set file; omit to list the sets.", metavar="SET"
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ) -> None:
     """List the assumption sets, or show one with its values and citations.

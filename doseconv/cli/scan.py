@@ -8,16 +8,20 @@ from typing import Any, Optional
 
 import typer
 
-from .app import EXIT_MISMATCH, app
+from .app import EXIT_MISMATCH, command
 from .options import (
     FLAGS,
     assumptions_option,
     date_option,
+    format_option,
+    output_option,
     pill_model_option,
+    quiet_option,
     reading_option,
     state_option,
     year_option,
 )
+from .output import count, emit
 
 #: The scan limits (library parameter -> option), named by the notes and errors they cause.
 LIMIT_FLAGS = {"max_bytes": "--max-bytes", "max_claims": "--max-claims", "max_figures": "--max-figures"}
@@ -27,32 +31,38 @@ ARCHIVE_FLAGS = {"jobs": "--jobs", "resume": "--resume", "engine": "--engine", "
 SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".md": "markdown", ".html": "html"}
 
 
-@app.command("scan")
+@command("scan")
 def scan_command(
-    paths: list[str] = typer.Argument(
-        ..., help="Stories: text, Markdown or HTML files, folders of them, or - for standard input."
-    ),
-    output: Optional[str] = typer.Option(
+    paths: Optional[list[str]] = typer.Argument(
         None,
-        "--format",
-        help="text (default), markdown (the default for a folder), json, jsonl (one line per story, as each is done) "
+        help="Stories: text, Markdown or HTML files, folders of them, or - for standard input "
+        "(read when it is piped and no path is given).",
+        metavar="PATH",
+    ),
+    output_format: Optional[str] = format_option(
+        "doseconv.archive:SCAN_FORMATS",
+        "text (default), markdown (the default for a folder), json, jsonl (one line per story, as each is done) "
         "or html (one self-contained page).",
     ),
-    output_file: Optional[str] = typer.Option(
-        None, "-o", "--output", help="Write to this file, whole or not at all (jsonl: line by line; see --resume)."
-    ),
+    output: Optional[str] = output_option("the report (.jsonl: line by line, see --resume)"),
     jobs: Optional[int] = typer.Option(
-        None, "--jobs", "-j", help="jsonl: scan in this many worker processes (default: one per core)."
+        None, "--jobs", "-j", help="jsonl: scan in this many worker processes (default: one per core).", metavar="N"
     ),
     resume: bool = typer.Option(
         False, "--resume", help="jsonl with -o: skip the stories already in the file (same path and content)."
     ),
-    engine: str = typer.Option("local", "--engine", help="jsonl: local (default) or dask (a Dask cluster)."),
-    scheduler: Optional[str] = typer.Option(
-        None, "--scheduler", help="With --engine dask: the scheduler's address (tcp://host:8786)."
+    engine: str = typer.Option(
+        "local", "--engine", help="jsonl: local (default) or dask (a Dask cluster).", metavar="ENGINE"
     ),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", help="With --engine dask: the scheduler's address (tcp://host:8786).", metavar="ADDRESS"
+    ),
+    quiet: bool = quiet_option("No summary line on standard error when the report goes to a file."),
     input_format: str = typer.Option(
-        "auto", "--input-format", help="auto (default; from the name and content), plain, markdown or html."
+        "auto",
+        "--input-format",
+        help="auto (default; from the name and content), plain, markdown or html.",
+        metavar="FORMAT",
     ),
     assumptions: Optional[str] = assumptions_option(),
     pill_model: Optional[str] = pill_model_option(),
@@ -60,9 +70,15 @@ def scan_command(
     date: Optional[str] = date_option(),
     year: Optional[int] = year_option(),
     state: Optional[str] = state_option(),
-    max_claims: int = typer.Option(200, "--max-claims", help="Check at most this many claims in one story."),
-    max_figures: int = typer.Option(500, "--max-figures", help="List at most this many figures of one story."),
-    max_bytes: int = typer.Option(5_000_000, "--max-bytes", help="Refuse a story larger than this many bytes."),
+    max_claims: int = typer.Option(
+        200, "--max-claims", help="Check at most this many claims in one story.", metavar="N"
+    ),
+    max_figures: int = typer.Option(
+        500, "--max-figures", help="List at most this many figures of one story.", metavar="N"
+    ),
+    max_bytes: int = typer.Option(
+        5_000_000, "--max-bytes", help="Refuse a story larger than this many bytes.", metavar="BYTES"
+    ),
     exit_zero: bool = typer.Option(
         False, "--exit-zero", help="Exit 0 even when a claim is flagged (for reports); bad input still exits 2."
     ),
@@ -75,66 +91,83 @@ def scan_command(
     \b
     Examples:
       doseconv scan story.txt
-      doseconv scan release.html --format json
-      doseconv scan stories/ > report.md
-      cat draft.md | doseconv scan -
+      doseconv scan release.html --format json -o release.json
+      doseconv scan stories/ -o report.md
+      cat draft.md | doseconv scan
       doseconv scan story.txt --date 2022-12-20
-      doseconv scan stories/ --format html > report.html
+      doseconv scan stories/ --format html -o report.html
       doseconv scan archive/ -o archive.jsonl --resume
     """
+    from ..archive import SCAN_FORMATS
     from ..errors import DoseconvError, InputError
-    from ..scan.report import OUTPUT_FORMATS, render
+    from ..scan.report import render
     from ..scan.sources import scan_paths
 
-    if output is None and output_file is not None:
-        output = SUFFIX_FORMATS.get(Path(output_file).suffix.lower())
-    if output is not None and output not in (*OUTPUT_FORMATS, "jsonl"):
-        raise InputError(f"unknown format {output!r}; choose {', '.join(OUTPUT_FORMATS)} or jsonl")
+    if output_format is None and output not in (None, "-"):
+        output_format = SUFFIX_FORMATS.get(Path(str(output)).suffix.lower())
+    if output_format is not None and output_format not in SCAN_FORMATS:
+        raise InputError(f"unknown format {output_format!r}; choose {', '.join(SCAN_FORMATS[:-1])} or jsonl")
     names = {**FLAGS, **LIMIT_FLAGS, **ARCHIVE_FLAGS}
     archive = {"jobs": jobs, "resume": resume, "engine": engine != "local", "scheduler": scheduler}
-    if output != "jsonl" and any(archive.values()):
+    if output_format != "jsonl" and any(archive.values()):
         given = next(ARCHIVE_FLAGS[k] for k, v in archive.items() if v)
         raise InputError(f"{given} applies to --format jsonl (one line per story); add --format jsonl")
-    if output == "jsonl":
+    if output_format == "jsonl":
         checks = {"assumptions": assumptions, "pill_model": pill_model, "reading": reading, "date": date, "year": year}
         story = {"format": input_format, "max_bytes": max_bytes, "max_claims": max_claims, "max_figures": max_figures}
         story["checks"], story["names"] = {**checks, "state": state}, names
-        code = _archive(paths, story, output_file, resume=resume, jobs=jobs, engine=engine, scheduler=scheduler)
+        target = None if output == "-" else output
+        run = {"resume": resume, "jobs": jobs, "engine": engine, "scheduler": scheduler}
+        code = _archive(_stories(paths), story, target, quiet, **run)
         if code == 2 or (code and not exit_zero):
             raise typer.Exit(code)
         return
     try:
         scans = scan_paths(
-            paths, format=input_format, max_bytes=max_bytes, max_claims=max_claims,
+            _stories(paths), format=input_format, max_bytes=max_bytes, max_claims=max_claims,
             assumptions=assumptions, pill_model=pill_model, reading=reading, date=date, year=year, state=state,
         )  # fmt: skip
-        report = render(scans, output or ("markdown" if scans.folder else "text"), max_figures=max_figures, names=names)
+        chosen = output_format or ("markdown" if scans.folder else "text")
+        report = render(scans, chosen, max_figures=max_figures, names=names)
     except DoseconvError as error:
         if error.parameter not in LIMIT_FLAGS:
             raise
         raise InputError(error.message_for(names)) from None
-    if output_file is None:
-        typer.echo(report)
-    else:
-        from ..outputs import write_output
-
-        write_output(output_file, report + "\n", inputs=[r.source for r in scans.reports if r.source != "<stdin>"])
+    emit(report, output, inputs=[p for p in paths or () if p != "-"])
+    if output not in (None, "-") and not quiet:
+        summary = scans.to_dict()["summary"]
+        typer.echo(
+            f"wrote {output}: {count(summary['files'], 'story', 'stories')}, {count(summary['claims'], 'claim')}, "
+            f"{summary['flagged']:,} flagged",
+            err=True,
+        )
     if scans.exit_code and not exit_zero:
         raise typer.Exit(EXIT_MISMATCH)
 
 
-def _archive(paths: list[str], story: dict[str, Any], output_file: str | None, **run: Any) -> int:
+def _archive(paths: list[str], story: dict[str, Any], output: str | None, quiet: bool, **run: Any) -> int:
     """Scan into JSON lines (``doseconv.archive.scan_archive``), with a progress bar on a terminal; the exit code."""
     from ..archive import StoryOptions, scan_archive
     from ..archive.progress import ArchiveBar
 
     bar = ArchiveBar() if sys.stderr.isatty() else None
-    tally = scan_archive(paths, options=StoryOptions(**story), output=output_file, progress=bar, **run)
-    if output_file is not None:
+    tally = scan_archive(paths, options=StoryOptions(**story), output=output, progress=bar, **run)
+    if output is not None and not quiet:
         kept = f", {tally.resumed:,} kept from the earlier run" if tally.resumed else ""
         typer.echo(
-            f"{output_file}: {tally.stories:,} stories, {tally.errors:,} not scanned (error records), "
-            f"{tally.claims:,} claims, {tally.flagged:,} flagged{kept}",
+            f"wrote {output}: {count(tally.stories, 'story', 'stories')}, {tally.errors:,} not scanned (error records), "
+            f"{count(tally.claims, 'claim')}, {tally.flagged:,} flagged{kept}",
             err=True,
         )
     return tally.exit_code
+
+
+def _stories(paths: Optional[list[str]]) -> list[str]:
+    """The paths given; standard input when none is given and it is piped (not a terminal)."""
+    if paths:
+        return paths
+    from ..errors import InputError
+
+    if sys.stdin is None or sys.stdin.isatty():
+        raise InputError("no story given; name a file or folder (doseconv scan story.txt) or pipe the text in")
+    return ["-"]

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import typer
 
-from .app import EXIT_USAGE, app, fail
+from .app import EXIT_USAGE, command, fail
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
-@app.command()
+@command()
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on. Default: this machine only."),
     port: int = typer.Option(8000, "--port", help="Port to listen on (0 picks a free one)."),

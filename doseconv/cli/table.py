@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 import sys
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
-from .app import EXIT_MISMATCH, app
-from .options import assumptions_option, override_option, pill_model_option, reading_option
+from .app import EXIT_MISMATCH, command
+from .options import (
+    assumptions_option,
+    format_option,
+    output_option,
+    override_options,
+    pill_model_option,
+    quiet_option,
+    reading_option,
+    scale_option,
+)
+from .output import count
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..overrides import Overrides
 
 #: Files with at least this many rows get a progress bar (on a terminal, without --quiet).
 PROGRESS_ROWS = 10_000
@@ -43,7 +56,8 @@ class _Bar:
             self.progress.stop()
 
 
-@app.command("table")
+@command("table")
+@override_options()
 def table_command(
     path: str = typer.Argument(..., help="A .csv, .tsv, .xlsx or .parquet file, one claim per row."),
     pills: Optional[str] = typer.Option(
@@ -63,27 +77,27 @@ def table_command(
     assumptions: Optional[str] = assumptions_option(),
     pill_model: Optional[str] = pill_model_option(),
     reading: str = reading_option(),
-    scale: str = typer.Option("aggregate", "--scale", help="aggregate (default) or seizure (each row one seizure)."),
-    purity: Optional[str] = override_option("purity"),
-    lethal_dose: Optional[str] = override_option("lethal_dose"),
-    pill_share: Optional[str] = override_option("pill_share"),
-    mg_per_pill: Optional[str] = override_option("mg_per_pill"),
-    pill_mass: Optional[str] = override_option("pill_mass"),
-    output_format: Optional[str] = typer.Option(
-        None, "--format", help="csv, tsv, json or markdown (default: the input's format; CSV for Excel and Parquet)."
+    scale: str = scale_option("aggregate (default) or seizure (each row one seizure)."),
+    output_format: Optional[str] = format_option(
+        "doseconv.batch.files:OUTPUT_FORMATS",
+        "csv, tsv, json or markdown (default: the input's format; CSV for Excel and Parquet).",
     ),
-    output: Optional[str] = typer.Option(None, "-o", "--output", help="Write to this file (any input format)."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary line."),
+    output: Optional[str] = output_option("the checked table (any input format)"),
+    quiet: bool = quiet_option("No progress bar and no summary line."),
     no_explain: bool = typer.Option(
         False, "--no-explain", help="Leave out flagged rows' diagnosis and correction (faster when many are flagged)."
     ),
     engine: str = typer.Option(
         "local",
         "--engine",
-        help="local (default) or dask: Parquet files ('data/*.parquet') checked partition by "
-        "partition, written with -o as a Parquet dataset (a folder).",
+        help="local (default) or dask: Parquet files ('data/*.parquet') checked partition by partition, written "
+        "with -o as a Parquet dataset (a folder).",
+        metavar="ENGINE",
     ),
-    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="With --engine dask: the scheduler's address."),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", help="With --engine dask: the scheduler's address.", metavar="ADDRESS"
+    ),
+    overrides: Overrides = None,  # type: ignore[assignment]  # made by override_options from the five options
 ) -> int:
     """Check every row of a table; exit 1 when a row is flagged, 2 on bad input.
 
@@ -97,30 +111,19 @@ def table_command(
     """
     from ..batch.files import check_output
     from ..errors import InputError
-    from ..overrides import Overrides
 
     if engine not in ("local", "dask"):
         raise InputError(f"unknown engine {engine!r}; choose local or dask")
     if scheduler is not None and engine != "dask":
         raise InputError("a scheduler address is used only by the dask engine")
-    written = "parquet" if engine == "dask" else _written_format(path, output, output_format)
-    if output is not None and engine != "dask":
-        check_output(output, written, [path])  # before the check: a long run is not made only to be refused
-    overrides = Overrides(
-        purity=purity, lethal_dose=lethal_dose, pill_share=pill_share, mg_per_pill=mg_per_pill, pill_mass=pill_mass
-    )
     if engine == "dask":
-        columns = {
-            "pills": pills,
-            "powder": powder,
-            "claim": claim,
-            "powder_unit": powder_unit,
-            "pills_unit": pills_unit,
-        }
+        columns = {"pills": pills, "powder": powder, "claim": claim, "powder_unit": powder_unit}
         checks: dict[str, Any] = {"assumptions": assumptions, "overrides": overrides, "pill_model": pill_model}
-        checks["reading"] = reading
-        checks.update(scale=scale, explain=not no_explain, date=date)
-        return _on_dask(path, output, engine, scheduler, quiet, **columns, **checks)
+        checks.update(pills_unit=pills_unit, reading=reading, scale=scale, explain=not no_explain, date=date)
+        return _on_dask(path, output, scheduler, quiet, **columns, **checks)
+    written = _written_format(path, output, output_format)
+    if output is not None:
+        check_output(output, written, [path])  # before the check: a long run is not made only to be refused
     checked = _check(
         path, quiet, pills=pills, powder=powder, claim=claim, powder_unit=powder_unit, pills_unit=pills_unit,
         assumptions=assumptions, overrides=overrides, pill_model=pill_model, reading=reading, scale=scale,
@@ -129,20 +132,19 @@ def table_command(
     return _write(checked, path, output, written, quiet)
 
 
-def _on_dask(path: str, output: str | None, engine: str, scheduler: str | None, quiet: bool, **options: Any) -> int:
+def _on_dask(path: str, output: str | None, scheduler: str | None, quiet: bool, **options: Any) -> int:
     """A Parquet dataset checked on Dask (``doseconv.batch.dataset.check_dataset``); the exit code."""
     from ..batch import FLAGGED
+    from ..batch.dataset import check_dataset
     from ..errors import InputError
 
     if output is None:
         raise InputError("--engine dask writes a Parquet dataset: name its folder with -o")
-    from ..batch.dataset import check_dataset
-
     counts = check_dataset(path, output, scheduler=scheduler, **options)
     if not quiet:
-        summary = ", ".join(f"{n} {v}" for v, n in counts.items() if n)
-        typer.echo(f"{sum(counts.values())} rows checked: {summary or 'none'}", err=True)
-    return EXIT_MISMATCH if any(n and v in FLAGGED for v, n in counts.items()) else 0
+        summary = ", ".join(f"{n:,} {v}" for v, n in counts.items())
+        typer.echo(f"{count(sum(counts.values()), 'row')} checked: {summary or 'none'}", err=True)
+    return EXIT_MISMATCH if any(v in FLAGGED for v in counts) else 0
 
 
 def _written_format(path: str, output: str | None, output_format: str | None) -> str:
@@ -181,6 +183,6 @@ def _write(checked: Any, path: str, output: str | None, written: str, quiet: boo
     counts = checked["verdict"].value_counts()
     counts = counts[counts > 0]
     if not quiet:
-        summary = ", ".join(f"{counts[v]} {v}" for v in sorted(counts.index))
-        typer.echo(f"{len(checked)} rows checked: {summary or 'none'}", err=True)
+        summary = ", ".join(f"{counts[v]:,} {v}" for v in sorted(counts.index))
+        typer.echo(f"{count(len(checked), 'row')} checked: {summary or 'none'}", err=True)
     return EXIT_MISMATCH if any(v in FLAGGED for v in counts.index) else 0

@@ -6,18 +6,24 @@ from typing import Optional
 
 import typer
 
-from .app import app
+from .app import command
+from .options import format_option, output_option
+from .output import emit
 
 
-@app.command("trace")
+@command("trace")
 def trace_command(
     paths: list[str] = typer.Argument(
-        ..., help="JSON lines of an archive scan (.jsonl), or folders and files of stories (scanned first)."
+        ...,
+        help="JSON lines of an archive scan (.jsonl), or folders and files of stories (scanned first).",
+        metavar="PATH",
     ),
-    output: str = typer.Option("text", "--format", help="text (default), markdown, json, csv or html."),
-    output_file: Optional[str] = typer.Option(None, "-o", "--output", help="Write to this file."),
+    output_format: str = format_option(
+        "doseconv.tracing.render:TRACE_FORMATS", "text (default), markdown, json, csv or html.", default="text"
+    ),
+    output: Optional[str] = output_option("the trace"),
     jobs: Optional[int] = typer.Option(
-        None, "--jobs", "-j", help="Stories scanned in this many worker processes (default: one per core)."
+        None, "--jobs", "-j", help="Stories scanned in this many worker processes (default: one per core).", metavar="N"
     ),
 ) -> None:
     """Group the claims of different stories that restate one figure, earliest first, and say what each later
@@ -34,14 +40,9 @@ def trace_command(
     from ..tracing import trace_paths
     from ..tracing.render import TRACE_FORMATS, render_trace
 
-    if output not in TRACE_FORMATS:
-        raise InputError(f"unknown format {output!r}; choose {', '.join(TRACE_FORMATS)}")
+    if output_format not in TRACE_FORMATS:
+        raise InputError(f"unknown format {output_format!r}; choose {', '.join(TRACE_FORMATS)}")
     if jobs is not None and jobs < 1:
         raise InputError(f"the number of jobs must be a whole number of at least 1, not {jobs}")
-    text = render_trace(trace_paths(paths, jobs=jobs), output)
-    if output_file is None:
-        typer.echo(text)
-        return
-    from pathlib import Path
-
-    Path(output_file).write_text(text + ("" if text.endswith("\\n") else "\\n"), encoding="utf-8")
+    text = render_trace(trace_paths(paths, jobs=jobs), output_format)
+    emit(text.rstrip("\\n"), output, inputs=paths)

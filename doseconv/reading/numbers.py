@@ -35,6 +35,7 @@ from .textnorm import normalize
 __all__ = [
     "DEFAULT_ROUNDING",
     "MAX_FIGURE",
+    "NoNumberError",
     "NumberReading",
     "Rounding",
     "as_fraction",
@@ -222,6 +223,10 @@ def read_number(text: str, *, decimal_comma: bool = False) -> NumberReading:
     )  # fmt: skip
 
 
+class NoNumberError(InputError):
+    """Text that does not start with a number at all (a reader expecting something else can say what it wants)."""
+
+
 def read_number_at(text: str, start: int, *, decimal_comma: bool = False) -> NumberReading:
     """Read the number at offset ``start`` of text already normalised (:func:`doseconv.reading.textnorm.normalize`).
 
@@ -257,7 +262,7 @@ def _read_at(body: str, start: int, decimal_comma: bool, shown: str) -> NumberRe
     else:
         words = read_words(body, start)
         if words is None:
-            raise InputError(
+            raise NoNumberError(
                 f"no number at the start of {shown!r}; write a figure such as '6500 lb' or '44 million pills'"
             )
         value, step, end = words.value, words.step, words.end

@@ -11,7 +11,7 @@ from ..errors import DoseconvError, InputError, UnitError
 from ..limits import check_value
 from ..registry import KNOWN_UNITS_HINT, resolve_unit, unit_factor
 from .drugs import read_drugs
-from .numbers import exact_text, read_number
+from .numbers import NoNumberError, exact_text, read_number
 from .numplain import read_plain
 
 __all__ = [
@@ -220,8 +220,8 @@ _SMALL_NAMES = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 
                 10: "ten", 20: "twenty", 50: "fifty", 100: "a hundred"}  # fmt: skip
 
 
-def parse_mass(text: str, *, what: str = "mass") -> Amount:
-    """Read a mass ("3 mg", "2.4mg"); anything else is refused.
+def parse_mass(text: str, *, what: str = "mass", example: str = "2 mg") -> Amount:
+    """Read a mass ("3 mg", "2.4mg"); anything else is refused, the error saying what is expected.
 
     >>> parse_mass("3mg").to("mg").value
     Fraction(3, 1)
@@ -229,14 +229,37 @@ def parse_mass(text: str, *, what: str = "mass") -> Amount:
     Traceback (most recent call last):
     ...
     doseconv.errors.UnitError: '10 pills' is not a mass; give the mass with a unit, such as 2 mg
+    >>> parse_mass("2", what="lethal dose")
+    Traceback (most recent call last):
+    ...
+    doseconv.errors.UnitError: lethal dose '2' has no unit; give the mass with one, such as '2 mg'
+    >>> parse_mass("nearly 193 million doses", what="lethal dose")
+    Traceback (most recent call last):
+    ...
+    doseconv.errors.UnitError: lethal dose 'nearly 193 million doses' is not a mass; give the mass of one dose with a unit, such as 2 mg
     """
-    amount = parse_amount(text)
+    named = "" if what == "mass" else f"{what} "
+    needed = f"give the mass of one dose with a unit, such as {example}" if what == "lethal dose" else (
+        f"give the mass with a unit, such as {example}"
+    )  # fmt: skip
+    try:
+        amount = parse_amount(text)
+    except NoNumberError:
+        raise UnitError(f"{named}{text!r} is not a mass; {needed}") from None
+    except UnitError:
+        try:
+            bare = parse_amount(text, default_unit="mg")
+        except DoseconvError:
+            raise  # the unit's own error: unknown or ambiguous
+        raise UnitError(
+            f"{named}{text!r} has no unit; give the mass with one, such as '{exact_text(bare.value)} mg'"
+        ) from None
     if amount.kind != "mass":
-        raise UnitError(f"{text!r} is not a mass; give the mass with a unit, such as 2 mg")
+        raise UnitError(f"{named}{text!r} is not a mass; {needed}")
     return amount
 
 
-def mass_in_mg(value: str | Amount, *, what: str = "mass") -> Fraction:
+def mass_in_mg(value: str | Amount, *, what: str = "mass", example: str = "2 mg") -> Fraction:
     """A mass given as text ("2.4 mg") or as an :class:`Amount`, in milligrams.
 
     >>> mass_in_mg("0.1 g", what="pill mass")
@@ -247,7 +270,7 @@ def mass_in_mg(value: str | Amount, *, what: str = "mass") -> Fraction:
     doseconv.errors.InputError: pill mass must be a mass with a unit, such as '2 mg'
     """
     if isinstance(value, str):
-        amount = parse_mass(value, what=what)
+        amount = parse_mass(value, what=what, example=example)
     elif isinstance(value, Amount):
         amount = value
         if amount.kind != "mass":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import stat
 import sys
 from collections.abc import Iterable
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, BinaryIO
 
 from ..errors import InputError
@@ -47,7 +47,34 @@ class InputTooLargeError(InputError):
         )
 
 
+#: Files that are no text, known by their first bytes: what they are, by the name's suffix where the bytes are shared.
+_BINARY_KINDS: tuple[tuple[bytes, dict[str, str]], ...] = (
+    (b"PK\x03\x04", {".docx": "a Word file (.docx)", ".odt": "an OpenDocument text file (.odt)",
+                      ".xlsx": "an Excel workbook (.xlsx)", ".pptx": "a PowerPoint file (.pptx)", "": "a zip archive"}),
+    (b"\xd0\xcf\x11\xe0", {".doc": "a Word file (.doc)", ".xls": "an Excel workbook (.xls)", "": "an Office file"}),
+    (b"%PDF-", {"": "a PDF"}),
+)  # fmt: skip
+
+
+def _binary_kind(data: bytes, name: str) -> str | None:
+    """What a file that is no text is ("a Word file (.docx)"), from its first bytes; None for anything else.
+
+    >>> _binary_kind(b"PK\x03\x04...", "story.DOCX"), _binary_kind(b"%PDF-1.7", "x.txt"), _binary_kind(b"6,500 lb", "a")
+    ('a Word file (.docx)', 'a PDF', None)
+    """
+    suffix = PurePath(name).suffix.lower()
+    for magic, kinds in _BINARY_KINDS:
+        if data.startswith(magic):
+            return kinds.get(suffix, kinds[""])
+    return None
+
+
 def _decode(data: bytes, name: str) -> str:
+    kind = _binary_kind(data, name)
+    if kind is not None:
+        raise InputError(
+            f"{name} is {kind}, not text; save it as plain text (.txt) or a web page (.html), or pipe its text in"
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

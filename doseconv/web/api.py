@@ -7,6 +7,7 @@ errors are ``{"error": message}`` with a 4xx status.
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from typing import Any
 
 from starlette.requests import Request
@@ -15,7 +16,7 @@ from starlette.routing import Route
 
 from ..errors import DoseconvError
 from . import service
-from .openapi import NUMBERS, SPEC
+from .openapi import INTEGERS, NUMBERS, SPEC
 
 __all__ = ["ApiError", "json_response", "routes"]
 
@@ -45,7 +46,7 @@ async def _fields(request: Request, allowed: tuple[str, ...]) -> dict[str, Any]:
     else:
         body = await request.body()
         try:
-            data = json.loads(body.decode("utf-8")) if body.strip() else {}
+            data = json.loads(body.decode("utf-8"), parse_float=Decimal) if body.strip() else {}
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             raise ApiError(f'the body is not JSON ({error}); send a JSON object such as {{"claim": "..."}}') from None
     if not isinstance(data, dict):
@@ -54,13 +55,24 @@ async def _fields(request: Request, allowed: tuple[str, ...]) -> dict[str, Any]:
     if unknown:
         raise ApiError(f"unknown field {unknown[0]!r}; known fields: {', '.join(allowed)}")
     for name, value in data.items():
-        if (
-            value is not None
-            and not isinstance(value, str)
-            and not (name in NUMBERS and isinstance(value, int) and not isinstance(value, bool))
-        ):
+        if value is None or isinstance(value, str):
+            continue
+        if name not in NUMBERS or isinstance(value, bool) or not isinstance(value, (int, Decimal)):
             raise ApiError(f"field {name!r} must be a string (or null), not {type(value).__name__}")
+        data[name] = _number(name, value)
     return data
+
+
+def _number(name: str, value: int | Decimal) -> int | str:
+    """A JSON number as the CLI would read it: whole numbers of ``digits`` and ``year`` as they are, any other
+    number as the same number written out (0.1 is read as "0.1", exactly, never through a float)."""
+    if isinstance(value, int):
+        return value if name in INTEGERS else str(value)
+    if not value.is_finite() or not -18 <= value.adjusted() <= 18:
+        raise ApiError(f"field {name!r}: {value} is out of range; doseconv accepts figures from 10^-18 to 10^18")
+    if name in INTEGERS:
+        raise ApiError(f"field {name!r} must be a whole number, not {value}")
+    return format(value, "f")
 
 
 def _endpoint(allowed: tuple[str, ...], run, *, text: bool = False):

@@ -13,8 +13,10 @@ from .. import __version__
 __all__ = ["SPEC"]
 
 
-#: Fields that may also be sent as a JSON number.
-NUMBERS = ("digits", "year")
+#: Fields that may also be sent as a JSON whole number.
+INTEGERS = ("digits", "year")
+#: Fields that may also be sent as a JSON number, read as the same number written as text (as the CLI reads it).
+NUMBERS = (*INTEGERS, "number", "pills", "claim", "purity", "pill_share")
 
 
 def _strings(names: dict[str, str], required: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -23,7 +25,9 @@ def _strings(names: dict[str, str], required: tuple[str, ...] = ()) -> dict[str,
         "additionalProperties": False,
         "properties": {
             name: {
-                "type": ["string", "integer", "null"] if name in NUMBERS else ["string", "null"],
+                "type": ["string", "integer" if name in INTEGERS else "number", "null"]
+                if name in NUMBERS
+                else ["string", "null"],
                 "description": text,
             }
             for name, text in names.items()

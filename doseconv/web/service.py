@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import InputError
+from ..overrides import OVERRIDE_PARAMETERS, Overrides
 
 __all__ = [
     "CHECK_OPTIONS",
@@ -119,8 +120,13 @@ def _year(value: Any) -> int | None:
     return int(text)
 
 
+#: The check's own values once read: the fields other than the overrides, then one ``Overrides``.
+_CHECK_VALUES = (*(name for name in CHECK_OPTIONS if name not in OVERRIDE_PARAMETERS), "overrides")
+
+
 def _check_values(options: dict[str, Any]) -> dict[str, Any]:
-    values = _given(options, CHECK_OPTIONS)
+    values = {k: v for k, v in _given(options, CHECK_OPTIONS).items() if k not in OVERRIDE_PARAMETERS}
+    values["overrides"] = Overrides.from_options(options)
     values["assumptions"] = bundled_set(values["assumptions"])
     values["reading"] = values["reading"] or "lenient"
     values["scale"] = values["scale"] or "aggregate"
@@ -147,12 +153,12 @@ def check(options: dict[str, Any]) -> dict[str, Any]:
 def check_json(options: dict[str, Any]) -> str:
     """``check``'s JSON as compact text, cached by the request's fields (an identical request is not re-checked)."""
     values = _check_values(options)
-    return _cached_check_json(tuple(values[name] for name in CHECK_OPTIONS))
+    return _cached_check_json(tuple(values[name] for name in _CHECK_VALUES))
 
 
 @functools.lru_cache(maxsize=1024)
 def _cached_check_json(key: tuple[Any, ...]) -> str:
-    values = dict(zip(CHECK_OPTIONS, key, strict=True))
+    values = dict(zip(_CHECK_VALUES, key, strict=True))
     pills, powder, claim = values.pop("pills"), values.pop("powder"), values.pop("claim")
     from ..checker import check as run
 
@@ -162,12 +168,12 @@ def _cached_check_json(key: tuple[Any, ...]) -> str:
 def chart_html(options: dict[str, Any]) -> str:
     """The check's sensitivity chart as one sanitised ``<svg>`` element (an InputError when it cannot be drawn)."""
     values = _check_values(options)
-    return _cached_chart(tuple(values[name] for name in CHECK_OPTIONS))
+    return _cached_chart(tuple(values[name] for name in _CHECK_VALUES))
 
 
 @functools.lru_cache(maxsize=64)
 def _cached_chart(key: tuple[Any, ...]) -> str:
-    values = dict(zip(CHECK_OPTIONS, key, strict=True))
+    values = dict(zip(_CHECK_VALUES, key, strict=True))
     for name in ("date", "year", "state"):
         values.pop(name)  # the chart draws doses against the parameter; the claim's date does not move it
     pills, powder, claim = values.pop("pills"), values.pop("powder"), values.pop("claim")
@@ -182,7 +188,8 @@ def convert(options: dict[str, Any]) -> dict[str, Any]:
     """What ``doseconv convert --json`` prints for the same options."""
     from ..convert import convert as run
 
-    values = _given(options, CONVERT_OPTIONS)
+    values = {k: v for k, v in _given(options, CONVERT_OPTIONS).items() if k not in OVERRIDE_PARAMETERS}
+    values["overrides"] = Overrides.from_options(options)
     values["assumptions"] = bundled_set(values["assumptions"])
     quantity, target = values.pop("quantity"), values.pop("target")
     if not quantity:
