@@ -29,7 +29,7 @@ def trace_command(
     """Group the claims of different stories that restate one figure, earliest first, and say what each later
     one changed: the wording, the figure, the inputs, the scope, the verdict.
 
-    \\b
+    \b
     Examples:
       doseconv trace archive.jsonl
       doseconv trace stories/ --format markdown
@@ -45,4 +45,4 @@ def trace_command(
     if jobs is not None and jobs < 1:
         raise InputError(f"the number of jobs must be a whole number of at least 1, not {jobs}")
     text = render_trace(trace_paths(paths, jobs=jobs), output_format)
-    emit(text.rstrip("\\n"), output, inputs=paths)
+    emit(text.rstrip("\n"), output, inputs=paths)

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cached_property
 from typing import Any
 
 from .periods import Span, read_period
@@ -27,8 +28,14 @@ _KG = {
 
 
 def _fraction(text: Any) -> Fraction | None:
+    """An exact value as the JSON writes it ("192500000", "147417520.25", "48/11"); whole numbers the quick way."""
+    if text is None:
+        return None
+    text = str(text)
+    if text.isdigit():
+        return Fraction(int(text))
     try:
-        return None if text is None else Fraction(str(text))
+        return Fraction(text)
     except (ValueError, ZeroDivisionError):
         return None
 
@@ -44,19 +51,25 @@ class Input:
     unit: str
     step: Fraction | None
 
-    @property
+    @cached_property
     def base(self) -> Fraction | None:
         """The value in pills, or in kilograms for a mass."""
         if self.value is None:
             return None
         return self.value * _KG[self.unit] if self.unit in _KG else self.value
 
+    @cached_property
+    def base_step(self) -> Fraction:
+        """The step of its last significant digit, in the same unit as :attr:`base`."""
+        return Fraction(0) if self.step is None else self.step * _KG.get(self.unit, 1)
+
     def same_amount(self, other: Input) -> bool:
         """Whether the two name the same amount, within the coarser one's step (units converted)."""
         if self.base is None or other.base is None or (self.unit in _KG) != (other.unit in _KG):
             return False
-        steps = [i.step * _KG.get(i.unit, 1) for i in (self, other) if i.step is not None]
-        return abs(self.base - other.base) <= max(steps, default=Fraction(0))
+        if self.base == other.base:
+            return True
+        return abs(self.base - other.base) <= max(self.base_step, other.base_step)
 
 
 @dataclass(frozen=True)
@@ -90,6 +103,13 @@ class TracedClaim:
 
     def overlaps(self, other: TracedClaim, factor: Fraction = Fraction(1)) -> bool:
         """Whether the true values the two figures' words allow overlap (``other`` times ``factor``)."""
+        if factor == 1 and (self.low, self.high, self.low_open, self.high_open) == (
+            other.low,
+            other.high,
+            other.low_open,
+            other.high_open,
+        ):
+            return True
         low, high = other.low * factor, other.high * factor
         below = self.high < low or (self.high == low and (self.high_open or other.low_open))
         above = high < self.low or (high == self.low and (other.high_open or self.low_open))

@@ -40,6 +40,16 @@ class Group:
     claims: list[TracedClaim]
     links: list[str] = field(default_factory=list)  # one per claim after the first
     paths: set[str] = field(default_factory=set)
+    #: One member per distinct interval of true values: what a new claim is compared with (a figure restated a
+    #: thousand times in the same words is compared once).
+    shapes: dict[tuple[object, ...], TracedClaim] = field(default_factory=dict)
+
+    def add(self, claim: TracedClaim, how: str | None = None) -> None:
+        if how is not None:
+            self.claims.append(claim)
+            self.links.append(how)
+        self.paths.add(claim.path)
+        self.shapes.setdefault((claim.low, claim.high, claim.low_open, claim.high_open), claim)
 
     @property
     def earliest(self) -> TracedClaim:
@@ -47,22 +57,34 @@ class Group:
 
 
 class _Index:
-    """The members' intervals of one kind of total, sorted by their low end (as floats: a coarse filter)."""
+    """For one kind of total, each group's hull (the lowest and highest true values of its members), sorted by its
+    low end; as floats, a coarse filter before the exact comparison. One entry per group, however often restated."""
 
     def __init__(self) -> None:
         self.lows: list[float] = []
         self.entries: list[tuple[float, int]] = []  # (high, group)
+        self.hulls: dict[int, tuple[float, float]] = {}
         self.widest = 0.0
 
     def add(self, claim: TracedClaim, group: int) -> None:
         low, high = float(claim.low), float(claim.high)
+        old = self.hulls.get(group)
+        if old is not None:
+            if old[0] <= low and high <= old[1]:
+                return
+            at = bisect.bisect_left(self.lows, old[0])
+            while self.entries[at][1] != group:
+                at += 1
+            del self.lows[at], self.entries[at]
+            low, high = min(low, old[0]), max(high, old[1])
+        self.hulls[group] = (low, high)
         at = bisect.bisect_right(self.lows, low)
         self.lows.insert(at, low)
         self.entries.insert(at, (high, group))
         self.widest = max(self.widest, high - low)
 
     def near(self, low: float, high: float) -> set[int]:
-        """The groups with a member whose interval may meet [low, high]."""
+        """The groups whose hull may meet [low, high]."""
         found = set()
         at = bisect.bisect_right(self.lows, high * (1 + 1e-9))
         floor = low - self.widest
@@ -123,23 +145,22 @@ def group_claims(claims: Iterable[TracedClaim]) -> list[Group]:
     earliest claims were found."""
     groups: list[Group] = []
     index: dict[tuple[str, str], _Index] = {}
-    by_inputs: dict[tuple[str, str, str, str], list[int]] = {}
+    by_inputs: dict[tuple[str, str, str, str], set[int]] = {}
     for claim in sorted(claims, key=_order):
         kind = (claim.kind, claim.scale)
         near = index.setdefault(kind, _Index())
         inputs_key = (*kind, _bucket(claim.pills), _bucket(claim.powder))
         found = _link(claim, groups, near, by_inputs.get(inputs_key, ()))
         if found is None:
-            groups.append(Group([claim], paths={claim.path}))
+            groups.append(Group([claim]))
+            groups[-1].add(claim)
             number = len(groups) - 1
         else:
             number, how = found
-            groups[number].claims.append(claim)
-            groups[number].links.append(how)
-            groups[number].paths.add(claim.path)
+            groups[number].add(claim, how)
         near.add(claim, number)
         if claim.pills is not None or claim.powder is not None:
-            by_inputs.setdefault(inputs_key, []).append(number)
+            by_inputs.setdefault(inputs_key, set()).add(number)
     return groups
 
 
@@ -158,7 +179,7 @@ def _link(claim: TracedClaim, groups: list[Group], near: _Index, same: Iterable[
             if factor is None:
                 if _same_inputs(first, claim):
                     return number, how
-            elif any(claim.overlaps(member, factor) for member in group.claims) and (
+            elif any(claim.overlaps(member, factor) for member in group.shapes.values()) and (
                 how == "as stated" or _strong(first, claim)
             ):
                 return number, how
