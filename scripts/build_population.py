@@ -10,7 +10,9 @@ Output (all UTF-8, ``\\n`` line ends, sorted):
 - ``states.csv``: the nation (US), 50 states, DC and Puerto Rico, July 1 estimates 2010-2024;
 - ``counties.csv``: every county and county equivalent, July 1, 2020;
 - ``places.csv``: incorporated places (cities, towns, villages, boroughs …), July 1 estimates 2010-2022;
-- ``world.csv``: the World Bank's countries and the world, 1960-2024 (regional and income aggregates left out);
+- ``world.csv``: the World Bank's countries and the world, 1960-2024;
+- ``regions.csv``: the World Bank's regional, income and lending aggregates ("North America", "European Union"),
+  1960-2024, kept apart from the countries so that no aggregate is read as a country;
 - ``sources.toml``: publisher, table, file, vintage, years and retrieval note of every figure above.
 """
 
@@ -186,8 +188,8 @@ SOURCES = [
         "file": "world-bank-population.csv",
         "vintage": "WDI as in the raw copy (latest year 2024)",
         "url": "https://data.worldbank.org/indicator/SP.POP.TOTL",
-        "counts": "midyear population, all residents regardless of legal status or citizenship; regional and "
-        "income aggregates left out, the world (WLD) kept",
+        "counts": "midyear population, all residents regardless of legal status or citizenship; countries and the "
+        "world (WLD) in world.csv, the regional, income and lending aggregates in regions.csv",
     },
 ]
 
@@ -198,6 +200,7 @@ FIGURES = [
     ("places.csv", 2010, 2019, "census-sub-v2019"),
     ("places.csv", 2020, 2022, "census-sub-ip-v2022"),
     ("world.csv", 1960, 2024, "worldbank-sp-pop-totl"),
+    ("regions.csv", 1960, 2024, "worldbank-sp-pop-totl"),
 ]
 
 
@@ -338,10 +341,11 @@ def _state_names(raw: Path) -> dict[str, str]:
     return {STATE_CODES[r["STATE"]]: r["NAME"] for r in _rows(raw / "NST-EST2024-ALLDATA.csv") if r["SUMLEV"] == "040"}
 
 
-def build_world(raw: Path) -> str:
+def build_world(raw: Path, aggregates: bool = False) -> str:
+    """Countries and the world; with ``aggregates``, the World Bank's aggregates instead."""
     table: dict[tuple[str, str], dict[int, int]] = {}
     for row in _rows(raw / "world-bank-population.csv"):
-        if row["Country Code"] in WB_AGGREGATES or not row["Value"]:
+        if (row["Country Code"] in WB_AGGREGATES) != aggregates or not row["Value"]:
             continue
         table.setdefault((row["Country Code"], row["Country Name"]), {})[int(row["Year"])] = int(float(row["Value"]))
     years = range(1960, 2025)
@@ -379,6 +383,7 @@ def build(raw: Path, out: Path) -> dict[str, int]:
         "counties.csv": build_counties(raw),
         "places.csv": places,
         "world.csv": build_world(raw),
+        "regions.csv": build_world(raw, aggregates=True),
         "sources.toml": build_sources(),
     }
     out.mkdir(parents=True, exist_ok=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from doseconv.checker.files import load_claims_file
+from doseconv.checker.population import undated_note
 from doseconv.checker.verify import check_record, collect_files, verify_paths
 from doseconv.errors import ClaimsFileError
 
@@ -279,6 +280,7 @@ def test_figures_with_different_scopes_get_a_note(tmp_path: Path) -> None:
     assert result.result.notes == (
         "the figures have different scopes (total: DEA Test Division; pills: DEA, nationwide; powder: DEA, nationwide), "
         "so the total need not follow from the inputs",
+        undated_note(),
     )
 
 

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from doseconv.checker import METHODS, check
+from doseconv.checker.population import undated_note
 from doseconv.reading.numbers import exact_text
 
 from .checking import aggregate_basis, percent
@@ -51,7 +52,7 @@ def test_json_contract() -> None:
         assert isinstance(entry["matches"], bool)
         assert entry["value"] is None or _EXACT.fullmatch(entry["value"])
     assert {d["method"] for d in out["diagnosis"]} == set(METHODS)
-    assert out["inputs"]["powder"]["step"] == "100" and out["notes"] == []
+    assert out["inputs"]["powder"]["step"] == "100" and out["notes"] == [undated_note()]
 
 
 def test_json_of_doses_per_pill_and_of_an_unbounded_value() -> None:

@@ -11,6 +11,7 @@ import pytest
 
 from doseconv.assumptions import load_set, set_names
 from doseconv.checker import check as check_claim
+from doseconv.checker.population import undated_note
 from doseconv.cli import main
 from doseconv.reading.numbers import format_grouped
 
@@ -116,6 +117,7 @@ def test_check_prints_the_report(capsys) -> None:
         + check_claim("nearly 44 million pills", "more than 6,500 pounds", "nearly 193 million doses").plain,
         "why:      "
         + check_claim("nearly 44 million pills", "more than 6,500 pounds", "nearly 193 million doses").explanation,
+        f"note:     {undated_note()}",
         "diagnosis (best first):",
         "    -    dose-3mg             232.69 million",
         "    -    pills-lab-share      309.44 million",
@@ -152,7 +154,8 @@ def test_check_pills_alone(capsys) -> None:
         out[5]
         == "correct:  44 million doses  (lethal dose 2 mg (DEA's year-end release of December 2022); doses per pill 1)"
     )
-    assert out[8] == (
+    assert out[7] == f"note:     {undated_note()}"
+    assert out[9] == (
         "  match  pills-only           44 million  (the total is pinned on the pills alone, which would need doses "
         "per pill from 4.36 (8.73 mg per pill) to 4.49 (8.98 mg per pill); a total of pills and powder attributed "
         "to the pills is the likely cause)"
@@ -334,6 +337,7 @@ def test_verify_text(capsys, tmp_path: Path) -> None:
     assert (code, err) == (0, "")
     assert out == [
         f"ok  {path} [total] plausible (expected plausible); powder purity from 9.89% to 10.18%",
+        f"     note: {undated_note()}",
         f"ok  {path} [pills-alone] implausible (expected implausible); "
         "doses per pill from 4.36 (8.73 mg per pill) to 4.49 (8.98 mg per pill)",
         "     reproduced by: pills-only",
@@ -341,6 +345,7 @@ def test_verify_text(capsys, tmp_path: Path) -> None:
         "hold 44 million lethal doses of 2 mg, not the nearly 193 million claimed; 193 million would need about 8.9 mg "
         "of fentanyl in each pill, which points to a total of pills and powder pinned on the pills alone.",
         "     note: the powder is left out",
+        f"     note: {undated_note()}",
         "2 of 2 claims as expected.",
     ]
 
@@ -359,7 +364,7 @@ def test_verify_exits_1_when_an_expected_method_does_not_match(capsys, tmp_path:
     path = write(tmp_path, CLAIMS_FILE.replace('expect_methods = ["pills-only"]', 'expect_methods = ["dose-2g"]'))
     code, out, _ = run(capsys, "verify", str(path))
     assert code == 1
-    assert out[1].startswith(f"FAIL {path} [pills-alone] implausible (expected implausible); ")
+    assert out[2].startswith(f"FAIL {path} [pills-alone] implausible (expected implausible); ")
     assert out[-1] == "1 of 2 claims as expected."
 
 
@@ -394,7 +399,7 @@ def test_verify_json(capsys, tmp_path: Path) -> None:
     assert (second["claim"], second["expect_methods"], second["notes"]) == (
         "pills-alone",
         ["pills-only"],
-        ["the powder is left out"],
+        ["the powder is left out", undated_note()],
     )
     assert [d["method"] for d in second["diagnosis"] if d["matches"]] == ["pills-only"]
 

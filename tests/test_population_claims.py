@@ -191,7 +191,10 @@ class TestErrors:
         ("phrase", "message"),
         [
             ("enough to kill everyone in Narnia", "unknown place 'everyone in Narnia'; accepted: the United States"),
-            ("enough to kill every resident of Orange County", "names 8 counties; give the state: Orange County"),
+            (
+                "enough to kill every resident of Orange County",
+                "names 8 counties in several states, none 20 times the size of the next; give the state: Orange County",
+            ),
             ("enough to kill a horse", "cannot read the claim 'enough to kill a horse'; write a total such as"),
             ("enough to kill everyone in the state", "needs the state the story is about; give the state"),
         ],
@@ -287,14 +290,22 @@ def test_a_parsed_population_claim_is_taken_as_parsed() -> None:
 
 
 def test_a_population_claim_with_no_date_takes_the_set_of_the_population_year() -> None:
-    """One claim never mixes years: no date means the latest population and the set for that year."""
+    """One rule for every claim with no date: the default set, and for a population the same year, said in a note;
+    one claim never mixes years."""
     from doseconv import check
 
     result = check("250,000 pills", None, "enough to kill the entire population of Wyoming")
-    assert result.population is not None
-    year = result.population.year
-    assert result.assumptions.dates is not None and result.assumptions.dates[0].year <= year
-    assert result.assumptions.dates[1].year >= year
-    assert any(n.startswith(f"no date given: the population of {year}") for n in result.notes)
+    doses = check("250,000 pills", None, "600,000 doses")
+    assert result.population is not None and result.population.year == 2022
+    assert result.assumptions.name == doses.assumptions.name == "dea-2022"
+    assert result.notes[0] == (
+        "no date given: the assumptions of dea-2022, the default (the latest year with every DEA laboratory figure "
+        "and its tested range published), and the population of the same year, 2022; give the claim's date or year "
+        "to use that year's"
+    )
+    assert doses.notes[0] == (
+        "no date given: the assumptions of dea-2022, the default (the latest year with every DEA laboratory figure "
+        "and its tested range published); give the claim's date or year to use that year's"
+    )
     named = check("250,000 pills", None, "enough to kill the entire population of Wyoming", assumptions="dea-2022")
     assert named.assumptions.name == "dea-2022"

@@ -77,13 +77,15 @@ class TestCheck:
             (
                 "enough to kill everyone in Narnia",
                 "Error: unknown place 'everyone in Narnia'; accepted: the United States, a state, 'X County, State', "
-                "a city, town or village (with its state if the name is shared), a country, or the world",
+                "a city, town or village (with its state if the name is shared), a country, a World Bank region, the "
+                "world, or several of these joined by 'and'",
             ),
             (
                 "enough to kill every resident of Orange County",
-                "Error: 'every resident of Orange County' names 8 counties; give the state: Orange County, California; "
-                "Orange County, Florida; Orange County, Indiana; Orange County, New York; Orange County, North "
-                "Carolina; Orange County, Texas; Orange County, Vermont; Orange County, Virginia",
+                "Error: 'every resident of Orange County' names 8 counties in several states, none 20 times the size "
+                "of the next; give the state: Orange County, California; Orange County, Florida; Orange County, New "
+                "York; Orange County, North Carolina; Orange County, Texas; Orange County, Virginia; Orange County, "
+                "Vermont; Orange County, Indiana",
             ),
             (
                 "enough to kill a horse",
@@ -216,7 +218,10 @@ class TestScan:
         result = run(capsys, "scan", str(path), "--format", "json")
         claim = json.loads(result.out)["files"][0]["claims"][0]
         assert claim["verdict"] == "unverifiable"
-        assert claim["notes"][0].startswith("not checked: 'everyone in Springfield' names 16 places; give the state")
+        assert claim["notes"][0].startswith(
+            "not checked: 'everyone in Springfield' names 16 places in several states, none 20 times the size of the "
+            "next; give the state"
+        )
 
 
 class TestDescribe:

@@ -124,7 +124,6 @@ def test_strict_reading_narrows_the_multiple() -> None:
     [
         "enough to kill 2 million people",
         "enough to kill more than 2 million people",
-        "enough fentanyl to kill 500,000 Americans",
         "could kill millions of people",
         "enough to kill thousands",
         "the seizure weighed 20 pounds",
@@ -142,7 +141,7 @@ def test_counts_of_people_and_other_text_are_not_population_phrases(text: str) -
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("enough to kill everyone in Orange County", "names 8 counties; give the state"),
+        ("enough to kill everyone in Orange County", "names 8 counties in several states, none 20 times"),
         ("enough to kill the entire population of Narnia", "unknown place 'the entire population of Narnia'"),
         ("enough to kill the entire state", "needs the state the story is about"),
     ],

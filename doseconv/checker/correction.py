@@ -222,7 +222,21 @@ def _cause(
         return f"{number} comes from {ways}" + (f", with {factor[1]}" if factor else "")
     if implied is not None and implied.interval is not None:
         return f"{number} would need {_needs(implied)}, outside every yearly average DEA has published"
+    if implied is not None and ctx.pills is not None and (alone := _pills_alone(ctx)):
+        return alone
     return f"{number} does not follow from the stated amounts"
+
+
+def _pills_alone(ctx: ClaimContext) -> str:
+    """ "the pills alone hold 2.4 million lethal doses, counting each pill as one" (the powder aside), or ""."""
+    pills = ctx.pills
+    assert pills is not None
+    value = central(Recipe(ctx.per_pill, ctx.purity, ctx.lethal, include_powder=False), ctx)
+    if value is None:
+        return ""
+    model = {"one-per-pill": "counting each pill as one", "lab-share": "counting only the share DEA's lab found to "
+             "hold a lethal dose", "mean-content": "counting them by their average fentanyl content"}[ctx.model]  # fmt: skip
+    return f"the pills alone hold {phrase(value)} lethal doses, {model}, more than claimed for all the drugs together"
 
 
 def build_correction(
@@ -255,12 +269,19 @@ def plain_text(
     elif verdict in ("implausible", "upper-bound", "impossible"):
         quoted, number = claimed_words(ctx.claim)
         cause = _cause(verdict, ctx, number, implied, next((d for d in diagnosis if d.matches), None), diagnosis)
-        lead = "is the most the stated amount could hold" if verdict == "upper-bound" else "is flagged"
+        lead = _LEADS[verdict]
         text = f"The {quoted} claimed {lead}: {cause}. A likely figure cannot be worked out: {_missing(ctx)}."
     elif not ctx.has_inputs:
         text = "The claim cannot be checked: no amount of pills or powder is stated to count the doses from."
     elif (value := central_value(ctx)) is None:
-        text = "The claim cannot be checked: " + _missing(ctx) + "."
+        if verdict == "plausible" and implied is not None and implied.interval is not None:
+            quoted, _ = claimed_words(ctx.claim)
+            text = (
+                f"The {quoted} claimed would need {_needs(implied)}, within the range of yearly averages DEA has "
+                f"published; {_missing(ctx, give=False)}, so no likely figure can be given."
+            )
+        else:
+            text = "The claim cannot be checked: " + _missing(ctx) + "."
     else:
         quoted, _ = claimed_words(ctx.claim)
         inputs, verb = _inputs(ctx)
@@ -275,10 +296,29 @@ def plain_text(
     return text
 
 
-def _missing(ctx: ClaimContext) -> str:
+#: How the plain text of a flagged claim with no corrected figure begins, by verdict.
+_LEADS = {
+    "upper-bound": "is the most the stated amount could hold",
+    "impossible": "cannot be",
+    "implausible": "does not follow from the stated amounts",
+}
+
+
+def _figures_chosen(ctx: ClaimContext) -> str:
+    """The figures the check used, as a sentence names them: "DEA's figures for 2021", "the figures chosen"."""
+    chosen = ctx.chosen
+    if not chosen.bundled or chosen.dates is None or chosen.overridden:
+        return "the figures chosen"
+    start, end = chosen.dates
+    return f"DEA's figures for {start.year if start.year == end.year else chosen.period}"
+
+
+def _missing(ctx: ClaimContext, *, give: bool = True) -> str:
     if ctx.pills is not None and ctx.pills.kind == "mass" and ctx.pill_mass is None:
-        return "the pills are given by weight and no weight of one pill is known; give one to count them"
+        return "the pills are given by weight and no weight of one pill is known" + (
+            "; give one to count them" if give else ""
+        )
     if ctx.pills is not None and ctx.per_pill is None:
         needed = {"lab-share": "pill_share", "mean-content": "pill_content"}.get(ctx.model, "pill_share")
-        return f"the published figures chosen include no {PARAMETERS[needed][1]}, which counting these pills needs"
-    return "the published figures chosen include no powder purity; give one"
+        return f"{_figures_chosen(ctx)} include no {PARAMETERS[needed][1]}, which counting these pills needs"
+    return f"{_figures_chosen(ctx)} include no average powder purity" + ("; give one" if give else "")

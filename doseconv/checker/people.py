@@ -56,6 +56,8 @@ def in_people(doses: Fraction, population: Population) -> str:
 
 def _claimed_words(claim: PopulationClaim) -> str:
     """What the claim said, to close a correction: 'not five times', 'not all of it', 'not half of it'."""
+    if not claim.floor and claim.stated is not None:  # a count of people: "750,000 Delawareans"
+        return f"not the {claim.stated.text} claimed"
     if claim.multiple_text == "once":
         return "not all of it"
     words = claim.multiple_text
@@ -75,9 +77,11 @@ def population_plain(ctx: ClaimContext, verdict: str, computed: Interval | None)
     if claim is None:
         return ""
     if computed is None:
+        more = " or more" if claim.floor else ""
         return (
-            f"The claim needs {describe(claim.doses.low, 'about', 3)} lethal doses or more "
-            f"({claim.population.citation()}); the stated amounts cannot be counted in doses here."
+            f"The claim needs {describe(claim.doses.low, 'about', 3)} lethal doses{more} "
+            f"({claim.population.place}: {claim.population.citation()}); the stated amounts cannot be counted in "
+            "doses here."
         )
     central = computed.mid if computed.low != computed.high else computed.low
     holds = "hold" if _plural(ctx) else "holds"
@@ -86,6 +90,8 @@ def population_plain(ctx: ClaimContext, verdict: str, computed: Interval | None)
     sentence = (
         f"{_inputs_text(ctx)} {holds} {describe(central, 'about', 3)} lethal doses of {dose} — in theory {people}"
     )
+    if verdict == "consistent" and not claim.floor and claim.stated is not None:
+        return f"{sentence}, in line with the {claim.stated.text} claimed."
     if verdict == "consistent":
         return f"{sentence}, so the claim holds: '{claim.verb_text}' states a floor."
     return f"{sentence}, {_claimed_words(claim)}."

@@ -20,14 +20,14 @@ period covers that date, so one claim never mixes years (:func:`read_claim`).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import TYPE_CHECKING, cast
 
-from ..assumptions import SetChoice
+from ..assumptions import DEFAULT_SET, SetChoice, load_set
 from ..errors import DrugError, InputError
 from ..intervals import Interval
-from ..population import ClaimDate, PopulationClaim, parse_population_claim, pick_assumption_set, resolve_when
+from ..population import ClaimDate, PopulationClaim, parse_population_claim, resolve_when
 from ..population.phrases import population_lead
 from ..reading.drugs import read_drugs
 from ..reading.inputs import FigureValue, parse_claim
@@ -98,9 +98,8 @@ class PopulationFigure(StatedFigure):
 
 def as_figure(claim: PopulationClaim) -> PopulationFigure:
     """The figure the checker takes for a population claim: population × multiple doses."""
-    central = claim.multiple.mid if claim.multiple.low != claim.multiple.high else claim.multiple.low
-    value = central * claim.population.value
-    amount = Amount(value, "lethal_dose", "doses", Fraction(claim.population.value), claim.text)
+    step = claim.stated.amount.step if claim.stated is not None else Fraction(claim.population.value)
+    amount = Amount(claim.central, "lethal_dose", "doses", step, claim.text)
     return PopulationFigure(claim.text, claim.qualifier, "", amount, claim=claim)
 
 
@@ -118,13 +117,17 @@ def read_claim(
 
     A text that is a population phrase becomes a :class:`PopulationFigure` (the place read for the year of
     the claim); any other text is left for the checker to read as a total of doses. With no date, year or
-    story date the set is the caller's (the checker's default when None), except for a population claim,
-    whose set is the one for the population's year (the latest in the data), so one claim never mixes years.
+    story date every claim, of doses or of a population, takes the caller's set or else the default set
+    (:func:`undated_note` says which and why), and a population claim the population of that set's year, so
+    one claim never mixes years.
     """
     named = assumptions if isinstance(assumptions, str) or assumptions is None else "given"
     when = resolve_when(date=date, year=year, story_date=story_date, assumptions=named)
     chosen: SetChoice = assumptions if assumptions is not None else when.assumptions
     notes = _date_notes(when, assumptions is None)
+    undated = assumptions is None and when.basis == "latest"
+    if undated:  # one rule for every claim with no date: the default set, and the population of its year
+        chosen, when = DEFAULT_SET, replace(when, year=_default_year())
     parsed: PopulationClaim | None = None
     if isinstance(claim, PopulationClaim):
         parsed = claim
@@ -142,15 +145,28 @@ def read_claim(
                 raise
             except InputError:
                 raise InputError(f"cannot read the claim {claim!r}; {ACCEPTED_CLAIMS}") from None
+    if undated:
+        notes += (undated_note(population=parsed is not None),)
     if parsed is None:
         return cast(FigureValue, claim), chosen, notes
-    population = parsed.population
-    if assumptions is None and when.basis == "latest":  # one claim, one year: the population's and the set's
-        chosen, note = pick_assumption_set(dt.date(population.year, 7, 1))
-        notes += (f"no date given: the population of {population.year}, the latest in the data, and the "
-                  f"assumptions for that year: {chosen}" + (f" ({note})" if note else ""),)  # fmt: skip
-    notes += (f"population: {population.explain()}",)
+    notes += (f"population: {parsed.population.explain()}", *parsed.notes)
     return as_figure(parsed), chosen, notes
+
+
+def _default_year() -> int:
+    """The year the default set's figures describe (the population year of a claim with no date)."""
+    dates = load_set(DEFAULT_SET).dates
+    assert dates is not None
+    return dates[0].year
+
+
+def undated_note(*, population: bool = False) -> str:
+    """What a claim with no date is checked under, and why (one rule for every kind of claim)."""
+    year = f", and the population of the same year, {_default_year()}" if population else ""
+    return (
+        f"no date given: the assumptions of {DEFAULT_SET}, the default (the latest year with every DEA laboratory "
+        f"figure and its tested range published){year}; give the claim's date or year to use that year's"
+    )
 
 
 def _date_notes(when: ClaimDate, picked: bool) -> tuple[str, ...]:
@@ -179,7 +195,7 @@ def floor_verdict(ctx: ClaimContext, computed: Interval | None, verdict: Verdict
     the diagnosis are the same for a floor as for the stated interval when the inputs fall short).
     """
     claim = population_claim_of(ctx)
-    if claim is None or computed is None or verdict in ("consistent", "unverifiable"):
+    if claim is None or not claim.floor or computed is None or verdict in ("consistent", "unverifiable"):
         return verdict, reason
     if computed.high >= claim.doses.low:
         return "consistent", f"'{claim.verb_text}' states a floor, and the inputs give at least that many doses"
@@ -189,7 +205,9 @@ def floor_verdict(ctx: ClaimContext, computed: Interval | None, verdict: Verdict
 def floor_notes(ctx: ClaimContext, computed: Interval | None) -> tuple[str, ...]:
     """A note when a population claim understates by far (the inputs give twice its high end or more)."""
     claim = population_claim_of(ctx)
-    if claim is None or computed is None or computed.low < UNDERSTATES_BY_FAR * claim.doses.high:
+    if claim is None or not claim.floor or claim.at_least or computed is None:
+        return ()
+    if computed.low < UNDERSTATES_BY_FAR * claim.doses.high:
         return ()
     from .people import in_people
 

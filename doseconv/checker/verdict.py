@@ -41,21 +41,24 @@ def decide(
 
     1. no pills and no powder: unverifiable;
     2. the value needs more fentanyl than the stated mass holds: impossible (unless a rounded pound
-       factor brings it within the mass, when rule 3 or 6 decides);
+       factor brings it within the mass, when rule 3 or 4 decides);
     3. a method that counts the seized mass as pure fentanyl reproduces the claim (with the exact or
        a rounded pound factor), and the value it needs lies above every yearly mean DEA has
        published: upper-bound (not when the user's own rule counts the mass as pure: the claim is
-       then judged against that rule). Rules 2 and 3 need no value from the set, so they apply even
-       when the set lacks one or pills are given by weight with no pill mass;
-    4. a value the total needs is not published (or pills by weight have no pill mass): unverifiable
-       (the diagnosis still shows which ways of counting reproduce the claim);
-    5. no implied value can be computed: consistent if the inputs give the claim, else unverifiable;
-    6. the inputs give the claimed total under the set's central values: consistent;
-    7. no non-negative value works (the inputs already give more): implausible (also when only a
-       rounded pound factor brings the value within the mass and no pure-counting method matches);
-    8. the value needed meets the band of the scale: plausible;
-    9. no band to compare with: unverifiable without a computed total, else implausible;
-    10. otherwise: implausible (outside the band).
+       then judged against that rule);
+    4. only a rounded pound factor brings the value within the mass: implausible;
+    5. no value the claim needs can be computed (nothing to back-solve, or the set lacks a value the
+       back-solve needs): consistent if the inputs give the claim, else unverifiable;
+    6. no non-negative value works (the inputs already give more): implausible;
+    7. the inputs give the claimed total under the set's central values: consistent;
+    8. the value needed lies outside the band of the scale: implausible; no band: unverifiable
+       without a computed total, else implausible;
+    9. the value needed meets the band: plausible (when the set publishes no central value, the
+       reason says so: whether the set's own figure gives the claim cannot be said).
+
+    Rules 2 to 4, 6, 8 and 9 need no central value from the set, so a value the set does not publish
+    decides nothing before them: ``unverifiable`` is kept for a claim whose needed value cannot be
+    computed at all.
     """
     if not ctx.has_inputs:
         return (
@@ -79,14 +82,12 @@ def decide(
         return "implausible", (
             "it needs the whole stated mass to be fentanyl, and even that only with a rounded pound factor"
         )
-    if computed is None:
-        return "unverifiable", _MISSING
-    gives = computed.overlaps(ctx.claimed)
+    gives = computed is not None and computed.overlaps(ctx.claimed)
     if implied is None:
         if gives:
             return "consistent", "the inputs give the claimed total under the set's central values"
         return "unverifiable", _MISSING
-    if gives:
+    if implied.interval is not None and gives:
         return "consistent", "the inputs give the claimed total under the set's central values"
     return _by_band(ctx, computed, implied)
 
@@ -117,6 +118,11 @@ def _by_band(ctx: ClaimContext, computed: Interval | None, implied: Implied) -> 
     if implied.unbounded and band is not None:  # any value from the low end up works
         needed = Interval(needed.low, max(needed.high, band.high))
     if band is not None and needed.overlaps(Interval(band.low, band.high)):
+        if computed is None:
+            return "plausible", (
+                f"the value it needs lies within the {band.basis}; the set publishes no central value to "
+                "say whether its own figure gives the claim (see notes)"
+            )
         return "plausible", f"the value it needs lies within the {band.basis}"
     if band is None:
         if computed is None:

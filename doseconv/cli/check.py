@@ -43,11 +43,20 @@ def render_check(result) -> list[str]:
 
     lines = [f"verdict:  {result.verdict}"]
     claim = result.inputs["claim"]
-    if result.population is not None:  # a population phrase states a floor
-        multiple = _interval_text(claim.claim.multiple)
+    phrase = claim.claim if result.population is not None else None
+    if phrase is not None and phrase.floor:  # a population phrase states a floor
+        multiple = _interval_text(phrase.multiple)
+        people = f"{result.population.value:,} people"
+        if phrase.stated is not None:
+            people = f"{phrase.stated.text} people, the phrase's own figure,"
         lines.append(
             f"claimed:  at least {format_grouped(result.claimed.low, 2)} doses, a floor  ({claim.text!r}: "
-            f"{result.population.value:,} people × {multiple}, {result.reading} reading)"
+            f"{people} × {multiple}, {result.reading} reading)"
+        )
+    elif phrase is not None:  # a count of people with a place: "750,000 Delawareans"
+        lines.append(
+            f"claimed:  {_interval_text(result.claimed)} doses  ({claim.text!r}: a count of people of "
+            f"{result.population.place}, {result.reading} reading)"
         )
     else:
         lines.append(f"claimed:  {_interval_text(result.claimed)} doses  ({claim.text!r}, {result.reading} reading)")

@@ -12,7 +12,7 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
-__all__ = ["Row", "Source", "counties", "places", "source_for", "sources", "states", "world"]
+__all__ = ["Row", "Source", "counties", "places", "regions", "source_for", "sources", "states", "world"]
 
 
 @dataclass(frozen=True)
@@ -105,6 +105,13 @@ def world() -> tuple[Row, ...]:
     """World Bank countries and the world (key ``WLD``); keys are the World Bank's three-letter codes."""
     column, first, rows = _read("world.csv")  # code, name, years …
     return tuple(Row("world.csv", r[0], r[1], "", "", tuple(r[column:]), first) for r in rows)
+
+
+@cache
+def regions() -> tuple[Row, ...]:
+    """The World Bank's regional, income and lending aggregates ("North America", "European Union")."""
+    column, first, rows = _read("regions.csv")  # code, name, years …
+    return tuple(Row("regions.csv", r[0], r[1], "", "", tuple(r[column:]), first) for r in rows)
 
 
 @cache

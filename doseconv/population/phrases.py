@@ -3,7 +3,12 @@
 A population claim states a number of lethal doses as a population times a multiple, one lethal dose per
 person. The qualifier ("nearly", "more than" …) applies to the multiple, read with the qualifier table
 (``data/qualifiers.toml``). "Enough to kill" states a floor: the claim is wrong when the seizure holds fewer
-doses than the low end, not when it holds more.
+doses than the low end, not when it holds more. A count of people with a place ("750,000 Delawareans") is a
+claimed total, not a floor.
+
+This is the one reader of population phrases: ``check``, claims files and ``scan`` (through
+:func:`read_population_at`) all read them here. The words are data (:mod:`.words`); what follows the verb is
+read by :mod:`.target`; the place by :mod:`.places`.
 
 >>> claim = parse_population_claim("enough to kill every person in West Virginia 32 times over", year=2023)
 >>> claim.population.value, str(claim.multiple)
@@ -18,88 +23,38 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from fractions import Fraction
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from ..errors import InputError
+from ..errors import PopulationError
 from ..intervals import Interval
-from ..reading.numbers import exact_text, parse_number, step_of
-from ..reading.stated import QUALIFIER_PHRASES, Reading, qualifier_rules
+from ..reading.numbers import exact_text
+from ..reading.stated import Reading, StatedFigure
 from .places import resolve_place
 from .result import Population
+from .story import StoryPlaces
+from .target import FRACTION_STEP, Target, clean, read_target
+from .words import alternation, words
 
-__all__ = ["FRACTION_STEP", "PopulationClaim", "has_population_verb", "parse_population_claim", "population_lead"]
+__all__ = [
+    "FRACTION_STEP",
+    "MAX_CLAUSE",
+    "PhraseRead",
+    "PopulationClaim",
+    "has_population_verb",
+    "parse_population_claim",
+    "population_lead",
+    "read_population_at",
+    "scan_leads",
+]
 
-#: A fraction in words ("half", "a third") is read as stated to a fifth of itself: "half" is 0.5 with step 0.1.
-FRACTION_STEP = Fraction(1, 5)
-
-_VERBS = [
-    ("enough to kill", "kill"), ("enough to wipe out", "kill"), ("enough to poison", "kill"),
-    ("enough to overdose", "overdose"), ("enough fentanyl to kill", "kill"), ("enough to fatally poison", "kill"),
-    ("enough lethal doses to kill", "kill"), ("enough doses to kill", "kill"), ("enough for", "dose"),
-    ("could kill", "kill"), ("can kill", "kill"), ("would kill", "kill"), ("could potentially kill", "kill"),
-    ("potentially kill", "kill"), ("capable of killing", "kill"), ("to kill", "kill"), ("to overdose", "overdose"),
-    ("could overdose", "overdose"), ("fatal to", "fatal"), ("lethal to", "fatal"), ("could wipe out", "kill"),
-    ("potentially lethal to", "fatal"), ("potentially fatal to", "fatal"), ("kill", "kill"),
-    ("deadly to", "fatal"), ("potentially deadly to", "fatal"), ("enough to kill off", "kill"),
-]  # fmt: skip
-# "enough fentanyl to wipe out", "enough doses to poison": what there is enough of may stand before every verb.
-_VERBS += [
-    (f"enough {what} to {verb}", meaning)
-    for what in ("fentanyl", "lethal doses", "doses")
-    for verb, meaning in (("kill", "kill"), ("wipe out", "kill"), ("poison", "kill"), ("overdose", "overdose"),
-                          ("fatally poison", "kill"), ("kill off", "kill"))
-    if (f"enough {what} to {verb}", meaning) not in _VERBS
-]  # fmt: skip
-_VERB = re.compile(
-    r"\b(?P<verb>" + "|".join(re.escape(v) for v, _ in sorted(_VERBS, key=lambda v: -len(v[0]))) + r")\b\s+",
-    re.IGNORECASE,
-)
-_Q = "|".join(re.escape(p) for p in QUALIFIER_PHRASES)
-_WORD_MULTIPLES = {"once": 1, "twice": 2, "thrice": 3, "double": 2, "triple": 3}
-_NUMBER_WORDS = (
-    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
-    "eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|one hundred|hundred"
-)
-_MULTIPLE = rf"(?P<n>\d+(?:\.\d+)?|(?:{_NUMBER_WORDS})(?:[- ](?:{_NUMBER_WORDS}))?)\s+times|(?P<w>once|twice|thrice)"
-_TAIL = re.compile(rf"\s+\b(?:(?P<q>{_Q})\s+)?(?:{_MULTIPLE})(?:\s+over)?$", re.IGNORECASE)
-_HEAD = re.compile(rf"^\b(?:(?P<q>{_Q})\s+)?(?:{_MULTIPLE})(?:\s+over)?\s+(?=the |all |every )", re.IGNORECASE)
-_FRACTIONS = {
-    "half": Fraction(1, 2), "one half": Fraction(1, 2), "a third": Fraction(1, 3), "one third": Fraction(1, 3),
-    "one-third": Fraction(1, 3), "two thirds": Fraction(2, 3), "two-thirds": Fraction(2, 3),
-    "a quarter": Fraction(1, 4), "one quarter": Fraction(1, 4), "one-quarter": Fraction(1, 4),
-    "three quarters": Fraction(3, 4), "three-quarters": Fraction(3, 4), "a fifth": Fraction(1, 5),
-    "one-fifth": Fraction(1, 5), "one fifth": Fraction(1, 5), "a tenth": Fraction(1, 10),
-}  # fmt: skip
-_FRACTION = re.compile(
-    rf"^(?:(?P<q>{_Q})\s+)?(?:(?P<f>{'|'.join(sorted(_FRACTIONS, key=len, reverse=True))})"
-    r"|(?P<pct>\d+(?:\.\d+)?)\s*(?:%|percent|per cent))\s+(?:of\s+)?",
-    re.IGNORECASE,
-)
-_PEOPLE_COUNT = re.compile(
-    r"^(?:(?:" + _Q + r")\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a|an|hundreds|thousands|"
-    r"millions|billions|dozens)\b(?!\s+(?:third|quarter|half|fifth|tenth)))",
-    re.IGNORECASE,
-)
-
-# What a population looks like after the verb: "every …", "all …", "the entire …", "X's population" …
-# Anything else ("could kill people who use it", "enough to kill a horse") is no population phrase.
-_POPULATION = re.compile(
-    r"^(?:every|all|everyone|everybody|america|americans|humanity|mankind|humankind|earth|"
-    r"the (?:entire|whole|total|full|combined|population|people|residents|citizens|inhabitants|u\.?s\.?|usa|"
-    r"united states|american|country|nation|state|commonwealth|world|planet|human race|city of|town of|"
-    r"village of|district)\b)|\bpopulation$|['’]s? (?:entire |whole |total |full )?(?:population|residents|people)\b",
-    re.IGNORECASE,
-)
-
-#: "us" in lower case is the pronoun ("deadly to all of us"), not the United States ("US", "U.S.").
-_LOWER_US = re.compile(r"(?:^|\s)us$")
+#: The longest clause read after a verb, in characters.
+MAX_CLAUSE = 160
 
 
 @dataclass(frozen=True)
 class PopulationClaim:
-    """A population phrase read as a dose claim: ``doses`` = population × ``multiple``."""
+    """A population phrase read as a dose claim: ``doses`` = the people counted × ``multiple``."""
 
     text: str
     verb: str
@@ -110,26 +65,70 @@ class PopulationClaim:
     qualifier: str
     multiple: Interval
     reading: str
+    kind: str = "whole"  # "whole", "share", "multiple" or "count"
+    stated: StatedFigure | None = None  # a count ("750,000 Delawareans") or the phrase's own population figure
+    at_least: bool = False  # a vague multiple ("several times over"), read as at least its floor
+    lead: str = ""  # the words from the lead to the verb ("enough of the drug to wipe out")
+
+    @property
+    def people(self) -> Interval:
+        """The people counted: the population's figure, or the figure the phrase states itself."""
+        if self.stated is not None:
+            return self.stated.interval(self.reading, role="claim")  # type: ignore[arg-type]
+        return Interval.point(self.population.value)
 
     @property
     def doses(self) -> Interval:
         """Lethal doses the claim states: one per person, times the multiple."""
-        return self.multiple * self.population.value
+        return self.multiple * self.people
+
+    @property
+    def central(self) -> Fraction:
+        """The claim's central value: the multiple's middle times the people's."""
+        people = self.stated.amount.value if self.stated is not None else Fraction(self.population.value)
+        multiple = self.multiple.low if self.multiple.low == self.multiple.high else self.multiple.mid
+        return multiple * people
 
     @property
     def floor(self) -> bool:
-        """True: the claim says the seizure holds at least this many doses ("enough to kill")."""
-        return True
+        """True: the claim says the seizure holds at least this many doses ("enough to kill" a population)."""
+        return self.kind != "count"
 
     @property
     def note(self) -> str:
+        if not self.floor:
+            return f"'{self.text}' counts people: a claimed total of {exact_text(self.central)} doses, one each"
         return (
             f"'{self.verb_text}' states a floor: the claim is wrong when the seizure holds fewer doses than "
             f"{exact_text(self.doses.low)}, not when it holds more"
         )
 
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What a reader needs to know about how the phrase was read (besides the population's citation)."""
+        out = []
+        if self.at_least:
+            out.append(
+                f"'{self.multiple_text}' gives no number: read as at least {exact_text(self.multiple.low)} times, "
+                "a floor of two"
+            )
+        if self.stated is not None and self.kind != "count":
+            out.append(
+                f"the phrase states its own figure for {self.population.place}, {self.stated.text!r}: the claim "
+                f"is read with it; the published estimate is {self.population.citation()}"
+            )
+        elif self.stated is not None:
+            from ..reading.stated import describe
+
+            share = describe(self.stated.amount.value / self.population.value * 100, "about", 2)
+            out.append(
+                f"'{self.text}' counts people, not a whole population: {self.stated.text} is {share}% of "
+                f"{self.population.place} ({self.population.citation()})"
+            )
+        return tuple(out)
+
     def to_dict(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "text": self.text,
             "verb": self.verb,
             "verb_text": self.verb_text,
@@ -138,6 +137,59 @@ class PopulationClaim:
             "doses": self.doses.to_dict(),
             "floor": self.floor,
         }
+        if self.stated is not None:
+            out["stated"] = {"text": self.stated.text, "kind": self.kind, **self.people.to_dict()}
+        if self.at_least:
+            out["multiple"]["at_least"] = True  # type: ignore[index]
+        return out
+
+
+@dataclass(frozen=True)
+class PhraseRead:
+    """A population phrase found at ``start``: its end, and the claim read or the reason it cannot be read."""
+
+    start: int
+    end: int
+    claim: PopulationClaim | None
+    reason: str | None = None
+    names_a_place: bool = False  # the words hold a capitalised name ("everyone in Springfield")
+
+
+@cache
+def _leads(scan: bool) -> re.Pattern[str]:
+    """Where a phrase starts, to the end of its verb. ``scan``: only leads that say a quantity kills."""
+    w = words()
+    leads = w.leads
+    verbs = alternation(w.verbs)
+    adverb = rf"(?:(?:{alternation(leads['adverbs'])})\s+)?"
+    quote = r"(?:[\"“”‘’'«»]\s*)?"
+    enough = alternation(leads["enough"])
+    gap = int(leads["enough_gap_words"])
+    parts = [
+        rf"(?:{enough})(?:\s+(?!(?:{enough})\b)[^\s;:]+){{0,{gap}}}?\s+{quote}to\s+{quote}{adverb}(?P<v1>{verbs})",
+        rf"(?P<dose>{alternation(leads['enough_for'])})",
+        rf"(?:{alternation(leads['modals'])})\s+{adverb}(?:have\s+)?{adverb}(?P<v2>{verbs})",
+        rf"(?:{alternation(leads['potential'])})\s+{quote}{adverb}(?P<v3>{verbs})",
+        rf"(?:{alternation(leads['capable'])})\s+(?P<v4>{verbs})",
+        rf"(?:potentially\s+)?(?P<fatal>{alternation(leads['fatal'])})",
+    ]
+    if not scan:  # a claim given as such may start at its verb: "to kill every American", "kill everyone in Utah"
+        parts += [rf"to\s+{quote}{adverb}(?P<v5>{verbs})", rf"(?P<v6>{verbs})"]
+    return re.compile(rf"\b(?:{'|'.join(parts)})\b", re.IGNORECASE)
+
+
+def scan_leads() -> re.Pattern[str]:
+    """The pattern of every lead a story's population phrase starts with (for :mod:`doseconv.scan.population`)."""
+    return _leads(True)
+
+
+def _meaning(lead: re.Match[str]) -> tuple[str, str]:
+    if lead["dose"]:
+        return "dose", " ".join(lead["dose"].lower().split())
+    if lead["fatal"]:
+        return "fatal", " ".join(lead["fatal"].lower().split())
+    verb = next(lead[g] for g in ("v1", "v2", "v3", "v4", "v5", "v6") if lead.groupdict().get(g))
+    return words().verbs[" ".join(verb.lower().split())], clean(lead.group(0)).lower()
 
 
 def has_population_verb(text: str) -> bool:
@@ -146,7 +198,7 @@ def has_population_verb(text: str) -> bool:
     >>> has_population_verb("could kill a horse"), has_population_verb("193 million doses")
     (True, False)
     """
-    return _VERB.search(text) is not None
+    return _leads(False).search(text) is not None
 
 
 def population_lead(text: str) -> str:
@@ -155,71 +207,135 @@ def population_lead(text: str) -> str:
     >>> population_lead("enough meth to kill every American twice over")
     'enough meth to kill'
     """
-    match = _VERB.search(text)
+    match = _leads(False).search(text)
     return "" if match is None else text[: match.end()].rstrip()
 
 
-def _count(text: str) -> tuple[Fraction, Fraction]:
-    """The multiple and its step: 'five' -> (5, 1); '1.5' -> (3/2, 1/10)."""
-    word = text.lower()
-    if word in _WORD_MULTIPLES:
-        return Fraction(_WORD_MULTIPLES[word]), Fraction(1)
-    value = parse_number(word)
-    step = Fraction(step_of(value)) if "." in word else Fraction(1)
-    return Fraction(value), step
+_CUT = re.compile(r",|;|\s+(?:and|but|officials|police|authorities|according|said|says)\b|\s+[-–—]\s+|\s+\(")
+_NAMES_A_PLACE = re.compile(r"\b[A-Z][a-z]")
 
 
-def _interval(qualifier_phrase: str | None, value: Fraction, step: Fraction, reading: Reading) -> tuple[str, Interval]:
-    key = "none"
-    if qualifier_phrase:
-        key = next(k for k, rule in qualifier_rules().items() if qualifier_phrase.lower() in rule.phrases)
-    return key, qualifier_rules()[key].interval(value, step, reading)
+def _clauses(text: str, start: int, end: int) -> list[int]:
+    """Ends of the clauses to try after a verb at ``start``: the whole first, then each cut, last first."""
+    limit = min(end, start + MAX_CLAUSE)
+    stop = text[start:limit].rstrip().rstrip(".!?\"”'’")
+    ends = [start + len(stop)]
+    ends += sorted((start + len(stop[: m.start()].rstrip(" ,;")) for m in _CUT.finditer(stop)), reverse=True)
+    return [e for e in dict.fromkeys(ends) if e > start]
+
+
+def read_population_at(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    story: StoryPlaces | None = None,
+    year: int | None = None,
+    reading: Reading = "lenient",
+    scan: bool = True,
+) -> PhraseRead | None:
+    """The population phrase whose lead starts at ``start`` (read up to ``end`` at most), or None.
+
+    The whole clause is tried first, then shorter ones cut at a comma or "and" ("…, officials said"). A phrase
+    whose place cannot be read comes back with the reason (from the longest clause), never as a claim.
+    """
+    lead = _leads(scan).match(text, start, end)
+    if lead is None:
+        return None
+    reason: tuple[int, str] | None = None
+    for stop in _clauses(text, lead.end(), end):
+        try:
+            claim = _read(text[start:stop], text[lead.end() : stop], lead, story, year, reading)
+        except PopulationError as error:
+            reason = reason or (stop, str(error))
+            continue
+        if claim is not None:
+            return PhraseRead(start, stop, claim)
+    if reason is None:
+        return None
+    named = _NAMES_A_PLACE.search(text, lead.end(), reason[0]) is not None
+    return PhraseRead(start, reason[0], None, reason[1], named)
+
+
+def _read(
+    phrase: str, after: str, lead: re.Match[str], story: StoryPlaces | None, year: int | None, reading: Reading
+) -> PopulationClaim | None:
+    target = read_target(after, reading)
+    if target is None or not target.place_text or _LOWER_US.search(target.place_text):
+        return None  # a count of people with no place ("2 million people"), or "all of us", which is no place
+    if target.stated is not None or _population_words().search(target.place_text):
+        population = resolve_place(target.place_text, story=story, year=year)
+    else:  # a bare name ("enough to kill Kansas and Nebraska"): only a state, a country or larger, never a town
+        try:
+            population = resolve_place(target.place_text, story=story, year=year)
+        except PopulationError:
+            return None
+        if not _broad(population):
+            return None
+    verb, verb_text = _meaning(lead)
+    return _claim(" ".join(phrase.split()), verb, verb_text, target, population, reading, lead.group(0))
+
+
+def _claim(
+    text: str, verb: str, verb_text: str, target: Target, population: Population, reading: Reading, lead: str
+) -> PopulationClaim:
+    return PopulationClaim(
+        text, verb, verb_text, target.place_text, population, target.multiple_text, target.qualifier,
+        target.multiple, reading, target.kind, target.stated, target.at_least, " ".join(lead.split()),
+    )  # fmt: skip
+
+
+@cache
+def _population_words() -> re.Pattern[str]:
+    w = words()
+    names = alternation((*w.places["nation"], *w.places["world"], *w.places["story_state"],
+                         *w.places["story_county"], *w.places["story_city"], *w.places["groups"]))  # fmt: skip
+    return re.compile(
+        r"^(?:every|all\b|both\b|everyone|everybody|the (?:entire|whole|total|full|combined|populations?|people|residents"
+        r"|citizens|inhabitants|city of|town of|village of|county of|state of|commonwealth of|district)\b"
+        rf"|(?:{names})$|(?:{alternation((*w.demonyms, *w.ambiguous_demonyms))})$)"
+        r"|\bpopulations?$|['’]s?\s+(?:entire |whole |total |full |combined )?(?:populations?|residents|people)\b",
+        re.IGNORECASE,
+    )
+
+
+#: "us" in lower case is the pronoun ("deadly to all of us"), not the United States ("US", "U.S.").
+_LOWER_US = re.compile(r"(?:^|\s)us$")
+#: Kinds of place a bare name may be read as: a town's name may be a person's, a state's rarely is.
+_BROAD = ("nation", "world", "state", "territory", "country", "region")
+
+
+def _broad(population: Population) -> bool:
+    return population.kind in _BROAD or any(part.kind in _BROAD for part in population.parts)
 
 
 @lru_cache(maxsize=1024)  # the same phrase is read once per claim, and claims repeat (wire copy)
 def parse_population_claim(
-    text: str, *, state: str | None = None, year: int | None = None, reading: Reading = "lenient"
+    text: str,
+    *,
+    state: str | None = None,
+    year: int | None = None,
+    reading: Reading = "lenient",
+    story: StoryPlaces | None = None,
 ) -> PopulationClaim | None:
     """Read a population phrase; ``None`` when ``text`` is no population phrase (or counts people instead).
 
-    ``state`` is the state the story names; ``year`` the claim's year (None: the latest in the data).
-    A place that cannot be found raises :class:`~doseconv.errors.PopulationError`.
+    ``state`` is the state the story names; ``story`` its places as a scanner read them; ``year`` the claim's
+    year (None: the latest in the data). A place that cannot be found raises
+    :class:`~doseconv.errors.PopulationError`.
     """
-    match = _VERB.search(text)
-    if match is None:
+    if state is not None:
+        from .names import state_code
+
+        code = state_code(state)
+        base = story or StoryPlaces()
+        story = StoryPlaces(code, base.states, base.county, base.city, (("state", "given"), *base.basis))
+    lead = _leads(False).search(text)
+    if lead is None:
         return None
-    verb_text = match["verb"].lower()
-    verb = dict(_VERBS)[verb_text]
-    target = text[match.end() :].strip().rstrip(".,;:!?\"”'")
-    if _PEOPLE_COUNT.match(target) and not _HEAD.match(target) and not _FRACTION.match(target):
-        return None  # "enough to kill 2 million people": a claimed total, not a population
-    multiple_text, qualifier, multiple = "once", "none", Interval.point(1)
-    for pattern in (_TAIL, _HEAD):
-        found = pattern.search(target)
-        if found is None:
-            continue
-        count = found["n"] or found["w"]
-        try:
-            value, step = _count(count)
-        except InputError:
-            continue
-        qualifier, multiple = _interval(found["q"], value, step, reading)
-        multiple_text = found.group(0).strip()
-        target = (target[: found.start()] + target[found.end() :]).strip()
-        break
-    else:
-        fraction = _FRACTION.match(target)
-        if fraction is not None:
-            if fraction["f"]:
-                value = _FRACTIONS[fraction["f"].lower()]
-                step = value * FRACTION_STEP
-            else:
-                percent = Decimal(fraction["pct"])
-                value, step = Fraction(percent) / 100, Fraction(step_of(percent)) / 100  # face value: '10' is ten
-            qualifier, multiple = _interval(fraction["q"], value, step, reading)
-            multiple_text = fraction.group(0).strip()
-            target = target[fraction.end() :].strip()
-    if not target or not _POPULATION.search(target) or _LOWER_US.search(target):
-        return None  # no population named ("could kill anyone"), or "all of us", which is no place
-    population = resolve_place(target, state=state, year=year)
-    return PopulationClaim(text, verb, verb_text, target, population, multiple_text, qualifier, multiple, reading)
+    found = read_population_at(text, lead.start(), len(text), story=story, year=year, reading=reading, scan=False)
+    if found is None:
+        return None
+    if found.claim is None:
+        raise PopulationError(found.reason or f"cannot read {text!r}")
+    return found.claim

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from .data import Row, Source, source_for
 
-__all__ = ["COUNTS", "Population", "as_population", "describe_in_people", "figure"]
+__all__ = ["COUNTS", "Population", "as_population", "describe_in_people", "figure", "total", "with_note"]
 
 #: What each kind of figure counts, in words a reader can check a claim against.
 COUNTS = {
@@ -18,6 +18,8 @@ COUNTS = {
     "place": "residents within the place's legal boundaries, citizens or not",
     "country": "all residents, regardless of legal status or citizenship (World Bank midyear estimate)",
     "world": "every person alive at midyear (World Bank, from UN World Population Prospects)",
+    "region": "the World Bank's aggregate: the midyear populations of the economies it puts in the group, summed",
+    "sum": "each place's figure as cited, added exactly",
 }
 _REFERENCE = {"states.csv": "July 1", "counties.csv": "July 1", "places.csv": "July 1"}
 
@@ -38,6 +40,7 @@ class Population:
     note: str
     requested: int | None = None
     key: str = ""
+    parts: tuple[Population, ...] = ()  # a sum of places: each place's own figure
 
     @property
     def counts(self) -> str:
@@ -45,7 +48,10 @@ class Population:
 
     def citation(self) -> str:
         """'336,806,231 residents, U.S. Census Bureau estimate for July 1, 2023, vintage 2024'."""
-        if self.kind in ("country", "world"):
+        if self.parts:
+            each = "; ".join(f"{part.place} {part.citation()}" for part in self.parts)
+            return f"{self.value:,} people in all, the sum of: {each}"
+        if self.kind in ("country", "world", "region"):
             return f"{self.value:,} people, World Bank estimate for {self.year} (SP.POP.TOTL)"
         publisher = self.source.publisher.split(",")[0]
         return f"{self.value:,} residents, {publisher} estimate for July 1, {self.year}, vintage {self.source.vintage}"
@@ -55,12 +61,16 @@ class Population:
         return f"{self.place}: {self.citation()} ({self.counts}){'; ' + self.note if self.note else ''}"
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "place": self.place,
             "year": self.year,
             "value": self.value,
             "source": f"{self.source.publisher}, {self.source.table}, vintage {self.source.vintage}",
         }
+        if self.parts:
+            out["source"] = "; ".join(dict.fromkeys(str(part.to_dict()["source"]) for part in self.parts))
+            out["parts"] = [part.to_dict() for part in self.parts]
+        return out
 
 
 def figure(row: Row, kind: str, place: str, year: int | None) -> Population:
@@ -75,6 +85,33 @@ def figure(row: Row, kind: str, place: str, year: int | None) -> Population:
         span = f"{years[0]}" if len(years) == 1 else f"{years[0]}-{years[-1]}"
         note = f"no {year} figure for {place} (the data cover {span}); {used} used, the nearest year"
     return Population(place, kind, used, row.value(used), source_for(row.table, used), note, year, row.key)
+
+
+def with_note(population: Population, note: str) -> Population:
+    """``population`` with ``note`` added to its notes (how the place was chosen, say)."""
+    if not note:
+        return population
+    return replace(population, note=f"{note}; {population.note}" if population.note else note)
+
+
+def total(parts: tuple[Population, ...], place: str, note: str = "") -> Population:
+    """The population of several places, each part's figure as cited, added exactly.
+
+    The year is the latest of the parts' years (each part's own year is in its citation).
+    """
+    notes = [note, *(part.note for part in parts)]
+    first = parts[0]
+    return Population(
+        place,
+        "sum",
+        max(part.year for part in parts),
+        sum(part.value for part in parts),
+        first.source,
+        "; ".join(n for n in notes if n),
+        first.requested,
+        "+".join(part.key for part in parts),
+        parts,
+    )
 
 
 def _everyone(population: Population) -> str:

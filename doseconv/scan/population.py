@@ -18,40 +18,17 @@ bounded clause after each.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
-from ..errors import DoseconvError
-from ..population.phrases import has_population_verb, parse_population_claim
+from ..population.phrases import MAX_CLAUSE, PhraseRead, read_population_at, scan_leads
+from ..population.story import StoryPlaces
 from .figure import Figure
 from .scope import ScopeResolver
 from .text import Document
 
 __all__ = ["MAX_CLAUSE", "find_population_figures", "with_population_figures"]
-
-#: The longest clause read after a verb, in characters.
-MAX_CLAUSE = 160
-
-# Every phrase starts with one of the letters in the lookahead: other positions are rejected at once.
-_VERB = re.compile(
-    r"\b(?=[cdeflpw])(?:enough(?: fentanyl| lethal doses| doses)? to (?:kill|wipe out|poison|overdose|fatally poison)"
-    r"|(?:could|can|would)(?: potentially)? (?:kill|wipe out|overdose)|capable of killing"
-    r"|(?:potentially )?(?:fatal|lethal|deadly) to)\b",
-    re.IGNORECASE,
-)
-_NAMES_A_PLACE = re.compile(r"\b[A-Z][a-z]")
-_CUT = re.compile(r",|;|\s+(?:and|but|officials|police|authorities|according)\b|\s+[-–—]\s+")
-
-
-def _clauses(text: str, start: int, end: int) -> list[int]:
-    """Ends of the clauses to try after a verb at ``start``: the sentence end first, then each cut, last first."""
-    limit = min(end, start + MAX_CLAUSE)
-    stop = text[start:limit].rstrip().rstrip(".!?\"”'")
-    ends = [start + len(stop)]
-    ends += sorted((start + len(stop[: m.start()].rstrip(" ,;")) for m in _CUT.finditer(stop)), reverse=True)
-    return list(dict.fromkeys(ends))
 
 
 def find_population_figures(
@@ -65,18 +42,18 @@ def find_population_figures(
     """The population phrases of ``document`` as ``doses`` figures, read for ``year`` (None: the latest)."""
     text = document.text
     resolver = resolver or ScopeResolver(document)
+    story = StoryPlaces(state)
     figures: list[Figure] = []
-    for match in _VERB.finditer(text):
+    for match in scan_leads().finditer(text):
         start = match.start()
+        if figures and start < figures[-1].scan_end:
+            continue  # inside the phrase just read ("enough … to kill" holds another lead)
         sentence = document.sentence_at(start)
         _, sentence_end = document.sentences[sentence] if document.sentences else (0, len(text))
-        if not has_population_verb(text[start:sentence_end]):
-            continue
-        found = _read(text, start, sentence_end, year, state)
-        if found is None:
-            continue
-        end, claim, reason = found
-        figures.append(_figure(document, resolver, first_index + len(figures), start, end, sentence, claim, reason))
+        found = read_population_at(text, start, sentence_end, story=story, year=year)
+        if found is None or (found.claim is None and not found.names_a_place):
+            continue  # "everyone who uses it": no place named, so no population phrase
+        figures.append(_figure(document, resolver, first_index + len(figures), found, sentence))
     return figures
 
 
@@ -98,27 +75,11 @@ def with_population_figures(
     return [replace(f, index=i) for i, f in enumerate(merged, 1)]
 
 
-def _read(text: str, start: int, end: int, year: int | None, state: str | None):
-    """The end of the phrase and its reading (or the reason it cannot be read), or None for no population."""
+def _figure(document: Document, resolver: ScopeResolver, index: int, found: PhraseRead, sentence: int) -> Figure:
     from ..checker.population import as_figure
 
-    reason = None
-    for stop in _clauses(text, start, end):
-        phrase = " ".join(text[start:stop].split())
-        try:
-            claim = parse_population_claim(phrase, state=state, year=year)
-        except DoseconvError as error:
-            if _NAMES_A_PLACE.search(text, start + 1, stop):  # "everyone in Springfield", not "everyone who uses it"
-                reason = reason or (stop, str(error))
-            continue
-        if claim is not None:
-            return stop, as_figure(claim), None
-    if reason is not None:
-        return reason[0], None, reason[1]
-    return None
-
-
-def _figure(document, resolver, index, start, end, sentence, stated, reason) -> Figure:
+    start, end, reason = found.start, found.end, found.reason
+    stated = as_figure(found.claim) if found.claim is not None else None
     text = " ".join(document.text[start:end].split())
     original_start, original_end = document.original_span(start, end)
     value = stated.amount.value if stated is not None else None
