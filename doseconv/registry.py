@@ -13,7 +13,7 @@ from .errors import AmbiguousUnitError, UnitError
 if TYPE_CHECKING:  # pragma: no cover
     import pint
 
-__all__ = ["KIND_OF_DIMENSION", "TON_MESSAGE", "get_registry", "resolve_unit", "unit_factor"]
+__all__ = ["KIND_OF_DIMENSION", "PHRASES", "TON_MESSAGE", "get_registry", "resolve_unit", "unit_factor"]
 
 #: What each dimension of the registry is called in messages.
 KIND_OF_DIMENSION = {"[mass]": "mass", "[pill]": "pills", "[lethal_dose]": "doses"}
@@ -24,7 +24,7 @@ TON_MESSAGE = (
 )
 
 # Multi-word spellings and news-copy words mapped onto registry names. Only letters reach pint.
-_PHRASES = {
+PHRASES = {
     "short ton": "short_ton",
     "short tons": "short_ton",
     "us ton": "short_ton",
@@ -89,7 +89,7 @@ def resolve_unit(text: str) -> tuple[str, str]:
         raise AmbiguousUnitError(TON_MESSAGE.format(word=word))
     if not _UNIT_TEXT.fullmatch(word):
         raise UnitError(f"unknown unit {text!r}; {KNOWN_UNITS_HINT}")
-    name = _PHRASES.get(low, low.replace(" ", "_").replace("-", "_"))
+    name = PHRASES.get(low, low.replace(" ", "_").replace("-", "_"))
     ureg = get_registry()
     try:
         candidates = ureg.parse_unit_name(name) or ureg.parse_unit_name(word)

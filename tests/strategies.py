@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from fractions import Fraction
 
@@ -228,13 +229,18 @@ doses_per_pill_near_published = st.one_of(
 
 #: A figure as a reporter writes it, digits only: whole numbers with or without grouping commas and trailing
 #: zeros ("10", "6,500", "1000000"), and decimals ("2.5", "10.0").
+def european_shaped(number: str) -> bool:
+    """Whether a mass's number is one European style would read as thousands ("6.500"): refused as ambiguous."""
+    return re.fullmatch(r"[1-9][0-9]{0,2}\.[0-9]{2}0", number) is not None
+
+
 written_figures = st.one_of(
     st.tuples(st.integers(min_value=1, max_value=10**7), st.booleans()).map(
         lambda pair: f"{pair[0]:,}" if pair[1] else str(pair[0])
     ),
-    st.tuples(st.integers(min_value=0, max_value=99999), st.integers(min_value=1, max_value=3)).map(
-        lambda pair: f"{Decimal(pair[0] + 1).scaleb(-pair[1])}"
-    ),
+    st.tuples(st.integers(min_value=0, max_value=99999), st.integers(min_value=1, max_value=3))
+    .map(lambda pair: f"{Decimal(pair[0] + 1).scaleb(-pair[1])}")
+    .filter(lambda text: not european_shaped(text)),
 )
 
 #: The role of a stated figure: an input (pills, powder) or the claimed total.

@@ -15,7 +15,7 @@ from doseconv.errors import InputError, UnitError
 from doseconv.reading.inputs import parse_claim, plain_text, read_figure
 
 from .cli import run
-from .strategies import plain_figures
+from .strategies import european_shaped, plain_figures
 
 POPULATION_ERROR = (
     "'enough to kill every American' is a population claim (doses stated as a population), not a number of doses: "
@@ -298,7 +298,8 @@ def test_a_missing_claim_and_a_unitless_powder_are_refused() -> None:
 def test_a_number_reads_the_same_interval_however_it_is_given(number: int | Decimal) -> None:
     """An int, a Decimal and the same figure as text (plain or grouped) give one interval, in every role.
 
-    (Pills are whole counts here: a count written with decimals, "1.000 pills", is refused as text.)
+    (Pills are whole counts here: a count written with decimals, "1.000 pills", is refused as text, and so is
+    a mass whose text a European reader would take for thousands, "1.000" kg; the number itself is read.)
     """
     as_decimal = Decimal(number)
     texts = [str(number), f"{as_decimal:,f}"]
@@ -307,6 +308,10 @@ def test_a_number_reads_the_same_interval_however_it_is_given(number: int | Deci
         reference = read_figure(as_decimal, role, unit=unit)  # type: ignore[arg-type]
         assert reference is not None
         for given_as in (number, *texts):
+            if isinstance(given_as, str) and role != "pills" and european_shaped(given_as):
+                with pytest.raises(InputError, match="European style"):  # "1.000" kg or doses as text: 1,000 in Europe
+                    read_figure(given_as, role, unit=unit)
+                continue
             figure = read_figure(given_as, role, unit=unit)  # type: ignore[arg-type]
             assert figure is not None and figure.interval() == reference.interval()
             assert figure.interval("strict") == reference.interval("strict")

@@ -15,16 +15,12 @@ from doseconv.errors import InputError
 from doseconv.reading.stated import parse_stated
 from doseconv.scan import scan_text
 
-#: Marks the cases that fail until check and scan share one reader (kept strict: each must then pass).
-_BEFORE_ONE_READER = pytest.mark.xfail(strict=True, reason="scan reads figures with its own code")
-
 
 def _only_claim(text: str):
     (claim,) = scan_text(text).claims
     return claim
 
 
-@_BEFORE_ONE_READER
 def test_a_fraction_in_digits_is_read_alike_by_check_and_scan() -> None:
     claim = _only_claim("Police seized 1 1/2 pounds of fentanyl, enough to kill 70,000 people.")
     powder = claim.draft.powder.stated
@@ -33,7 +29,6 @@ def test_a_fraction_in_digits_is_read_alike_by_check_and_scan() -> None:
     assert claim.verdict == direct.verdict
 
 
-@_BEFORE_ONE_READER
 def test_a_fentanyl_analogue_is_not_counted_as_fentanyl() -> None:
     claim = _only_claim("Agents seized 5 kilograms of acetyl fentanyl, enough to kill 2.5 million people.")
     assert claim.draft.powder is None
@@ -43,21 +38,18 @@ def test_a_fentanyl_analogue_is_not_counted_as_fentanyl() -> None:
         check(powder="5 kilograms of acetyl fentanyl", claim="2.5 million doses")
 
 
-@_BEFORE_ONE_READER
 def test_victims_are_people_a_claim_counts() -> None:
     claim = _only_claim("Agents seized 4 kilograms of fentanyl, enough to kill 2 million victims.")
     assert (claim.draft.doses.text, claim.draft.powder.text) == ("2 million victims", "4 kilograms of fentanyl")
     assert claim.verdict == check(powder="4 kilograms", claim="enough to kill 2 million victims").verdict
 
 
-@_BEFORE_ONE_READER
 def test_every_spelling_of_a_unit_the_registry_knows_is_found() -> None:
     claim = _only_claim("Officers seized 500 gm of fentanyl, enough to kill 250,000 people.")
     assert claim.draft.powder.text == "500 gm of fentanyl"
     assert claim.draft.powder.stated.amount.unit == "gram"
 
 
-@_BEFORE_ONE_READER
 def test_a_mass_written_european_style_is_refused_not_read_silently() -> None:
     with pytest.raises(InputError, match="ambiguous"):
         parse_stated("6.500 lb")

@@ -1,10 +1,10 @@
-"""Pattern helpers of the scanner (doseconv.scan.patterns)."""
+"""Pattern helpers of the scanner (doseconv.reading.patterns)."""
 
 from __future__ import annotations
 
 import re
 
-from doseconv.scan.patterns import case_variants, trie_pattern
+from doseconv.reading.patterns import case_variants, trie_pattern
 
 
 def test_trie_pattern_matches_exactly_its_words() -> None:

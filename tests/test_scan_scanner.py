@@ -110,7 +110,7 @@ def test_repeated_figures_are_checked_once() -> None:
         ("Agents seized 15-10 million pills, equal to 12 million doses.",
          "range '15-10 million pills' runs backwards; write the smaller figure first"),
         ("Police seized between 5 kilos of fentanyl, equal to 2 million doses.",
-         "'between 5 kilos': 'between' needs two figures, as in 'between 400,000 and 500,000 doses'"),
+         "'between 5 kilos of fentanyl': 'between' needs two figures, as in 'between 400,000 and 500,000 doses'"),
     ],
 )  # fmt: skip
 def test_a_figure_the_checker_cannot_read_makes_its_claim_unverifiable(text, reason) -> None:

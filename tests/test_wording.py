@@ -53,7 +53,7 @@ from .strategies import grouped_counts, number_words, proper_fractions, spell, s
         ("193\u200b million doses", Fraction(193_000_000), "lethal_dose", Fraction(1_000_000)),
         ("1\u00ad93 million doses", Fraction(193_000_000), "lethal_dose", Fraction(1_000_000)),
         ("\ufeff44 million pills", Fraction(44_000_000), "pill", Fraction(1_000_000)),
-        ("1.500 kg", Fraction(3, 2), "kilogram", Fraction(1, 1000)),
+        ("2.268 kg", Fraction(2268, 1000), "kilogram", Fraction(1, 1000)),  # a conversion given to the gram
     ],
 )
 def test_wording_as_people_type_it(text: str, value: Fraction, unit: str, step: Fraction) -> None:
@@ -73,6 +73,11 @@ def test_wording_as_people_type_it(text: str, value: Fraction, unit: str, step: 
             "2.106 pills",
             "'2.106 pills' is ambiguous: 2,106 written European style, or 2.106 with decimals; "
             "write 2,106 or 2.106, or read it European style with decimal_comma",
+        ),
+        (
+            "6.500 lb",
+            "'6.500 lb' is ambiguous: 6,500 written European style, or 6.5 with decimals; "
+            "write 6,500 or 6.5, or read it European style with decimal_comma",
         ),
         (
             "1,5 kg",

@@ -27,7 +27,7 @@ from typing import Any, Literal
 from ..errors import DoseconvError, DrugError
 from ..registry import resolve_unit
 
-__all__ = ["Drug", "DrugReading", "Vocabulary", "read_drugs", "vocabulary"]
+__all__ = ["Drug", "DrugReading", "Named", "Vocabulary", "named", "read_drugs", "vocabulary"]
 
 Group = Literal["fentanyl", "marker", "street", "imitated", "analogue", "other"]
 
@@ -135,12 +135,52 @@ def _scan(words: str) -> tuple[tuple[tuple[str, Drug], ...], str]:
     return found, " ".join(vocab.pattern.sub(" ", words).split())
 
 
+@dataclass(frozen=True)
+class Named:
+    """What the drug words of one figure name, taken together.
+
+    ``drug`` is the drug the figure counts: ``"fentanyl"`` (fentanyl, or counterfeit pills made of it), the
+    name of another drug or an analogue, or None when no drug is named. ``pills`` says the words name
+    fentanyl pills by themselves ("fake M30s", "counterfeit oxycodone"). ``refusal`` is the error a reader of
+    fentanyl figures raises for them (another drug, an analogue, a medicine not said to be counterfeit).
+    """
+
+    drug: str | None
+    pills: bool
+    refusal: DrugError | None
+
+
+def named(found: tuple[tuple[str, Drug], ...], figure: str) -> Named:
+    """What the drug words ``found`` in a figure (``figure``, for messages) name together.
+
+    >>> v = vocabulary()
+    >>> named(tuple((w, d) for w in ("fentanyl-laced", "percocet") for d in v.lookup(w)), "300 fentanyl-laced Percocet")
+    Named(drug='fentanyl', pills=True, refusal=None)
+    >>> named(tuple((w, d) for w in ("meth",) for d in v.lookup(w)), "10 kilos of meth").drug
+    'methamphetamine'
+    """
+    pills = any(d.group in ("street", "imitated") for _, d in found)
+    refusal = _refusal(found, figure)
+    if refusal is not None:
+        return Named(refusal.drug, pills, refusal)
+    if any(d.group in ("fentanyl", "marker", "street", "imitated") for _, d in found):
+        return Named("fentanyl", pills, None)
+    return Named(None, pills, None)
+
+
 def _refuse(found: tuple[tuple[str, Drug], ...], figure: str) -> None:
+    refusal = _refusal(found, figure)
+    if refusal is not None:
+        raise refusal
+
+
+def _refusal(found: tuple[tuple[str, Drug], ...], figure: str) -> DrugError | None:
+    """The error for a figure naming another drug, an analogue or a medicine not said to be counterfeit, or None."""
     for _, drug in found:
         if drug.group == "analogue":
             what = f", {drug.what}" if drug.what else ""
             remark = f" ({drug.potency})" if drug.potency else ""
-            raise DrugError(
+            return DrugError(
                 f"{figure!r} names {drug.name}{what}{remark}; doseconv counts fentanyl doses only, "
                 "and an analogue's lethal dose differs from fentanyl's",
                 drug=drug.name,
@@ -150,14 +190,15 @@ def _refuse(found: tuple[tuple[str, Drug], ...], figure: str) -> None:
         if drug.group == "other":
             also = " as well as fentanyl" if fentanyl else ", not fentanyl"
             tail = " and cannot tell how much of a mixture is fentanyl" if fentanyl else ""
-            raise DrugError(
+            return DrugError(
                 f"{figure!r} names {drug.name}{also}; doseconv counts fentanyl doses only{tail}", drug=drug.name
             )
     markers = any(d.group in ("marker", "street") for _, d in found)
     for word, drug in found:
         if drug.group == "imitated" and not markers:
-            raise DrugError(
+            return DrugError(
                 f"{figure!r} names {drug.name}, not fentanyl; doseconv counts fentanyl doses only "
                 f"(for counterfeit pills made of fentanyl, write 'counterfeit {word} pills' or 'fentanyl pills')",
                 drug=drug.name,
             )
+    return None

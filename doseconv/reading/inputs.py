@@ -22,18 +22,19 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
+from functools import cache
 from typing import Any, Literal
 
 from ..errors import DoseconvError, InputError, UnitError
 from ..limits import check_value
-from ..registry import resolve_unit
+from ..registry import KNOWN_UNITS_HINT, resolve_unit
 from .drugs import read_drugs
-from .numbers import MAX_FIGURE, exact_text
+from .lexicon import claim_lead
+from .numbers import MAX_FIGURE, exact_text, prepare
 from .quantity import Amount, weighs_pills
-from .stated import StatedFigure, parse_stated
+from .stated import StatedFigure, parse_stated, read_stated_at
 
 __all__ = ["FigureValue", "PlainNumber", "Role", "parse_claim", "plain_number", "plain_text", "read_figure"]
 
@@ -44,21 +45,15 @@ FigureValue = str | PlainNumber | Amount | StatedFigure | None
 
 _DEFAULT_UNITS: dict[str, str | None] = {"pills": "pills", "powder": None, "claim": "doses"}
 
-# Words that come before a count of people in a claim: "enough to kill", "could have taken", "lethal to".
-_LEAD = re.compile(
-    r"^\s*(?:(?:that|which)\s+)?(?:"
-    r"enough(?:\s+[\w-]+){0,3}?\s+to\s+(?:kill|poison|fatally\s+poison|wipe\s+out)"
-    r"|(?:could|can|would|might|may)(?:\s+have)?(?:\s+potentially)?\s+(?:killed|kill|taken|take|claimed|claim|ended|end)"
-    r"|(?:potentially\s+|possibly\s+)?(?:lethal|deadly|fatal)\s+(?:to|for)"
-    r"|(?:potentially\s+)?(?:killing|kill)|capable\s+of\s+killing"
-    r")\s+",
-    re.IGNORECASE,
-)
-_PEOPLE = re.compile(
-    r"\s+(?:people|persons|adults|individuals|lives|humans|human\s+beings|americans|residents|users|victims)"
-    r"(?:'s)?\s*(?:lives)?\s*[.!]?\s*$",
-    re.IGNORECASE,
-)
+#: A claim may end its sentence: "enough to kill 2 million people."
+_END = re.compile(r"\s*[.!]?\s*\Z")
+
+
+@cache
+def _lead() -> re.Pattern[str]:
+    """The words before a count of people that make it a claim ("enough to kill", "could have taken"), at the start."""
+    return re.compile(r"\s*(?:(?:that|which)\s+)?(?:" + claim_lead() + r"|(?:potentially\s+)?(?:killing|kill)\s+)",
+                      re.IGNORECASE)  # fmt: skip
 
 
 def plain_text(value: Any, what: str) -> str:
@@ -126,17 +121,23 @@ def parse_claim(
     ...
     doseconv.errors.InputError: 'enough to kill every American' is a population claim (doses stated as a population), not a number of doses: check it as the claim itself, read for the claim's year, or record it as a figure of kind 'population'
     """
-    lead = _LEAD.match(text)
-    body = text[lead.end() :] if lead else text
+    body = prepare(text)[0].text
+    lead = _lead().match(body) if _MAY_LEAD.search(body) else None
+    start = lead.end() if lead else len(body) - len(body.lstrip())
     if lead:  # "enough meth to kill …" names another drug
         read_drugs(lead.group(0), figure=text)
-    people = _PEOPLE.search(body)
-    if people is not None:
-        body = body[: people.start()] + " doses"
     try:
-        figure = parse_stated(
-            body, exact=exact, default_unit=default_unit or ("doses" if lead else None), decimal_comma=decimal_comma
-        )
+        reading = read_stated_at(
+            body, start, exact=exact, default_unit=default_unit or ("doses" if lead else None),
+            decimal_comma=decimal_comma, people=True, shown=text,
+        )  # fmt: skip
+        end = _END.match(body, reading.end)
+        if end is None:
+            raise UnitError(
+                f"unknown unit {body[reading.amount.number.end :].strip()!r} in {text!r}; {KNOWN_UNITS_HINT}"
+            )
+        if reading.problem is not None:
+            raise reading.problem
     except DoseconvError:
         if _is_population(text):
             raise InputError(
@@ -144,7 +145,12 @@ def parse_claim(
                 "as the claim itself, read for the claim's year, or record it as a figure of kind 'population'"
             ) from None
         raise
-    return figure if body == text else replace(figure, text=text)
+    assert reading.figure is not None
+    return reading.figure
+
+
+#: Claims that start with a lead word hold one of these letters first: the lead pattern is tried only then.
+_MAY_LEAD = re.compile(r"[A-Za-z]")
 
 
 def _is_population(text: str) -> bool:
@@ -211,4 +217,15 @@ def read_figure(
         name, kind = resolve_unit(default)
         written = f"{text} {default}"
         return StatedFigure(written, "exact", "", Amount(exact_value, name, kind, text=written))
-    return parse_stated(f"{text} {default}", default_unit=default)
+    written = f"{text} {default}"
+    try:
+        return parse_stated(written, default_unit=default)
+    except InputError as error:
+        if error.parameter != "decimal_comma":
+            raise
+    # A number given as a number is no text written European style: Decimal("1.000") kg is one kilogram,
+    # read as its digits say (the value, and the step of its last digit).
+    decimal = Decimal(str(number)) if not isinstance(number, Decimal) else number
+    name, kind = resolve_unit(default)
+    step = Fraction(Decimal(1).scaleb(decimal.as_tuple().exponent))  # type: ignore[arg-type]
+    return StatedFigure(written, "none", "", Amount(Fraction(decimal), name, kind, step, written))

@@ -29,8 +29,8 @@ from .numformat import (
     round_to,
     to_decimal,
 )
-from .numwords import SCALE_WORDS, read_part, read_words
-from .textnorm import normalize
+from .numwords import COUNT_WORDS, SCALE_WORDS, read_part, read_words
+from .textnorm import Normalized, normalize
 
 __all__ = [
     "DEFAULT_ROUNDING",
@@ -46,6 +46,7 @@ __all__ = [
     "format_grouped",
     "format_words",
     "parse_number",
+    "prepare",
     "read_number",
     "read_number_at",
     "round_to",
@@ -59,14 +60,7 @@ MAX_FIGURE = Decimal(10) ** 18
 MAX_WHOLE = 10**MAX_EXPONENT  # the same, as an int (MAX_EXPONENT is 18)
 
 
-_SMALL_WORDS = {
-    "zero": 0, "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
-}  # fmt: skip
-_WORD_NUMBER = "|".join(sorted([*_SMALL_WORDS, "hundred", *SCALE_WORDS], key=len, reverse=True))
+_WORD_NUMBER = "|".join(sorted(COUNT_WORDS, key=len, reverse=True))
 
 # Digits: grouped with commas in threes, or plain; an optional fraction; an optional exponent.
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
@@ -75,7 +69,9 @@ NUMBER_PATTERN = (
     rf"|(?:\b(?:{_WORD_NUMBER})\b(?:[\s-]+(?:and[\s-]+)?(?:{_WORD_NUMBER})\b)*))"
 )
 _NUMBER_AT_START = re.compile(rf"\s*(?P<number>{NUMBER_PATTERN})", re.IGNORECASE)
-MONEY = re.compile(r"[$€£¥]|\b(?:usd|us\$|dollars?|euros?|pounds sterling)\b", re.IGNORECASE)
+#: The words of money after a figure ("5 million dollars"); with a currency sign, a figure is money.
+MONEY_WORDS = r"usd|us\$|dollars?|euros?|pounds sterling"
+MONEY = re.compile(rf"[$€£¥]|\b(?:{MONEY_WORDS})\b", re.IGNORECASE)
 _NOT_FINITE = re.compile(r"^\s*[+-]?\s*(?:nan|inf|infinity)\b", re.IGNORECASE)
 _NEGATIVE = re.compile(r"^\s*-\s*[\d.]")
 #: One to three digits, a point and three digits: ten thousand written European style ("10.000").
@@ -191,6 +187,19 @@ def _comma_problem(text: str, end: int, written: str, decimal_comma: bool) -> No
     raise InputError(f"cannot read {shown!r} as a number: digits grouped wrongly; {_HINT}")
 
 
+def prepare(text: str) -> tuple[Normalized, int]:
+    """A whole figure's text made ready to read: normalised (:func:`~doseconv.reading.textnorm.normalize`), with
+    the refusals every reader of a whole text makes (digits that could be one number or two, too many digits,
+    money, a number that is not finite or is negative), and where its first character is."""
+    normal = normalize(text)
+    if normal.ambiguous:
+        raise InputError(normal.ambiguous[0].message)
+    body = normal.text
+    check_digits(body)
+    refuse_common(body)
+    return normal, len(body) - len(body.lstrip())
+
+
 def read_number(text: str, *, decimal_comma: bool = False) -> NumberReading:
     """Read the number at the start of ``text`` exactly, in digits, words or both.
 
@@ -208,13 +217,8 @@ def read_number(text: str, *, decimal_comma: bool = False) -> NumberReading:
     ...
     doseconv.errors.InputError: cannot read '1,5' as a number: a comma before other than three digits is a decimal comma (European style); write 1.5, or read it European style with decimal_comma
     """
-    normal = normalize(text)
-    if normal.ambiguous:
-        raise InputError(normal.ambiguous[0].message)
+    normal, start = prepare(text)
     body = normal.text
-    check_digits(body)
-    refuse_common(body)
-    start = len(body) - len(body.lstrip())
     reading = _read_at(body, start, decimal_comma, text)
     end = reading.end
     return NumberReading(

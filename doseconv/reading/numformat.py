@@ -15,10 +15,13 @@ from ..errors import InputError
 from ..limits import check_digits, check_value, exact_context
 
 __all__ = [
+    "CLAIM_DIGITS",
     "DEFAULT_ROUNDING",
+    "DESCRIBE_STYLES",
     "Rounding",
     "as_fraction",
     "decimal_or_fraction",
+    "describe",
     "exact_fraction",
     "exact_text",
     "format_count",
@@ -325,3 +328,70 @@ def exact_fraction(value: Any, what: str = "value") -> Fraction:
     if result < 0:
         raise InputError(f"{what} {value} is negative; figures must be zero or more")
     return result
+
+
+#: A claimed total is read to at least this many significant digits ("a million" is 0.95 to 1.05 million).
+CLAIM_DIGITS = 2
+#: Styles of :func:`describe` and the qualifier each writes.
+DESCRIBE_STYLES = {"nearly": "nearly", "more-than": "more than", "about": "about"}
+
+
+def describe(value: Fraction | int | str, style: str = "nearly", digits: int = 3) -> str:
+    """Phrase a number the way news copy does, keeping the phrase true.
+
+    The figure is rounded to ``digits`` significant digits (two at least, since "20" reads as
+    twenty, not as a figure rounded to the ten): up for "nearly", down for "more than", to the
+    nearest for "about". A figure that is already round gets no qualifier.
+
+    >>> describe(192638011)
+    'nearly 193 million'
+    >>> describe(192638011, "more-than"), describe(192638011, "about")
+    ('more than 192 million', 'about 193 million')
+    >>> describe(738500000), describe(738500000, digits=4)
+    ('nearly 739 million', '738.5 million')
+    >>> describe(6523, digits=2)
+    'nearly 6,600'
+    """
+    from .numbers import parse_number
+
+    if style not in DESCRIBE_STYLES:
+        raise InputError(f"unknown style {style!r}; choose one of: {', '.join(DESCRIBE_STYLES)}")
+    if isinstance(digits, bool) or not isinstance(digits, int) or not 1 <= digits <= 15:
+        raise InputError(f"digits must be a whole number from 1 to 15, not {digits!r}")
+    if isinstance(value, str):
+        number = Fraction(parse_number(value))
+    else:
+        check_value(value)
+        number = Fraction(value)
+        if number < 0:
+            raise InputError(f"{value} is negative; figures must be zero or more")
+    if number == 0:
+        return "0"
+    magnitude = len(str(int(number))) - 1 if number >= 1 else -_leading_zeros(number) - 1
+    step = Fraction(10) ** max(magnitude - max(digits, CLAIM_DIGITS) + 1, -15)
+    quotient = number / step
+    floor = quotient.numerator // quotient.denominator
+    if style == "nearly":
+        n = floor if quotient == floor else floor + 1
+    elif style == "more-than":
+        n = floor
+    else:
+        n = int(round_to(quotient, 1))
+    rounded = n * step
+    decimals = 0
+    while True:  # enough decimals to write the rounded figure exactly in words
+        text, written = format_words_exactly(rounded, decimals)
+        if Fraction(written) == rounded:
+            break
+        decimals += 1
+    if rounded == number:
+        return text
+    return f"{DESCRIBE_STYLES[style]} {text}"
+
+
+def _leading_zeros(number: Fraction) -> int:
+    count = 0
+    while number < Fraction(1, 10):
+        number *= 10
+        count += 1
+    return count

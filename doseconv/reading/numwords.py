@@ -12,7 +12,7 @@ from fractions import Fraction
 
 from ..errors import InputError
 
-__all__ = ["NUMBER_WORDS", "SCALE_WORDS", "WordNumber", "read_part", "read_words"]
+__all__ = ["COUNT_WORDS", "NUMBER_WORDS", "SCALE_WORDS", "TENS_WORDS", "WordNumber", "read_part", "read_words"]
 
 SCALE_WORDS = {"thousand": 3, "million": 6, "billion": 9, "trillion": 12}
 _UNITS = {
@@ -28,6 +28,11 @@ _ARTICLES = {"a", "an"}
 
 #: Words that are numbers by themselves; one of them right after a complete number is refused.
 NUMBER_WORDS = frozenset([*_UNITS, *_TEENS, *_TENS, *SCALE_WORDS, "hundred", "dozen", *_PARTS])
+#: The tens in words ("ten", "twenty"): a figure written so ends in a written zero.
+TENS_WORDS = frozenset({"ten", *_TENS})
+#: Words a whole number in words is made of ("a", "two", "twenty", "hundred", "dozen", "million"): the words a
+#: figure in words can start with and go on with (fractions apart).
+COUNT_WORDS = frozenset([*_UNITS, *_TEENS, *_TENS, *SCALE_WORDS, "hundred", "dozen", *_ARTICLES])
 _VOCABULARY = NUMBER_WORDS | _ARTICLES | {"and", "of"}
 _TOKEN = re.compile(r"[\s-]*([A-Za-z]+)")
 

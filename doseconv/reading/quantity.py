@@ -1,42 +1,34 @@
-"""Figures as written ("6500 lb", "44 million pills", "193 million doses") read into exact amounts."""
+"""Figures as written ("6500 lb", "44 million pills", "193 million doses") read into exact amounts.
+
+:func:`read_amount_at` reads an amount in place, at a position of normalised text (a number and the words
+after it); :func:`parse_amount` is that reader over a whole text, with nothing left over.
+"""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from functools import lru_cache
 
-from ..errors import DoseconvError, InputError, UnitError
+from ..errors import AmbiguousUnitError, DoseconvError, DrugError, InputError, UnitError
 from ..limits import check_value
-from ..registry import KNOWN_UNITS_HINT, resolve_unit, unit_factor
-from .drugs import read_drugs
-from .numbers import NoNumberError, exact_text, read_number
+from ..registry import KNOWN_UNITS_HINT, TON_MESSAGE, resolve_unit, unit_factor
+from .drugs import named as drug_words_named
+from .lexicon import AMBIGUOUS_TONS, unit_of, unit_spellings
+from .numbers import NoNumberError, NumberReading, exact_text, prepare, read_number_at
 from .numplain import read_plain
+from .textnorm import normalized_text
+from .words import FigureWords, read_words_at
 
 __all__ = [
     "Amount",
+    "AmountReading",
     "mass_in_mg",
     "parse_amount",
     "parse_mass",
+    "read_amount_at",
     "weighs_pills",
 ]
-
-# Words news copy puts between a number and its unit or after it; they do not change the unit.
-# Drug words are read first, by :mod:`doseconv.reading.drugs` (another drug is refused there).
-_DESCRIPTORS = re.compile(
-    r"\b(?:of|powder|powdered|potentially|possibly|deadly|lethal|fatal|pure|illicit|suspected|seized|the|drug|drugs|"
-    r"blue|rainbow|(?:multi-?)?colou?red|brightly|white|pink|green|yellow)\b",
-    re.IGNORECASE,
-)
-_UNIT_SYNONYMS = {"lethal doses": "doses", "lethal dose": "dose"}
-#: A mass unit followed by pills or tablets, once drug words and "of" are gone: pills given by weight.
-_PILLS_AFTER_MASS = re.compile(r"(?P<unit>.+?)\s+(?:pills?|tablets?)", re.IGNORECASE)
-#: A mass unit followed by the package it weighs ("kilogram brick", "pound bag"): the mass of what is in it.
-_PACKAGE_AFTER_MASS = re.compile(
-    r"(?P<unit>.+?)\s+(?:bricks?|bags?|packages?|bundles?|blocks?|packets?|parcels?)", re.IGNORECASE
-)
-_NAMES_PILLS = re.compile(r"\b(?:pills?|tablets?)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -86,11 +78,125 @@ class Amount:
         return f"{exact_text(self.value)} {self.unit}"
 
 
-_PART_AFTER_UNIT = re.compile(r"\s+and\s+(?:a|an|one)\s+(half|quarter)$", re.IGNORECASE)
+_CACHED_UNIT_TEXT = 200  # the words after a plain number are cached up to this length (longer ones are read each time)
+_HINT = "write e.g. '6500 lb', '44 million pills' or '193 million doses'"
 
 
-_LONGEST_UNIT = 60  # no unit name is longer; longer text is refused before the registry sees it
-_CACHED_UNIT_TEXT = 200  # the words after a number are cached up to this length (longer ones are read each time)
+@dataclass(frozen=True)
+class AmountReading:
+    """An amount read at a position of normalised text (:func:`read_amount_at`): the amount, the number and
+    words it was read from, and what the words' drug words name.
+
+    ``refusal`` is the error a reader of fentanyl figures raises for the drug words (another drug, an analogue);
+    ``ambiguous`` the message of a bare "tons", read as short tons; ``european`` the message of a figure that is
+    another number European style ("6.500 lb", "10.000 pills"), refused unless read with decimal commas.
+    """
+
+    amount: Amount
+    number: NumberReading
+    words: FigureWords
+    drug: str | None
+    pills: bool
+    refusal: DrugError | None = None
+    ambiguous: str | None = None
+    european: str | None = None
+
+    @property
+    def end(self) -> int:
+        return max(self.words.end, self.number.end)
+
+    @property
+    def problem(self) -> DoseconvError | None:
+        """Why a reader of fentanyl figures refuses this amount, or None."""
+        if self.refusal is not None:
+            return self.refusal
+        if self.ambiguous is not None:
+            return AmbiguousUnitError(self.ambiguous)
+        if self.european is not None:
+            return InputError(self.european, parameter="decimal_comma")
+        return None
+
+
+def read_amount_at(
+    text: str,
+    start: int,
+    *,
+    default_unit: str | None = None,
+    exact: bool = False,
+    decimal_comma: bool = False,
+    people: bool = False,
+    shown: str | None = None,
+    number: NumberReading | None = None,
+) -> AmountReading:
+    """The amount at offset ``start`` of normalised text: a number (:func:`~doseconv.reading.numbers.read_number_at`)
+    and the words after it (:func:`~doseconv.reading.words.read_words_at`), read in place.
+
+    ``default_unit`` is the unit of a number with no unit; ``people`` reads a count of people as doses (a claim
+    after a verb of killing); ``shown`` is the whole text of the figure, for messages (the amount keeps the
+    words read); ``number`` the
+    number at ``start`` when the caller has read it already. A number with
+    no unit and no default raises :class:`~doseconv.errors.UnitError`; the drug words, a bare "tons" and a
+    figure written European style are reported on the reading (``problem``), for the caller to refuse or keep
+    (an ``exact`` figure is the caller's own, its digits taken as written).
+
+    >>> text = "seized 6,500 pounds of fentanyl powder on Monday"
+    >>> r = read_amount_at(text, 7); r.amount.value, r.amount.unit, r.drug, text[7 : r.end]
+    (Fraction(6500, 1), 'pound', 'fentanyl', '6,500 pounds of fentanyl powder')
+    """
+    if number is None:
+        number = read_number_at(text, start, decimal_comma=decimal_comma)
+    words = read_words_at(text, number.end, people=people)
+    written = " ".join(text[start : max(words.end, number.end)].split())
+    if words.people:  # "1.5 million adults" counts doses, and its amount says so: "1.5 million doses"
+        noun = " ".join(words.noun.split())
+        written = written[: len(written) - len(noun)] + "doses" if written.endswith(noun) else written
+    figure = shown if shown is not None else written
+    value, step = number.value, number.step
+    if words.part is not None:  # "a pound and a half"
+        value, step = value + words.part, min(step, words.part)
+    unit, kind = words.unit, words.kind
+    if unit is None or kind is None:
+        if default_unit is None:
+            if shown is not None and text[number.end :].strip():  # a whole text: its words are no unit
+                raise UnitError(f"unknown unit {text[number.end :].strip()!r} in {shown!r}; {KNOWN_UNITS_HINT}")
+            raise UnitError(f"{figure!r} has no unit; {_HINT}")
+        unit, kind = _default(default_unit, figure)
+    named = drug_words_named(words.drugs, figure)
+    ambiguous = TON_MESSAGE.format(word=words.noun) if words.ambiguous else None
+    european = _european(number, kind, figure) if number.european and not (decimal_comma or exact) else None
+    if exact:
+        step = min(step, Fraction(1))
+    amount = Amount(value, unit, kind, step, written)
+    return AmountReading(amount, number, words, named.drug, named.pills or words.by_weight, named.refusal, ambiguous,
+                         european)  # fmt: skip
+
+
+@lru_cache(maxsize=64)
+def _default(default_unit: str, figure: str) -> tuple[str, str]:
+    found = unit_of(default_unit)
+    if found is not None:
+        return found
+    try:
+        return resolve_unit(default_unit)
+    except UnitError:
+        raise UnitError(f"unknown unit {default_unit!r} in {figure!r}; {KNOWN_UNITS_HINT}") from None
+
+
+def _european(number: NumberReading, kind: str, figure: str) -> str | None:
+    """The message for a figure that reads as another number European style ("10.000 pills", "6.500 lb").
+
+    Pills with three decimals are always refused (no one counts pills to the thousandth); a mass or a count of
+    doses only when its last decimal is a zero ("6.500 lb", "750.000 doses"): nobody writes a zero there for a
+    figure meant with decimals, while converted masses are often given to the gram ("2.268 kg").
+    """
+    if kind != "pills" and not number.written.endswith("0"):
+        return None
+    european = int(number.written.replace(".", ""))
+    plain = exact_text(number.value)
+    return (
+        f"{figure.strip()!r} is ambiguous: {_words_for(european)} written European style, or {plain} with "
+        f"decimals; write {european:,} or {plain}, or read it European style with decimal_comma"
+    )
 
 
 def parse_amount(
@@ -101,12 +207,12 @@ def parse_amount(
     decimal_comma: bool = False,
     other_drugs: bool = False,
 ) -> Amount:
-    """Read a figure with its unit.
+    """Read a figure with its unit: :func:`read_amount_at` at its start, with nothing left over.
 
-    Descriptive words ("of fentanyl powder", "potentially lethal") are skipped; the unit
-    must be one of the registry's. ``default_unit`` is used when the text has no unit.
-    ``decimal_comma=True`` reads European style ("1,5 kg", "10.000 pills") on purpose.
-    A figure naming another drug or a fentanyl analogue is refused (:mod:`doseconv.reading.drugs`)
+    Describing and drug words ("of fentanyl powder", "potentially lethal") are read and kept out of the
+    unit; the unit must be one of the registry's (or a dose or pill noun of the lexicon). ``default_unit``
+    is used when the text has no unit. ``decimal_comma=True`` reads European style ("1,5 kg", "10.000 pills")
+    on purpose. A figure naming another drug or a fentanyl analogue is refused (:mod:`doseconv.reading.drugs`)
     unless ``other_drugs`` is true; counterfeit pills made of fentanyl ("fake M30s") are pills.
 
     >>> parse_amount("44 million fentanyl pills")
@@ -130,68 +236,40 @@ def parse_amount(
         if found is not None:
             value, step = quick[0], quick[1]
             return Amount(value, *found, min(step, Fraction(1)) if exact else step, text)
-    reading = read_number(text, decimal_comma=decimal_comma)
-    value, step = reading.value, reading.step
-    rest = reading.rest
-    if rest.startswith("-"):  # "1.5-kilogram bag"
-        rest = rest[1:]
-    part = _PART_AFTER_UNIT.search(rest[-40:])  # the end only: linear however long the text
-    if part is not None:  # "a pound and a half"
-        rest = rest[: len(rest) - len(part.group())]
-        share = Fraction(1, 2 if part[1].lower() == "half" else 4)
-        value, step = value + share, min(step, share)
-    found = _unit_of(rest, default_unit, other_drugs) if len(rest) <= _CACHED_UNIT_TEXT else None
-    unit, kind = found if found is not None else _read_unit(rest, text, default_unit, other_drugs)
-    if kind == "pills" and reading.european:
-        european = int(reading.written.replace(".", ""))
-        plain = exact_text(value)
-        raise InputError(
-            f"{text.strip()!r} is ambiguous: {_words_for(european)} written European style, or {plain} with "
-            f"decimals; write {european:,} or {plain}, or read it European style with decimal_comma",
-            parameter="decimal_comma",
-        )
-    if exact:
-        step = min(step, Fraction(1))
-    return Amount(value, unit, kind, step, text)
+    normal, start = prepare(text)
+    body = normal.text
+    reading = read_amount_at(body, start, default_unit=default_unit, exact=exact, decimal_comma=decimal_comma,
+                             shown=text)  # fmt: skip
+    if body[reading.end :].strip():
+        rest = body[reading.number.end :].strip()
+        raise UnitError(f"unknown unit {rest!r} in {text!r}; {KNOWN_UNITS_HINT}")
+    problem = reading.problem
+    if problem is not None and not (other_drugs and problem is reading.refusal):
+        raise problem
+    return replace(reading.amount, text=text)
 
 
 @lru_cache(maxsize=1024)
 def _unit_of(rest: str, default_unit: str | None, other_drugs: bool) -> tuple[str, str] | None:
-    """The unit and kind the words after a figure's number name, or None when they name none (then
-    :func:`_read_unit` says why, naming the figure). Cached: the same few phrases come back in every file."""
-    try:
-        return _read_unit(rest, rest, default_unit, other_drugs)
-    except DoseconvError:
+    """The unit and kind the words after a plain figure's number name, when they name one and nothing else
+    is wrong, else None (the general reader then says why). Cached: the same few phrases come back in every file."""
+    key = " ".join(rest.lower().split())
+    if key in AMBIGUOUS_TONS:
         return None
-
-
-def _read_unit(rest: str, text: str, default_unit: str | None, other_drugs: bool) -> tuple[str, str]:
-    """The unit and kind named by ``rest``, the words after the number of figure ``text``."""
-    drugs = read_drugs(rest, figure=text, other_drugs=other_drugs)
-    unit_text = " ".join(_DESCRIPTORS.sub(" ", drugs.rest).split())
-    unit_text = _UNIT_SYNONYMS.get(unit_text.lower(), unit_text)
-    by_weight = _PILLS_AFTER_MASS.fullmatch(unit_text)  # "pounds of fentanyl pills": a weight of pills
-    packed = _PACKAGE_AFTER_MASS.fullmatch(unit_text)  # "a 1.5-kilogram brick": the package's weight
-    named = by_weight or packed
-    if named is not None:
-        unit_text = named["unit"]
-    if not unit_text and drugs.pills:
-        unit_text = "pills"
-    if not unit_text:
-        if default_unit is None:
-            raise UnitError(f"{text!r} has no unit; write e.g. '6500 lb', '44 million pills' or '193 million doses'")
-        unit_text = default_unit
+    spelled = unit_spellings().get(key)
+    if spelled is not None:
+        return spelled  # a unit alone ("lb", "pills"): no drug words to read
+    words = " " + rest
     try:
-        if len(unit_text) > _LONGEST_UNIT:
-            raise UnitError(unit_text)
-        unit, kind = resolve_unit(unit_text)
-        if named is not None and kind != "mass":
-            raise UnitError(unit_text)
-    except UnitError as error:
-        if "ambiguous" in str(error):
-            raise
-        raise UnitError(f"unknown unit {rest!r} in {text!r}; {KNOWN_UNITS_HINT}") from None
-    return unit, kind
+        read = read_words_at(words, 0)
+    except DoseconvError:  # pragma: no cover - the words reader raises for nothing it reads
+        return None
+    if read.unit is None or read.kind is None or read.end != len(words) or read.ambiguous:
+        return None
+    named = drug_words_named(read.drugs, rest)
+    if named.refusal is not None and not other_drugs:
+        return None
+    return read.unit, read.kind
 
 
 def weighs_pills(text: str) -> bool:
@@ -201,12 +279,13 @@ def weighs_pills(text: str) -> bool:
     >>> weighs_pills("66 pounds of fentanyl pills"), weighs_pills("2 kilos of blues"), weighs_pills("6,500 lb")
     (True, True, False)
     """
-    if _NAMES_PILLS.search(text):
-        return True
+    body = normalized_text(text)
+    start = len(body) - len(body.lstrip())
     try:
-        return read_drugs(text).pills
-    except DoseconvError:  # another drug: refused where the figure is read
+        reading = read_amount_at(body, start)
+    except DoseconvError:
         return False
+    return reading.amount.kind == "mass" and reading.pills
 
 
 def _words_for(number: int) -> str:

@@ -1,57 +1,60 @@
-"""What a number counts, read from the words after it (and, for "enough to kill", "arrested",
-a few words before it): pills, doses, masses (:mod:`.masses`), money, percentages, firearms,
-arrests, investigations, or another noun.
+"""What a number counts. Pills, masses and doses are read by the one figure reader
+(:func:`doseconv.reading.stated.read_stated_at`), the same that reads a figure given to ``check``; the words
+before the number say whether a count of people is a claim ("enough to kill 2 million victims"). Money,
+percentages, firearms, arrests, investigations and other nouns are told apart here; they never enter dose
+arithmetic. Every word comes from :mod:`doseconv.reading.lexicon`.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from .counted import GAP, GAP_WORD, PILL_NOUN, Found, counterfeit, drug_in
-from .masses import MASS_TAIL, read_mass
+from ..errors import DoseconvError
+from ..reading.lexicon import claim_lead, lexicon
+from ..reading.numbers import MONEY_WORDS
+from ..reading.patterns import trie_pattern
+from ..reading.stated import StatedReading, read_stated_at
+from .counted import Found
+from .masses import mass_found
 
 __all__ = ["classify"]
 
-_OF_THE = r"(?:\s+of\s+(?:the|these|those))?"
-# What a number counts, read from the noun after it (a few describing words may stand between).
-_COUNTED_TAIL = re.compile(
-    rf"{_OF_THE}(?P<gap>{GAP}{{0,4}}?)\s+(?:"
-    rf"(?P<pills>{PILL_NOUN})"
-    r"|(?P<doses>doses?)\b(?!\s+of\s+(?:naloxone|narcan|vaccines?)\b)"
-    r"|(?P<firearms>firearms?|guns?|weapons?|rifles?|handguns?|pistols?|shotguns?)\b"
-    r"|(?P<arrests>arrests?)\b"
-    r"|(?P<investigations>investigations?|cases?|probes?)\b)",
-    re.IGNORECASE,
-)
-# The patterns of words before a number are searched in the 60 characters before each number; the
-# lookahead of their first letters rejects the other positions at once.
-_KILL_BEFORE = re.compile(
-    r"\b(?=[acepsw])(?:enough|potential|capable|could|can|would|able|sufficient)\b[^.!?\n]{0,40}?\bkill(?:ed|ing)?\s+\Z",
-    re.IGNORECASE,
-)
-# "lethal to 1.2 million (people)", "deadly for 2 million Americans"
-_LETHAL_TO_BEFORE = re.compile(r"\b(?:lethal|fatal|deadly)\s+(?:enough\s+)?(?:to|for)\s+\Z", re.IGNORECASE)
-# "could have taken 500,000 lives", "enough to claim 2 million lives"
-_LIVES_BEFORE = re.compile(
-    r"\b(?=[cempw])(?:could|would|might|may|can|enough\s+to|potential\s+to|capable\s+of)\s+(?:have\s+)?"
-    r"(?:taken|take|taking|claim|claimed|claiming|end|ended|ending|cost|costing)\s+"
-    r"(?:(?:up\s+to|as\s+many\s+as|about|roughly|an\s+estimated|more\s+than|nearly|over)\s+)?\Z",
-    re.IGNORECASE,
-)
-_LIVES_TAIL = re.compile(r"\s+(?:American\s+)?lives\b", re.IGNORECASE)
-_PEOPLE_TAIL = re.compile(
-    rf"(?P<gap>{GAP}{{0,2}}?)\s+(?P<noun>people|persons|Americans|individuals|adults|residents|users)\b",
-    re.IGNORECASE,
-)
-_ARREST_BEFORE = re.compile(r"\b(?:arrested|arrest\s+of|apprehended|detained)\s+\Z", re.IGNORECASE)
-_ARRESTED_AFTER = re.compile(
-    r"\s+(?P<noun>people|persons|suspects|individuals|subjects|defendants|men|women|members)"
-    r"(?:\s+(?:were|have\s+been|had\s+been|was|got)\s+(?P<verb>arrested|apprehended|detained))?\b",
-    re.IGNORECASE,
-)
-_MONEY_TAIL = re.compile(r"\s*(?P<noun>dollars|USD|US\s+dollars)\b", re.IGNORECASE)
-_NOUN_TAIL = re.compile(rf"(?P<noun>\s+(?=[a-z]){GAP_WORD}{GAP}?)")
-_TIME_AFTER = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?)\b", re.IGNORECASE)
+_MONEY_TAIL = re.compile(rf"\s*(?P<noun>{MONEY_WORDS}|US\s+dollars)\b", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)", re.IGNORECASE)
+
+
+def _words(*names: str) -> str:
+    return trie_pattern(sorted({w.lower() for n in names for w in lexicon().words(*n.split("."))}), r"\s+")
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The patterns of words before and after a number, built from the lexicon once."""
+    lead = claim_lead()
+    return {
+        # The words before a number are searched in the 60 characters before it.
+        "claim": re.compile(lead + r"\Z", re.IGNORECASE),
+        "lethal_for": re.compile(r"(?:" + _words("claims.lethal_for") + r")\s+\Z", re.IGNORECASE),
+        "counted": re.compile(
+            r"(?:\s+of\s+(?:the|these|those))?(?:\s+(?!(?:"
+            + _words("counted.not_nouns")
+            + r")\b)[A-Za-z][\w'’-]*){0,2}?\s+(?:"
+            rf"(?P<firearms>{_words('counted.firearms')})|(?P<arrests>{_words('counted.arrests')})"
+            rf"|(?P<investigations>{_words('counted.investigations')}))(?!\w)",
+            re.IGNORECASE,
+        ),
+        "arrest_before": re.compile(r"\b(?:" + _words("counted.arrest_verbs") + r"|arrest\s+of)\s+\Z", re.IGNORECASE),
+        "arrested_after": re.compile(
+            rf"\s+(?P<noun>{_words('counted.arrested')})(?:\s+(?:were|have\s+been|had\s+been|was|got)\s+"
+            rf"(?P<verb>{_words('counted.arrest_verbs')}))?\b",
+            re.IGNORECASE,
+        ),
+        "noun": re.compile(
+            rf"\s+(?P<noun>(?!(?:{_words('counted.not_nouns')})\b)[a-z][\w'’-]*"
+            rf"(?:\s+(?!(?:{_words('counted.not_nouns')})\b)[A-Za-z][\w'’-]*)?)"
+        ),
+    }
 
 
 def classify(text: str, match: re.Match[str], before: str, word_only: bool) -> Found | None:
@@ -64,50 +67,82 @@ def classify(text: str, match: re.Match[str], before: str, word_only: bool) -> F
     money = _MONEY_TAIL.match(text, end)
     if money:
         return Found("money", money.end(), money["noun"])
-    mass = MASS_TAIL.match(text, end)
-    if mass and not _TIME_AFTER.match(text, end):
-        return read_mass(text, mass, before)
-    counted = _COUNTED_TAIL.match(text, end)
+    patterns = _patterns()
+    claim = patterns["claim"].search(before) is not None
+    lethal_for = claim and patterns["lethal_for"].search(before) is not None
+    reading = _read(text, match.start(), claim, lethal_for and not word_only)
+    if reading is not None and not _TIME_AFTER.match(text, reading.amount.number.end):
+        return _from_reading(text, match.start(), reading, before, claim)
+    counted = patterns["counted"].match(text, end)
     if counted:
         kind = counted.lastgroup
         assert kind is not None
-        drug = drug_in(counted["gap"])
-        if kind == "doses":
-            if counted["doses"].lower() == "dose":  # "one dose can be as small as 2 milligrams": a dose's size
-                return Found("other", counted.end(), "dose", None, ["one dose, the size of a dose, not a total"])
-            if drug not in (None, "fentanyl"):
-                return Found("other", counted.end(), f"doses of {drug}", drug)
-            return Found("doses", counted.end(), "doses", "fentanyl", stated_unit="doses")
-        if kind == "pills":
-            return _pills(counted.end(), counted["gap"] + " " + counted["pills"], drug)
         return Found(kind, counted.end(), counted[kind].lower())
-    if _KILL_BEFORE.search(before) or _LETHAL_TO_BEFORE.search(before):
-        people = _PEOPLE_TAIL.match(text, end)
-        if people:
-            return Found("doses", people.end(), people["noun"].lower(), "fentanyl",
-                          ["people who could be killed, read as doses"], stated_unit="doses")  # fmt: skip
-        if _LETHAL_TO_BEFORE.search(before) and not word_only:  # "lethal to 1.2 million"
-            return Found("doses", end, "people", "fentanyl", ["people it could kill, read as doses"],
-                          stated_unit="doses")  # fmt: skip
-    if _LIVES_BEFORE.search(before):
-        lives = _LIVES_TAIL.match(text, end)
-        if lives:
-            return Found("doses", lives.end(), "lives", "fentanyl", ["lives that could be taken, read as doses"],
-                          stated_unit="doses")  # fmt: skip
-    arrested = _ARRESTED_AFTER.match(text, end)
-    if arrested and (arrested["verb"] or _ARREST_BEFORE.search(before)):
+    arrested = patterns["arrested_after"].match(text, end)
+    if arrested and (arrested["verb"] or patterns["arrest_before"].search(before)):
         return Found("arrests", arrested.end(), arrested["noun"].lower())
     if word_only:
         return None
-    noun = _NOUN_TAIL.match(text, end)
+    noun = patterns["noun"].match(text, end)
     if noun is None:
         return None
-    return Found("other", noun.end(), " ".join(noun["noun"].split()))
+    return Found("other", noun.end(), noun["noun"])
 
 
-def _pills(end: int, words: str, drug: str | None) -> Found:
-    """Pills; counterfeit pills ("counterfeit oxycodone pills", "fake M30s", "blues") are fentanyl pills."""
-    if drug != "fentanyl" and counterfeit(words):
-        note = "counterfeit pills are fentanyl pills" + (f" (sold as {drug})" if drug else "")
-        return Found("pills", end, "pills", "fentanyl", [note], stated_unit="pills")
-    return Found("pills", end, "pills", drug, stated_unit="pills")
+def _read(text: str, start: int, people: bool, default_doses: bool) -> StatedReading | None:
+    """The figure the reader reads at ``start``, or None when it reads no pills, mass or doses there."""
+    try:
+        return read_stated_at(
+            text, start, people=people, default_unit="doses" if default_doses else None, other_drugs=True,
+            ambiguous_tons=True,
+        )  # fmt: skip
+    except DoseconvError:
+        return None
+
+
+def _from_reading(text: str, start: int, reading: StatedReading, before: str, claim: bool) -> Found:
+    amount = reading.amount
+    words = amount.words
+    kind = amount.amount.kind
+    noun = " ".join(words.noun.split()).lower()
+    if kind == "mass" and not (words.by_weight or amount.pills):
+        return mass_found(text, start, reading, before)
+    found = Found(kind, reading.end, noun or kind, amount.drug, reading=reading)
+    if kind == "mass":  # "66 pounds of fentanyl pills": pills given by weight
+        found.kind = "pills"
+        found.unit = noun
+        _counterfeit(found, amount)
+        found.notes.append("pills given by weight")
+        return found
+    if kind == "pills":
+        _counterfeit(found, amount)
+        found.unit = "pills"
+        return found
+    if not words.unit and not words.people:  # "lethal to 1.2 million": people it could kill
+        found.unit = "people"
+        found.notes.append("people it could kill, read as doses")
+    elif words.people:
+        found.notes.append(
+            "lives that could be taken, read as doses"
+            if noun == "lives"
+            else "people who could be killed, read as doses"
+        )
+    elif noun in ("dose", "dosage") and amount.amount.value <= 1:  # "one dose can be as small as 2 milligrams"
+        return Found("other", reading.end, noun, None, ["one dose, the size of a dose, not a total"])
+    if found.drug not in (None, "fentanyl"):
+        return Found("other", reading.end, f"doses of {found.drug}", found.drug)
+    found.drug = "fentanyl"
+    return found
+
+
+def _counterfeit(found: Found, amount: object) -> None:
+    """Counterfeit pills ("counterfeit oxycodone pills", "fake M30s", "blues") are fentanyl pills, said in a note."""
+    from ..reading.quantity import AmountReading
+
+    assert isinstance(amount, AmountReading)
+    groups = {d.group for _, d in amount.words.drugs}
+    if amount.refusal is not None or not groups & {"marker", "street", "imitated"} or "fentanyl" in groups:
+        return
+    imitated = next((d.name for _, d in amount.words.drugs if d.group == "imitated"), None)
+    found.drug = "fentanyl"
+    found.notes.append("counterfeit pills are fentanyl pills" + (f" (sold as {imitated})" if imitated else ""))

@@ -1,62 +1,61 @@
-"""What a figure counts: the record of it (:class:`Found`) and the words that name drugs and pills.
+"""What a figure counts: the record of it (:class:`Found`) and the drugs a sentence or paragraph names.
 
-Only pills and fentanyl masses ever enter dose arithmetic; counterfeit pills are fentanyl pills,
-and pills or a mass with no drug beside them take the sentence's only drug.
+Only pills and fentanyl masses ever enter dose arithmetic; counterfeit pills are fentanyl pills, and
+pills or a mass with no drug beside them take the sentence's only drug. The drug words are those of
+``data/drugs.toml`` (:func:`doseconv.reading.drugs.vocabulary`), the same the figure reader reads.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from fractions import Fraction
+from functools import cache
 
-from ..errors import DoseconvError
+from ..reading.drugs import vocabulary
+from ..reading.stated import StatedReading
 from .text import Document
 
-__all__ = [
-    "DRUG_WORDS", "GAP", "GAP_WORD", "PILL_NOUN", "Found", "SentenceDrugs",
-    "counterfeit", "drug_in", "drug_name", "infer_drug",
-]  # fmt: skip
+__all__ = ["Found", "SentenceDrugs", "drug_names_in", "infer_drug"]
 
-# Words that may stand between a number and what it counts ("193 million potentially fatal
-# fentanyl doses"); function words end the gap.
-GAP_WORD = (
-    r"(?!(?:and|or|but|the|a|an|of|in|into|to|from|with|that|which|for|were|was|is|are|be|been|by|at|on|"
-    r"as|per|each|worth|valued|seized|including|plus|than|while|after|before|during)\b)[A-Za-z][\w'’-]*"
-)
-# A comma may stand between describing words before a counterfeit pill ("fentanyl-laced, fake pills").
-GAP = rf"(?:(?:,(?=\s+(?:fake|counterfeit|illicit|pressed|imitation)\b))?\s+{GAP_WORD})"
-DRUG_WORDS = (
-    r"fentanyl|carfentanil|methamphetamine|crystal\s+meth|meth|cocaine|crack|heroin|marijuana|cannabis|"
-    r"xylazine|MDMA|ecstasy|oxycodone|opioids?|powder"
-)
-_DRUG_NAMES = {
-    "fentanyl": "fentanyl", "carfentanil": "carfentanil", "methamphetamine": "methamphetamine",
-    "meth": "methamphetamine", "crystal meth": "methamphetamine", "cocaine": "cocaine", "crack": "cocaine",
-    "heroin": "heroin", "marijuana": "marijuana", "cannabis": "marijuana", "xylazine": "xylazine",
-    "mdma": "MDMA", "ecstasy": "MDMA", "oxycodone": "oxycodone", "opioid": "opioids", "opioids": "opioids",
-}  # fmt: skip
-PILL_NOUN = r"(?:(?:M-?30s|blues|Percocets?)(?:\s+(?:pills|tablets))?|pills?|tablets?|capsules?)\b(?!\s+(?:press|presses|machines?|molds?|dies)\b)"
-_ANY_DRUG = re.compile(rf"\b(?:{DRUG_WORDS})\b", re.IGNORECASE)
+#: The groups of drug words that name a drug in a sentence: fentanyl, its analogues and other drugs. Markers
+#: ("fake", "pressed") name none, and the medicines counterfeit pills imitate are named only beside a pill.
+_NAMING = frozenset({"fentanyl", "analogue", "other"})
 
 
 @dataclass
 class Found:
+    """What a number counts, read from its words: its kind, where its words end, what it counts as written."""
+
     kind: str
     end: int
     unit: str | None
     drug: str | None = None
     notes: list[str] = field(default_factory=list)
-    stated_unit: str | None = None
     ambiguous: bool = False
     is_mass: bool = False
     excluded: str | None = None
-    part: Fraction | None = None  # "a pound and a half": the fraction after the unit
     powder: bool = False  # a mass "of powder" that names no drug
+    reference: str | None = None  # a mass named by reference ("of the drug")
+    reading: StatedReading | None = None
+    unreadable: str | None = None
 
 
-def drug_name(word: str) -> str | None:
-    return _DRUG_NAMES.get(" ".join(word.lower().split()))
+@cache
+def _names() -> dict[str, str]:
+    """Each drug word that names a drug, and the drug's name ("meth" -> methamphetamine, "fentanyl" -> fentanyl)."""
+    out: dict[str, str] = {}
+    for word, drugs in vocabulary().words.items():
+        for drug in drugs:
+            if drug.group in _NAMING:
+                out.setdefault(word, drug.name)
+    return out
+
+
+def drug_names_in(text: str, start: int = 0, end: int | None = None) -> frozenset[str]:
+    """The drugs ``text[start:end]`` names (fentanyl, another drug, an analogue)."""
+    names = _names()
+    found = vocabulary().pattern.finditer(text, start, len(text) if end is None else end)
+    return frozenset(n for n in (names.get(" ".join(re.split(r"[\s\-‐]+", m[0].lower()))) for m in found) if n)
 
 
 class SentenceDrugs:
@@ -70,8 +69,7 @@ class SentenceDrugs:
     def __call__(self, sentence: int) -> frozenset[str]:
         if sentence not in self._drugs:
             start, end = self._document.sentences[sentence]
-            found = (drug_name(m[0]) for m in _ANY_DRUG.finditer(self._document.text, start, end))
-            self._drugs[sentence] = frozenset(n for n in found if n)
+            self._drugs[sentence] = drug_names_in(self._document.text, start, end)
         return self._drugs[sentence]
 
     def paragraph(self, sentence: int) -> tuple[frozenset[str], str]:
@@ -80,28 +78,10 @@ class SentenceDrugs:
         index = self._document.sentence_paragraph[sentence]
         while len(self._paragraphs) <= index:  # paragraphs are read in order, once, however many figures ask
             start, end = self._document.paragraphs[len(self._paragraphs)]
-            found = (drug_name(m[0]) for m in _ANY_DRUG.finditer(self._document.text, start, end))
-            self._paragraphs.append(frozenset(n for n in found if n))
+            self._paragraphs.append(drug_names_in(self._document.text, start, end))
         if self._paragraphs[index]:
             return self._paragraphs[index], "paragraph"
         return frozenset().union(*self._paragraphs[:index]), "story before it"
-
-
-def counterfeit(words: str) -> bool:
-    """Whether the words before a pill noun say the pills are counterfeit or a street name for fentanyl pills."""
-    from ..reading.drugs import read_drugs
-
-    try:
-        return read_drugs(words).pills
-    except DoseconvError:
-        return False
-
-
-def drug_in(words: str) -> str | None:
-    names = [n for n in (drug_name(m[0]) for m in _ANY_DRUG.finditer(words)) if n]
-    if "fentanyl" in names:
-        return "fentanyl"
-    return names[0] if names else None
 
 
 def infer_drug(found: Found, drugs: frozenset[str], where: str = "sentence") -> None:

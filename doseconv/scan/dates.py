@@ -11,20 +11,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
+
+from ..reading.lexicon import lexicon, month_number
+from ..reading.patterns import trie_pattern
 
 __all__ = ["StoryDate", "find_story_date"]
 
 #: How much of a story's beginning is searched for its date (HTML heads can be long).
 HEAD = 20_000
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
-    "nov": 11, "dec": 12,
-}  # fmt: skip
-_MONTH = (
-    r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
-    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)\b"
-)
+
+def _month_words() -> str:
+    """The month names and abbreviations of the lexicon, capitalised ("Jul", "Sept", "December")."""
+    return trie_pattern(sorted({w.capitalize() for w in lexicon().months}))
+
+
 _ISO = r"(?P<iso>(?:19|20)\d\d-\d\d-\d\d)"
 _META_NAMES = r"(?:article:published_time|og:published_time|datePublished|date|pubdate|publish-date|dc\.date)"
 _META = re.compile(
@@ -36,21 +38,26 @@ _META = re.compile(
 )
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>(?:(?!---)[^\n]*\n){0,60}?)---[ \t]*(?:\r?\n|\Z)")
 _FRONT_DATE = re.compile(rf"^date\s*:\s*[\"']?{_ISO}", re.MULTILINE | re.IGNORECASE)
-# "WASHINGTON, Dec. 20, 2022 —", "PORT ELLIS (Wire), March 3, 2024 -", "For Immediate Release: May 5, 2023"
-_DATELINE = re.compile(
-    rf"(?:^|\n)[ \t]*(?:[A-Z][A-Z.'-]*(?:[ \t]+[A-Z][A-Z.'-]*)*(?:,[ \t]*[A-Z][A-Za-z.]*)?[ \t]*(?:\([^()\n]{{1,30}}\))?"
-    rf"[ \t]*[,–—-]?[ \t]*{_MONTH}[ \t]*[–—-]"
-    rf"|(?:release|published|posted|date)d?[ \t]*:?[ \t]+(?:on[ \t]+)?{_MONTH.replace('month', 'm2').replace('day', 'd2').replace('year', 'y2')})",
-    re.IGNORECASE,
-)
 
 
-# "CHEYENNE, Wyo. (June 14, 2023) —", "HOUSTON (KHOU, March 3, 2024) -": the date inside the parentheses.
-_DATELINE_IN_PARENTHESES = re.compile(
-    rf"(?:^|\n)[ \t]*[A-Z][A-Z.'-]*(?:[ \t]+[A-Z][A-Z.'-]*)*(?:,[ \t]*[A-Z][A-Za-z.]*)?[ \t]*"
-    rf"\((?:[^()\n,]{{1,20}},[ \t]*)?{_MONTH}[ \t]*\)[ \t]*[,–—-]",
-    re.IGNORECASE,
-)
+@cache
+def _datelines() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A dateline ("WASHINGTON, Dec. 20, 2022 —", "Posted: May 5, 2023") and one in parentheses ("CHEYENNE,
+    Wyo. (June 14, 2023) —"), built from the lexicon's month names on first use."""
+    month = rf"(?P<month>{_month_words()})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)\b"
+    dateline = re.compile(
+        rf"(?:^|\n)[ \t]*(?:[A-Z][A-Z.'-]*(?:[ \t]+[A-Z][A-Z.'-]*)*(?:,[ \t]*[A-Z][A-Za-z.]*)?[ \t]*(?:\([^()\n]{{1,30}}\))?"
+        rf"[ \t]*[,–—-]?[ \t]*{month}[ \t]*[–—-]"
+        rf"|(?:release|published|posted|date)d?[ \t]*:?[ \t]+(?:on[ \t]+)?"
+        rf"{month.replace('month', 'm2').replace('day', 'd2').replace('year', 'y2')})",
+        re.IGNORECASE,
+    )
+    in_parentheses = re.compile(
+        rf"(?:^|\n)[ \t]*[A-Z][A-Z.'-]*(?:[ \t]+[A-Z][A-Z.'-]*)*(?:,[ \t]*[A-Z][A-Za-z.]*)?[ \t]*"
+        rf"\((?:[^()\n,]{{1,20}},[ \t]*)?{month}[ \t]*\)[ \t]*[,–—-]",
+        re.IGNORECASE,
+    )
+    return dateline, in_parentheses
 
 
 @dataclass(frozen=True)
@@ -63,8 +70,9 @@ class StoryDate:
 
 def _day(year: str, month: str, day: str) -> dt.date | None:
     try:
-        return dt.date(int(year), _MONTHS[month.lower()[:3]], int(day))
-    except (ValueError, KeyError):
+        number = month_number(month)
+        return dt.date(int(year), number, int(day)) if number is not None else None
+    except ValueError:
         return None
 
 
@@ -101,8 +109,9 @@ def find_story_date(text: str) -> StoryDate | None:
         day = _iso(found["iso"]) if found else None
         if day:
             return StoryDate(day, "front matter")
-    line = _DATELINE.search(head[:2_000])
-    paren = _DATELINE_IN_PARENTHESES.search(head[:2_000])
+    dateline, in_parentheses = _datelines()
+    line = dateline.search(head[:2_000])
+    paren = in_parentheses.search(head[:2_000])
     if paren and (line is None or paren.start() < line.start()):
         day = _day(paren["year"], paren["month"], paren["day"])
         if day:

@@ -1,11 +1,11 @@
 """Find the figures of a story: pills, drug masses, dose claims, and the counts beside them.
 
-One precompiled pattern finds every number with its qualifier, currency sign and range
-(:mod:`.numbermatch`); short anchored patterns then read the words after it (and, for "enough
-to kill", "arrested", a few words before it) to decide what it counts (:mod:`.classify`, with
-masses and their units in :mod:`.masses` and the words naming drugs and pills in
-:mod:`.counted`). Only pills and fentanyl masses ever enter dose arithmetic. This module puts
-each number found together into a :class:`Figure`, with its sentence, scope and reading.
+One precompiled pattern finds where every number starts, with its qualifier, currency sign and range
+(:mod:`.numbermatch`); :mod:`.classify` then reads what it counts, the pills, masses and doses with the
+one figure reader (:func:`doseconv.reading.stated.read_stated_at`, the same that reads a figure given to
+``check``), and the drug a mass with none takes from its sentence (:mod:`.masses`, :mod:`.counted`). Only
+pills and fentanyl masses ever enter dose arithmetic. This module puts each number found together into a
+:class:`Figure`, with its sentence, scope and reading.
 """
 
 from __future__ import annotations
@@ -13,21 +13,24 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import replace
-from decimal import Decimal
 from fractions import Fraction
-from functools import lru_cache, partial
+from functools import partial
 
 from ..errors import InputError
+from ..reading.numbers import read_number_at
+from ..reading.stated import StatedFigure, StatedReading, shared_scale, unit_alternative
 from .classify import classify
-from .counted import SentenceDrugs, infer_drug
+from .counted import Found, SentenceDrugs, infer_drug
 from .figure import KINDS, Figure
 from .masses import mass_kind
-from .numbermatch import FIGURE, RATIO_BEFORE, has_digits_or_scale, read_values, skip_other
-from .reading import Reading, read_figure
+from .numbermatch import FIGURE, RATIO_BEFORE, has_digits_or_scale, skip_other
 from .scope import ScopeResolver
 from .text import Document
 
 __all__ = ["KINDS", "Figure", "extract_figures"]  # KINDS and Figure live in .figure
+
+#: Kinds whose figures the checker reads.
+_READ_KINDS = frozenset({"pills", "fentanyl-mass", "other-drug-mass", "doses"})
 
 
 def extract_figures(document: Document, resolver: ScopeResolver | None = None) -> list[Figure]:
@@ -51,17 +54,13 @@ def extract_figures(document: Document, resolver: ScopeResolver | None = None) -
     for match in FIGURE.finditer(text):
         start = match.start()
         before = text[max(0, start - 60) : start]
-        num, num2 = match["num"], match["num2"]
+        num = match["num"]
         word_only = not has_digits_or_scale(num)
         found = classify(text, match, before, word_only)
         if found is None or (found.kind == "other" and skip_other(text, match, before)) or RATIO_BEFORE.search(before):
             continue
-        try:
-            numbers = read_values(num, num2)
-        except (InputError, ValueError):  # a number past the bounds of exact reading is no figure
+        if found.reading is None and _too_large(match):  # a number past the bounds of exact reading is no figure
             continue
-        if found.part is not None and num2 is None:
-            numbers = (numbers[0] + Decimal(found.part.numerator) / found.part.denominator, None)
         sentence = document.sentence_at(start)
         if found.kind == "pills":
             infer_drug(found, sentence_drugs(sentence))
@@ -70,8 +69,7 @@ def extract_figures(document: Document, resolver: ScopeResolver | None = None) -
         qualifier = (match["between"] or match["qual"] or "").lower() or None
         if sentence not in sentences:
             sentences[sentence] = _clip(document.sentence_text(sentence)) if document.sentences else ""
-        figure = _figure(document, resolver, len(figures) + 1, match, found, numbers, qualifier, sentence,
-                         sentences[sentence])  # fmt: skip
+        figure = _figure(document, resolver, len(figures) + 1, match, found, qualifier, sentence, sentences[sentence])
         figures.append(_refuse_ambiguous(figure, document, ambiguous_starts))
     return figures
 
@@ -89,20 +87,49 @@ def _refuse_ambiguous(figure: Figure, document: Document, starts: list[int]) -> 
     )
 
 
-def _figure(document, resolver, index, match, found, numbers, qualifier, sentence, sentence_text) -> Figure:
+def _too_large(match: re.Match[str]) -> bool:
+    try:
+        read_number_at(match.string, match.start("num"))
+    except (InputError, ValueError):
+        return True
+    return False
+
+
+def _plain_values(text: str, match: re.Match[str]) -> tuple[Fraction | None, Fraction | None, Fraction | None]:
+    """The exact value of a figure the checker does not read (firearms, money): its number, or a range's ends."""
+    first = read_number_at(text, match.start("num"))
+    if match["num2"] is None:
+        return first.value, None, None
+    second = read_number_at(text, match.start("num2"))
+    return None, first.value * shared_scale(first, second), second.value
+
+
+def _figure(document, resolver, index, match, found: Found, qualifier, sentence, sentence_text) -> Figure:
     start, end = match.start(), found.end
-    first, second = numbers
     original_start, original_end = document.original_span(start, end)
-    number = " ".join(match["num"].split()) if found.part is None else format(first, "f")
-    second_text = " ".join(match["num2"].split()) if match["num2"] else None
-    if second_text is not None:
-        number = f"{number} {match['sep']} {second_text}"
-        if match["sep"] in "-–—":
-            number = number.replace(f" {match['sep']} ", "-")
-    reading = Reading()
-    if found.stated_unit and found.kind in ("pills", "fentanyl-mass", "other-drug-mass", "doses"):
-        phrase = _stated_qualifier(qualifier, match)
-        reading = _reading(phrase, number, (first, second), second_text, found.stated_unit, found.ambiguous)
+    reading = found.reading
+    if reading is not None:
+        number, (value, low, high) = _number_text(document.text, reading), _values(reading)
+    else:
+        number = " ".join(match["num"].split())
+        value, low, high = _plain_values(document.text, match)
+        if match["num2"] is not None:
+            number = f"{number} {match['sep']} {' '.join(match['num2'].split())}"
+    stated = alternative = unreadable = None
+    excluded = found.excluded
+    notes = list(found.notes)
+    if reading is not None:
+        qualifier = reading.phrase or None
+    if reading is not None and found.kind in _READ_KINDS:
+        if reading.figure is not None:
+            stated = _as_checked(reading.figure, qualifier, number, found)
+            if found.ambiguous:
+                alternative = unit_alternative(stated, "metric tons", _stated_text(qualifier, number, "metric tons"))
+        else:
+            unreadable = str(reading.problem)
+            if getattr(reading.problem, "parameter", None) == "decimal_comma":  # "6.500 lb": refused, never an input
+                excluded = unreadable
+                notes.append(f"not read: {unreadable}")
     return Figure(
         index=index,
         kind=found.kind,
@@ -112,9 +139,9 @@ def _figure(document, resolver, index, match, found, numbers, qualifier, sentenc
         scan_start=start,
         scan_end=end,
         number_text=number,
-        value=Fraction(first) if second is None else None,
-        low=Fraction(first) if second is not None else None,
-        high=Fraction(second) if second is not None else None,
+        value=value,
+        low=low,
+        high=high,
         unit=found.unit,
         qualifier=qualifier,
         drug=found.drug,
@@ -122,14 +149,62 @@ def _figure(document, resolver, index, match, found, numbers, qualifier, sentenc
         sentence_index=sentence,
         paragraph_index=document.sentence_paragraph[sentence] if document.sentences else 0,
         scope=resolver.scope_at(start),
-        stated_text=reading.text,
-        stated=reading.stated,
-        unreadable=reading.unreadable,
-        alternative=reading.alternative,
+        stated_text=stated.text if stated is not None else _unread_text(found, qualifier, number),
+        stated=stated,
+        unreadable=unreadable,
+        alternative=alternative,
         ambiguous=found.ambiguous,
-        notes=tuple(found.notes),
-        excluded=found.excluded,
+        notes=tuple(notes),
+        excluded=excluded,
     )
+
+
+def _number_text(text: str, reading: StatedReading) -> str:
+    """The number (or range) as written: "44 million", "10-15 million", "400,000 to 500,000"."""
+    number = " ".join(text[reading.number_start : reading.amount.number.end].split())
+    if reading.lower is not None:
+        number = re.sub(r"\s*[-–—]\s*", "-", number, count=1)
+    return number
+
+
+def _values(reading: StatedReading) -> tuple[Fraction | None, Fraction | None, Fraction | None]:
+    """The figure's exact value, or the low and high of a range."""
+    figure = reading.figure
+    if figure is None:
+        return (reading.amount.amount.value, None, None) if reading.lower is None else (None, reading.lower,
+                                                                                     reading.amount.amount.value)  # fmt: skip
+    if figure.upper is None:
+        return figure.amount.value, None, None
+    return None, figure.amount.value, figure.upper.value
+
+
+def _unit_words(found: Found) -> str:
+    """The unit as the checker's words give it: the unit written for a mass ("short tons" for a bare "tons"),
+    "pills" or "doses" for a count."""
+    if found.ambiguous:
+        return "short tons"
+    reading = found.reading
+    assert reading is not None
+    words = reading.amount.words
+    if reading.amount.amount.kind == "mass":
+        noun = " ".join(words.noun.split())
+        return f"{noun} and a {'half' if words.part == Fraction(1, 2) else 'quarter'}" if words.part else noun
+    return reading.amount.amount.kind
+
+
+def _stated_text(qualifier: str | None, number: str, unit: str) -> str:
+    return " ".join(p for p in (qualifier, number, unit) if p)
+
+
+def _unread_text(found: Found, qualifier: str | None, number: str) -> str | None:
+    if found.reading is None or found.kind not in _READ_KINDS:
+        return None
+    return _stated_text(qualifier, number, _unit_words(found))
+
+
+def _as_checked(figure: StatedFigure, qualifier: str | None, number: str, found: Found) -> StatedFigure:
+    """The reader's figure, named in the checker's words ("nearly 44 million pills", "2 short tons")."""
+    return replace(figure, text=_stated_text(qualifier, number, _unit_words(found)))
 
 
 #: The longest sentence a figure carries (longer ones, not prose, are cut with an ellipsis).
@@ -138,13 +213,3 @@ SENTENCE_SHOWN = 600
 
 def _clip(sentence: str) -> str:
     return sentence if len(sentence) <= SENTENCE_SHOWN else sentence[: SENTENCE_SHOWN - 1] + "…"
-
-
-#: A figure written the same way again is read for the checker once (a Reading is frozen).
-_reading = lru_cache(maxsize=4096)(read_figure)
-
-
-def _stated_qualifier(qualifier: str | None, match: re.Match[str]) -> str | None:
-    if match["num2"] is not None:
-        return "between" if match["between"] else None
-    return qualifier

@@ -12,60 +12,77 @@ is a rule, not a claim.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cache
 
 from ..errors import DoseconvError
-from ..reading.numbers import split_number
-from ..reading.quantity import mass_in_mg
-from .patterns import case_variants, trie_pattern
+from ..overrides import Overrides
+from ..reading.lexicon import lexicon, unit_of, unit_spellings
+from ..reading.numbers import SCALE_WORDS, exact_text, read_number
+from ..reading.numwords import COUNT_WORDS
+from ..reading.patterns import case_variants, trie_pattern
+from ..reading.qualifiers import QUALIFIER_PHRASES
+from ..reading.quantity import Amount
+from ..registry import unit_factor
 from .text import Document
 
 __all__ = ["Rule", "StoryRules", "find_rules"]
 
-_SMALL: dict[str, int | Fraction] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "a": 1, "a single": 1, "just one": 1, "every": 1, "each": 1, "half a": Fraction(1, 2),
-}  # fmt: skip
-_SMALL_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten)"
-_NUM = rf"(?:\d+(?:\.\d+)?|\.\d+|{_SMALL_WORD}|half\s+a)"
-_DOSE_UNIT = r"(?:milligrams?|mg|micrograms?|mcg)"
-_LINK = (
-    r"(?:\s+(?:of|fentanyl|pure|the|drug|substance|powder|is|are|can|could|may|might|would|will|be|considered|"
-    r"enough|to|as|a|potentially|alone|amount|and|that|which|of|about|roughly|just|only|already))*"
-)
-_LETHAL_AFTER = re.compile(
-    rf"(?<![\w.])(?P<num>{_NUM})[\s-]*(?P<unit>{_DOSE_UNIT})\b{_LINK}\s+(?:deadly|lethal|fatal|kill)\b", re.IGNORECASE
-)
-_LETHAL_BEFORE = re.compile(
-    rf"\b(?:lethal|deadly|fatal)\s+dose\s+(?:of\s+fentanyl\s+)?(?:is|of|was|as)\s+"
-    rf"(?:just\s+|only\s+|about\s+|roughly\s+|as\s+little\s+as\s+)?(?P<num>{_NUM})[\s-]*(?P<unit>{_DOSE_UNIT})\b",
-    re.IGNORECASE,
-)
-_PILL_WORDS = r"(?:[\w-]+\s+){0,3}?(?:pills?|tablets?)\b"
-_SHARE_RATIO = re.compile(
-    rf"\b(?P<n>\d+|{_SMALL_WORD})\s+(?:out\s+of|in)\s+(?P<d>\d+|{_SMALL_WORD})\s+(?:of\s+(?:the|these|those)\s+)?"
-    rf"{_PILL_WORDS}[^.!?\n]{{0,60}}?\b(?:lethal|deadly|fatal)\b(?:\s+(?:dose|amount|quantity)s?\b)?",
-    re.IGNORECASE,
-)
-_SHARE_PERCENT = re.compile(
-    rf"\b(?P<pct>\d+(?:\.\d+)?|(?:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]{_SMALL_WORD})?)"
-    rf"\s*(?:%|percent\b|per\s+cent\b)\s+of\s+(?:the\s+|all\s+)?{_PILL_WORDS}"
-    r"[^.!?\n]{0,60}?\b(?:lethal|deadly|fatal)\b(?:\s+(?:dose|amount|quantity)s?\b)?",
-    re.IGNORECASE,
-)
-_PILL_MASS = re.compile(
-    r"\b(?:pills?|tablets?)\s+(?:each\s+)?(?:weighs?|weighed|weighing)\s+(?:about\s+|roughly\s+|approximately\s+|"
-    rf"around\s+|some\s+)?(?P<num>{_NUM})[\s-]*(?P<unit>milligrams?|mg|grams?|g)\b",
-    re.IGNORECASE,
-)
-_PER_MASS = re.compile(
-    r"\b(?P<one>each|every|one|a|1|a\s+single|just\s+one|half\s+a)\s+(?P<unit>kilograms?|kilos?|kg|pounds?|lbs?|"
-    r"grams?|g)\s+(?:of\s+(?:the\s+drug|fentanyl|it)\s+)?(?:[\w'’]+\s+){0,5}?kill\s+(?:up\s+to\s+|as\s+many\s+as\s+|"
-    r"about\s+|roughly\s+|an\s+estimated\s+|more\s+than\s+)?(?P<num>[\d,.]+(?:\s+(?:thousand|million))?|"
-    r"half\s+a\s+million|a\s+million)\s+(?:people|persons|Americans|individuals)\b",
-    re.IGNORECASE,
-)
+
+def _alternatives(words: tuple[str, ...] | list[str]) -> str:
+    return trie_pattern(sorted({w.lower() for w in words}), r"\s+")
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The rule patterns, built once from the lexicon: its rule words, units, pill and people nouns, numbers."""
+    lex = lexicon()
+    rules = lex.data["rules"]
+    masses = unit_spellings()
+    dose_unit = _alternatives([w for w, (u, _) in masses.items() if u in ("milligram", "microgram") and w.isalpha()])
+    pill_unit = _alternatives([w for w, (u, _) in masses.items() if u in ("milligram", "gram") and w.isalpha()])
+    per_unit = _alternatives([w for w, (u, _) in masses.items() if u in ("kilogram", "pound", "gram") and w.isalpha()])
+    small = _alternatives(sorted(COUNT_WORDS - {"a", "an", "hundred", "dozen", *SCALE_WORDS}))
+    number = rf"(?:\d+(?:\.\d+)?|\.\d+|{small}|half\s+a)"
+    lethal = _alternatives(rules["lethal"])
+    links = rf"(?:\s+(?:{_alternatives(rules['links'])}))*"
+    holds = rf"(?:\s+(?:{_alternatives(rules['holds'])})\b)?"
+    pills = rf"(?:[\w-]+\s+){{0,3}}?(?:{_alternatives(lex.words('pills', 'nouns'))})\b"
+    qualifier = rf"(?:(?:{_alternatives(QUALIFIER_PHRASES)})\s+)?"
+    people = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in lex.people), key=len, reverse=True))
+    return {
+        "lethal_after": re.compile(
+            rf"(?<![\w.])(?P<num>{number})[\s-]*(?P<unit>{dose_unit})\b{links}\s+(?:{lethal}|kill)\b", re.IGNORECASE
+        ),
+        "lethal_before": re.compile(
+            rf"\b(?:{lethal})\s+dose\s+(?:of\s+fentanyl\s+)?(?:is|of|was|as)\s+(?:(?:{_alternatives(rules['links'])})\s+)?"
+            rf"{qualifier}(?P<num>{number})[\s-]*(?P<unit>{dose_unit})\b",
+            re.IGNORECASE,
+        ),
+        "share_ratio": re.compile(
+            rf"\b(?P<n>\d+|{small})\s+(?:out\s+of|in)\s+(?P<d>\d+|{small})\s+(?:of\s+(?:the|these|those)\s+)?"
+            rf"{pills}[^.!?\n]{{0,60}}?\b(?:{lethal})\b{holds}",
+            re.IGNORECASE,
+        ),
+        "share_percent": re.compile(
+            rf"\b(?P<pct>\d+(?:\.\d+)?|{small}(?:[\s-]{small})?)\s*(?:%|percent\b|per\s+cent\b)\s+of\s+"
+            rf"(?:the\s+|all\s+)?{pills}[^.!?\n]{{0,60}}?\b(?:{lethal})\b{holds}",
+            re.IGNORECASE,
+        ),
+        "pill_mass": re.compile(
+            rf"\b(?:{_alternatives(lex.words('pills', 'nouns'))})\s+(?:each\s+)?(?:{_alternatives(rules['weigh'])})\s+"
+            rf"{qualifier}(?P<num>{number})[\s-]*(?P<unit>{pill_unit})\b",
+            re.IGNORECASE,
+        ),
+        "per_mass": re.compile(
+            rf"\b(?P<one>{_alternatives(rules['per'])})\s+(?P<unit>{per_unit})\s+(?:of\s+(?:the\s+drug|fentanyl|it)\s+)?"
+            rf"(?:[\w'’]+\s+){{0,5}}?kill\s+{qualifier}(?P<num>[\d,.]+(?:\s+(?:thousand|million))?|half\s+a\s+million"
+            rf"|a\s+million)\s+(?:{people})\b",
+            re.IGNORECASE,
+        ),
+    }
 
 
 @dataclass(frozen=True)
@@ -102,7 +119,7 @@ class Rule:
 
 
 def _mg(value: Fraction) -> str:
-    return format(value.numerator / value.denominator, "g") if value.denominator != 1 else str(value.numerator)
+    return exact_text(value)
 
 
 def _percent(value: Fraction) -> str:
@@ -123,21 +140,39 @@ class StoryRules:
         """The checker overrides the story's usable rules set (``lethal_dose``, ``pill_share``, ``pill_mass``)."""
         return {r.name: r.override for r in self.rules if r.override is not None}
 
+    def exact(self, names: Iterable[str]) -> Overrides:
+        """The rules ``names`` as the checker's exact values: one :class:`~doseconv.overrides.Overrides` built from
+        the Fractions read (masses in mg, a share as a fraction of one), never from text or a float."""
+        given: dict[str, Fraction | Amount] = {}
+        for rule in self.rules:
+            if rule.name in names and rule.override is not None and rule.name not in given:
+                mass = rule.name in ("lethal_dose", "pill_mass")
+                given[rule.name] = Amount(rule.value, "milligram", "mass", text=rule.override) if mass else rule.value
+        return Overrides(**given)  # type: ignore[arg-type]
+
     def covers(self, start: int, end: int) -> Rule | None:
         """The per-mass rule a span lies in ("500,000 people" in "each kilogram can kill 500,000 people")."""
         return next((r for r in self.rules if r.name == "per_mass" and r.start <= start and end <= r.end), None)
 
 
 def _number(text: str) -> Fraction:
+    """A rule's number: "2", "half a", "one", "a single", "each" (one unit), "500,000", "half a million"."""
     key = " ".join(text.lower().split())
-    if key in _SMALL:
-        return Fraction(_SMALL[key])
-    value, _ = split_number(text)
-    return Fraction(value)
+    if key == "half a":
+        return Fraction(1, 2)
+    if key in _ONE:
+        return Fraction(1)
+    return read_number(text).value
+
+
+#: Words that count one unit of mass in a rule ("each kilogram", "a single pound").
+_ONE = frozenset({"each", "every", "a single", "just one"})
 
 
 def _unit_mg(unit: str) -> Fraction:
-    return mass_in_mg(f"1 {unit}")
+    found = unit_of(unit)
+    assert found is not None, unit
+    return unit_factor(found[0], "milligram")
 
 
 def _rule(name: str, match: re.Match[str], value: Fraction) -> Rule:
@@ -145,7 +180,11 @@ def _rule(name: str, match: re.Match[str], value: Fraction) -> Rule:
 
 
 # Every rule holds one of these words; the rule patterns run only in a window around each.
-_TRIGGER = re.compile(trie_pattern(case_variants(["lethal", "deadly", "fatal", "kill", "weigh"])))
+@cache
+def _trigger() -> re.Pattern[str]:
+    return re.compile(trie_pattern(case_variants(lexicon().words("rules", "triggers"))))
+
+
 #: Characters before and after a trigger word searched for its rule.
 _BEFORE, _AFTER = 160, 80
 
@@ -153,7 +192,7 @@ _BEFORE, _AFTER = 160, 80
 def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
     """The stretches of text around each trigger word, by kind: ``dose`` (lethal, deadly, fatal), ``kill``, ``weigh``."""
     out: dict[str, list[tuple[int, int]]] = {"dose": [], "kill": [], "weigh": []}
-    for trigger in _TRIGGER.finditer(text):
+    for trigger in _trigger().finditer(text):
         word = trigger[0].lower()
         kind = word if word in ("kill", "weigh") else "dose"
         out[kind].append((max(0, trigger.start() - _BEFORE), min(len(text), trigger.end() + _AFTER)))
@@ -187,25 +226,28 @@ def find_rules(document: Document) -> StoryRules:
     text = document.text
     found: list[Rule] = []
     windows = _windows(text)
+    patterns = _patterns()
     dose, kill, weigh = windows["dose"], windows["kill"], windows["weigh"]
     try:
-        lethal = _first(_LETHAL_AFTER, text, sorted(dose + kill)) or _first(_LETHAL_BEFORE, text, dose)
+        lethal = _first(patterns["lethal_after"], text, sorted(dose + kill)) or _first(
+            patterns["lethal_before"], text, dose
+        )
         if lethal:
             value = _number(lethal["num"]) * _unit_mg(lethal["unit"])
             if value > 0:
                 found.append(_rule("lethal_dose", lethal, value))
-        ratio = _first(_SHARE_RATIO, text, dose)
+        ratio = _first(patterns["share_ratio"], text, dose)
         if ratio and _number(ratio["d"]) > 0 and _number(ratio["n"]) <= _number(ratio["d"]):
             found.append(_rule("pill_share", ratio, _number(ratio["n"]) / _number(ratio["d"])))
         else:
-            percent = _first(_SHARE_PERCENT, text, dose)
+            percent = _first(patterns["share_percent"], text, dose)
             share = _number(percent["pct"]) / 100 if percent else Fraction(0)
             if percent and 0 < share <= 1:
                 found.append(_rule("pill_share", percent, share))
-        pill = _first(_PILL_MASS, text, weigh)
+        pill = _first(patterns["pill_mass"], text, weigh)
         if pill:
             found.append(_rule("pill_mass", pill, _number(pill["num"]) * _unit_mg(pill["unit"])))
-        for per in _all(_PER_MASS, text, kill):
+        for per in _all(patterns["per_mass"], text, kill):
             people = _number(per["num"])
             if people > 0:
                 mass = _number(per["one"]) * _unit_mg(per["unit"])

@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..errors import DoseconvError, InputError
+from ..overrides import Overrides
 from .dates import StoryDate, find_story_date
 from .extract import extract_figures
 from .figure import Figure
@@ -145,7 +146,7 @@ def _check(
     The cache keys on the parsed figures themselves (frozen), so equal figures written in
     different places share one check.
     """
-    if all(v is None or isinstance(v, str) for v in options.values()):
+    if all(v is None or isinstance(v, (str, Overrides)) for v in options.values()):
         return _cached_check(pills, powder, claim, scale, notes, tuple(sorted(options.items())))
     return _checker()(pills, powder, claim, scale=scale, notes=notes, **options)
 
@@ -183,16 +184,26 @@ def _with_rules(index: int, draft: ClaimDraft, rules: StoryRules | None, options
     claim = _check_draft(index, draft, **options)
     if rules is None or not rules.rules:
         return claim
-    usable = {k: v for k, v in rules.overrides.items() if options.get(k) is None}
+    given = options.get("overrides")
+    usable = {
+        k: v
+        for k, v in rules.overrides.items()
+        if options.get(k) is None and (given is None or getattr(given, k) is None)
+    }  # a value the caller gives beats the story's
     notes = list(claim.notes)
     per_mass = rules.get("per_mass")
     if per_mass is not None:
         notes.append(f"the story's rule {per_mass.text!r} counts the seized mass as pure fentanyl; not used")
     if not usable:
         return replace(claim, rules=rules, notes=tuple(notes))
+    exact = rules.exact(usable)  # the story's values as exact Fractions, beside the caller's own
+    story_options: dict[str, Any] = {
+        **options,
+        "overrides": exact if given is None else Overrides.of(given, **_kw(exact)),
+    }
     if "pill_share" in usable and options.get("pill_model") is None:
-        usable["pill_model"] = "lab-share"  # a share of pills holding a dose counts pills by that share
-    story = _check_draft(index, draft, **{**options, **usable})
+        usable["pill_model"] = story_options["pill_model"] = "lab-share"  # a share of pills holding a dose counts by it
+    story = _check_draft(index, draft, **story_options)
     if story.verdict == claim.verdict and _same_figures(story, claim):  # the rules change nothing: shown only
         return replace(claim, rules=rules, notes=tuple(notes))
     said = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in usable.items())
@@ -201,6 +212,16 @@ def _with_rules(index: int, draft: ClaimDraft, rules: StoryRules | None, options
         story, rules=rules, notes=(*story.notes, *notes[len(claim.notes) :]), dea_verdict=claim.verdict,
         dea_explanation=claim.explanation,
     )  # fmt: skip
+
+
+def _kw(overrides: Overrides) -> dict[str, Any]:
+    """An :class:`Overrides` as keywords that build it again (masses as amounts in mg, shares as Fractions)."""
+    from ..reading.quantity import Amount
+
+    return {
+        name: Amount(value, "milligram", "mass") if name in ("lethal_dose", "mg_per_pill", "pill_mass") else value
+        for name, value in overrides.given.items()
+    }
 
 
 def _same_figures(story: Claim, claim: Claim) -> bool:
@@ -353,7 +374,7 @@ def scan_text(
     rules = find_rules(document)
     resolver = ScopeResolver(document)
     found = [_not_a_claim(f, rules) for f in extract_figures(document, resolver)]
-    figures = with_population_figures(document, resolver, found, options)
+    figures = _once(with_population_figures(document, resolver, found, options))
     if max_claims < 0:
         raise InputError(
             f"the claim limit must be a whole number of at least 0, not {max_claims}", parameter="max_claims"
@@ -373,6 +394,24 @@ def _unchecked(index: int, draft: ClaimDraft) -> Claim:
     """A claim built but not checked (``run_checks=False``)."""
     notes = draft.notes if draft.other_scope is None else (*draft.notes, other_scope_text(draft, None))
     return Claim(index, draft, "unverifiable", "not checked", None, notes)
+
+
+def _once(figures: list[Figure]) -> list[Figure]:
+    """Each claim once: a count of people inside a population phrase that states it ("enough to kill 750,000
+    Delawareans") is that phrase's claim, not a second one."""
+    phrases = [(f.scan_start, f.scan_end) for f in figures if f.kind == "doses" and f.number_text == f.text]
+    if not phrases:
+        return figures
+    kept = [
+        f
+        for f in figures
+        if not (
+            f.kind == "doses"
+            and f.number_text != f.text
+            and any(a <= f.scan_start and f.scan_end <= b for a, b in phrases)
+        )
+    ]
+    return kept if len(kept) == len(figures) else [replace(f, index=i) for i, f in enumerate(kept, 1)]
 
 
 def _not_a_claim(figure: Figure, rules: StoryRules) -> Figure:

@@ -7,9 +7,11 @@ division or county, a CBP port), agencies (federal and local), operations and pe
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import NamedTuple
 
-from .patterns import at_word_start, case_variants, first_letter_cases, trie_pattern
+from ..reading.lexicon import lexicon
+from ..reading.patterns import at_word_start, case_variants, first_letter_cases, trie_pattern
 
 __all__ = ["LOCAL_SUFFIX", "STATEWIDE", "Mention", "find_mentions"]
 
@@ -17,16 +19,21 @@ __all__ = ["LOCAL_SUFFIX", "STATEWIDE", "Mention", "find_mentions"]
 #: never a county's, a city's or a division's, so it does not take their name.
 STATEWIDE = "statewide"
 
-_STATES = (
-    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
-    "Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
-    "Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|"
-    "North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|"
-    "Tennessee|Texas|Utah|Vermont|Virginia|Washington State|Washington state|West Virginia|Wisconsin|Wyoming|"
-    "Puerto Rico|District of Columbia"
-)
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-_DATE = rf"(?:{_MONTH}\.?\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d"
+
+def _states() -> str:
+    """The state names of the Census table (``data/population/states.csv``), as scope words: "Washington" only as
+    "Washington State" (alone it is more often the capital or a person)."""
+    from ..population.data import states
+
+    names = [row.name for row in states() if row.key not in ("US", "WA")]
+    return "|".join(sorted([*names, "Washington State", "Washington state"], key=len, reverse=True))
+
+
+def _month() -> str:
+    """The month names and abbreviations of the lexicon ("Sept", "December"), capitalised, as one pattern."""
+    return "(?:" + trie_pattern(sorted({w.capitalize() for w in lexicon().months})) + ")"
+
+
 _AGENCIES = {
     "DEA": "DEA", "Drug Enforcement Administration": "DEA", "Drug Enforcement Agency": "DEA",
     "CBP": "CBP", "Customs and Border Protection": "CBP", "Border Patrol": "CBP",
@@ -90,27 +97,35 @@ _OTHER_WORDS = (
     "Central",
     "District",
 )
-_FIRST_WORDS = {w.split()[0] for w in (*_NATIONAL_WORDS, *_OTHER_WORDS, *_STATES.split("|"), *_AGENCIES)}
 
-_MENTION = re.compile(
-    # Every mention starts with one of a few words: a trie of them rejects other positions at once.
-    rf"\b(?={trie_pattern(case_variants(_FIRST_WORDS))}(?![A-Za-z]))(?:"
-    r"(?P<national>(?i:\bnation-?wide\b|\bnationally\b|\bcountry-?wide\b|\bagency-?wide\b"
-    r"|\b(?:across|throughout) (?:the (?:country|nation|United States|U\.S\.)|America)\b|\ball 50 states\b"
-    r"|\bthe agency\b(?!['’]s\s+\w+\s+said|\s+(?:said|says|announced|reported|added|stated|noted|wrote|told)\b))"
-    r"|\b[Nn]ational\b(?!\s+[A-Z]))"
-    r"|(?P<district>\b(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District of [A-Z]\w+(?:\s+[A-Z]\w+)?)"
-    r"|(?P<statewide>\b[Ss]tate-?wide\b)"
-    r"|(?P<unnamed>\b(?:the (?:field )?division|division|[Dd]ivision-?wide|[Rr]egionally|[Ll]ocally)\b)"
-    rf"|(?P<state>\b(?:{_STATES})\b(?P<city>\s+City\b)?)"
-    rf"|(?P<agency>\b(?:{_AGENCY_PATTERN})\b(?!{_LAB_WORDS}))"
-    r"|(?P<operation>\bOperation\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
-    rf"|(?P<fiscal>(?i:\b(?P<ytd>so far (?:in|this) )?(?:fiscal year|FY)\s?'?(?P<fy>(?:19|20)?\d\d)\b(?P<ytd2>\s(?:so far|to date))?))"
-    rf"|(?P<span>\b(?:[Ff]rom|[Bb]etween)\s+(?P<d1>{_DATE})\s+(?:to|through|thru|until|and|-|–)\s+(?P<d2>{_DATE})\b)"
-    rf"|(?P<year>\b(?:[Ii]n|[Dd]uring|[Ff]or|[Tt]hroughout|[Ss]ince)\s+(?:calendar year\s+)?(?P<y>(?:{_MONTH}\s+)?(?:19|20)\d\d)\b)"
-    r"|(?P<relative>(?i:\b(?:so far this year|year[- ]to[- ]date|last year|(?<!earlier )(?<!later )this year"
-    r"|(?:in|over) the (?:past|last) (?:\w+ )?(?:fiscal |calendar )?years?)\b)))"
-)
+
+@cache
+def _mention() -> re.Pattern[str]:
+    """The scope words of a story, as one pattern compiled on first use (its words come from data)."""
+    states, month = _states(), _month()
+    date = rf"(?:{month}\.?\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d"
+    first_words = {w.split()[0] for w in (*_NATIONAL_WORDS, *_OTHER_WORDS, *states.split("|"), *_AGENCIES)}
+    return re.compile(
+        # Every mention starts with one of a few words: a trie of them rejects other positions at once.
+        rf"\b(?={trie_pattern(case_variants(first_words))}(?![A-Za-z]))(?:"
+        r"(?P<national>(?i:\bnation-?wide\b|\bnationally\b|\bcountry-?wide\b|\bagency-?wide\b"
+        r"|\b(?:across|throughout) (?:the (?:country|nation|United States|U\.S\.)|America)\b|\ball 50 states\b"
+        r"|\bthe agency\b(?!['’]s\s+\w+\s+said|\s+(?:said|says|announced|reported|added|stated|noted|wrote|told)\b))"
+        r"|\b[Nn]ational\b(?!\s+[A-Z]))"
+        r"|(?P<district>\b(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District of [A-Z]\w+(?:\s+[A-Z]\w+)?)"
+        r"|(?P<statewide>\b[Ss]tate-?wide\b)"
+        r"|(?P<unnamed>\b(?:the (?:field )?division|division|[Dd]ivision-?wide|[Rr]egionally|[Ll]ocally)\b)"
+        rf"|(?P<state>\b(?:{states})\b(?P<city>\s+City\b)?)"
+        rf"|(?P<agency>\b(?:{_AGENCY_PATTERN})\b(?!{_LAB_WORDS}))"
+        r"|(?P<operation>\bOperation\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
+        rf"|(?P<fiscal>(?i:\b(?P<ytd>so far (?:in|this) )?(?:fiscal year|FY)\s?'?(?P<fy>(?:19|20)?\d\d)\b(?P<ytd2>\s(?:so far|to date))?))"
+        rf"|(?P<span>\b(?:[Ff]rom|[Bb]etween)\s+(?P<d1>{date})\s+(?:to|through|thru|until|and|-|–)\s+(?P<d2>{date})\b)"
+        rf"|(?P<year>\b(?:[Ii]n|[Dd]uring|[Ff]or|[Tt]hroughout|[Ss]ince)\s+(?:calendar year\s+)?(?P<y>(?:{month}\s+)?(?:19|20)\d\d)\b)"
+        r"|(?P<relative>(?i:\b(?:so far this year|year[- ]to[- ]date|last year|(?<!earlier )(?<!later )this year"
+        r"|(?:in|over) the (?:past|last) (?:\w+ )?(?:fiscal |calendar )?years?)\b)))"
+    )
+
+
 # Named divisions and counties are found by their last word, then their name is read backwards.
 _PLACE_WORD = re.compile(
     at_word_start(
@@ -164,7 +179,7 @@ class Mention(NamedTuple):
 def find_mentions(text: str) -> list[Mention]:
     found: list[Mention] = []
     operations: list[Mention] = []
-    for m in _MENTION.finditer(text):
+    for m in _mention().finditer(text):
         kind = m.lastgroup
         pos = m.start()
         if kind in ("state", "national") and _WHOSE_PEOPLE.search(text, max(0, pos - 40), pos):

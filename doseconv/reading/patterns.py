@@ -1,14 +1,26 @@
-"""Regex helpers shared by the scanners."""
+"""Regex helpers shared by the readers of text: word lists as tries, case variants, word starts."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
-__all__ = ["at_word_start", "case_variants", "trie_pattern"]
+__all__ = [
+    "PART_GAP",
+    "at_word_start",
+    "case_variants",
+    "first_letter_cases",
+    "phrase_key",
+    "trie_pattern",
+    "words_pattern",
+]
+
+#: What may stand between the parts of a word written with several ("dosage units", "fentanyl-laced").
+PART_GAP = r"[\s\-‐]+"
+_PARTS = re.compile(PART_GAP)
 
 
-def trie_pattern(words: Iterable[str]) -> str:
+def trie_pattern(words: Iterable[str], space: str | None = None) -> str:
     """A pattern matching exactly ``words``, branching on one letter at a time.
 
     Python's regex engine tries the branches of an alternation one by one; a trie lets a
@@ -17,6 +29,9 @@ def trie_pattern(words: Iterable[str]) -> str:
     >>> pattern = re.compile(trie_pattern(["a", "about", "an", "two"]) + "$")
     >>> [bool(pattern.match(w)) for w in ("a", "about", "an", "two", "ab", "t", "")]
     [True, True, True, True, False, False, False]
+
+    ``space``, when given, is the pattern a space inside a word stands for (:data:`PART_GAP` for words
+    whose parts may be joined by a space or a hyphen).
     """
     tree: dict[str, dict] = {}
     for word in words:
@@ -26,7 +41,11 @@ def trie_pattern(words: Iterable[str]) -> str:
         node[""] = {}
 
     def build(node: dict[str, dict]) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        branches = [
+            (space if space is not None and char == " " else re.escape(char)) + build(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
         if not branches:
             return ""
         body = "(?:" + "|".join(branches) + ")"
@@ -73,3 +92,23 @@ def at_word_start(*alternatives: str) -> str:
     if not all(a[:1].isalpha() for a in alternatives):
         raise ValueError("each alternative must start with a letter")
     return "|".join(rf"{a[0]}(?<!\w{a[0]}){a[1:]}" for a in alternatives)
+
+
+def phrase_key(word: str) -> str:
+    """A word as a word list keys it: lower case, its parts joined by one space.
+
+    >>> phrase_key("Dosage-Units"), phrase_key("  men,  women and children ")
+    ('dosage units', 'men, women and children')
+    """
+    return " ".join(_PARTS.split(word.strip().lower()))
+
+
+def words_pattern(words: Iterable[str]) -> str:
+    r"""A pattern matching any of ``words`` whole (case is the caller's flag), parts joined by a space or a hyphen.
+
+    >>> pattern = re.compile(words_pattern(["dosage units", "doses"]), re.IGNORECASE)
+    >>> [m[0] for m in pattern.finditer("8 million dosage-units, 2 DOSES, dosesx")]
+    ['dosage-units', 'DOSES']
+    """
+    keys = sorted({phrase_key(w) for w in words if w.strip()})
+    return r"(?<![\w\-‐])(?:" + trie_pattern(keys, PART_GAP) + r")(?![\w\-‐])"
