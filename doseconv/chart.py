@@ -11,14 +11,16 @@ notebook's or a server's backend.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Unpack
 
 from .assumptions import SetChoice, load_set, set_names
+from .chartdraw import Lines, span_text
 from .errors import InputError
 from .overrides import OverrideArgs, Overrides
+from .verdictstyle import style
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -57,6 +59,14 @@ class _Axis:
     high: tuple[float, float]  # the upper reading
     x_max: float
     inputs_text: str
+    # Set once the claim is checked: the value it needs, DEA's published range, the value the check used
+    # (the set's or the caller's), all on this axis, and how much of the axis is drawn.
+    needed: tuple[float, float] | None = None
+    band: tuple[float, float] | None = None
+    used: float | None = None
+    used_label: str = ""
+    x_max_shown: float = 1.0
+    claim_text: str = ""
 
 
 def _dea_means(parameter: str) -> list[tuple[str, float]]:
@@ -106,22 +116,57 @@ def _axis(ctx: ClaimContext) -> _Axis:
     )  # fmt: skip
 
 
-def _needed(result: CheckResult) -> tuple[float, float] | None:
-    """The value the claim needs, on the chart's axis (mg per pill for doses per pill)."""
-    implied = result.implied
-    if implied is None or implied.interval is None:
-        return None
+def _on_axis(implied: Any, low: Fraction, high: Fraction | None) -> tuple[float, float]:
+    """Values of the implied parameter on the chart's axis (mg per pill for doses per pill)."""
     scale = implied.lethal_dose_mg if implied.parameter == "doses_per_pill" else Fraction(1)
-    low = float(implied.interval.low * scale)
-    high = float("inf") if implied.unbounded else float(implied.interval.high * scale)
-    return low, high
+    return float(low * scale), float("inf") if high is None else float(high * scale)
 
 
-def _show(axis: _Axis, value: float) -> str:
-    """A value on the axis as text, to three significant digits ("9.89%", "2.4 mg", "150,000%")."""
-    shown = value * 100 if axis.percent else value
-    text = f"{shown:,.0f}" if shown >= 1000 else f"{shown:.3g}"
-    return f"{text}%" if axis.percent else f"{text} mg"
+def _placed(ctx: ClaimContext, result: CheckResult, axis: _Axis) -> _Axis:
+    """The axis with what the check found on it: the needed value, the published range, the value used."""
+    implied = result.implied
+    needed = band = None
+    if implied is not None and implied.interval is not None:
+        needed = _on_axis(implied, implied.interval.low, None if implied.unbounded else implied.interval.high)
+    if implied is not None and implied.band is not None:
+        band = _on_axis(implied, implied.band.low, implied.band.high)
+    used, label = None, ""
+    given = "given" if result.assumptions.overridden else "the set's"
+    if ctx.powder is not None and ctx.purity is not None:
+        used, label = float(ctx.purity), f"purity used ({given}): {span_text(True, (float(ctx.purity),) * 2)}"
+    elif ctx.pills is not None and ctx.pills.kind != "mass" and ctx.per_pill is not None:
+        mg = float(ctx.per_pill * ctx.lethal)
+        used, label = mg, f"fentanyl per pill used ({result.pill_model}): {span_text(False, (mg, mg))}"
+    placed = replace(axis, needed=needed, band=band, used=used, used_label=label, claim_text=repr(ctx.claim.text))
+    return replace(placed, x_max_shown=_x_max(placed))
+
+
+def _lines(ctx: ClaimContext, result: CheckResult) -> Lines:
+    """The chart's words: the claim, the verdict, what the inputs give and the claim needs, the source."""
+    from .reading.numbers import format_words
+
+    chosen = result.assumptions
+    if result.computed is not None:
+        low, high = result.computed.low, result.computed.high
+        amount = format_words(low, 2) if low == high else f"{format_words(low, 2)} to {format_words(high, 2)}"
+        facts = [f"The inputs give: {amount} doses ({chosen.name})"]
+    else:
+        facts = [f"The inputs give: no total under {chosen.name} (a value it needs is not published)"]
+    implied = result.implied
+    if implied is not None:
+        facts.append(f"The claim needs: {implied.describe()}")
+        if implied.band is not None:
+            facts.append(
+                f"DEA's published range: {implied.show(implied.band.low)} to {implied.show(implied.band.high)}"
+            )
+    publishers = list(dict.fromkeys(s.publisher for s in chosen.sources))
+    publishers.sort(key=lambda p: "Drug Enforcement Administration" not in p)  # DEA, the figures' origin, first
+    more = f" and {len(publishers) - 1} more" if len(publishers) > 1 else ""
+    source = (
+        f"Source: {chosen.label}, from {publishers[0] if publishers else 'no publisher'}{more} "
+        f"(every source: doseconv assumptions {chosen.name}). Checked with doseconv."
+    )
+    return Lines(f"Claim: \u201c{ctx.claim.text}\u201d", style(result.verdict).sentence, tuple(facts), source)
 
 
 def sensitivity_chart(
@@ -157,76 +202,24 @@ def sensitivity_chart(
     if not ctx.has_inputs:
         raise InputError("a chart needs pills or powder to draw the doses they make")
     result = check(ctx.pills, ctx.powder, ctx.claim, **options)
-    return _draw(ctx, result, _axis(ctx))
+    from .chartdraw import draw
+
+    return draw(ctx, result, _placed(ctx, result, _axis(ctx)), _lines(ctx, result))
 
 
-def _draw(ctx: ClaimContext, result: CheckResult, axis: _Axis) -> Figure:
-    import numpy as np
-    from matplotlib.figure import Figure
-    from matplotlib.ticker import FuncFormatter
-
-    from .reading.numbers import format_words
-
-    needed = _needed(result)
-    x_max = _x_max(axis, needed)
-    xs = np.linspace(0, x_max, 200)
-    figure = Figure(figsize=(8, 5.6), layout="constrained")
-    ax = figure.add_subplot()
-    lethal = format_words(ctx.lethal, 2)
-    doses = lambda line: line[0] + line[1] * xs  # noqa: E731
-    ax.fill_between(xs, doses(axis.low), doses(axis.high), color="#9ecae1", alpha=0.5, label="the inputs, as rounded")
-    ax.plot(xs, doses(axis.mid), color="#08519c", label=f"doses from {axis.inputs_text}")
-    claimed = result.claimed
-    ax.axhspan(float(claimed.low), float(claimed.high), color="#fd8d3c", alpha=0.45,
-               label=f"the claim: {ctx.claim.text!r}")  # fmt: skip
-    ax.axhline(float(claimed.mid), color="#fd8d3c", linewidth=1.5)
-    if needed is not None and needed[0] <= x_max:
-        right = min(needed[1], x_max)
-        ax.axvspan(needed[0], max(right, needed[0] + x_max / 300), color="#d62728", alpha=0.3,
-                   label=f"{axis.name} the claim needs: {_needed_text(axis, needed)}")  # fmt: skip
-    _mark_means(ax, axis, x_max)
-    ax.set_xlim(0, x_max)
-    ax.set_ylim(bottom=0)
-    ax.set_xlabel(axis.label)
-    if axis.percent:
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v * 100:g}"))
-    ax.set_ylabel(f"Potentially lethal doses ({lethal} mg each)")
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: format_words(Fraction(max(v, 0)).limit_denominator(), 1)))
-    title = f"Is {ctx.claim.text!r} right? Doses by {axis.name}"
-    ax.set_title(title)
-    figure.legend(loc="outside lower center", ncols=2, fontsize=8, frameon=False)
-    if needed is not None and needed[0] > x_max:
-        ax.text(0.99, 0.02, f"the claim needs {_needed_text(axis, needed)}, beyond this chart", transform=ax.transAxes,
-                ha="right", fontsize=8, color="#d62728")  # fmt: skip
-    return figure
-
-
-def _x_max(axis: _Axis, needed: tuple[float, float] | None) -> float:
-    """Enough of the axis to show DEA's means and the value the claim needs (when it is on the axis at all)."""
+def _x_max(axis: _Axis) -> float:
+    """Enough of the axis to show DEA's means, the published range, the value used and the value the claim needs
+    (when it is on the axis at all)."""
     candidates = [value for _, value in axis.marks]
-    if needed is not None and needed[0] <= axis.x_max:
-        candidates.append(needed[1] if needed[1] <= axis.x_max else needed[0])
+    if axis.band is not None and axis.band[1] <= axis.x_max:
+        candidates.append(axis.band[1])
+    if axis.used is not None and axis.used <= axis.x_max:
+        candidates.append(axis.used)
+    if axis.needed is not None and axis.needed[0] <= axis.x_max:
+        candidates.append(axis.needed[1] if axis.needed[1] <= axis.x_max else axis.needed[0])
     if not candidates:
         return axis.x_max
     return min(axis.x_max, max(1.3 * max(candidates), 0.05 if axis.percent else 1.0))
-
-
-def _mark_means(ax: Any, axis: _Axis, x_max: float) -> None:
-    """DEA's yearly means as dotted lines, labelled along the top, staggered where they crowd."""
-    shown = sorted((value, label) for label, value in axis.marks if value <= x_max)
-    for index, (value, label) in enumerate(shown):
-        ax.axvline(value, color="#555555", linestyle=":", linewidth=1,
-                   label="DEA's published yearly means" if index == 0 else None)  # fmt: skip
-        ax.text(value, 0.99 - 0.16 * (index % 3), f"DEA {label}: {_show(axis, value)}", rotation=90, fontsize=7,
-                ha="right", va="top", color="#333333", transform=ax.get_xaxis_transform())  # fmt: skip
-
-
-def _needed_text(axis: _Axis, needed: tuple[float, float]) -> str:
-    if needed[1] == float("inf"):
-        return f"{_show(axis, needed[0])} or more"
-    if _show(axis, needed[0]) == _show(axis, needed[1]):
-        return _show(axis, needed[0])
-    return f"{_show(axis, needed[0])} to {_show(axis, needed[1])}"
 
 
 def chart_format(path: str | Path, chosen: str | None = None) -> str:

@@ -375,10 +375,13 @@ def _with_set(source: Amount, target_unit: str, chosen: AssumptionSet, model: st
     if source.kind == "pills":
         value = pills_to_doses(source, model, assumptions=chosen)
         per_pill = pill_factor(chosen, model)
-        step = f"{show_small(source.value, whole_from=100)} pills x {format_grouped(per_pill)} doses per pill ({PILL_MODELS[model]})"
+        pills = f"{show_small(source.value, whole_from=100)} pill{'' if source.value == 1 else 's'}"
+        doses = f"{format_grouped(per_pill)} dose{'' if per_pill == 1 else 's'} per pill"
+        step = f"{pills} x {doses} ({PILL_MODELS[model]})"
         return Conversion(source, value, "lethal_dose", "doses", chosen, model, steps=(step,))
     mg = source.value * chosen.require("lethal_dose")
     unit = target_unit or _auto_mass_unit(mg)
     value = doses_to_mass(source, unit, assumptions=chosen)
-    step = f"{show_small(source.value, whole_from=100)} doses x {lethal.show()} per dose, as pure fentanyl"
+    doses = f"{show_small(source.value, whole_from=100)} dose{'' if source.value == 1 else 's'}"
+    step = f"{doses} x {lethal.show()} per dose, as pure fentanyl"
     return Conversion(source, value, unit, "mass", chosen, steps=(step,))

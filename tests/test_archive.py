@@ -214,7 +214,7 @@ def test_cli_output_suffix_picks_jsonl_and_resume_skips_done_stories(capsys, arc
             ["--format", "jsonl", "--scheduler", "tcp://x:8786"],
             "Error: a scheduler address is used only by the dask engine",
         ),
-        (["--format", "yaml"], "Error: unknown format 'yaml'; choose text, markdown, json, html or jsonl"),
+        (["--format", "yaml"], "Error: unknown format 'yaml'; choose text, markdown, json, html, docx, jsonl"),
     ],
 )
 def test_cli_archive_options_refused_in_one_line(capsys, archive: Path, args, message) -> None:

@@ -24,32 +24,117 @@ def _texts(svg: str) -> list[str]:
     return ["".join(t.itertext()).strip() for t in root.iter(f"{SVG}text")]
 
 
+def _words(figure) -> list[str]:
+    """Every visible text of a chart, the legend's included."""
+    return [t.get_text() for t in figure.findobj(lambda a: hasattr(a, "get_text") and a.get_visible()) if t.get_text()]
+
+
 def test_the_library_returns_a_figure_labelled_in_plain_words() -> None:
     figure = sensitivity_chart(*NATIONAL)
     ax = figure.axes[0]
-    assert ax.get_title() == "Is 'nearly 193 million doses' right? Doses by purity of the powder"
     assert ax.get_xlabel() == "Fentanyl purity of the powder (%)"
-    assert ax.get_ylabel() == "Potentially lethal doses (2 mg each)"
+    assert ax.get_ylabel() == "Lethal doses (2 mg each)"
     labels = [t.get_text() for t in figure.legends[0].get_texts()]
     assert labels == [
         "the inputs, as rounded",
         "doses from 'nearly 44 million pills' and 'more than 6,500 pounds'",
         "the claim: 'nearly 193 million doses'",
+        "DEA's published range",
         "purity of the powder the claim needs: 9.89% to 10.2%",
+        "purity used (the set's): 19.2%",
         "DEA's published yearly means",
     ]
-    marks = sorted(t.get_text() for t in ax.texts)
+    marks = sorted(t.get_text().strip() for t in ax.texts)
     assert "DEA 2022: 19.2%" in marks and "DEA 2018: 5.3%" in marks and "DEA FY2025: 10.3%" in marks
 
 
-def test_pills_alone_are_drawn_against_fentanyl_per_pill() -> None:
-    figure = sensitivity_chart("nearly 44 million pills", None, "nearly 193 million doses")
+def test_the_image_alone_says_the_claim_inputs_need_range_verdict_and_source() -> None:
+    words = "\n".join(_words(sensitivity_chart(*NATIONAL)))
+    for part in (
+        "Claim: \u201cnearly 193 million doses\u201d",
+        "Plausible: the total needs values within the range\nDEA has published.",
+        "The inputs give: 326.04 million to 331.4 million doses\n(dea-2022)",
+        "The claim needs: powder purity from 9.89% to 10.18%",
+        "DEA's published range: 5.3% to 19.5%",
+        "Source: dea-2022, from U.S. Drug Enforcement Administration",
+    ):
+        assert part in words
+
+
+def test_the_verdict_has_its_colour_from_the_one_table() -> None:
+    from matplotlib.colors import to_hex
+
+    from doseconv.verdictstyle import style
+
+    figure = sensitivity_chart("nearly 44 million pills", None, "almost 193 million doses")
+    box = next(t for t in figure.texts if t.get_text().startswith("Implausible"))
+    patch = box.get_bbox_patch()
+    assert (to_hex(patch.get_facecolor()), to_hex(patch.get_edgecolor())) == (
+        style("implausible").fill, style("implausible").edge
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        ("nearly 44 million pills", None, "almost 193 million doses"),  # DEA's means per pill: 1.94, 2.2, 2.4 mg
+        NATIONAL,  # purities 9.7 %, 10.3 %, 11.4 %, 19.2 %, 19.5 %
+        (None, "13 pounds", "over three million doses"),
+        ("66 pounds", None, "193 million doses"),
+    ],
+)
+def test_no_two_texts_overlap(claim) -> None:
+    """Every text of the image (the means' labels, the words, the legend, the ticks) in its own box."""
+    figure = sensitivity_chart(*claim)
+    renderer = figure.canvas.get_renderer()
+    figure.draw(renderer)
     ax = figure.axes[0]
-    assert ax.get_xlabel() == "Fentanyl in each pill (mg)"
-    assert "fentanyl in each pill the claim needs: 8.73 mg to 8.98 mg" in [
-        t.get_text() for t in figure.legends[0].get_texts()
-    ]
-    assert "DEA 2022: 2.4 mg" in [t.get_text() for t in ax.texts]
+    hidden = {id(t) for t in ax.get_xticklabels() if not ax.get_xlim()[0] <= t.get_position()[0] <= ax.get_xlim()[1]}
+    hidden |= {id(t) for t in ax.get_yticklabels() if not ax.get_ylim()[0] <= t.get_position()[1] <= ax.get_ylim()[1]}
+    from matplotlib.text import Text
+
+    found = figure.findobj(Text)
+    texts = list({id(t): t for t in found if t.get_visible() and t.get_text().strip() and id(t) not in hidden}.values())
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in texts]
+    figure_box = figure.bbox
+    for text, box in boxes:
+        assert box.x0 >= figure_box.x0 - 1 and box.x1 <= figure_box.x1 + 1, f"{text!r} leaves the image"
+    for i, (one, a) in enumerate(boxes):
+        for other, b in boxes[i + 1 :]:
+            overlap = min(a.x1, b.x1) - max(a.x0, b.x0) > 1 and min(a.y1, b.y1) - max(a.y0, b.y0) > 1
+            assert not overlap, f"{one!r} overlaps {other!r}"
+
+
+def test_text_is_readable_at_phone_width() -> None:
+    """Shown 390 pixels wide, the smallest text is still about 8 pixels high (it was 4 before)."""
+    figure = sensitivity_chart(*NATIONAL)
+    width = figure.get_figwidth() * figure.dpi
+    sizes = [t.get_fontsize() for t in figure.findobj(lambda a: hasattr(a, "get_fontsize") and hasattr(a, "get_text"))
+             if t.get_text().strip()]  # fmt: skip
+    assert min(sizes) / 72 * figure.dpi * 390 / width >= 7.5
+
+
+def test_an_override_is_drawn_and_named(capsys, tmp_path: Path) -> None:
+    figure = sensitivity_chart(None, "6,500 pounds", "147 million doses", purity="10%")
+    assert "purity used (given): 10%" in _words(figure)
+    target = tmp_path / "c.png"
+    result = run(capsys, "chart", "--powder", "6,500 pounds", "--claim", "147 million doses", "--purity", "10%",
+                 "-o", str(target))  # fmt: skip
+    assert result.code == 0 and target.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_output_dash_writes_the_image_to_standard_output(capfdbinary, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    from doseconv.cli import main
+
+    assert main(["chart", *("--powder", "13 pounds", "--claim", "over three million doses"), "-o", "-"]) == 0
+    out = capfdbinary.readouterr().out
+    assert out[:8] == b"\x89PNG\r\n\x1a\n"
+    assert list(tmp_path.iterdir()) == []  # no file named "-"
+    assert (
+        main(["chart", "--powder", "13 pounds", "--claim", "3 million doses", "-o", "-", "--format", "svg", "-q"]) == 0
+    )
+    assert capfdbinary.readouterr().out.startswith(b"<?xml")
 
 
 def test_chart_writes_a_valid_png(capsys, tmp_path: Path) -> None:
@@ -62,7 +147,7 @@ def test_chart_writes_a_valid_png(capsys, tmp_path: Path) -> None:
     assert result.err == f"wrote {target}: doses against powder purity, with the claim 'nearly 193 million doses'\n"
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     with Image.open(target) as image:
-        assert image.format == "PNG" and image.size == (960, 672)
+        assert image.format == "PNG" and image.size == (768, 1056)
 
 
 def test_chart_writes_a_valid_svg_with_its_words_as_text(capsys, tmp_path: Path) -> None:
@@ -70,8 +155,9 @@ def test_chart_writes_a_valid_svg_with_its_words_as_text(capsys, tmp_path: Path)
     result = run(capsys, "chart", "--powder", "13 pounds", "--claim", "over three million doses", "-o", str(target))
     assert result.code == 0
     texts = _texts(target.read_text("utf-8"))
-    assert "Is 'over three million doses' right? Doses by purity of the powder" in texts
-    assert "purity of the powder the claim needs: 98% to 109%" in texts
+    assert "Claim: \u201cover three million doses\u201d" in texts
+    assert any(t.startswith("Upper bound: the most the stated mass could hold") for t in texts)  # as text
+    assert "purity of the powder the claim needs: 98% to 141%" in texts
 
 
 def test_the_svg_string_helper_is_an_svg_document() -> None:

@@ -39,7 +39,10 @@ def test_json_contract() -> None:
     )
     assert implied["set_value"] == "0.192"
     low, high, basis = aggregate_basis("powder_purity", percent)
-    assert implied["band"] == {"low": exact_text(low), "high": exact_text(high), "basis": basis}
+    assert implied["band"] == {
+        "low": exact_text(low), "high": exact_text(high), "basis": basis,
+        "reach_low": exact_text(low - Fraction(1, 2000)), "reach_high": exact_text(high + Fraction(1, 2000)),
+    }  # fmt: skip
     assumptions = out["assumptions"]
     assert assumptions["name"] == "dea-2022" and assumptions["lethal_dose_mg"] == "2"
     assert assumptions["citations"] and all(

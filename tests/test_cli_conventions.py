@@ -104,6 +104,12 @@ def test_output_into_a_missing_folder_is_one_line(tmp_path: Path) -> None:
 
 
 def test_singular_counts(tmp_path: Path) -> None:
+    assert invoke("convert", "1 pill", "doses")[1] == (
+        "1 dose\n  = 1 pill x 1 dose per pill (each pill counted as one dose); assumption set dea-2022\n"
+    )
+    assert invoke("convert", "1 dose", "mg")[1].splitlines()[1] == (
+        "  = 1 dose x 2 mg per dose, as pure fentanyl; assumption set dea-2022"
+    )
     table = tmp_path / "one.csv"
     table.write_text('pills,claim\n"44 million",nearly 193 million\n', encoding="utf-8")
     assert invoke("table", str(table))[2] == "1 row checked: 1 implausible\n"

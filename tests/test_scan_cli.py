@@ -58,7 +58,14 @@ def test_cli_json(capsys, story) -> None:
     assert result.code == 0
     data = json.loads(result.out)
     assert [f["kind"] for f in data["files"][0]["figures"]] == ["pills", "fentanyl-mass", "doses"]
-    assert data["summary"] == {"files": 1, "figures": 3, "claims": 1, "verdicts": {"plausible": 1}, "flagged": 0}
+    assert data["summary"] == {
+        "files": 1,
+        "figures": 3,
+        "claims": 1,
+        "verdicts": {"plausible": 1},
+        "flagged": 0,
+        "narrow_misses": 0,
+    }
     assert data["files"][0]["claims"][0]["check"]["implied"]["parameter"] == "powder_purity"
 
 
@@ -99,7 +106,7 @@ def test_cli_reads_standard_input(capsys, monkeypatch) -> None:
         (lambda p: (p / "empty").mkdir(), ["empty"],
          "Error: no text files (.txt, .text, .md, .markdown, .html, .htm) in the folder {p}/empty"),
         (lambda p: (p / "a.txt").write_text("x"), ["a.txt", "--format", "csv"],
-         "Error: unknown format 'csv'; choose text, markdown, json, html or jsonl"),
+         "Error: unknown format 'csv'; choose text, markdown, json, html, docx, jsonl"),
         (lambda p: (p / "a.txt").write_text("x"), ["a.txt", "--input-format", "pdf"],
          "Error: unknown input format 'pdf'; choose auto, plain, markdown, html"),
     ],

@@ -36,7 +36,7 @@ def test_the_page_is_self_contained_and_marks_each_claim(tmp_path) -> None:
     verdicts = re.findall(r'<mark class="claim v-([a-z-]+)" data-verdict="[a-z-]+" id="(s\d-c\d)"', page)
     expected = [(c.verdict, f"s{i}-c{c.index}") for i, r in enumerate(scans.reports, 1) for c in r.claims]
     assert verdicts == expected and len(expected) == 6
-    assert page.count('class="fix v-') == 6
+    assert page.count('class="fix edge v-') == 6
     assert "&lt;" not in PARAGRAPH and "<b>" not in page.split("</style>")[1].split("<table")[0]
 
 
@@ -64,7 +64,7 @@ def test_the_page_in_a_real_browser(chromium, tmp_path, monkeypatch) -> None:
         assert [m.get_attribute("data-verdict") for m in wire] == ["consistent", "upper-bound"]
         assert [m.text for m in wire] == ["60,000 deadly doses1", "1 million people2"]
         colour = wire[1].value_of_css_property("background-color")
-        assert colour == "rgba(255, 240, 168, 1)"  # upper-bound
+        assert colour == "rgba(234, 220, 251, 1)"  # upper-bound: its colour on the page and the chart too
         fix = chromium.find_element(By.ID, "s2-c2-fix")
         section = chromium.find_element(By.ID, "s1")  # a story's notes stay inside its section
         last = chromium.find_element(By.ID, "s1-c4-fix")

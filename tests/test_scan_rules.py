@@ -49,7 +49,8 @@ def test_sentences_that_state_no_rule(text: str) -> None:
 def test_the_story_rule_leads_and_the_set_verdict_is_kept() -> None:
     text = "Six out of ten pills contain a lethal dose. Agents seized 100,000 fentanyl pills, or 60,000 deadly doses."
     (claim,) = scan_text(text).claims
-    assert (claim.verdict, claim.dea_verdict) == ("consistent", "implausible")
+    # 1.13 to 1.27 mg a pill: DEA's lowest yearly mean, 1.3 mg, as published reaches down to 1.25 mg
+    assert (claim.verdict, claim.dea_verdict) == ("consistent", "plausible")
     assert claim.to_dict()["rules"][0]["rule"] == "pill_share"
     assert "checked under the story's rules (pill share 60%, pill model lab-share): consistent" in claim.notes[-1]
 

@@ -47,6 +47,7 @@ def test_report_to_dict_is_json_ready() -> None:
         "claims": 1,
         "verdicts": {"consistent": 1},
         "flagged": 0,
+        "narrow_misses": 0,
         "claims_not_checked": 0,
         "figures_not_listed": 0,
     }

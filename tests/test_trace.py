@@ -17,6 +17,7 @@ import doseconv
 from doseconv.archive import read_records, scan_archive
 from doseconv.tracing import trace
 from doseconv.tracing.render import CSV_COLUMNS, render_trace
+from doseconv.verdictstyle import style
 
 from . import browser
 from .archive_stories import TRACE_STORIES, write_archive
@@ -209,7 +210,12 @@ def test_the_html_page_in_a_real_browser(chromium, tmp_path, monkeypatch) -> Non
         "2024-03-09",
         "2024-04-02",
     ]
-    assert items[2].find_element(By.CLASS_NAME, "verdict").text == "implausible"
+    verdict = items[2].find_element(By.CLASS_NAME, "verdict")
+    fill = style("implausible").fill.lstrip("#")
+    assert verdict.text == "Implausible"  # the label and colour every page gives it
+    assert verdict.value_of_css_property("background-color") == "rgba({}, {}, {}, 1)".format(
+        *(int(fill[i : i + 2], 16) for i in (0, 2, 4))
+    )
     assert items[2].find_elements(By.CSS_SELECTOR, "ul.changes li")[0].text.startswith("INPUTS powder dropped")
     browser.screenshot(chromium, "trace-page")
     hostile = [dict(r, path="<script>alert(1)</script>" + r["path"]) if "path" in r else r for r in named]

@@ -62,7 +62,10 @@ def test_story_is_checked_and_highlighted(chromium, web_url) -> None:
     card = chromium.find_element(By.ID, "claim-2")
     assert card.get_attribute("data-verdict") == "implausible"
     assert "Implausible: the total needs values outside the range DEA has published." in card.text
-    assert "Diagnosis\npills-only: the total is pinned on the pills alone" in card.text
+    assert (
+        "Diagnosis\nCounting the pills alone and leaving the powder out: the total is pinned on the pills alone"
+        in card.text
+    )
     assert "Rules used\ndea-2023 (figures for 2023" in card.text  # the story's date picks the set
     powder = chromium.find_element(By.ID, "claim-3")
     assert "Upper bound: the most the stated mass could hold, not what it likely holds." in powder.text

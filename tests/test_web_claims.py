@@ -62,7 +62,9 @@ def test_story_cards_show_verdict_correction_sentence_rules_population_and_diagn
         "585,067 residents, U.S. Census Bureau estimate for July 1, 2023, vintage 2024 "
         "(residents of the state, citizens or not)"
     )
-    assert _row(second, "Diagnosis").startswith("pills-only: the total is pinned on the pills alone")
+    assert _row(second, "Diagnosis").startswith(
+        "Counting the pills alone and leaving the powder out: the total is pinned on the pills alone"
+    )
     assert "<summary>Every method tried (diagnosis)</summary>" in second
     assert "Population" not in first
 

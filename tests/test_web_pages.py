@@ -58,7 +58,12 @@ def test_story_is_highlighted_by_verdict_with_a_card_per_claim(client) -> None:
     assert "<strong>1 of 2 claims flagged.</strong> 1 implausible, 1 plausible." in page
     assert page.count('<article class="card') == 2
     assert "Implausible: the total needs values outside the range DEA has published." in page
-    assert "<dt>Diagnosis</dt><dd>pills-only: the total is pinned on the pills alone" in page
+    assert (
+        "<dt>Diagnosis</dt><dd>Counting the pills alone and leaving the powder out: the total is pinned on the pills"
+        in page
+    )  # the method in words, not its code (pills-only)
+    methods = page.split('<details class="diagnosis">')[1].split("</details>")[0]
+    assert "pills-only" not in methods and "Counting each pill as one lethal dose" in methods
     assert "<dt>The claim needs</dt><dd>powder purity from 9.89% to 10.18%</dd>" in page
 
 
@@ -133,7 +138,7 @@ def test_html_download_is_one_self_contained_page(client) -> None:
 def test_unknown_report_format_is_refused(client) -> None:
     response = client.post("/report", data={"text": STORY, "output": "pdf"})
     assert response.status_code == 400
-    assert "unknown report format &#x27;pdf&#x27;; choose markdown, html, json" in response.text
+    assert "unknown report format &#x27;pdf&#x27;; choose docx, markdown, html, json" in response.text
 
 
 def test_check_form_shows_the_result_card(client) -> None:
@@ -148,10 +153,14 @@ def test_check_form_shows_the_result_card(client) -> None:
     assert 'value="nearly 44 million pills"' in page  # the form keeps what was typed
 
 
-def test_check_form_lists_each_set_with_period_and_source(client) -> None:
+def test_check_form_lists_each_set_shortly_with_the_detail_in_help_text(client) -> None:
     page = client.get("/check").text
-    assert '<option value="dea-2023">dea-2023 — period 2023 (powder purity: FY2023, 2022-10-01 to 2023-09-30)' in page
-    assert "source: U.S. Drug Enforcement Administration" in page
+    assert '<option value="dea-2023">dea-2023: DEA laboratory figures, 2023</option>' in page
+    assert '<option value="pure">pure: Seized mass counted as pure fentanyl</option>' in page
+    options = re.findall(r"<option [^>]*>([^<]*)</option>", page)
+    assert max(len(o) for o in options) <= 44  # was about 200 characters
+    assert '<select id="assumptions" name="assumptions" aria-describedby="assumptions-help">' in page
+    assert 'Every value with its source: <a href="/sources">Sources</a>.' in page
 
 
 def test_check_form_refuses_a_path_for_rules(client) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..scan.report import OUTPUT_FORMATS
+from ..scan.report import FILE_FORMATS
 from .local import default_jobs
 from .output import partial_path, read_records
 from .records import Tally, content_hash, error_record, story_record
@@ -24,7 +24,7 @@ from .run import ENGINES, Progress, scan_archive
 from .stories import StoryOptions, scan_story
 
 #: The formats of a scan's output: those of the report, and JSON lines (one record per story).
-SCAN_FORMATS = (*OUTPUT_FORMATS, "jsonl")
+SCAN_FORMATS = (*FILE_FORMATS, "jsonl")
 
 __all__ = [
     "ENGINES",

@@ -57,7 +57,7 @@ def _float(value: Fraction | None) -> float | None:
 
 
 def _band(band: Band | None) -> tuple[float, float] | None:
-    return None if band is None else (float(band.low), float(band.high))
+    return None if band is None else (float(band.reach[0]), float(band.reach[1]))
 
 
 def constants(ctx: ClaimContext) -> Twin:
@@ -75,7 +75,7 @@ def constants(ctx: ClaimContext) -> Twin:
 
 
 def _top(band: Band | None) -> float | None:
-    return None if band is None else float(band.high)
+    return None if band is None else float(band.reach[1])
 
 
 def _near(a: np.ndarray, b: np.ndarray | float) -> np.ndarray:

@@ -22,7 +22,7 @@ from ..population import PopulationClaim
 from .arithmetic import Recipe, total
 from .bands import SCALES, band_for
 from .context import ClaimContext, FigureInput, build_context
-from .correction import Correction, build_correction, plain_text
+from .correction import Correction, build_correction, central_value, missing_text, plain_text
 from .explain import explain, notes_on
 from .implied import implied_value
 from .methods import METHOD_TABLE, METHODS, Method, diagnose, diagnose_pure
@@ -121,11 +121,13 @@ def judge(ctx: ClaimContext, notes: tuple[str, ...] = ()) -> CheckResult:
     def explanation(made: tuple[Diagnosis, ...]) -> str:
         return explain(ctx, verdict, reason, computed, implied, made)
 
+    figure = central_value(ctx)  # the one corrected figure: every sentence, card and field uses it
+
     def corrected(made: tuple[Diagnosis, ...]) -> tuple[Correction | None, str]:
-        correction = build_correction(ctx, verdict, implied, made) if verdict in FLAGGED else None
-        plain = plain_text(ctx, verdict, implied, correction, made)
+        correction = build_correction(ctx, verdict, implied, made, figure) if verdict in FLAGGED else None
+        plain = plain_text(ctx, verdict, implied, correction, made, figure)
         if population is not None:  # said in people: "in theory about 1.2 times the U.S. population"
-            correction, plain = in_people_texts(ctx, verdict, computed, correction, made)
+            correction, plain = in_people_texts(ctx, verdict, figure, correction, made, missing_text(ctx), implied)
         return correction, plain
 
     return CheckResult(

@@ -9,7 +9,7 @@ from ..assumptions import AssumptionSet, load_set, set_names
 from ..parameters import Parameter
 from .results import Band
 
-__all__ = ["SCALES", "band_for", "highest_mean"]
+__all__ = ["SCALES", "band_for", "half_digit", "highest_mean"]
 
 SCALES: dict[str, str] = {
     "aggregate": "a total over many seizures (a year, an operation, a country): the band of DEA's yearly means applies",
@@ -59,10 +59,11 @@ def _band(parameter: str, scale: str, lethal: Fraction, own: Parameter, own_coun
         low, high = means[low_name], means[high_name]
         assert low is not None and high is not None
         basis = f"yearly means published by DEA, {own.show(low)} ({low_name}) to {own.show(high)} ({high_name})"
-        return Band(low * per, high * per, basis)
+        return Band(low * per, high * per, basis, (half_digit(own, low) * per, half_digit(own, high) * per))
     if own.range is not None and own_counts:
         low, high = own.range
-        return Band(low * per, high * per, f"tested range in {label}, {own.show(low)} to {own.show(high)}")
+        basis = f"tested range in {label}, {own.show(low)} to {own.show(high)}"
+        return Band(low * per, high * per, basis, (half_digit(own, low) * per, half_digit(own, high) * per), "range")
     ranges = [(s.name, r) for s in _dea_sets() if (r := s.parameter(source).range)]
     if not ranges:
         return None
@@ -70,21 +71,37 @@ def _band(parameter: str, scale: str, lethal: Fraction, own: Parameter, own_coun
     high = max(r[1] for _, r in ranges)
     names = ", ".join(name for name, _ in ranges)
     basis = f"widest tested range published by DEA ({names}), {own.show(low)} to {own.show(high)}"
-    return Band(low * per, high * per, basis)
+    return Band(low * per, high * per, basis, (half_digit(own, low) * per, half_digit(own, high) * per), "range")
+
+
+def half_digit(parameter: Parameter, value: Fraction) -> Fraction:
+    """Half a unit of the last digit ``value`` was published to, in the parameter's own units (19.5 % → 0.05 %).
+
+    >>> half_digit(load_set("dea-2023").powder_purity, Fraction(39, 200))
+    Fraction(1, 2000)
+    """
+    scale = 100 if parameter.kind == "share" else 1  # shares are published as percentages, masses in mg
+    shown = value * scale
+    places = 0
+    while (shown * 10**places).denominator != 1 and places < 12:
+        places += 1
+    return Fraction(1, 2 * 10**places) / scale
 
 
 def highest_mean(parameter: str, chosen: AssumptionSet) -> Fraction | None:
-    """The highest yearly mean DEA has published for what ``parameter`` measures (None when none is).
+    """The highest yearly mean DEA has published for what ``parameter`` measures (None when none is), read at the
+    precision it was published to (19.5 % reaches 19.55 %).
 
     A share of the pills' weight is compared with the powder purity means: no DEA figure puts a
     pill's fentanyl share anywhere near them (a 2.4 mg mean in a pill of about 100 mg).
 
-    >>> highest_mean("powder_purity", load_set("dea-2022"))
-    Fraction(39, 200)
+    >>> highest_mean("powder_purity", load_set("dea-2022"))  # 19.5 %, read to 19.55 %
+    Fraction(391, 2000)
     """
     source = "powder_purity" if parameter in ("powder_purity", "pill_purity") else "pill_content"
-    means = [value for s in _dea_sets() if (value := s.parameter(source).value) is not None]
+    means = [(value, s.parameter(source)) for s in _dea_sets() if (value := s.parameter(source).value) is not None]
     if not means:
         return None
     per = Fraction(1) if source == "powder_purity" else 1 / chosen.require("lethal_dose")
-    return max(means) * per
+    top, parameter_of = max(means, key=lambda m: m[0])
+    return (top + half_digit(parameter_of, top)) * per

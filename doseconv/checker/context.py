@@ -12,11 +12,11 @@ from ..errors import InputError, MissingValueError
 from ..intervals import Interval
 from ..overrides import Overrides
 from ..reading.inputs import FigureValue, read_figure
-from ..reading.stated import READINGS, Reading, StatedFigure
+from ..reading.stated import READINGS, Reading, Role, StatedFigure
 from ..registry import unit_factor
 from .bands import SCALES
 
-__all__ = ["ClaimContext", "FigureInput", "build_context", "per_pill"]
+__all__ = ["ClaimContext", "FigureInput", "build_context", "claim_interval", "per_pill"]
 
 T = TypeVar("T")
 
@@ -94,6 +94,26 @@ def per_pill(chosen: AssumptionSet, model: str) -> Fraction | None:
         return None
 
 
+#: Qualifiers that bound a claim on one side within a step ("nearly 3 billion", "more than 3 billion").
+_ONE_SIDED = frozenset({"nearly", "more_than", "at_least"})
+
+
+def claim_interval(claim: StatedFigure, reading: Reading) -> Interval:
+    """A claimed total as an interval: read to at least two significant digits (the writer computed it and chose
+    how far to round), except that a one-sided qualifier is read at the claim's own written step: a writer who
+    chose "more than 3 billion" promised no more than the first digit.
+
+    >>> from doseconv.reading.stated import parse_stated
+    >>> str(claim_interval(parse_stated("more than 3 billion doses"), "lenient"))
+    '(3000000000, 4000000000]'
+    """
+    role: Role = "input" if claim.qualifier in _ONE_SIDED else "claim"
+    phrase = getattr(claim, "claim", None)  # a population phrase: a count of people reads like a count of doses
+    if phrase is not None and not phrase.floor and phrase.stated is not None and phrase.multiple.low == 1:
+        return phrase.stated.interval(reading, role="input" if phrase.stated.qualifier in _ONE_SIDED else "claim")
+    return claim.interval(reading, role=role)
+
+
 def _options(reading: str, scale: str, pill_model: str | None) -> str:
     if reading not in READINGS:
         raise InputError(f"unknown reading {reading!r}; choose lenient or strict")
@@ -152,7 +172,7 @@ def build_context(
     assert claim_f is not None
     chosen = resolve_assumptions(assumptions, overrides)
     pill_mass = overrides.pill_mass if overrides.pill_mass is not None else chosen.pill_mass.value
-    claimed = claim_f.interval(cast(Reading, reading), role="claim")
+    claimed = claim_interval(claim_f, cast(Reading, reading))
     return ClaimContext(
         chosen, model, scale, cast(Reading, reading), pills_f, powder_f, claim_f, claimed, pill_mass,
         per_pill(chosen, model),

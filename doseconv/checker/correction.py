@@ -19,14 +19,15 @@ from ..assumptions import PARAMETERS, Parameter, show_value
 from ..errors import InputError
 from ..reading.numbers import exact_text, format_grouped, format_words
 from ..reading.stated import StatedFigure, describe
+from . import near
 from .arithmetic import Recipe, central
 from .context import ClaimContext
 from .results import Diagnosis, Implied
 from .rows import PILLS_ONLY
 
-__all__ = ["AssumptionUsed", "Correction", "build_correction", "central_value", "plain_text"]
+__all__ = ["AssumptionUsed", "Correction", "build_correction", "central_value", "missing_text", "plain_text"]
 
-_QUALIFIER_WORDS = {"more_than": "more than", "less_than": "fewer than", "at_least": "at least"}
+_QUALIFIER_WORDS = {"more_than": "more than", "less_than": "fewer than", "at_least": "at least", "about": ""}
 _DOSE_WORDS = re.compile(r"\s*\b(?:potentially\s+)?(?:lethal|deadly|fatal)?\s*(?:doses?|people|lives)\b.*$", re.I)
 
 
@@ -173,6 +174,11 @@ def doses_words(value: Fraction, ctx: ClaimContext) -> str:
 Say = Callable[[Fraction, ClaimContext], str]
 
 
+def needs_words(implied: Implied) -> str:
+    """What a claim would need, in words ("the powder to be 19.5% to 19.8% pure")."""
+    return _needs(implied)
+
+
 def _needs(implied: Implied) -> str:
     """What the claim would need, in words."""
     assert implied.interval is not None
@@ -180,7 +186,7 @@ def _needs(implied: Implied) -> str:
     if implied.parameter == "doses_per_pill":
         mg = implied.lethal_dose_mg
         return f"about {format_grouped((low + high) / 2 * mg, 1)} mg of fentanyl in each pill"
-    places = 0
+    places = 0 if low >= Fraction(1, 10) else 1 if low >= Fraction(1, 100) else 2  # two significant digits at least
     while places < 4 and implied.show(low, places) == implied.show(high, places) and low != high:
         places += 1
     span = implied.show(low, places)
@@ -203,14 +209,14 @@ def _cause(
     if verdict == "impossible":
         return f"{number} is more than the stated amount could hold even as pure fentanyl"
     if verdict == "upper-bound":
-        pure = next((d for d in diagnosis if d.matches and d.counts_pure), best)
-        what = (
-            "the pills' whole weight to be fentanyl"
-            if pure and pure.rows[0].pill_weight_as_drug
-            else "the powder to be pure fentanyl"
-        )
+        pure = next((d for d in diagnosis if d.reproduces and d.counts_pure), best)
+        weight = pure is not None and pure.rows[0].pill_weight_as_drug
+        what = "the pills' whole weight to be fentanyl" if weight else "the powder to be pure fentanyl"
         extra = pure.words[1:] if pure else ()
-        return f"{number} would need {what}" + "".join(f", {e}" for e in extra)
+        cause = f"{number} would need {what}" + "".join(f", {e}" for e in extra)
+        if pure is not None and not pure.matches and pure.near and pure.value is not None:
+            cause += f" (counted so, {'they' if weight else 'it'} would hold {_near_words(pure, number)})"
+        return cause
     if best is not None:
         ways = " and ".join(best.words)
         if best.rows == (PILLS_ONLY,) and ctx.powder is None and implied is not None and implied.interval is not None:
@@ -221,7 +227,9 @@ def _cause(
         factor = re.search(r"rounded factor (1 kg = [\d.]+ lb)", best.note)
         return f"{number} comes from {ways}" + (f", with {factor[1]}" if factor else "")
     if implied is not None and implied.interval is not None:
-        return f"{number} would need {_needs(implied)}, outside every yearly average DEA has published"
+        far = implied.distance
+        where = far.words if far is not None else "outside every yearly average DEA has published"
+        return f"{number} would need {_needs(implied)}, {where}"
     if implied is not None and ctx.pills is not None and (alone := _pills_alone(ctx)):
         return alone
     return f"{number} does not follow from the stated amounts"
@@ -239,16 +247,36 @@ def _pills_alone(ctx: ClaimContext) -> str:
     return f"the pills alone hold {phrase(value)} lethal doses, {model}, more than claimed for all the drugs together"
 
 
+def _near_words(row: Diagnosis, number: str) -> str:
+    """How a row of the second tier gives the claim: "about 10.7 million, which the claim truncates to 10 million"."""
+    assert row.value is not None
+    held = phrase(row.value)
+    if row.near == near.TRUNCATED_NOTE:
+        return f"{held}, which the claim truncates to {number}"
+    if row.near == near.ROUNDED_NOTE:
+        return f"{held}, which the claim rounds to {number}"
+    if row.near == near.FLOOR_NOTE:
+        return f"{held}, at least the floor the claim states"
+    return f"{held}, the same figure to the precision of the stated amounts"
+
+
 def build_correction(
-    ctx: ClaimContext, verdict: str, implied: Implied | None, diagnosis: Sequence[Diagnosis], say: Say = doses_words
+    ctx: ClaimContext,
+    verdict: str,
+    implied: Implied | None,
+    diagnosis: Sequence[Diagnosis],
+    figure: Fraction | None,
+    say: Say = doses_words,
 ) -> Correction | None:
-    """The correction of a flagged claim, or None when the set's central values cannot make a figure."""
-    value = central_value(ctx)
+    """The correction of a flagged claim, or None when the set's central values cannot make a figure.
+
+    ``figure`` is the claim's one corrected figure (:func:`central_value`, made once per claim)."""
+    value = figure
     if value is None:
         return None
     quoted, number = claimed_words(ctx.claim)
     inputs, verb = _inputs(ctx)
-    best = next((d for d in diagnosis if d.matches), None)
+    best = next((d for d in diagnosis if d.reproduces), None)
     premise = _premise(ctx)
     sentence = f"{premise}, {inputs} {verb} {say(value, ctx)}, not the {quoted} claimed; "
     sentence += _cause(verdict, ctx, number, implied, best, diagnosis) + "."
@@ -261,24 +289,25 @@ def plain_text(
     implied: Implied | None,
     correction: Correction | None,
     diagnosis: Sequence[Diagnosis] = (),
+    figure: Fraction | None = None,
     say: Say = doses_words,
 ) -> str:
-    """One or two sentences on the verdict, for every verdict."""
+    """One or two sentences on the verdict, for every verdict (``figure``: the claim's one corrected figure)."""
     if correction is not None:
         text = correction.plain
     elif verdict in ("implausible", "upper-bound", "impossible"):
         quoted, number = claimed_words(ctx.claim)
-        cause = _cause(verdict, ctx, number, implied, next((d for d in diagnosis if d.matches), None), diagnosis)
+        cause = _cause(verdict, ctx, number, implied, next((d for d in diagnosis if d.reproduces), None), diagnosis)
         lead = _LEADS[verdict]
         text = f"The {quoted} claimed {lead}: {cause}. A likely figure cannot be worked out: {_missing(ctx)}."
     elif not ctx.has_inputs:
         text = "The claim cannot be checked: no amount of pills or powder is stated to count the doses from."
-    elif (value := central_value(ctx)) is None:
+    elif (value := figure) is None:
         if verdict == "plausible" and implied is not None and implied.interval is not None:
             quoted, _ = claimed_words(ctx.claim)
             text = (
-                f"The {quoted} claimed would need {_needs(implied)}, within the range of yearly averages DEA has "
-                f"published; {_missing(ctx, give=False)}, so no likely figure can be given."
+                f"The {quoted} claimed would need {_needs(implied)}, within {band_words(implied)}; "
+                f"{_missing(ctx, give=False)}, so no likely figure can be given."
             )
         else:
             text = "The claim cannot be checked: " + _missing(ctx) + "."
@@ -290,10 +319,18 @@ def plain_text(
             text += f", in line with the {quoted} claimed."
         else:
             needs = _needs(implied) if implied is not None and implied.interval is not None else "other figures"
-            text += f"; the {quoted} claimed would need {needs}, within the range of yearly averages DEA has published."
+            text += f"; the {quoted} claimed would need {needs}, within {band_words(implied)}."
     if ctx.rule_counts_pure:
         text += " Counting the seized drugs as pure fentanyl gives the most they could hold, not what they likely hold."
     return text
+
+
+def band_words(implied: Implied | None) -> str:
+    """The band a plausible claim's value lies in, in words: yearly averages, or a range of single samples."""
+    band = implied.band if implied is not None else None
+    if band is not None and band.kind == "range":
+        return "the range of single samples DEA has published"
+    return "the range of yearly averages DEA has published"
 
 
 #: How the plain text of a flagged claim with no corrected figure begins, by verdict.
@@ -311,6 +348,12 @@ def _figures_chosen(ctx: ClaimContext) -> str:
         return "the figures chosen"
     start, end = chosen.dates
     return f"DEA's figures for {start.year if start.year == end.year else chosen.period}"
+
+
+def missing_text(ctx: ClaimContext) -> str:
+    """What the set lacks for a likely figure, as a clause ("DEA's figures for 2021 include no average powder
+    purity")."""
+    return _missing(ctx, give=False)
 
 
 def _missing(ctx: ClaimContext, *, give: bool = True) -> str:

@@ -9,6 +9,7 @@ from ..assumptions import PARAMETERS, PILL_MODELS
 from ..intervals import Interval
 from ..reading.numbers import format_grouped, format_words
 from .context import ClaimContext
+from .population import population_claim_of
 from .results import Diagnosis, Implied, Verdict
 
 __all__ = ["describe_method", "explain", "notes_on"]
@@ -28,7 +29,7 @@ def _range_text(interval: Interval) -> str:
     return f"{format_words(low, 2)} to {format_words(high, 2)}"
 
 
-def _setup(ctx: ClaimContext) -> str:
+def _setup(ctx: ClaimContext, floor: bool = False) -> str:
     chosen = ctx.chosen
     stated = " and ".join(f'"{f.text}"' for f in (ctx.pills, ctx.powder) if f is not None) or "no inputs"
     setup = [f"{chosen.lethal_dose.show()} per dose"]
@@ -37,10 +38,10 @@ def _setup(ctx: ClaimContext) -> str:
     if ctx.powder is not None:
         setup.append(f"powder at {chosen.powder_purity.show()} purity")
     claim = ctx.claim
-    return (
-        f"Claim {claim.text!r} ({_range_text(ctx.claimed)} doses) from {stated}, under {chosen.label} "
-        f"({'; '.join(setup)})."
+    claimed = (
+        f"at least {format_words(ctx.claimed.low, 2)} doses, a floor" if floor else f"{_range_text(ctx.claimed)} doses"
     )
+    return f"Claim {claim.text!r} ({claimed}) from {stated}, under {chosen.label} ({'; '.join(setup)})."
 
 
 def _needs(ctx: ClaimContext, implied: Implied) -> str:
@@ -64,7 +65,7 @@ def explain(
     dose = ctx.chosen.lethal_dose.show()
     claimed = ctx.claim.amount.value
     parts = [
-        _setup(ctx),
+        _setup(ctx, (claim := population_claim_of(ctx)) is not None and claim.floor),
         f"{format_words(claimed, 2)} doses are {_mass_text(claimed * ctx.lethal)} of pure fentanyl at {dose} per dose.",
     ]
     if computed is not None:
@@ -77,6 +78,9 @@ def explain(
         parts.append("Reproduced by: " + "; ".join(f"{d.method} ({describe_method(d)})" for d in matching[:3]) + ".")
         if len(matching) > 1 and "as well as" in matching[1].note:
             parts.append(f"{matching[0].method} and {matching[1].method} reproduce it equally well.")
+    near = [d for d in diagnosis if d.near and not d.matches]
+    if near and verdict != "consistent":
+        parts.append("Reproduced to the claim's step: " + "; ".join(f"{d.method} ({d.near})" for d in near[:3]) + ".")
     return " ".join(parts)
 
 

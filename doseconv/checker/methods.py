@@ -14,6 +14,7 @@ from ..intervals import Interval
 from .arithmetic import ROUNDED_FACTOR_REACH, Recipe, central, pound_factors, scaled_onto, total
 from .combine import combinations, with_dose
 from .context import ClaimContext
+from .near import near_note
 from .results import Diagnosis, Implied
 from .rows import METHOD_TABLE, SLIPS, Method, Slip
 
@@ -53,15 +54,29 @@ def diagnose(ctx: ClaimContext, implied: Implied | None) -> list[Diagnosis]:
     out += combinations(ctx, out, own)
     claimed = ctx.claimed
     mid = claimed.mid
+    pure_near = any(d.reproduces and _plain_pure(d) for d in out)
 
-    def order(d: Diagnosis) -> tuple[bool, bool, Fraction]:
+    def order(d: Diagnosis) -> tuple[int, bool, bool, Fraction]:
         # as _rank, with the distance of a row that does not match left unscaled (every such row shares
-        # the divisor, so the order and the ties are the same) and the claim's middle found once
-        if not d.matches:
-            return (True, d.value is None, claimed.distance(d.value) if d.value is not None and claimed.high else _ZERO)
-        return _rank(d, claimed, mid)
+        # the divisor, so the order and the ties are the same) and the claim's middle found once; a pure count
+        # of the second tier ranks above a dose size or a slip that lands near the claim by chance
+        if d.matches:
+            return (2 if pure_near and _by_chance(d) else 0, *_rank(d, claimed, mid))
+        if d.near:
+            return (1 if _plain_pure(d) else 3, *_rank(replace(d, matches=True), claimed, mid))
+        return (4, True, d.value is None, claimed.distance(d.value) if d.value is not None and claimed.high else _ZERO)
 
     return mark_ties(sorted(out, key=order), claimed)
+
+
+def _by_chance(d: Diagnosis) -> bool:
+    """Whether a row rests on a dose size or a slip of scale, which land near a claim by chance."""
+    return any(row.dose_mg is not None or row.slips for row in d.rows)
+
+
+def _plain_pure(d: Diagnosis) -> bool:
+    """Whether a row counts the seized mass as pure with nothing else changed (the commonest published method)."""
+    return d.counts_pure and not _by_chance(d)
 
 
 #: The pill model -> the row that is the set's own way of counting pills.
@@ -170,6 +185,8 @@ def _tried(method: Method, recipe: Recipe, ctx: ClaimContext, implied: Implied |
         return Diagnosis((method,), None, False, _UNPUBLISHED)
     factor, value, interval = found
     matches = factor is not None
+    # the second tier is for ways of counting, not for a dose size that lands near the claim by chance
+    near = "" if matches or method.dose_mg is not None else near_note(ctx, value, interval, pure=method.counts_pure)
     note = f"with the rounded factor {factor}" if factor else ""
     # No powder is stated: the claim rests on the pills alone. It "matches" this pattern when
     # the pills cannot carry the total: it needs more per pill than the band allows.
@@ -179,7 +196,7 @@ def _tried(method: Method, recipe: Recipe, ctx: ClaimContext, implied: Implied |
             f"the total is pinned on the pills alone, which would need {implied.describe()}; "
             "a total of pills and powder attributed to the pills is the likely cause"
         )
-    return Diagnosis((method,), value, matches, note, interval, method.counts_pure)
+    return Diagnosis((method,), value, matches, note, interval, method.counts_pure, near=near)
 
 
 def _match(recipe: Recipe, ctx: ClaimContext) -> tuple[str | None, Fraction | None, Interval | None] | None:
@@ -210,7 +227,7 @@ def _needs_more_than_band(implied: Implied) -> bool:
         implied.parameter == "doses_per_pill"
         and implied.interval is not None
         and band is not None
-        and implied.interval.low > band.high
+        and implied.interval.low > band.reach[1]
     )
 
 

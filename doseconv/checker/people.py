@@ -11,7 +11,6 @@ from dataclasses import replace
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from ..intervals import Interval
 from ..population import PopulationClaim
 from ..reading.stated import describe
 from .population import population_claim_of
@@ -22,7 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..population import Population
     from .context import ClaimContext
     from .correction import Correction
-    from .results import Diagnosis, Verdict
+    from .results import Diagnosis, Implied, Verdict
 
 __all__ = ["in_people", "in_people_texts", "population_plain"]
 
@@ -68,22 +67,24 @@ def _claimed_words(claim: PopulationClaim) -> str:
     return f"not {words}"
 
 
-def population_plain(ctx: ClaimContext, verdict: str, computed: Interval | None) -> str:
+def population_plain(ctx: ClaimContext, verdict: str, figure: Fraction | None, missing: str = "") -> str:
     """One or two sentences a reporter can paste: the inputs' doses in people, against what was claimed.
 
-    '' for a claim of doses.
+    ``figure`` is the claim's one corrected figure (the stated amounts under the set's central values), None
+    when the set lacks a value it needs (``missing`` says which). '' for a claim of doses.
     """
     claim = population_claim_of(ctx)
     if claim is None:
         return ""
-    if computed is None:
+    if figure is None:
         more = " or more" if claim.floor else ""
         return (
             f"The claim needs {describe(claim.doses.low, 'about', 3)} lethal doses{more} "
-            f"({claim.population.place}: {claim.population.citation()}); the stated amounts cannot be counted in "
+            f"({claim.population.place}: {claim.population.citation()}); "
+            f"{missing or 'a value the count needs is not published'}, so the stated amounts cannot be counted in "
             "doses here."
         )
-    central = computed.mid if computed.low != computed.high else computed.low
+    central = figure
     holds = "hold" if _plural(ctx) else "holds"
     people = in_people(central, claim.population)
     dose = ctx.chosen.lethal_dose.show()
@@ -100,9 +101,11 @@ def population_plain(ctx: ClaimContext, verdict: str, computed: Interval | None)
 def in_people_texts(
     ctx: ClaimContext,
     verdict: Verdict,
-    computed: Interval | None,
+    figure: Fraction | None,
     correction: Correction | None,
     diagnosis: Sequence[Diagnosis] = (),
+    missing: str = "",
+    implied: Implied | None = None,
 ) -> tuple[Correction | None, str]:
     """The correction and the plain text of a population claim, said in people, with why it is flagged.
 
@@ -111,20 +114,40 @@ def in_people_texts(
     ...             year=2022).plain)
     2 kilograms of powder at the 19.2% average purity DEA reported for 2022 holds 192,000 lethal doses of 2 mg — in theory about 50% of the population of Orleans Parish, Louisiana, not twice; twice would need the powder to be pure fentanyl, the most it could hold, not what it likely holds.
     """
-    sentence = population_plain(ctx, verdict, computed)
+    sentence = population_plain(ctx, verdict, figure, missing)
     claim = population_claim_of(ctx)
-    if claim is not None and computed is not None and verdict in ("impossible", "upper-bound", "implausible"):
+    if claim is not None and figure is None and verdict == "upper-bound":
+        pure = next((d for d in diagnosis if d.reproduces and d.counts_pure and d.value is not None), None)
+        if pure is not None and pure.value is not None:  # no central value, but the ceiling the claim took
+            people = in_people(pure.value, claim.population)
+            sentence = (
+                f"Counted as pure fentanyl, {_inputs_text(ctx, pure_count=True)} would hold "
+                f"{describe(pure.value, 'about', 3)} lethal doses — in theory {people}"
+                f"{_why(verdict, claim, diagnosis)} {missing[:1].upper()}{missing[1:]}, so a likely figure cannot "
+                "be given."
+            )
+    elif claim is not None and figure is not None and verdict in ("impossible", "upper-bound", "implausible"):
         sentence = sentence.removesuffix(".") + _why(verdict, claim, diagnosis)
+    elif claim is not None and figure is not None and verdict == "plausible" and implied is not None:
+        from .correction import band_words, needs_words
+
+        said = _claimed_words(claim).removeprefix("not ")
+        that = "all of it" if claim.multiple_text == "once" else said
+        if implied.interval is not None:
+            sentence = (
+                f"{sentence.removesuffix('.').rsplit(', not ', 1)[0]}; {that} would need "
+                f"{needs_words(implied)}, within {band_words(implied)}."
+            )
     if correction is not None:
         correction = replace(correction, plain=sentence)
     return correction, sentence
 
 
-def _why(verdict: str, claim: PopulationClaim, diagnosis: Sequence[Diagnosis]) -> str:
+def _why(verdict: str, claim: PopulationClaim, diagnosis: Sequence[Diagnosis], implied: Implied | None = None) -> str:
     """Why a flagged population claim is wrong, as the end of its sentence."""
     said = _claimed_words(claim).removeprefix("not ")
     that = "that many" if claim.multiple_text == "once" or said.endswith(" of it") else said
-    best = next((d for d in diagnosis if d.matches), None)
+    best = next((d for d in diagnosis if d.reproduces), None)
     if verdict == "impossible":
         return f"; {that} is more than the stated amount could hold even as pure fentanyl."
     if verdict == "upper-bound":
@@ -145,7 +168,7 @@ def _plural(ctx: ClaimContext) -> bool:
     return (pills is not None and powder is not None) or (pills is not None and pills.amount.value != 1)
 
 
-def _inputs_text(ctx: ClaimContext) -> str:
+def _inputs_text(ctx: ClaimContext, *, pure_count: bool = False) -> str:
     """'Around 9,400 pounds of powder at the 19.5% average purity …', '250,000 pills (each pill …)'."""
     from ..assumptions import PILL_MODELS
 
@@ -159,9 +182,9 @@ def _inputs_text(ctx: ClaimContext) -> str:
         named = any(word in powder.text.lower() for word in ("powder", "fentanyl"))
         text = powder.text if named else f"{powder.text} of powder"
         purity = chosen.powder_purity
-        if purity.value == 1:
+        if purity.value == 1 and not pure_count:
             text += " counted as pure fentanyl"
-        elif purity.value is not None:
+        elif purity.value is not None and not pure_count:
             text += f" at the {purity.show()} average purity{_source(purity.sources)}{_period(chosen.period)}"
         parts.append(text)
     out = " and ".join(parts)

@@ -16,6 +16,7 @@ from ..reading.stated import StatedFigure
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..population import Population
+    from .distance import Distance
     from .rows import Method, Slip
 
 __all__ = ["FLAGGED", "VERDICTS", "Band", "CheckResult", "Details", "Diagnosis", "Implied", "Verdict"]
@@ -43,14 +44,33 @@ def _exact_or_none(value: Fraction | None) -> str | None:
 
 @dataclass(frozen=True)
 class Band:
-    """The range of a parameter a verdict accepts, and why."""
+    """The range of a parameter a verdict accepts, and why.
+
+    ``low`` and ``high`` are the values as DEA published them; ``slack`` is half a unit of each one's last
+    published digit (19.5 % is 19.45 % to 19.55 %), so the band is read at the precision it was published to
+    (:attr:`reach`). ``kind`` is "means" (yearly means) or "range" (a tested range of single samples).
+    """
 
     low: Fraction
     high: Fraction
     basis: str
+    slack: tuple[Fraction, Fraction] = (Fraction(0), Fraction(0))
+    kind: str = "means"
+
+    @property
+    def reach(self) -> tuple[Fraction, Fraction]:
+        """The band's ends read at the precision they were published to."""
+        return max(self.low - self.slack[0], Fraction(0)), self.high + self.slack[1]
 
     def to_dict(self) -> dict[str, str]:
-        return {"low": exact_text(self.low), "high": exact_text(self.high), "basis": self.basis}
+        low, high = self.reach
+        return {
+            "low": exact_text(self.low),
+            "high": exact_text(self.high),
+            "reach_low": exact_text(low),
+            "reach_high": exact_text(high),
+            "basis": self.basis,
+        }
 
 
 @dataclass(frozen=True)
@@ -78,6 +98,13 @@ class Implied:
         if self.parameter in ("powder_purity", "pill_purity"):
             return (round_to(value * 100, step),)
         return round_to(value, step), round_to(value * self.lethal_dose_mg, step)
+
+    @cached_property
+    def distance(self) -> Distance | None:
+        """How far the needed value lies from the band (None when it meets it): :mod:`.distance`."""
+        from .distance import distance
+
+        return distance(self)
 
     def describe(self) -> str:
         """The implied values as a phrase: "powder purity from 9.89% to 10.18%"."""
@@ -115,6 +142,8 @@ class Implied:
                 }
         out["set_value"] = _exact_or_none(self.published)
         out["band"] = self.band.to_dict() if self.band else None
+        far = self.distance
+        out["distance"] = far.to_dict() if far is not None else None
         out["display"] = self.describe()
         return out
 
@@ -131,6 +160,13 @@ class Diagnosis:
     interval: Interval | None = None
     counts_pure: bool = False  # the method counts seized mass as pure fentanyl (at or below the 2 mg ceiling)
     slip: Slip | None = None  # the slip of scale a scale-slip row found
+    #: The second tier (:mod:`.near`): how the row's figure gives the claim once rounded or truncated to its step.
+    near: str = ""
+
+    @property
+    def reproduces(self) -> bool:
+        """Whether the row reproduces the claim, within its interval or (the second tier) to its written step."""
+        return self.matches or bool(self.near)
 
     @property
     def method(self) -> str:
@@ -146,6 +182,8 @@ class Diagnosis:
         out: dict[str, Any] = {"method": self.method, "value": _exact_or_none(self.value), "matches": self.matches}
         if self.value is not None:
             out["display"] = format_words(self.value, 1)
+        if self.near:
+            out["near"] = self.near
         if self.note:
             out["note"] = self.note
         return out
@@ -233,8 +271,8 @@ class CheckResult:
 
     @property
     def matching_methods(self) -> list[str]:
-        """The methods that reproduce the claim, best first."""
-        return [d.method for d in self.diagnosis if d.matches]
+        """The methods that reproduce the claim (within its interval or, the second tier, to its step), best first."""
+        return [d.method for d in self.diagnosis if d.reproduces]
 
     def _citations(self) -> list[dict[str, str]]:
         citations = []

@@ -43,8 +43,8 @@ def decide(
     2. the value needs more fentanyl than the stated mass holds: impossible (unless a rounded pound
        factor brings it within the mass, when rule 3 or 4 decides);
     3. a method that counts the seized mass as pure fentanyl reproduces the claim (with the exact or
-       a rounded pound factor), and the value it needs lies above every yearly mean DEA has
-       published: upper-bound (not when the user's own rule counts the mass as pure: the claim is
+       a rounded pound factor, or once rounded or truncated to the claim's step: :mod:`.near`), and the
+       value it needs lies above every yearly mean DEA has published: upper-bound, at any scale (not when the user's own rule counts the mass as pure: the claim is
        then judged against that rule);
     4. only a rounded pound factor brings the value within the mass: implausible;
     5. no value the claim needs can be computed (nothing to back-solve, or the set lacks a value the
@@ -100,7 +100,7 @@ def _upper_bound(ctx: ClaimContext, implied: Implied, diagnosis: Rows) -> str | 
     if ceiling is None or implied.interval.low <= ceiling:
         return None
     rows = diagnosis() if callable(diagnosis) else diagnosis
-    if not any(d.matches and d.counts_pure for d in rows):
+    if not any(d.counts_pure and d.reproduces for d in rows):
         return None
     return (
         "it counts the seized mass as pure fentanyl: the most the mass could hold, not what it likely holds "
@@ -116,8 +116,8 @@ def _by_band(ctx: ClaimContext, computed: Interval | None, implied: Implied) -> 
     band = implied.band
     needed = implied.interval
     if implied.unbounded and band is not None:  # any value from the low end up works
-        needed = Interval(needed.low, max(needed.high, band.high))
-    if band is not None and needed.overlaps(Interval(band.low, band.high)):
+        needed = Interval(needed.low, max(needed.high, band.reach[1]))
+    if band is not None and needed.overlaps(Interval(*band.reach)):
         if computed is None:
             return "plausible", (
                 f"the value it needs lies within the {band.basis}; the set publishes no central value to "

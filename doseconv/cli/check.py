@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from math import ceil
 from typing import TYPE_CHECKING, Any, Optional
 
 import typer
@@ -50,7 +51,7 @@ def render_check(result) -> list[str]:
         if phrase.stated is not None:
             people = f"{phrase.stated.text} people, the phrase's own figure,"
         lines.append(
-            f"claimed:  at least {format_grouped(result.claimed.low, 2)} doses, a floor  ({claim.text!r}: "
+            f"claimed:  at least {format_grouped(ceil(result.claimed.low), 0)} doses, a floor  ({claim.text!r}: "
             f"{people} × {multiple}, {result.reading} reading)"
         )
     elif phrase is not None:  # a count of people with a place: "750,000 Delawareans"
@@ -99,11 +100,12 @@ def render_check(result) -> list[str]:
     lines.append("diagnosis (best first):")
     width = max((len(d.method) for d in result.diagnosis), default=0)
     for d in result.diagnosis:
-        mark = "match" if d.matches else "  -  "
+        mark = "match" if d.matches else "near " if d.near else "  -  "
         value = "n/a" if d.value is None else format_words(d.value, 2)
         line = f"  {mark}  {d.method:<{width}}  {value}"
-        if d.note:
-            line += f"  ({d.note})"
+        notes = "; ".join(n for n in (d.near, d.note) if n)
+        if notes:
+            line += f"  ({notes})"
         lines.append(line.rstrip())
     return lines
 

@@ -28,7 +28,14 @@ LIMIT_FLAGS = {"max_bytes": "--max-bytes", "max_claims": "--max-claims", "max_fi
 #: The options of an archive scan (JSON lines), by library parameter.
 ARCHIVE_FLAGS = {"jobs": "--jobs", "resume": "--resume", "engine": "--engine", "scheduler": "--scheduler"}
 #: Output file suffix -> the format written when --format is not given.
-SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".md": "markdown", ".html": "html"}
+SUFFIX_FORMATS = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".md": "markdown",
+    ".html": "html",
+    ".docx": "docx",
+}
 
 
 @command("scan")
@@ -41,8 +48,8 @@ def scan_command(
     ),
     output_format: Optional[str] = format_option(
         "doseconv.archive:SCAN_FORMATS",
-        "text (default), markdown (the default for a folder), json, jsonl (one line per story, as each is done) "
-        "or html (one self-contained page).",
+        "text (default), markdown (the default for a folder), json, jsonl (one line per story, as each is done), "
+        "html (one self-contained page) or docx (a Word document, with -o).",
     ),
     output: Optional[str] = output_option("the report (.jsonl: line by line, see --resume)"),
     jobs: Optional[int] = typer.Option(
@@ -100,13 +107,15 @@ def scan_command(
     """
     from ..archive import SCAN_FORMATS
     from ..errors import DoseconvError, InputError
-    from ..scan.report import render
+    from ..scan.report import render_file
     from ..scan.sources import scan_paths
 
     if output_format is None and output not in (None, "-"):
         output_format = SUFFIX_FORMATS.get(Path(str(output)).suffix.lower())
     if output_format is not None and output_format not in SCAN_FORMATS:
-        raise InputError(f"unknown format {output_format!r}; choose {', '.join(SCAN_FORMATS[:-1])} or jsonl")
+        raise InputError(f"unknown format {output_format!r}; choose {', '.join(SCAN_FORMATS)}")
+    if output_format == "docx" and output is None and sys.stdout.isatty():
+        raise InputError("a Word report is a file, not text for the terminal; name it with -o report.docx")
     names = {**FLAGS, **LIMIT_FLAGS, **ARCHIVE_FLAGS}
     archive = {"jobs": jobs, "resume": resume, "engine": engine != "local", "scheduler": scheduler}
     if output_format != "jsonl" and any(archive.values()):
@@ -128,7 +137,7 @@ def scan_command(
             assumptions=assumptions, pill_model=pill_model, reading=reading, date=date, year=year, state=state,
         )  # fmt: skip
         chosen = output_format or ("markdown" if scans.folder else "text")
-        report = render(scans, chosen, max_figures=max_figures, names=names)
+        report = render_file(scans, chosen, max_figures=max_figures, names=names)
     except DoseconvError as error:
         if error.parameter not in LIMIT_FLAGS:
             raise

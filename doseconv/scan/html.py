@@ -10,20 +10,11 @@ from __future__ import annotations
 
 from html import escape
 
+from ..verdictstyle import LEGEND_CSS, legend_html, verdict_css
 from .figure import Figure
 from .scanner import Claim, ScanReport, ScanSet
 
 __all__ = ["render_html"]
-
-#: Background colour of a claim by verdict (the same families as the web page).
-COLOURS = {
-    "consistent": "#c8efcf",
-    "plausible": "#d9f2dc",
-    "unverifiable": "#e4e4e4",
-    "implausible": "#ffe3b3",
-    "upper-bound": "#fff0a8",
-    "impossible": "#ffc4c4",
-}
 
 _CSS = """
 *{box-sizing:border-box}
@@ -39,7 +30,8 @@ mark.claim{padding:0 .15em;border-radius:3px;color:inherit;font-weight:600}
 mark.claim a{color:inherit;text-decoration:none}
 mark.claim sup{font-weight:700;margin-left:.15em}
 .input{text-decoration:underline dotted 2px;text-underline-offset:3px}
-.fix{display:block;white-space:normal;margin:.35rem 0 .8rem;padding:.4rem .6rem;border-left:5px solid #999;
+.fix.edge{background:#fafafa}
+.fix{display:block;white-space:normal;margin:.35rem 0 .8rem;padding:.4rem .6rem;border:0 solid #999;border-left-width:5px;
 background:#fafafa;font-size:.9rem;line-height:1.4}
 .fix b{text-transform:uppercase;letter-spacing:.02em}
 .verdict{display:inline-block;padding:0 .4em;border-radius:3px;font-weight:700;white-space:nowrap}
@@ -50,25 +42,6 @@ section.story{display:flow-root}
  .fix{float:right;clear:right;width:20rem;margin:0 -22rem .6rem 0}
 }
 """
-
-
-def _colour(verdict: str) -> str:
-    return COLOURS.get(verdict, "#e4e4e4")
-
-
-def _verdict_css() -> str:
-    rules = []
-    for verdict, colour in COLOURS.items():
-        rules.append(f"mark.v-{verdict},.verdict.v-{verdict}{{background:{colour}}}")
-        rules.append(f".fix.v-{verdict}{{border-left-color:{_border(verdict)}}}")
-    return "\n".join(rules)
-
-
-def _border(verdict: str) -> str:
-    return {
-        "consistent": "#2e8b3e", "plausible": "#2e8b3e", "unverifiable": "#888", "implausible": "#d98200",
-        "upper-bound": "#c9a400", "impossible": "#c62828",
-    }.get(verdict, "#888")  # fmt: skip
 
 
 def _fix(claim: Claim, anchor: str) -> str:
@@ -83,7 +56,7 @@ def _fix(claim: Claim, anchor: str) -> str:
         parts.append(f" {escape(claim.notes[-1])}")
     if claim.dea_verdict is not None:
         parts.append(f" <i>Under the set's figures alone: {escape(claim.dea_verdict)}.</i>")
-    return f'<span class="fix v-{escape(claim.verdict)}" role="note" id="{anchor}-fix">{"".join(parts)}</span>'
+    return f'<span class="fix edge v-{escape(claim.verdict)}" role="note" id="{anchor}-fix">{"".join(parts)}</span>'
 
 
 def _spans(report: ScanReport) -> list[tuple[int, int, str, Claim | None]]:
@@ -203,8 +176,9 @@ def render_html(scans: ScanSet) -> str:
     return (
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>doseconv scan: {total['claims']} claims</title><style>{_CSS}{_verdict_css()}</style></head>"
+        f"<title>doseconv scan: {total['claims']} claims</title><style>{_CSS}{verdict_css()}{LEGEND_CSS}</style></head>"
         f'<body><h1>Dose claims checked</h1><p class="meta">{total["files"]} '
         f"stor{'y' if total['files'] == 1 else 'ies'}, {total['claims']} claims: {escape(verdicts)}; "
-        f"{total['flagged']} flagged.</p>{_summary(scans)}{stories}</body></html>\n"
+        f"{total['flagged']} flagged.</p>{_summary(scans)}<h2>What the verdicts mean</h2>{legend_html()}"
+        f"{stories}</body></html>\n"
     )

@@ -18,17 +18,32 @@ from .reporttext import render_text
 from .scanner import ScanReport, ScanSet
 
 __all__ = [
+    "FILE_FORMATS",
     "MAX_FIGURES",
     "OUTPUT_FORMATS",
     "render",
+    "render_file",
     "render_json",
     "render_markdown",
     "render_text",
     "story_entry",
 ]
 
-#: Output formats of :func:`render`.
+#: Output formats of :func:`render` (text).
 OUTPUT_FORMATS = ("text", "markdown", "json", "html")
+#: Every format a report is written in: the text ones, and Word (.docx), written as bytes.
+FILE_FORMATS = (*OUTPUT_FORMATS, "docx")
+
+
+def render_file(
+    scans: ScanSet, output: str = "text", *, max_figures: int = MAX_FIGURES, names: Mapping[str, str] | None = None
+) -> str | bytes:
+    """The report in any of :data:`FILE_FORMATS`: text as :func:`render` gives it, a Word document as bytes."""
+    if output == "docx":
+        from .reportdocx import render_docx
+
+        return render_docx(scans)
+    return render(scans, output, max_figures=max_figures, names=names)
 
 
 def render(
@@ -62,7 +77,7 @@ def render_json(scans: ScanSet, max_figures: int = MAX_FIGURES) -> str:
     >>> from .scanner import scan_text
     >>> import json
     >>> json.loads(render_json(ScanSet((scan_text("No figures.", "a.txt"),))))["summary"]
-    {'files': 1, 'figures': 0, 'claims': 0, 'verdicts': {}, 'flagged': 0}
+    {'files': 1, 'figures': 0, 'claims': 0, 'verdicts': {}, 'flagged': 0, 'narrow_misses': 0}
     """
     listed = ScanSet(tuple(replace(r, figures=r.figures[:max_figures]) for r in scans.reports), scans.folder)
     out = listed.to_dict()

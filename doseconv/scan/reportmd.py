@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .reportparts import (
     Limits,
     basis_text,
@@ -24,11 +26,20 @@ def _cell(text: object) -> str:
     return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ")
 
 
+def _heading(report: ScanReport) -> str:
+    """A story's heading: its title with Markdown's marks escaped (a title never turns into markup), then its
+    file's name as before; a story without a title by its file's name alone."""
+    if not report.title:
+        return report.heading
+    title = re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", report.title)
+    return report.heading.replace(report.title, title, 1)
+
+
 def _markdown_report(report: ScanReport, level: int, limits: Limits) -> list[str]:
     """One story: its summary line, its claims, then the figures that made them and the others."""
     h = "#" * level
     lines = [
-        f"{h} {report.source}",
+        f"{h} {_heading(report)}",
         "",
         f"{report.format} text, {report.characters:,} characters: {summary_line(report)}.",
         "",

@@ -93,7 +93,11 @@ def figure_amount(figure: Figure) -> str:
 
 
 def summary_line(report: ScanReport) -> str:
-    verdicts = ", ".join(f"{n} {v}" for v, n in sorted(report.verdicts().items()))
+    narrow = sum(c.narrow_miss for c in report.claims)
+    verdicts = ", ".join(
+        f"{n} {v}" + (f" ({narrow} by a narrow miss)" if v == "implausible" and narrow else "")
+        for v, n in sorted(report.verdicts().items())
+    )
     claims = f"{len(report.claims)} claim{'s' if len(report.claims) != 1 else ''}"
     figures = f"{len(report.figures)} figure{'s' if len(report.figures) != 1 else ''}"
     return f"{figures}, {claims}" + (f": {verdicts}" if verdicts else "")

@@ -135,7 +135,14 @@ def render_text(scans: ScanSet, limits: Limits | None = None) -> str:
     blocks = ["\n".join(_text_report(r, limits or Limits())) for r in scans.reports]
     if len(scans.reports) > 1:
         total = scans.to_dict()["summary"]
-        verdicts = ", ".join(f"{n} {v}" for v, n in sorted(total["verdicts"].items())) or "no claims"
+        narrow = total["narrow_misses"]
+        verdicts = (
+            ", ".join(
+                f"{n} {v}" + (f" ({narrow} by a narrow miss)" if v == "implausible" and narrow else "")
+                for v, n in sorted(total["verdicts"].items())
+            )
+            or "no claims"
+        )
         stories = [
             f"  {r.source}: {len(r.claims)} claim{'s' if len(r.claims) != 1 else ''}, "
             f"{sum(c.flagged for c in r.claims)} flagged" + (f" ({_verdict_list(r)})" if r.claims else "")

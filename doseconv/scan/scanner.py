@@ -19,6 +19,7 @@ from .population import with_population_figures
 from .rules import StoryRules, find_rules
 from .scope import ScopeResolver
 from .text import read_document
+from .title import story_title
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..checker import CheckResult  # the claim checker is named here and in _checker() below, nowhere else
@@ -63,6 +64,14 @@ class Claim:
     @property
     def flagged(self) -> bool:
         return self.verdict in FLAGGED
+
+    @property
+    def narrow_miss(self) -> bool:
+        """Whether the claim is implausible by a narrow miss: the value it needs is, to two significant digits, the
+        edge of the range DEA published (docs/verdicts.md)."""
+        implied = self.result.implied if self.result is not None else None
+        far = implied.distance if implied is not None and self.verdict == "implausible" else None
+        return far is not None and far.narrow
 
     @property
     def plain(self) -> str | None:
@@ -268,6 +277,22 @@ class ScanReport:
     rules: StoryRules = field(default_factory=StoryRules)
     #: The text the scanner read (markup stripped, normalised): figures' ``scan_start``/``scan_end`` index it.
     text: str = field(default="", repr=False, compare=False)
+    #: The title the story gives itself (HTML title, front matter, first heading or headline line), if any.
+    title: str | None = None
+
+    @property
+    def heading(self) -> str:
+        """What a report is headed by: the story's title and its file's name, whichever it has.
+
+        >>> ScanReport("story.html", "html", 0, (), (), title="Record haul").heading
+        'Record haul (story.html)'
+        >>> ScanReport("<text>", "plain", 0, ()  , ()).heading
+        'Pasted story'
+        """
+        named = None if self.source in ("<text>", "<stdin>") else self.source
+        if self.title and named:
+            return f"{self.title} ({named})"
+        return self.title or named or ("Pasted story" if self.source == "<text>" else "Story from standard input")
 
     @property
     def dose_figures(self) -> list[Figure]:
@@ -284,6 +309,7 @@ class ScanReport:
     def to_dict(self) -> dict[str, Any]:
         return {
             "source": self.source,
+            "title": self.title,
             "format": self.format,
             "characters": self.characters,
             "story_date": (
@@ -300,6 +326,7 @@ class ScanReport:
                 "claims": len(self.claims),
                 "verdicts": self.verdicts(),
                 "flagged": sum(c.flagged for c in self.claims),
+                "narrow_misses": sum(c.narrow_miss for c in self.claims),
                 "claims_not_checked": self.claims_not_checked,
                 "figures_not_listed": 0,  # every figure is listed here; a rendered report may list fewer
             },
@@ -334,6 +361,7 @@ class ScanSet:
                 "claims": sum(len(r.claims) for r in self.reports),
                 "verdicts": dict(verdicts),
                 "flagged": sum(c.flagged for r in self.reports for c in r.claims),
+                "narrow_misses": sum(c.narrow_miss for r in self.reports for c in r.claims),
             },
         }
 
@@ -386,8 +414,9 @@ def scan_text(
     else:
         claims = tuple(_unchecked(i, d) for i, d in enumerate(drafts, 1))
     return ScanReport(
-        source, document.format, len(text), tuple(figures), claims, over, story_date, rules, document.text
-    )
+        source, document.format, len(text), tuple(figures), claims, over, story_date, rules, document.text,
+        story_title(text, document.format),
+    )  # fmt: skip
 
 
 def _unchecked(index: int, draft: ClaimDraft) -> Claim:

@@ -56,10 +56,10 @@ _BINARY_KINDS: tuple[tuple[bytes, dict[str, str]], ...] = (
 )  # fmt: skip
 
 
-def _binary_kind(data: bytes, name: str) -> str | None:
+def binary_kind(data: bytes, name: str) -> str | None:
     """What a file that is no text is ("a Word file (.docx)"), from its first bytes; None for anything else.
 
-    >>> _binary_kind(b"PK\x03\x04...", "story.DOCX"), _binary_kind(b"%PDF-1.7", "x.txt"), _binary_kind(b"6,500 lb", "a")
+    >>> binary_kind(b"PK\x03\x04...", "story.DOCX"), binary_kind(b"%PDF-1.7", "x.txt"), binary_kind(b"6,500 lb", "a")
     ('a Word file (.docx)', 'a PDF', None)
     """
     suffix = PurePath(name).suffix.lower()
@@ -70,7 +70,7 @@ def _binary_kind(data: bytes, name: str) -> str | None:
 
 
 def _decode(data: bytes, name: str) -> str:
-    kind = _binary_kind(data, name)
+    kind = binary_kind(data, name)
     if kind is not None:
         raise InputError(
             f"{name} is {kind}, not text; save it as plain text (.txt) or a web page (.html), or pipe its text in"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..scan.html import COLOURS
+from ..verdictstyle import LEGEND_CSS, legend_html, style, verdict_css
 from .claims import TracedClaim
 from .result import FigureTrace, Restatement, Trace
 
@@ -33,8 +33,8 @@ ol.timeline>li.earliest::before{background:#1b1b1b}
 
 
 def _verdict(verdict: str) -> str:
-    colour = COLOURS.get(verdict, "#e4e4e4")
-    return f'<span class="verdict" style="background:{colour}">{escape(verdict)}</span>'
+    shown = style(verdict)
+    return f'<span class="verdict v-{escape(verdict)}" title="{escape(shown.meaning)}">{escape(shown.label)}</span>'
 
 
 def _date(claim: TracedClaim) -> str:
@@ -85,6 +85,6 @@ def render_html(result: Trace) -> str:
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>Restated figures</title><style>{_CSS}</style></head><body><h1>Restated figures</h1>"
-        f'<p class="meta">{escape(head)}</p>{body}</body></html>\n'
+        f"<title>Restated figures</title><style>{_CSS}{verdict_css()}{LEGEND_CSS}</style></head>"
+        f'<body><h1>Restated figures</h1><p class="meta">{escape(head)}</p>{legend_html()}{body}</body></html>\n'
     )

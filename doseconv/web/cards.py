@@ -7,28 +7,35 @@ up here by name. Every piece of text passes through :func:`escape` on its way in
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from html import escape
 from typing import Any
 
-__all__ = ["VERDICT_WORDS", "check_card", "story_html", "summary_html", "verdict_label"]
+from ..verdictstyle import legend_html, style, styles
 
-#: Each verdict in words, for people who do not know the verdict names.
-VERDICT_WORDS = {
-    "consistent": "Consistent: the stated inputs give this total under the rules used.",
-    "plausible": "Plausible: the total needs values within the range DEA has published.",
-    "upper-bound": "Upper bound: the most the stated mass could hold, not what it likely holds.",
-    "implausible": "Implausible: the total needs values outside the range DEA has published.",
-    "impossible": "Impossible: more doses than the stated mass could hold.",
-    "unverifiable": "Cannot be checked: an input the total needs is missing.",
-}
+__all__ = ["EXPLAINER", "check_card", "legend", "story_html", "summary_html", "verdict_label", "verdict_line"]
 
-#: Verdicts that flag a claim, worst first (the order of the summary).
-ORDER = ("impossible", "upper-bound", "implausible", "plausible", "consistent", "unverifiable")
+#: Where the page serves the editors' explainer of the verdicts (docs/verdicts.md).
+EXPLAINER = "/verdicts"
 
 
 def verdict_label(verdict: str) -> str:
     return verdict.replace("-", " ").capitalize()
+
+
+def verdict_line(verdict: str) -> str:
+    """The verdict in words with its one-line meaning, and a link to its part of the explainer."""
+    shown = style(verdict)
+    return (
+        f'<p class="verdict">{escape(shown.sentence)} '
+        f'<a class="explain" href="{EXPLAINER}#{escape(verdict)}">What this verdict means</a></p>'
+    )
+
+
+def legend() -> str:
+    """Every verdict's colour and meaning, linked to the explainer."""
+    return f'<details class="key" open><summary>Verdict colours</summary>{legend_html(EXPLAINER)}</details>'
 
 
 def _css_verdict(verdict: str) -> str:
@@ -109,8 +116,10 @@ def _diagnosis(check: dict[str, Any]) -> str:
     diagnosis = check.get("diagnosis") or []
     if not diagnosis:
         return _row("Diagnosis", "none (no inputs to make a total from)")
+    from .service import method_words
+
     matching = [d for d in diagnosis if d.get("matches")]
-    shown = "; ".join(d["method"] + (f": {d['note']}" if d.get("note") else "") for d in matching)
+    shown = "; ".join(method_words(d["method"]) + (f": {d['note']}" if d.get("note") else "") for d in matching)
     return _row("Diagnosis", shown or "no method reproduces the claim")
 
 
@@ -119,8 +128,10 @@ def _methods(check: dict[str, Any]) -> str:
     diagnosis = check.get("diagnosis") or []
     if not diagnosis:
         return ""
+    from .service import method_words
+
     rows = "".join(
-        f"<tr><td>{escape(d.get('method', ''))}</td><td>{escape(d.get('display') or 'n/a')}</td>"
+        f"<tr><td>{escape(method_words(d.get('method', '')))}</td><td>{escape(d.get('display') or 'n/a')}</td>"
         f"<td>{'match' if d.get('matches') else ''}</td><td>{escape(d.get('note') or '')}</td></tr>"
         for d in diagnosis
     )
@@ -149,9 +160,9 @@ def check_card(
     implied = check.get("implied") or {}
     plain = plain or check.get("plain") or (check.get("correction") or {}).get("plain") or check.get("explanation", "")
     body = [
-        f'<article class="card {_css_verdict(verdict)}" id="{escape(anchor)}" data-verdict="{escape(verdict)}">',
+        f'<article class="card edge {_css_verdict(verdict)}" id="{escape(anchor)}" data-verdict="{escape(verdict)}">',
         f"<h3>{escape(title)}</h3>",
-        f'<p class="verdict">{escape(VERDICT_WORDS.get(verdict, verdict_label(verdict)))}</p>',
+        verdict_line(verdict),
     ]
     if plain:
         body.append(
@@ -188,8 +199,8 @@ def unchecked_card(claim: dict[str, Any], anchor: str) -> str:
     """A claim the checker could not read: its words and why."""
     notes = "".join(f'<p class="note">{escape(n)}</p>' for n in claim.get("notes", []))
     return (
-        f'<article class="card v-unverifiable" id="{escape(anchor)}" data-verdict="unverifiable">'
-        f'<h3>Claim {claim["index"]}</h3><p class="verdict">{escape(VERDICT_WORDS["unverifiable"])}</p>'
+        f'<article class="card edge v-unverifiable" id="{escape(anchor)}" data-verdict="unverifiable">'
+        f"<h3>Claim {claim['index']}</h3>{verdict_line('unverifiable')}"
         f"<dl>{_row('Claim', claim['stated'].get('claim'))}</dl>{notes}</article>"
     )
 
@@ -200,11 +211,23 @@ def summary_html(report: dict[str, Any]) -> str:
     if not claims:
         return '<p class="summary">No dose claims found in this story.</p>'
     counts = Counter(c["verdict"] for c in claims)
-    parts = [f"{counts[v]} {verdict_label(v).lower()}" for v in ORDER if counts.get(v)]
-    parts += [f"{n} {escape(v)}" for v, n in counts.items() if v not in ORDER]
+    order = [found.verdict for found in styles()]
+    parts = [f"{counts[v]} {verdict_label(v).lower()}" for v in order if counts.get(v)]
+    parts += [f"{n} {escape(v)}" for v, n in counts.items() if v not in order]
     flagged = sum(1 for c in claims if c.get("flagged"))
     lead = f"{flagged} of {len(claims)} claims flagged" if flagged else f"No claim flagged of {len(claims)}"
     return f'<p class="summary" id="summary"><strong>{lead}.</strong> {escape(", ".join(parts))}.</p>'
+
+
+def _tidy(text: str) -> str:
+    """Text between marks as a reader expects it: the blank lines and indents left where markup was stripped
+    become one paragraph break, spaces at line ends go (offsets are kept: only what is shown changes).
+
+    >>> _tidy("Seized\\n\\n   \\n\\n\\n    6,500 pounds  \\n  of it")
+    'Seized\\n\\n6,500 pounds\\nof it'
+    """
+    text = re.sub(r"[ \t]*\n\s*\n\s*", "\n\n", text)
+    return re.sub(r"[ \t]*\n[ \t]*", "\n", text)
 
 
 def story_html(text: str, report: dict[str, Any]) -> str:
@@ -221,13 +244,16 @@ def story_html(text: str, report: dict[str, Any]) -> str:
                 marks.append((figure["scan_start"], figure["scan_end"], "", f"claim-{claim['index']}"))
     marks.sort()
     position = len(text) - len(text.lstrip())  # blank lines left where markup was stripped are not shown
+    title = report.get("title")
+    if title and text.startswith(title, position) and all(start >= position + len(title) for start, *_ in marks):
+        position += len(title)  # the title is shown above the story, not as its first words
     out: list[str] = []
     seen: set[tuple[int, int]] = set()
     for start, end, verdict, anchor in marks:
         if start < position or (start, end) in seen or end > len(text):
             continue  # overlapping or repeated marks: the first wins
         seen.add((start, end))
-        out.append(escape(text[position:start]))
+        out.append(escape(_tidy(text[position:start])))
         inner = escape(text[start:end])
         if verdict:
             number = anchor.split("-")[1]
@@ -239,5 +265,5 @@ def story_html(text: str, report: dict[str, Any]) -> str:
         else:
             out.append(f'<mark class="input" title="input of {escape(anchor)}">{inner}</mark>')
         position = end
-    out.append(escape(text[position:].rstrip()))
-    return f'<div class="story" id="story">{"".join(out)}</div>'
+    out.append(escape(_tidy(text[position:]).rstrip()))
+    return f'<div class="story" id="story">{"".join(out).lstrip()}</div>'

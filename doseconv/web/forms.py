@@ -21,31 +21,57 @@ def text_input(name: str, label: str, values: dict[str, Any], hint: str = "", pl
     )
 
 
-def select(name: str, label: str, options: list[tuple[str, str]], chosen: str | None) -> str:
+def select(name: str, label: str, options: list[tuple[str, str]], chosen: str | None, help: str = "") -> str:
+    """A labelled menu; ``help`` (HTML, already escaped) is said below it and read out with it."""
     items = "".join(
         f'<option value="{escape(value)}"{" selected" if value == (chosen or "") else ""}>{escape(text)}</option>'
         for value, text in options
     )
-    return f'<label for="{name}">{escape(label)}</label><select id="{name}" name="{name}">{items}</select>'
+    described = f' aria-describedby="{name}-help"' if help else ""
+    helper = f'<p class="hint help" id="{name}-help">{help}</p>' if help else ""
+    return f'<label for="{name}">{escape(label)}</label><select id="{name}" name="{name}"{described}>{items}</select>{helper}'
+
+
+#: The longest menu entry: a phone shows about this many characters across.
+SHORT_LABEL = 44
+
+
+def short_label(text: str) -> str:
+    """A menu entry cut to :data:`SHORT_LABEL` characters: its parenthesis dropped first, then at a word.
+
+    >>> short_label("pure: Seized mass counted as pure fentanyl (1 kg = 500,000 doses)")
+    'pure: Seized mass counted as pure fentanyl'
+    """
+    if len(text) > SHORT_LABEL and " (" in text:
+        text = text[: text.index(" (")]
+    if len(text) > SHORT_LABEL:
+        text = text[: text.rindex(" ", 0, SHORT_LABEL - 1)] + "…"
+    return text
 
 
 def set_options() -> list[tuple[str, str]]:
-    """The bundled sets as menu entries: name, period and where the figures come from."""
+    """The bundled sets as short menu entries: the name and the set's title (the detail is on the Sources page)."""
     from ..assumptions import DEFAULT_SET
 
     out = [("", f"Default ({DEFAULT_SET})")]
     for name in service.set_names():
-        chosen = service.load(name)
-        publishers = list(dict.fromkeys(s.publisher for s in chosen.sources))
-        publishers.sort(key=lambda p: "Drug Enforcement Administration" not in p)  # DEA, the figures' origin, first
-        source = (
-            publishers[0] + (f" and {len(publishers) - 1} more" if len(publishers) > 1 else "") if publishers else ""
-        )
-        out.append((name, f"{name} — period {chosen.period} — {chosen.title}; source: {source}"))
+        out.append((name, short_label(f"{name}: {service.load(name).title}")))
     return out
 
 
+#: The help below the rules menu.
+SET_HELP = (
+    "Each set is one period's DEA laboratory figures (lethal dose, purity, pills holding a lethal dose). "
+    "Without a choice, the story's or claim's date picks the set of its period. "
+    'Every value with its source: <a href="/sources">Sources</a>.'
+)
+
+
 READINGS = [("lenient", "lenient (default)"), ("strict", "strict")]
+READING_HELP = (
+    "Lenient grants a figure all the rounding its words allow (&ldquo;nearly 193 million&rdquo;); "
+    "strict reads the words narrowly."
+)
 SCALES = [("aggregate", "a total over many seizures (default)"), ("seizure", "one seizure")]
 PILL_MODELS = [
     ("", "each pill one dose (default)"),
@@ -77,8 +103,8 @@ def story_form(values: dict[str, Any], limit: int) -> str:
         f"<div>{date_input(values, 'Story date')}</div>"
         "</div>"
         '<div class="row">'
-        f"<div>{select('assumptions', 'Rules (assumption set)', set_options(), values.get('assumptions'))}</div>"
-        f"<div>{select('reading', 'Reading of rounding words', READINGS, values.get('reading'))}</div>"
+        f"<div>{select('assumptions', 'Rules (assumption set)', set_options(), values.get('assumptions'), SET_HELP)}</div>"
+        f"<div>{select('reading', 'Reading of rounding words', READINGS, values.get('reading'), READING_HELP)}</div>"
         "</div>"
         '<button type="submit">Check the story</button></form>'
     )
@@ -109,9 +135,9 @@ def check_form(values: dict[str, Any]) -> str:
             "state", "State the story is about", values, 'optional, for "everyone in the state"', "West Virginia"
         )
         + "</div></div>"
-        + select("assumptions", "Rules (assumption set)", set_options(), values.get("assumptions"))
+        + select("assumptions", "Rules (assumption set)", set_options(), values.get("assumptions"), SET_HELP)
         + '<div class="row"><div>'
-        + select("reading", "Reading of rounding words", READINGS, values.get("reading"))
+        + select("reading", "Reading of rounding words", READINGS, values.get("reading"), READING_HELP)
         + "</div><div>"
         + select("scale", "Scale", SCALES, values.get("scale"))
         + "</div><div>"
@@ -130,7 +156,7 @@ def convert_form(values: dict[str, Any]) -> str:
         + select("target", "Convert to", targets, values.get("target"))
         + "</div></div>"
         + '<div class="row"><div>'
-        + select("assumptions", "Rules (assumption set)", set_options(), values.get("assumptions"))
+        + select("assumptions", "Rules (assumption set)", set_options(), values.get("assumptions"), SET_HELP)
         + "</div><div>"
         + text_input("purity", "Purity", values, "optional, overrides the rules", "10%")
         + "</div><div>"

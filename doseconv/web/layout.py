@@ -9,12 +9,15 @@ import base64
 import hashlib
 from html import escape
 
+from ..verdictstyle import LEGEND_CSS, verdict_css
+
 __all__ = ["CSS", "NAV", "SCRIPT", "SCRIPT_HASH", "page"]
 
-NAV = (("/", "Story"), ("/check", "Check"), ("/convert", "Convert"), ("/sources", "Sources"))
+NAV = (("/", "Story"), ("/check", "Check"), ("/convert", "Convert"), ("/sources", "Sources"), ("/verdicts", "Verdicts"))
 
 #: Verdict colours: dark text on light fills, each above 7:1 contrast; the verdict is always also written in words.
-CSS = """
+CSS = (
+    """
 :root{--ink:#1a1a1a;--muted:#4a4a4a;--line:#c8c8c8;--bg:#fff;--panel:#f4f4f2;--link:#0b4f9c}
 *{box-sizing:border-box}
 [hidden]{display:none!important}
@@ -26,7 +29,7 @@ header .brand{font-weight:700;margin-right:1rem}
 nav{display:inline}
 nav a{display:inline-block;padding:.3rem .6rem;margin:.1rem;border-radius:4px;text-decoration:none}
 nav a[aria-current=page]{background:#fff;color:#12263f;font-weight:600}
-main{max-width:60rem;margin:0 auto;padding:1rem}
+main{max-width:60rem;margin:0 auto;padding:1rem;overflow-wrap:anywhere}
 a{color:var(--link)}
 a:focus,button:focus,input:focus,select:focus,textarea:focus,summary:focus{outline:3px solid #e0a100;outline-offset:2px}
 label{display:block;font-weight:600;margin:.6rem 0 .2rem}
@@ -44,12 +47,11 @@ mark{padding:0 .15rem;border-radius:3px;color:var(--ink)}
 mark a{color:inherit;text-decoration:none}
 mark.input{background:#e6e6e6;border-bottom:2px dotted #4a4a4a}
 mark sup{font-weight:700;font-size:.7rem;margin-left:.15rem}
-.v-consistent{background:#d5f0d8}.v-plausible{background:#d7e9fb}.v-implausible{background:#ffe3b3}
-.v-impossible{background:#ffd0d0}.v-upper-bound{background:#eadcfb}.v-unverifiable{background:#e6e6e6}
 .card{border:1px solid var(--line);border-left-width:8px;border-radius:6px;padding:.6rem 1rem;margin:1rem 0}
-.card.v-consistent{border-left-color:#1e7b34}.card.v-plausible{border-left-color:#0b4f9c}
-.card.v-implausible{border-left-color:#a65e00}.card.v-impossible{border-left-color:#b00020}
-.card.v-upper-bound{border-left-color:#6a3bb0}.card.v-unverifiable{border-left-color:#6b6b6b}
+"""
+    + verdict_css()
+    + LEGEND_CSS
+    + """
 .card{background:#fff}
 .card h3{margin:.2rem 0}
 .verdict{font-weight:700}
@@ -57,12 +59,21 @@ dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:.5re
 dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}
 .plain{background:var(--panel);padding:.6rem;border-radius:4px}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}
-th,td{border:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
+th,td{border:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+.wide{max-width:100%;overflow-x:auto}
+table.sources th:first-child{width:22%}
+.story-title{font-weight:700;font-size:1.1rem;margin:.4rem 0}
+.help{margin:.2rem 0 .4rem}
+details.key{margin:.5rem 0 1rem}details.key summary{font-weight:600;cursor:pointer}
+a.explain{font-weight:400;font-size:.9rem;margin-left:.3rem;white-space:nowrap}
+.explainer h2,.explainer h3{margin-top:1.6rem}.explainer code{overflow-wrap:anywhere}
+pre{white-space:pre-wrap;overflow-wrap:anywhere}
 .downloads form{display:inline}
 .copy{margin-top:.3rem}
 figure.chart{margin:1rem 0}figure.chart svg{width:100%;height:auto;max-width:48rem;display:block}
 @media (max-width:40rem){dl{grid-template-columns:1fr}main{padding:.6rem}}
 """
+)
 
 #: The only script: copy a card's paste-ready text. Without JavaScript the button stays hidden.
 SCRIPT = """

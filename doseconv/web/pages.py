@@ -12,6 +12,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from ..errors import DoseconvError, InputError
+from ..verdictstyle import legend_html
 from . import cards, forms, service
 from .layout import SCRIPT_HASH, page
 
@@ -46,10 +47,15 @@ async def _story_fields(request: Request) -> dict[str, Any]:
     upload = form.get("file")
     if isinstance(upload, UploadFile) and upload.filename:
         name = PurePath(upload.filename.replace("\\", "/")).name
-        if not name.lower().endswith(UPLOAD_SUFFIXES):
-            raise InputError(f"{name!r} is not a text file; upload a .txt, .md or .html file")
         data = await upload.read()
         await upload.close()
+        from ..scan.sources import binary_kind
+
+        kind = binary_kind(data, name)
+        if kind is not None:
+            raise InputError(f"{name} is {kind}, not text; save it as plain text (.txt) or a web page (.html) first")
+        if not name.lower().endswith(UPLOAD_SUFFIXES):
+            raise InputError(f"{name!r} is not a text file; upload a .txt, .md or .html file")
         try:
             values["text"] = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
@@ -60,9 +66,13 @@ async def _story_fields(request: Request) -> dict[str, Any]:
 
 def _story_body(story: service.StoryResult) -> str:
     report = story.data["files"][0]
-    parts = [cards.summary_html(report)]
+    parts = [cards.summary_html(report), cards.legend()]
     parts += [f'<p class="note">{escape(n)}</p>' for n in story.notes]
-    parts.append("<h2>The story</h2>" + cards.story_html(story.text, report))
+    title = report.get("title")
+    parts.append(
+        "<h2>The story</h2>" + (f'<p class="story-title" id="story-title">{escape(title)}</p>' if title else "")
+    )
+    parts.append(cards.story_html(story.text, report))
     if report["claims"]:
         parts.append("<h2>Claims</h2>")
     for claim in report["claims"]:
@@ -85,7 +95,7 @@ def _downloads(values: dict[str, Any]) -> str:
     )
     buttons = "".join(
         f'<button type="submit" name="output" value="{fmt}" class="secondary">{label}</button> '
-        for fmt, label in (("markdown", "Markdown"), ("html", "HTML"), ("json", "JSON"))
+        for fmt, label in (("docx", "Word"), ("markdown", "Markdown"), ("html", "HTML"), ("json", "JSON"))
     )
     return (
         f'<form class="downloads" method="post" action="/report"><h2>Download the report</h2>{hidden}{buttons}</form>'
@@ -98,7 +108,7 @@ async def story(request: Request) -> Response:
         "<h1>Check a story</h1><p>Paste a story or upload a file. Each dose claim is found, checked "
         "against the figures it was made from, and marked by its verdict.</p>"
     )
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):  # HEAD: the same answer without its body (the server drops it)
         return html("Story", intro + forms.story_form({}, limit), "/")
     values: dict[str, Any] = {}
     try:
@@ -123,7 +133,8 @@ async def report(request: Request) -> Response:
     suffix, media = service.REPORT_FORMATS[output]
     if text is None:  # the library writes no HTML report: the page's own view, standalone
         text = page("Dose claims report", "<h1>Dose claims report</h1>" + _story_body(result), standalone=True)
-    stem = PurePath(values.get("source") or "story").stem or "story"
+    source = values.get("source") or ""
+    stem = PurePath(source).stem if source and not source.startswith("<") else "story"
     safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in stem)[:60] or "story"
     headers = {**HEADERS, "Content-Disposition": f'attachment; filename="{safe}-doses.{suffix}"'}
     return Response(text, media_type=media, headers=headers)
@@ -137,7 +148,7 @@ def check(request: Request) -> Response:
     if values.get("claim"):
         try:
             result = service.check(values)
-            body += "<h2>Result</h2>" + cards.check_card(result, title="Your claim", anchor="result")
+            body += "<h2>Result</h2>" + cards.check_card(result, title="Your claim", anchor="result") + cards.legend()
             rules = values.get("assumptions") or result.get("assumptions", {}).get("name")
             body += _chart(
                 {**values, "assumptions": rules}, population=result.get("population") is not None
@@ -218,8 +229,8 @@ def _set_section(chosen) -> str:
         f'<section id="set-{escape(chosen.name)}"><h2>{escape(chosen.name)}: {escape(chosen.title)}</h2>'
         f"<p>Period: {escape(chosen.period)}</p>"
         + (f"<p>{escape(chosen.description)}</p>" if chosen.description else "")
-        + "<table><thead><tr><th scope=col>Value</th><th scope=col>Figure</th><th scope=col>Source</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table><p class=note>File checksum (SHA-256): {escape(chosen.sha256)}</p></section>"
+        + "<div class=wide><table class=sources><thead><tr><th scope=col>Value</th><th scope=col>Figure</th><th scope=col>Source</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></div><p class=note>File checksum (SHA-256): {escape(chosen.sha256)}</p></section>"
     )
 
 
@@ -235,9 +246,9 @@ def _population_section(tables: list[dict[str, str]]) -> str:
     )
     return (
         '<section id="population"><h2>Population figures</h2><p>Populations in claims such as "enough to kill '
-        'every American" come from these published tables.</p><table><thead><tr><th scope=col>Publisher</th>'
+        'every American" come from these published tables.</p><div class="wide"><table class="sources"><thead><tr><th scope=col>Publisher</th>'
         "<th scope=col>Table</th><th scope=col>What it counts</th><th scope=col>Link</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table></section>"
+        f"<tbody>{rows}</tbody></table></div></section>"
     )
 
 
@@ -249,9 +260,21 @@ async def sources(request: Request) -> Response:
         toc += '<li><a href="#population">Population figures</a></li>'
     body = (
         "<h1>Sources</h1><p>Every figure doseconv uses comes from a published source, listed here by "
-        f"assumption set.</p><ul>{toc}</ul>" + "".join(_set_section(s) for s in sets) + _population_section(tables)
+        'assumption set. What each verdict means: <a href="/verdicts">Verdicts</a>.</p>'
+        f"<ul>{toc}</ul>" + "".join(_set_section(s) for s in sets) + _population_section(tables)
     )
     return html("Sources", body, "/sources")
+
+
+async def verdicts(request: Request) -> Response:
+    """The editors' explainer of the verdicts (docs/verdicts.md), rendered safely, after the legend."""
+    from .explainer import explainer_html, missing_html
+
+    rendered = explainer_html()
+    key = "<h2>The verdicts at a glance</h2>" + legend_html(cards.EXPLAINER)
+    if rendered is None:
+        return html("Verdicts", missing_html() + legend_html(), "/verdicts")
+    return html("What the verdicts mean", f'<div class="explainer">{key}{rendered}</div>', "/verdicts")
 
 
 def too_large_page(message: str) -> HTMLResponse:
@@ -274,4 +297,5 @@ routes = [
     Route("/check", check, methods=["GET"]),
     Route("/convert", convert, methods=["GET"]),
     Route("/sources", sources, methods=["GET"]),
+    Route("/verdicts", verdicts, methods=["GET"]),
 ]

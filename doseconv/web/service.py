@@ -28,6 +28,7 @@ __all__ = [
     "check_result",
     "convert",
     "describe",
+    "method_words",
     "scan",
     "scan_report",
     "set_names",
@@ -60,6 +61,19 @@ def _given(options: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
         value = options.get(name)
         out[name] = None if isinstance(value, str) and not value.strip() else value
     return out
+
+
+@functools.lru_cache(maxsize=256)
+def method_words(name: str) -> str:
+    """A diagnosis method ("pills-only", "powder-pure+dose-3mg") in words: its rows' plain wording, from the
+    method table; a name the table lacks is shown as it is."""
+    from ..checker.rows import rows_named
+
+    rows = rows_named(name) if name else None
+    if rows is None:
+        return name
+    text = " and ".join(row.plain for row in rows)
+    return text[:1].upper() + text[1:]
 
 
 def set_names() -> tuple[str, ...]:
@@ -271,18 +285,20 @@ def scan(options: dict[str, Any]) -> StoryResult:
 
 #: Report downloads: format -> (file suffix, media type).
 REPORT_FORMATS = {
+    "docx": ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     "markdown": ("md", "text/markdown; charset=utf-8"),
     "html": ("html", "text/html; charset=utf-8"),
     "json": ("json", "application/json"),
 }
 
 
-def scan_report(story: StoryResult, output: str) -> str | None:
+def scan_report(story: StoryResult, output: str) -> str | bytes | None:
     """The scan report in ``output`` format, as ``doseconv scan --format`` writes it; None when the library has none."""
-    from ..scan.report import OUTPUT_FORMATS, render
+    from ..scan.report import FILE_FORMATS, render_file
 
     if output not in REPORT_FORMATS:
         raise InputError(f"unknown report format {output!r}; choose {', '.join(REPORT_FORMATS)}")
-    if output not in OUTPUT_FORMATS:
+    if output not in FILE_FORMATS:
         return None
-    return render(story.scans, output) + "\n"
+    report = render_file(story.scans, output)
+    return report if isinstance(report, bytes) else report + "\n"
