@@ -114,10 +114,10 @@ def test_columns_given_by_option_win_over_guesses(capsys, tmp_path: Path) -> Non
         ("pills,kg\n1,2\n", "no column of claimed doses found (the table has: 'pills', 'kg'); name it with --claim"),
         (
             "pills,weight,doses\n1,2,3\n",
-            "column 'weight' holds plain numbers; give the unit of its masses (such as kg or lb)",
+            "row 1, column 'weight': powder '2' has no unit; give a mass such as",
         ),
         ("pills,doses\n1,2024-01-01\n", "row 1, column 'doses': "),
-        ("pills,doses\ntrue,5\n", "column 'pills' holds true/false values; give numbers or figures as text"),
+        ("pills,doses\ntrue,5\n", "row 1, column 'pills': no number at the start of 'true'"),
     ],
 )
 def test_bad_input_names_file_row_and_column_and_exits_2(capsys, tmp_path: Path, content: str, message: str) -> None:

@@ -68,7 +68,7 @@ def test_each_pill_noun_counts_pills(noun: str) -> None:
 @pytest.mark.parametrize("word", LEX.words("pills", "not_before"))
 def test_a_machine_for_pills_is_no_pill(word: str) -> None:
     ((kind, _, _),) = _figures(f"Agents seized 2,200 pill {word}.")
-    assert kind == "other"
+    assert kind != "pills"
 
 
 @pytest.mark.parametrize("noun", sorted(LEX.people))

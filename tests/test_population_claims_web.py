@@ -15,11 +15,13 @@ with warnings.catch_warnings():
 
 from doseconv.web import create_app
 
+from .web_clients import LOCAL, SAME_ORIGIN
+
 STORY = "The 250,000 pills seized could kill the entire population of Wyoming."
 
 
 def test_the_story_date_picks_the_population_year_and_the_set() -> None:
-    client = TestClient(create_app(max_body=20_000))
+    client = TestClient(create_app(max_body=20_000), base_url=LOCAL, headers=SAME_ORIGIN)
     dated = client.post("/api/scan", json={"text": STORY, "date": "2022-12-20"}).json()
     check = dated["files"][0]["claims"][0]["check"]
     assert (check["population"]["year"], check["assumptions"]["name"]) == (2022, "dea-2022")

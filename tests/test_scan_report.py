@@ -22,6 +22,11 @@ def test_any_text_is_scanned_and_reported_without_error(text) -> None:
         assert render(ScanSet((report,)), output)
 
 
+def test_a_range_whose_far_end_is_past_exact_reading_is_no_figure() -> None:
+    """A range 'N to M' with M past 10^18 is skipped like a lone number past it, never an error mid-scan."""
+    assert scan_text("fiscal year 2024 to 999999999999999999999 nearly").figures == ()
+
+
 def test_json_claims_carry_the_verdict_correction_rules_scope_assumptions_and_offsets() -> None:
     import json
 

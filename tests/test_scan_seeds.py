@@ -145,14 +145,17 @@ def test_002_the_total_pinned_on_the_pills_alone_is_flagged() -> None:
     assert Fraction(4) < low < high < Fraction(5)  # about 4.4 doses, 8.8 mg, per pill
 
 
-def test_004_cbp_doses_have_no_input_of_their_own_scope_and_the_dhs_pounds_are_only_a_what_if() -> None:
-    """The 738.5 million doses are CBP's, fiscal year 2024 to date; the 27,000 lb are DHS's (CBP and HSI) for 2024.
-
-    No pills or powder of CBP's fiscal-year scope are given, so scan does not build the total from
-    the DHS figure: the claim is unverifiable, and the pairing is shown as a what-if (plausible, about
-    12 % purity), the verdict the seed's claims file gets by pairing the two explicitly.
+def test_004_cbp_doses_are_built_from_the_dhs_pounds_with_a_note_of_the_weak_scope_cues() -> None:
+    """The 738.5 million doses are CBP's, fiscal year 2024 to date; the 27,000 lb were seized by DHS's components,
+    CBP among them, in 2024 (the period from the list's heading). Overlapping agencies and a period carried from a
+    heading are weak cues: they do not split a seizure from its total, so the total is built on the pounds and is
+    plausible at about 12 % purity, as the seed's claims file pairs them, with a note saying which cues differ. The
+    story's date comes from its byline ("31 Jul 2024, 18:32 PM EDT"), so the 2024 set is used.
     """
     report = scanned("004")
+    assert report.story_date is not None and (report.story_date.date.isoformat(), report.story_date.found_in) == (
+        "2024-07-31", "byline",
+    )  # fmt: skip
     figures = by_text(report)
     (doses,) = figures["738.5 million doses"]
     (powder,) = figures["More than 27,000 pounds of illicit fentanyl"]
@@ -165,52 +168,30 @@ def test_004_cbp_doses_have_no_input_of_their_own_scope_and_the_dhs_pounds_are_o
         "27000", "more than", "DHS, CBP, HSI", "2024",
     )  # fmt: skip
     (claim,) = report.claims
-    assert (claim.draft.powder, claim.draft.pills, claim.draft.basis) == (None, None, "none")
-    assert (claim.verdict, claim.flagged) == ("unverifiable", False)
-    assert claim.draft.other_scope is not None and claim.draft.other_scope.figures == (powder,)
-    assert claim.plain == (
-        "The story gives no fentanyl pills or powder of this claim's own scope (CBP; fiscal year 2024, to date), so "
-        'the claim "738.5 million doses" cannot be checked from it. The nearest figure, more than 27,000 pounds of '
-        "illicit fentanyl, is of another scope (DHS, CBP, HSI; 2024): the agency and period differ. Were the total "
-        "built on that figure, it would be judged plausible (powder purity from 11.63% to 12.06%); a what-if, not "
-        "the verdict."
-    )
-    assert claim.notes == (claim.plain,)
-    docs = (Path(__file__).resolve().parents[1] / "docs" / "scan.md").read_text(encoding="utf-8")
-    shown = re.search(r"```text\n(The story gives no .*?)```", docs, re.S)
-    assert shown is not None and " ".join(shown[1].split()) == claim.plain  # docs/scan.md quotes it
-    what_if = claim.other_scope
-    assert what_if is not None and what_if.verdict == "plausible"
-    assert what_if.result.implied.parameter == "powder_purity"
-    low, high = implied_range(what_if)
+    assert (claim.draft.powder, claim.draft.pills, claim.draft.basis) == (powder, None, "nearby")
+    assert (claim.verdict, claim.flagged, claim.result.assumptions.name) == ("plausible", False, "dea-2024")
+    low, high = implied_range(claim)
     assert Fraction("0.115") < low < Fraction("0.12") < high < Fraction("0.122")  # about 12 %
-    (note,) = what_if.notes
-    assert note.startswith("different scopes: the doses (738.5 million doses) are CBP; fiscal year 2024, to date;")
+    assert claim.notes[0] == (
+        "the scopes differ only by weak cues (the agency and period: named in passing, by who speaks, or in another "
+        "sentence), which do not split a seizure from its total: the doses (738.5 million doses) are CBP; fiscal "
+        "year 2024, to date; powder (More than 27,000 pounds of illicit fentanyl) is DHS, CBP, HSI; 2024"
+    )
     assert [f.kind for f in report.figures if f.text.startswith(("more than 3,600", "More than 2,200"))] == [
         "arrests",
         "other",
     ]
 
 
-def test_scan_verdicts_agree_with_the_seed_claims_files_except_004_which_rightly_differs() -> None:
-    """verify pairs figures as its claims file says; scan pairs only figures of one scope.
-
-    The seed claims files (seeds/*.toml) pair 004's CBP doses with the DHS pounds on purpose and
-    keep the verdict plausible with a different-scopes note. Scanning the story, no figure of CBP's
-    fiscal-year scope is there to build the total from, so the scan verdict is unverifiable; its
-    what-if on the DHS figure is the claims file's verdict, with the same implied purity.
-    """
+def test_scan_verdicts_agree_with_the_seed_claims_files() -> None:
+    """verify pairs figures as its claims file says; scan pairs them as a reader of the story would, and gets the
+    same verdicts (004's CBP doses built on the DHS pounds, across weak scope cues) with the same implied purity."""
     from doseconv.checker.verify import verify_paths
 
     files = {Path(v.file.path).name[:3]: v.result for v in verify_paths([str(Path(__file__).parents[1] / "seeds")])}
     scans = {prefix: scanned(prefix).claims[0] for prefix in ("000", "001", "002", "003", "004")}
-    assert {p: c.verdict for p, c in scans.items()} == {
-        "000": files["000"].verdict, "001": files["001"].verdict, "002": files["002"].verdict,
-        "003": files["003"].verdict, "004": "unverifiable",
-    }  # fmt: skip
-    what_if = scans["004"].other_scope
-    assert what_if is not None and what_if.verdict == files["004"].verdict == "plausible"
-    assert what_if.implied == files["004"].implied.describe() == "powder purity from 11.63% to 12.06%"
+    assert {p: c.verdict for p, c in scans.items()} == {p: files[p].verdict for p in scans}
+    assert scans["004"].implied == files["004"].implied.describe() == "powder purity from 11.63% to 12.06%"
 
 
 @pytest.mark.parametrize(("prefix", "code"), [("000", 0), ("001", 0), ("002", 1), ("003", 0), ("004", 0)])
@@ -222,7 +203,7 @@ def test_the_seed_folder_gives_one_markdown_report(capsys) -> None:
     result = run(capsys, "scan", str(SEEDS))
     assert result.code == 1
     assert result.out.startswith("# Dose figures found\n\n5 stories, ")
-    assert "5 claims: 1 implausible, 3 plausible, 1 unverifiable." in result.out.splitlines()[2]
+    assert "5 claims: 1 implausible, 4 plausible." in result.out.splitlines()[2]
     assert result.out.count("\n## ") == 5
 
 
@@ -230,7 +211,7 @@ def test_scan_paths_on_the_folder_matches_single_scans() -> None:
     scans = scan_paths([SEEDS])
     assert scans.folder and len(scans.reports) == 5
     assert [c.verdict for r in scans.reports for c in r.claims] == [
-        "plausible", "plausible", "implausible", "plausible", "unverifiable",
+        "plausible", "plausible", "implausible", "plausible", "plausible",
     ]  # fmt: skip
 
 

@@ -17,6 +17,7 @@ with warnings.catch_warnings():  # Starlette 1.x asks for httpx2; httpx works th
 from doseconv.web import create_app
 
 from .cli import run
+from .web_clients import LOCAL, SAME_ORIGIN
 
 STORY = (
     "Nationwide, nearly 44 million fentanyl pills and more than 6,500 pounds of fentanyl powder equal nearly "
@@ -27,7 +28,7 @@ STORY = (
 
 @pytest.fixture(scope="module")
 def client() -> TestClient:
-    return TestClient(create_app(max_body=20_000))
+    return TestClient(create_app(max_body=20_000), base_url=LOCAL, headers=SAME_ORIGIN)
 
 
 def _cli_json(capsys, *args: str) -> dict:
@@ -157,7 +158,8 @@ def test_unknown_endpoint_and_method_are_json_errors(client) -> None:
     assert client.get("/api/nothing").status_code == 404
     assert client.get("/api/nothing").json() == {"error": "no such API endpoint; see /api/openapi.json"}
     assert client.get("/api/scan").status_code == 405
-    assert client.get("/api/scan").json() == {"error": "method not allowed"}
+    assert client.get("/api/scan").json() == {"error": "method not allowed; this endpoint takes POST"}
+    assert client.get("/api/scan").headers["allow"] == "POST"
 
 
 def test_oversize_body_by_header_is_a_413(client) -> None:
@@ -201,7 +203,7 @@ def test_a_false_small_content_length_does_not_get_past_the_cap() -> None:
     scope = {
         "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http",
         "path": "/api/scan", "raw_path": b"/api/scan", "query_string": b"", "root_path": "",
-        "headers": [(b"content-type", b"application/json"), (b"content-length", b"10")],
+        "headers": [(b"host", b"127.0.0.1"), (b"content-type", b"application/json"), (b"content-length", b"10")],
         "client": ("127.0.0.1", 1), "server": ("127.0.0.1", 80),
     }  # fmt: skip
     asyncio.run(app(scope, receive, send))

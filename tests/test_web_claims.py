@@ -21,6 +21,7 @@ from doseconv.web import create_app, service
 from doseconv.web.svg import clean
 
 from .cli import run
+from .web_clients import LOCAL, SAME_ORIGIN
 
 POWDER = "Agents seized over 13 pounds of fentanyl powder, over three million doses."
 WYOMING = "The 250,000 pills seized could kill the entire population of Wyoming."
@@ -29,7 +30,7 @@ STORY = f"{POWDER}\n\n{WYOMING}"
 
 @pytest.fixture(scope="module")
 def client() -> TestClient:
-    return TestClient(create_app(max_body=20_000))
+    return TestClient(create_app(max_body=20_000), base_url=LOCAL, headers=SAME_ORIGIN)
 
 
 def _cards(page: str) -> list[str]:

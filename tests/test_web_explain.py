@@ -15,6 +15,8 @@ from starlette.testclient import TestClient
 from doseconv.verdictstyle import style, styles
 from doseconv.web import create_app, explainer
 
+from .web_clients import LOCAL, SAME_ORIGIN
+
 STORY = (
     "WASHINGTON (June 14, 2023) — Nationwide, investigators seized nearly 44 million fentanyl pills and more than "
     "6,500 pounds of fentanyl powder, which equals nearly 193 million deadly doses.\n\n"
@@ -30,7 +32,7 @@ RELEASE = (
 
 @pytest.fixture(scope="module")
 def client() -> TestClient:
-    return TestClient(create_app())
+    return TestClient(create_app(), base_url=LOCAL, headers=SAME_ORIGIN)
 
 
 def test_head_of_the_story_page_answers(client) -> None:

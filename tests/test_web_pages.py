@@ -18,6 +18,7 @@ with warnings.catch_warnings():
 from doseconv.web import create_app
 
 from .cli import run
+from .web_clients import LOCAL, SAME_ORIGIN
 
 STORY = (
     "Nationwide, nearly 44 million fentanyl pills and more than 6,500 pounds of fentanyl powder equal nearly "
@@ -28,7 +29,7 @@ STORY = (
 
 @pytest.fixture(scope="module")
 def client() -> TestClient:
-    return TestClient(create_app())
+    return TestClient(create_app(), base_url=LOCAL, headers=SAME_ORIGIN)
 
 
 def _marks(page: str) -> list[tuple[str, str]]:
@@ -231,7 +232,7 @@ def test_an_upload_up_to_the_cap_never_touches_the_disk(monkeypatch) -> None:
 
     monkeypatch.setattr(tempfile.SpooledTemporaryFile, "rollover", rollover)
     monkeypatch.setattr(MultiPartParser, _spool_size_name(), 20_000)
-    small = TestClient(create_app(max_body=19_000))
+    small = TestClient(create_app(max_body=19_000), base_url=LOCAL, headers=SAME_ORIGIN)
     story = "Nearly 44 million fentanyl pills, equating to almost 193 million deadly doses.\n\n"
     story += "The council met. " * ((18_500 - len(story)) // 17)
     files = {"file": ("long.txt", story.encode("utf-8"), "text/plain")}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 import time
@@ -30,16 +31,18 @@ def test_another_host_is_warned_about(capsys, monkeypatch) -> None:
     uvicorn = pytest.importorskip("uvicorn")
     hosts = []
 
-    async def no_serve(self, sockets=None):  # record the address instead of listening on it
-        hosts.append(self.config.host)
+    async def no_serve(self, sockets=None):  # record the address instead of serving on it
+        hosts.append(sockets[0].getsockname()[0])
+        sockets[0].close()
         self.started = True
 
     monkeypatch.setattr(uvicorn.Server, "serve", no_serve)
-    result = run(capsys, "serve", "--host", "0.0.0.0", "--port", "8123")
+    result = run(capsys, "serve", "--host", "0.0.0.0", "--port", "0")
     assert result.code == 0
     assert hosts == ["0.0.0.0"]
-    assert result.err == (
-        "Warning: listening on 0.0.0.0: anyone who can reach this address can use the page; it has no login.\n"
+    assert result.err.startswith(
+        "Warning: listening on 0.0.0.0: anyone who can reach this address can use the page; it has no login. "
+        f"It answers to: {socket.gethostname()}"
     )
 
 
@@ -108,7 +111,10 @@ def test_two_workers_answer_on_the_printed_address() -> None:
         assert line.startswith("doseconv is serving http://127.0.0.1:") and "with 2 processes" in line, line
         body = json.dumps({"claim": "nearly 193 million doses", "pills": "nearly 44 million pills"}).encode()
         for _ in range(4):
-            with urllib.request.urlopen(line.split()[3] + "api/check", body, timeout=60) as response:
+            request = urllib.request.Request(
+                line.split()[3] + "api/check", body, headers={"Content-Type": "application/json"}
+            )
+            with urllib.request.urlopen(request, timeout=60) as response:
                 assert json.loads(response.read())["verdict"] == "implausible"
     finally:
         process.send_signal(signal.SIGINT)

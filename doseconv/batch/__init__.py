@@ -2,7 +2,8 @@
 
 :mod:`.columns` reads figure columns (text parsed once per distinct value, numbers at face
 value), :mod:`.twin` is the vectorized twin of the verdict, :mod:`.table` puts them together in
-:func:`check_table`, and :mod:`.files` reads and writes table files (CSV, TSV, Excel, Parquet).
+:func:`check_table`, :mod:`.files` reads table files (CSV, TSV, Excel, Parquet) within the caps of
+:mod:`.caps` (a workbook checked first by :mod:`.workbook`), and :mod:`.output` writes them, never as formulas.
 """
 
 from __future__ import annotations

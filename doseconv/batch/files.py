@@ -3,26 +3,25 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
-from ..outputs import refuse_inputs, write_output
+from .caps import DEFAULT_CAPS, TableCaps
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
 __all__ = [
     "FORMATS",
+    "NEEDS",
     "OUTPUT_FORMATS",
     "check_file",
-    "check_output",
     "format_of",
     "guess_columns",
     "read_table",
-    "table_text",
-    "write_table",
+    "require",
 ]
 
 #: File suffix -> format.
@@ -30,7 +29,7 @@ FORMATS = {".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".xlsx": "excel", ".parq
 #: Formats a table can be written in; excel and parquet only to a file.
 OUTPUT_FORMATS = ("csv", "tsv", "json", "markdown", "excel", "parquet")
 #: Format -> (the module it needs, the extra that installs it).
-_NEEDS = {"excel": ("openpyxl", "excel"), "parquet": ("pyarrow", "parquet")}
+NEEDS = {"excel": ("openpyxl", "excel"), "parquet": ("pyarrow", "parquet")}
 
 #: Header words -> the figure they name; a mass unit in a header gives the column's unit.
 _PILL_WORDS = {"pill", "pills", "tablet", "tablets", "m30", "m30s"}
@@ -43,7 +42,7 @@ _UNIT_WORDS = {
 }  # fmt: skip
 
 
-def _require(module: str, extra: str, what: str) -> None:
+def require(module: str, extra: str, what: str) -> None:
     import importlib.util
 
     if importlib.util.find_spec(module) is None:
@@ -53,7 +52,7 @@ def _require(module: str, extra: str, what: str) -> None:
 
 
 def _require_pandas() -> None:
-    _require("pandas", "table", "checking a table")
+    require("pandas", "table", "checking a table")
 
 
 def format_of(path: str | Path) -> str:
@@ -66,8 +65,15 @@ def format_of(path: str | Path) -> str:
     return FORMATS[suffix]
 
 
-def read_table(path: str | Path) -> pd.DataFrame:
-    """Read a CSV, TSV, Excel or Parquet file into a DataFrame (the first sheet of a workbook)."""
+def read_table(path: str | Path, caps: TableCaps = DEFAULT_CAPS) -> pd.DataFrame:
+    """Read a CSV, TSV, Excel or Parquet file into a DataFrame (the first sheet of a workbook), within ``caps``.
+
+    CSV and TSV cells are text as written; workbook and Parquet cells keep their types. A cell that cannot be
+    handed on as it was found (a formula with no stored value, a cell of a line longer than the header) is an
+    :class:`~doseconv.batch.status.Unreadable` (:mod:`.readers`). A file over a cap is refused before it is parsed.
+    """
+    from . import readers
+
     kind = format_of(path)
     if not Path(path).is_file():
         target = Path(path)
@@ -76,22 +82,14 @@ def read_table(path: str | Path) -> pd.DataFrame:
             why = f"it is {'a folder' if target.is_dir() else 'not a regular file'}; give a table file"
         raise InputError(f"cannot read {path}: {why}")
     _require_pandas()
-    if kind in _NEEDS:
-        module, extra = _NEEDS[kind]
-        _require(module, extra, f"reading {Path(path).suffix} files")
-    import pandas as pd
-
-    try:
-        if kind == "csv":
-            return pd.read_csv(path, skipinitialspace=True)
-        if kind == "tsv":
-            return pd.read_csv(path, sep="\t")
-        if kind == "excel":
-            return pd.read_excel(path)
-        return pd.read_parquet(path)
-    except (ValueError, OSError, UnicodeDecodeError, pd.errors.ParserError) as error:
-        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        raise InputError(f"cannot read {path}: {first}") from None
+    if kind in NEEDS:
+        module, extra = NEEDS[kind]
+        require(module, extra, f"reading {Path(path).suffix} files")
+    if kind in ("csv", "tsv"):
+        return readers.read_text_table(path, "," if kind == "csv" else "\t", caps)
+    if kind == "excel":
+        return readers.read_workbook(path, caps)
+    return readers.read_parquet(path, caps)
 
 
 def _words(header: object) -> set[str]:
@@ -141,20 +139,23 @@ def check_file(
     pills_unit: str | None = None,
     progress: Callable[[int], None] | None = None,
     on_size: Callable[[int], None] | None = None,
+    caps: TableCaps = DEFAULT_CAPS,
     **options: Any,
 ) -> pd.DataFrame:
     """Read a table file, find its figure columns and check every row (see :func:`~doseconv.batch.check_table`).
 
-    ``on_size`` is called with the number of rows once the file is read. Errors name the file.
+    ``on_size`` is called with the number of rows once the file is read; ``caps`` bounds the file
+    (:class:`~doseconv.batch.caps.TableCaps`). Errors name the file.
     """
     from .table import check_table
 
-    frame = read_table(path)
+    frame = read_table(path, caps)
     try:
         columns = guess_columns(list(frame.columns), {"pills": pills, "powder": powder, "claim": claim})
         if columns["claim"][0] is None:
             have = ", ".join(repr(str(c)) for c in frame.columns) or "none"
             raise InputError(f"no column of claimed doses found (the table has: {have}); name it with --claim")
+        _refuse_unreadable(frame, [c for c, _ in columns.values() if c is not None])
         if on_size is not None:
             on_size(len(frame))
         return check_table(
@@ -166,64 +167,17 @@ def check_file(
         raise InputError(f"{path}: {error}", parameter=error.parameter) from None
 
 
-def table_text(frame: pd.DataFrame, output: str) -> str:
-    """The checked table as text: csv, tsv, json (one object per row) or markdown."""
-    if output == "csv":
-        return str(frame.to_csv(index=False))
-    if output == "tsv":
-        return str(frame.to_csv(index=False, sep="\t"))
-    if output == "json":
-        return str(frame.to_json(orient="records", indent=2, force_ascii=False)) + "\n"
-    if output == "markdown":
-        return _markdown(frame)
-    raise InputError(f"write {output} output to a file with -o, or choose --format csv, tsv, json or markdown")
+def _refuse_unreadable(frame: pd.DataFrame, columns: list[str]) -> None:
+    """An error naming the first cell of a figure column that was read as unreadable or as true/false."""
+    from .status import Unreadable
 
-
-def _cell(value: object) -> str:
-    import pandas as pd
-
-    if value is None or (not isinstance(value, str) and pd.isna(value)):  # type: ignore[call-overload]
-        return ""
-    if isinstance(value, float):
-        return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.6g}"
-    return str(value).replace("|", "\\|").replace("\n", " ")
-
-
-def _markdown(frame: pd.DataFrame) -> str:
-    lines = ["| " + " | ".join(_cell(c) for c in frame.columns) + " |", "|" + "---|" * len(frame.columns)]
-    lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in frame.itertuples(index=False)]
-    return "\n".join(lines) + "\n"
-
-
-def check_output(path: str | Path, output: str, inputs: Iterable[str | Path] = ()) -> None:
-    """An error when a table in ``output`` format cannot be written to ``path``: it is one of ``inputs``, a folder,
-    a workbook with other sheets or formulas, or the format needs a library that is not installed.
-
-    :func:`write_table` checks this too; call it first to refuse before a long check.
-    """
-    refuse_inputs(path, inputs)
-    if output in _NEEDS:
-        module, extra = _NEEDS[output]
-        _require(module, extra, f"writing {output} files")
-    if output == "excel":
-        from .workbook import refuse_workbook
-
-        refuse_workbook(path)
-
-
-def write_table(
-    frame: pd.DataFrame, path: str | Path, output: str | None = None, *, inputs: Iterable[str | Path] = ()
-) -> None:
-    """Write the checked table to ``path`` in ``output`` (default: the format of the path's suffix).
-
-    The file is written whole or not at all (:mod:`doseconv.outputs`); ``inputs`` are the files the table was
-    read from, which it is never written over. A workbook with sheets or formulas of its own is not replaced.
-    """
-    kind = output or format_of(path)
-    check_output(path, kind, inputs)
-    if kind == "excel":
-        write_output(path, lambda stream: frame.to_excel(stream, index=False, engine="openpyxl"), inputs=inputs)
-    elif kind == "parquet":
-        write_output(path, lambda stream: frame.to_parquet(stream, index=False), inputs=inputs)
-    else:
-        write_output(path, table_text(frame, kind), inputs=inputs)
+    for name in columns:
+        if name not in frame.columns or frame[name].dtype != object:
+            continue
+        for row, cell in enumerate(frame[name]):
+            if isinstance(cell, Unreadable):
+                raise InputError(f"row {row + 1}, column {name!r}: {cell.why}")
+            if isinstance(cell, bool):
+                raise InputError(
+                    f"row {row + 1}, column {name!r}: {str(cell).upper()} is a true/false value, not a figure"
+                )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+from typing import Any
+
 import typer
 
 from .app import EXIT_USAGE, command, fail
@@ -32,6 +35,7 @@ def serve(
         import uvicorn
 
         from ..web import create_app
+        from ..web.protocol import TimedHttpToolsProtocol
     except ImportError as error:
         raise fail(
             f'doseconv serve needs the web extra ({error.name} is missing): pip install "doseconv[web]"'
@@ -41,37 +45,75 @@ def serve(
     if not 1 <= workers <= 16:
         raise fail(f"--workers {workers} is out of range; give 1 to 16 (one per core is plenty)", EXIT_USAGE)
     shown = f"[{host}]" if ":" in host else host
+    names = _host_names(host)
     if host not in LOOPBACK:
         typer.echo(
-            f"Warning: listening on {host}: anyone who can reach this address can use the page; it has no login.",
+            f"Warning: listening on {host}: anyone who can reach this address can use the page; it has no login. "
+            f"It answers to: {', '.join(names)}.",
             err=True,
         )
+    sock = _listen(host, port, 2048)
+    options = _server_options(TimedHttpToolsProtocol)
+    url = f"http://{shown}:{sock.getsockname()[1]}/"
     if workers > 1:
-        _serve_processes(host, shown, port, workers, open_browser)
+        _share_with_processes(names)
+        config = uvicorn.Config("doseconv.web:create_app", factory=True, workers=workers, **options)
+        _serve_processes(config, sock, url, workers, open_browser)
         return
-    config = uvicorn.Config(create_app(), host=host, port=port, log_level="warning", access_log=False)
-    _serve_one(uvicorn.Server(config), shown, port, open_browser)
+    server = uvicorn.Server(uvicorn.Config(create_app(hosts=names), **options))
+    _serve_one(server, sock, url, open_browser)
 
 
-def _serve_one(server, shown: str, port: int, open_browser: bool) -> None:
-    """Run one server process; its address is announced once it listens (port 0 picks a free one)."""
+def _server_options(protocol: type) -> dict[str, Any]:
+    """uvicorn's settings: the timed protocol (no slow or idle connection held), a cap on connections and requests
+    at once (503 past it), warnings only in the log."""
+    from ..web.protocol import IDLE_SECONDS
+
+    return {
+        "http": protocol, "log_level": "warning", "access_log": False, "timeout_keep_alive": IDLE_SECONDS,
+        "limit_concurrency": 512, "backlog": 2048, "lifespan": "on",
+    }  # fmt: skip
+
+
+def _host_names(host: str) -> list[str]:
+    """The names the server answers to besides the loopback ones: the address given, and for an address that
+    listens on every interface (0.0.0.0, ::) the machine's own names and addresses."""
+    import socket
+
+    names = [host]
+    if host in ("0.0.0.0", "::", ""):
+        names = [socket.gethostname(), socket.getfqdn()]
+        with contextlib.suppress(OSError):
+            names += [str(info[4][0]) for info in socket.getaddrinfo(socket.gethostname(), None)]
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def _share_with_processes(names: list[str]) -> None:
+    """Put the served names and one form token in the environment, for every process of this server."""
+    import os
+
+    from ..web.app import HOSTS_ENVIRONMENT
+    from ..web.tokens import ENVIRONMENT, form_token
+
+    os.environ[HOSTS_ENVIRONMENT] = ",".join(names)
+    os.environ[ENVIRONMENT] = form_token()
+
+
+def _serve_one(server, sock, url: str, open_browser: bool) -> None:
+    """Run one server process on the socket already listening; its address is announced once it serves."""
 
     async def announce() -> None:
         import asyncio
 
         while not server.started:
             await asyncio.sleep(0.02)
-        bound = port
-        for s in server.servers:
-            for sock in s.sockets:
-                bound = sock.getsockname()[1]
-        _announce(f"http://{shown}:{bound}/", open_browser)
+        _announce(url, open_browser)
 
     async def run() -> None:
         import asyncio
 
         task = asyncio.create_task(announce())
-        await server.serve()
+        await server.serve(sockets=[sock])
         task.cancel()
 
     import asyncio
@@ -87,17 +129,11 @@ def _announce(url: str, open_browser: bool, extra: str = "") -> None:
         webbrowser.open(url)
 
 
-def _serve_processes(host: str, shown: str, port: int, workers: int, open_browser: bool) -> None:
+def _serve_processes(config, sock, url: str, workers: int, open_browser: bool) -> None:
     """Several server processes sharing one listening socket (uvicorn's supervisor), each building the app."""
-    import uvicorn
     from uvicorn.supervisors import Multiprocess
 
-    config = uvicorn.Config(
-        "doseconv.web:create_app", factory=True, host=host, port=port, workers=workers,
-        log_level="warning", access_log=False,
-    )  # fmt: skip
-    sock = _listen(host, port, config.backlog)
-    _announce(f"http://{shown}:{sock.getsockname()[1]}/", open_browser, f" with {workers} processes")
+    _announce(url, open_browser, f" with {workers} processes")
     Multiprocess(config, sockets=[sock]).run()
 
 

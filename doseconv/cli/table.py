@@ -109,7 +109,7 @@ def table_command(
       doseconv table seizures.csv --date "Date seized"
       doseconv table 'data/*.parquet' --engine dask -o checked/
     """
-    from ..batch.files import check_output
+    from ..batch.output import check_output
     from ..errors import InputError
 
     if engine not in ("local", "dask"):
@@ -174,7 +174,7 @@ def _check(path: str, quiet: bool, **options: Any) -> Any:
 def _write(checked: Any, path: str, output: str | None, written: str, quiet: bool) -> int:
     """Print or write the checked table, then the summary line; the exit code (1 when a row is flagged)."""
     from ..batch import FLAGGED
-    from ..batch.files import table_text, write_table
+    from ..batch.output import table_text, write_table
 
     if output is None:
         typer.echo(table_text(checked, written), nl=False)

@@ -29,6 +29,7 @@ from .patterns import PART_GAP, phrase_key, words_pattern
 __all__ = [
     "AMBIGUOUS_TONS",
     "Lexicon",
+    "claim_after",
     "claim_lead",
     "lexicon",
     "month_number",
@@ -156,8 +157,9 @@ def claim_lead() -> str:
 
     A lead word then, within 40 characters of its sentence, a verb of killing or saving ("enough fentanyl to kill", "could have
     taken", "had the potential to kill", "could potentially save"); a verb of saving alone ("saved"); or words
-    of whom a drug is lethal to ("lethal to", "a fatal dose for"). Then a stressing word or a group may stand
-    before the count ("a staggering", "a town of"). A verb of killing alone ("fentanyl killed 70,000
+    of whom a drug is lethal to ("lethal to", "a fatal dose for"). Then a stressing word, a group, a measure and
+    a possessive may stand before the count ("a staggering", "a town of", "a jaw-dropping amount of", "all of
+    the country's"). A verb of killing alone ("fentanyl killed 70,000
     Americans") tells of deaths, not of doses, and is no lead.
 
     >>> lead = re.compile(claim_lead() + r"\Z", re.IGNORECASE)
@@ -175,9 +177,27 @@ def claim_lead() -> str:
     verbs = alternatives("claims.kill", "claims.lives", "claims.save")
     leads = alternatives("claims.leads")
     fillers = alternatives("describing.intensifiers", "claims.groups")
+    measures = alternatives("claims.measures")
     return (
         rf"\b(?:(?:{leads})\b[^.!?\n]{{0,40}}?\b(?:{verbs})|(?:{alternatives('claims.save')})|(?:(?:potentially|possibly)\s+)?(?:{alternatives('claims.lethal_for')}))"
-        rf"\s+(?:(?:{fillers})\s+)?"
+        rf"\s+(?:(?:{fillers})\s+)?(?:an?\s+(?:[\w'’-]+\s+)?(?:{measures})\s+)?(?:[A-Za-z]+['’]s\s+)?"
+    )
+
+
+@cache
+def claim_after() -> re.Pattern[str]:
+    """The words after a count of people that make it a claim ("could overdose", "that we say have been saved"),
+    matched right after the count's words."""
+    lex = lexicon()
+
+    def alternatives(name: str) -> str:
+        words = sorted(lex.words("claims", name), key=len, reverse=True)
+        return "|".join(PART_GAP.join(re.escape(part) for part in phrase_key(w).split(" ")) for w in words)
+
+    return re.compile(
+        rf"\s+(?:(?:that|who|which)\s+)?(?:[\w'’]+\s+){{0,3}}?(?:(?:{alternatives('after_modal')})\s+"
+        rf"(?:potentially\s+|possibly\s+|all\s+)?(?:{alternatives('after_dying')})|(?:{alternatives('after_saved')}))\b",
+        re.IGNORECASE,
     )
 
 

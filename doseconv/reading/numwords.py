@@ -110,7 +110,7 @@ class _Reader:
         return value if self.i > start else None
 
     def part(self) -> Fraction | None:
-        """ "and a half", "and a quarter", "and three quarters" after a whole number."""
+        """ "and a half", "and a quarter", "and three quarters" (or "and half") after a whole number."""
         if self.peek() != "and":
             return None
         count_word = self.peek(1)
@@ -121,6 +121,9 @@ class _Reader:
         if count_word in _UNITS and part in ("quarters", "thirds") and _UNITS[count_word] < _PARTS[part]:
             self.i += 3
             return Fraction(_UNITS[count_word], _PARTS[part])
+        if count_word == "half":  # "seven-and-half kilograms", as news copy sometimes drops the article
+            self.i += 2
+            return Fraction(1, 2)
         return None
 
     def of_a(self) -> None:

@@ -5,8 +5,10 @@ like a space: a zero-width space inside "193 million", a soft hyphen in "1\u00ad
 no-break or narrow no-break space as the thousands separator of "6\u202f500". Every parser
 of doseconv starts with :func:`normalize`, which
 
-- removes invisible characters (zero-width space, joiner and non-joiner, word joiner, soft
-  hyphen, byte-order mark);
+- removes invisible characters: the whole Unicode class of format characters (category Cf: zero-width
+  space, joiners, word joiner, soft hyphen, byte-order mark, the bidirectional marks, embeddings and
+  isolates, the invisible operators U+2061–2064, tag characters …), the variation selectors (VS1–VS256,
+  the Mongolian free variation selectors) and the combining grapheme joiner, so that "7\u200e800" is 7800;
 - writes vulgar fractions and superscript digits out explicitly ("1½" → "1 1/2",
   "10⁶" → "10^6"), where a blanket NFKC would turn them into "11⁄2" and "106";
 - removes a space-like thousands separator (space, no-break space, narrow no-break space,
@@ -35,10 +37,33 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-__all__ = ["INVISIBLE", "SEPARATORS", "Ambiguity", "Normalized", "normalize", "normalize_if_needed", "normalized_text"]
+__all__ = [
+    "FORMAT_RANGES",
+    "INVISIBLE",
+    "SELECTOR_RANGES",
+    "SEPARATORS",
+    "Ambiguity",
+    "Normalized",
+    "normalize",
+    "normalize_if_needed",
+    "normalized_text",
+]
+
+#: Unicode's format characters (general category Cf), as ranges of code points: every one up to Unicode 15.1
+#: (Python 3.11's unicodedata has 14.0; U+13439–1343F came in 15.0). tests/test_normalize.py checks that this is
+#: the class, character for character, of the unicodedata of the Python running the tests.
+FORMAT_RANGES = (
+    (0x00AD, 0x00AD), (0x0600, 0x0605), (0x061C, 0x061C), (0x06DD, 0x06DD), (0x070F, 0x070F), (0x0890, 0x0891),
+    (0x08E2, 0x08E2), (0x180E, 0x180E), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x2064), (0x2066, 0x206F),
+    (0xFEFF, 0xFEFF), (0xFFF9, 0xFFFB), (0x110BD, 0x110BD), (0x110CD, 0x110CD), (0x13430, 0x1343F),
+    (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A), (0xE0001, 0xE0001), (0xE0020, 0xE007F),
+)  # fmt: skip
+#: The variation selectors (VS1–VS16, VS17–VS256), the Mongolian free variation selectors and the combining
+#: grapheme joiner: invisible marks that change how the character before them is drawn, never what it is.
+SELECTOR_RANGES = ((0xFE00, 0xFE0F), (0xE0100, 0xE01EF), (0x180B, 0x180D), (0x180F, 0x180F), (0x034F, 0x034F))
 
 #: Characters removed wherever they appear: they are invisible and never part of a figure.
-INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\u00ad\ufeff\u180e")
+INVISIBLE = frozenset(chr(c) for low, high in (*FORMAT_RANGES, *SELECTOR_RANGES) for c in range(low, high + 1))
 
 #: Characters that separate groups of three digits in some house or national style.
 SEPARATORS = frozenset(" \u00a0\u202f\u2009\u2007'\u2019")

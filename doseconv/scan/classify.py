@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from ..errors import DoseconvError
-from ..reading.lexicon import claim_lead, lexicon
+from ..reading.lexicon import claim_after, claim_lead, lexicon
 from ..reading.numbers import MONEY_WORDS
 from ..reading.patterns import trie_pattern
 from ..reading.stated import StatedReading, read_stated_at
@@ -21,6 +21,8 @@ from .masses import mass_found
 __all__ = ["classify"]
 
 _MONEY_TAIL = re.compile(rf"\s*(?P<noun>{MONEY_WORDS}|US\s+dollars)\b", re.IGNORECASE)
+#: A claim whose verb follows its count has one of these words after it (the full pattern runs only then).
+_MAY_FOLLOW = re.compile(r"\b(?:could|would|might|may|can|saved|spared)\b", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)", re.IGNORECASE)
 
 
@@ -68,9 +70,17 @@ def classify(text: str, match: re.Match[str], before: str, word_only: bool) -> F
     if money:
         return Found("money", money.end(), money["noun"])
     patterns = _patterns()
-    claim = patterns["claim"].search(before) is not None
+    claim = patterns["claim"].search(before) is not None or _restated(text, match.start())
     lethal_for = claim and patterns["lethal_for"].search(before) is not None
     reading = _read(text, match.start(), claim, lethal_for and not word_only)
+    if (
+        not claim
+        and (reading is None or reading.amount.amount.kind != "doses")
+        and _MAY_FOLLOW.search(text, end, end + 80)
+    ):
+        after = _read(text, match.start(), True, False)  # "nearly 4,250,000 people could overdose"
+        if after is not None and after.amount.words.people and claim_after().match(text, after.end):
+            reading, claim = after, True
     if reading is not None and not _TIME_AFTER.match(text, reading.amount.number.end):
         return _from_reading(text, match.start(), reading, before, claim)
     counted = patterns["counted"].match(text, end)
@@ -87,6 +97,19 @@ def classify(text: str, match: re.Match[str], before: str, word_only: bool) -> F
     if noun is None:
         return None
     return Found("other", noun.end(), noun["noun"])
+
+
+#: "enough to kill half the population of Florida — or more than 11 million people": the claim said again as a count.
+_OR_BEFORE = re.compile(r"(?:,|\s[—–-]|[—–])\s*or\s+\Z")
+
+
+def _restated(text: str, start: int) -> bool:
+    """Whether a count restates the claim just before it in its sentence ("…, or more than 11 million people")."""
+    window = text[max(0, start - 160) : start]
+    if _OR_BEFORE.search(window) is None:
+        return False
+    sentence = re.split(r"[.!?]\s", window)[-1]
+    return re.search(claim_lead(), sentence, re.IGNORECASE) is not None
 
 
 def _read(text: str, start: int, people: bool, default_doses: bool) -> StatedReading | None:

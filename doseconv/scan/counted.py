@@ -20,6 +20,8 @@ __all__ = ["Found", "SentenceDrugs", "drug_names_in", "infer_drug"]
 #: The groups of drug words that name a drug in a sentence: fentanyl, its analogues and other drugs. Markers
 #: ("fake", "pressed") name none, and the medicines counterfeit pills imitate are named only beside a pill.
 _NAMING = frozenset({"fentanyl", "analogue", "other"})
+#: "the drugs", "narcotics": drugs of every kind, which name no one drug a sentence is about.
+_MIXED = "drugs of several kinds"
 
 
 @dataclass
@@ -46,7 +48,7 @@ def _names() -> dict[str, str]:
     out: dict[str, str] = {}
     for word, drugs in vocabulary().words.items():
         for drug in drugs:
-            if drug.group in _NAMING:
+            if drug.group in _NAMING and drug.name != _MIXED:
                 out.setdefault(word, drug.name)
     return out
 
@@ -65,12 +67,19 @@ class SentenceDrugs:
         self._document = document
         self._drugs: dict[int, frozenset[str]] = {}
         self._paragraphs: list[frozenset[str]] = []
+        self._story: frozenset[str] | None = None
 
     def __call__(self, sentence: int) -> frozenset[str]:
         if sentence not in self._drugs:
             start, end = self._document.sentences[sentence]
             self._drugs[sentence] = drug_names_in(self._document.text, start, end)
         return self._drugs[sentence]
+
+    def story(self) -> frozenset[str]:
+        """The drugs the whole story names, read once."""
+        if self._story is None:
+            self._story = drug_names_in(self._document.text)
+        return self._story
 
     def paragraph(self, sentence: int) -> tuple[frozenset[str], str]:
         """The drugs named in the paragraph of ``sentence`` and ``"paragraph"``; when it names none, those

@@ -41,7 +41,7 @@ _FRONT_DATE = re.compile(rf"^date\s*:\s*[\"']?{_ISO}", re.MULTILINE | re.IGNOREC
 
 
 @cache
-def _datelines() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _datelines() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """A dateline ("WASHINGTON, Dec. 20, 2022 —", "Posted: May 5, 2023") and one in parentheses ("CHEYENNE,
     Wyo. (June 14, 2023) —"), built from the lexicon's month names on first use."""
     month = rf"(?P<month>{_month_words()})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)\b"
@@ -57,12 +57,18 @@ def _datelines() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"\((?:[^()\n,]{{1,20}},[ \t]*)?{month}[ \t]*\)[ \t]*[,–—-]",
         re.IGNORECASE,
     )
-    return dateline, in_parentheses
+    # A byline's date on a line of its own, day first: "31 Jul 2024, 18:32 PM EDT", "By Jane Roe | 5 March 2024".
+    byline = re.compile(
+        rf"(?:^|\n|\|)[ \t]*(?:(?:Published|Posted|Updated)[ \t]*:?[ \t]*)?(?P<day>\d{{1,2}})[ \t]+(?P<month>{_month_words()})"
+        rf"\.?,?[ \t]+(?P<year>(?:19|20)\d\d)\b(?=[^\n]{{0,40}}(?:\n|\Z))",
+        re.IGNORECASE,
+    )
+    return dateline, in_parentheses, byline
 
 
 @dataclass(frozen=True)
 class StoryDate:
-    """A story's date and where it was found (``html metadata``, ``front matter`` or ``dateline``)."""
+    """A story's date and where it was found (``html metadata``, ``front matter``, ``dateline`` or ``byline``)."""
 
     date: dt.date
     found_in: str
@@ -94,6 +100,8 @@ def find_story_date(text: str) -> StoryDate | None:
     StoryDate(date=datetime.date(2022, 12, 20), found_in='dateline')
     >>> find_story_date("CHEYENNE, Wyo. (June 14, 2023) — Deputies seized…").date
     datetime.date(2023, 6, 14)
+    >>> find_story_date("By Maria Ortiz\\n\\n31 Jul 2024, 18:32 PM EDT\\n\\nThe department reported…")
+    StoryDate(date=datetime.date(2024, 7, 31), found_in='byline')
     >>> find_story_date("Police seized 4 kilograms on May 1, 2022.") is None
     True
     """
@@ -109,9 +117,14 @@ def find_story_date(text: str) -> StoryDate | None:
         day = _iso(found["iso"]) if found else None
         if day:
             return StoryDate(day, "front matter")
-    dateline, in_parentheses = _datelines()
+    dateline, in_parentheses, byline = _datelines()
     line = dateline.search(head[:2_000])
     paren = in_parentheses.search(head[:2_000])
+    day_first = byline.search(head[:2_000])
+    if day_first and all(m is None or day_first.start() < m.start() for m in (line, paren)):
+        day = _day(day_first["year"], day_first["month"], day_first["day"])
+        if day:
+            return StoryDate(day, "byline")
     if paren and (line is None or paren.start() < line.start()):
         day = _day(paren["year"], paren["month"], paren["day"])
         if day:

@@ -23,6 +23,7 @@ from .classify import classify
 from .counted import Found, SentenceDrugs, infer_drug
 from .figure import KINDS, Figure
 from .masses import mass_kind
+from .notseized import conversion_of, not_seized
 from .numbermatch import FIGURE, RATIO_BEFORE, has_digits_or_scale, skip_other
 from .scope import ScopeResolver
 from .text import Document
@@ -65,13 +66,31 @@ def extract_figures(document: Document, resolver: ScopeResolver | None = None) -
         if found.kind == "pills":
             infer_drug(found, sentence_drugs(sentence))
         elif found.is_mass:
-            mass_kind(found, sentence_drugs(sentence), partial(sentence_drugs.paragraph, sentence))
+            mass_kind(
+                found, sentence_drugs(sentence), partial(sentence_drugs.paragraph, sentence), sentence_drugs.story
+            )
+        not_seized(
+            found,
+            text[max(document.sentences[sentence][0] if document.sentences else 0, start - 60) : start],
+            text[found.end : found.end + 60],
+        )
         qualifier = (match["between"] or match["qual"] or "").lower() or None
         if sentence not in sentences:
             sentences[sentence] = _clip(document.sentence_text(sentence)) if document.sentences else ""
         figure = _figure(document, resolver, len(figures) + 1, match, found, qualifier, sentence, sentences[sentence])
-        figures.append(_refuse_ambiguous(figure, document, ambiguous_starts))
+        figures.append(_converted(_refuse_ambiguous(figure, document, ambiguous_starts), figures))
     return figures
+
+
+def _converted(figure: Figure, earlier: list[Figure]) -> Figure:
+    """A mass that converts an earlier one into another unit is that mass again, never a second input."""
+    if figure.excluded is not None:
+        return figure
+    converts = conversion_of(figure, earlier)
+    if converts is None:
+        return figure
+    reason = f"the mass of {converts.text!r} in other units, not another seizure"
+    return replace(figure, excluded=reason, notes=(*figure.notes, reason))
 
 
 def _refuse_ambiguous(figure: Figure, document: Document, starts: list[int]) -> Figure:
@@ -88,8 +107,11 @@ def _refuse_ambiguous(figure: Figure, document: Document, starts: list[int]) -> 
 
 
 def _too_large(match: re.Match[str]) -> bool:
+    """Whether the number, or either end of a range, is past the bounds of exact reading."""
     try:
         read_number_at(match.string, match.start("num"))
+        if match["num2"] is not None:
+            read_number_at(match.string, match.start("num2"))
     except (InputError, ValueError):
         return True
     return False

@@ -26,13 +26,15 @@ from dataclasses import dataclass
 from itertools import islice
 
 from .figure import Figure
+from .notseized import left_out
+from .scope import subjects
 from .text import Document
 
 __all__ = ["LOOK_AROUND", "WINDOW_AFTER", "WINDOW_BEFORE", "ClaimDraft", "OtherScope", "build_claims", "choose_scale"]
 
 #: How many sentences before and after a dose figure are searched for its inputs.
 WINDOW_BEFORE = 6
-WINDOW_AFTER = 3
+WINDOW_AFTER = 6
 
 _PILL_WORD = re.compile(r"\b(?:pills?|tablets?)\b", re.IGNORECASE)
 _POWDER_WORD = re.compile(r"\bpowder(?:ed)?\b", re.IGNORECASE)
@@ -131,6 +133,9 @@ def _wanted(document: Document, sentence: int, sentence_figures: list[Figure]) -
         position = max(position, span_end)
     words.append(document.text[position:end])
     rest = " ".join(words)
+    pills_out, powder_out = left_out(rest)  # "leaving the pills aside, the powder equals …"
+    if pills_out or powder_out:
+        return not pills_out, not powder_out
     pills, powder = _PILL_WORD.search(rest) is not None, _POWDER_WORD.search(rest) is not None
     if pills != powder:
         return pills, powder
@@ -158,7 +163,7 @@ class _Inputs:
         """The nearest ``kind`` figure that ``accept`` takes.
 
         Nearest means: in the dose figure's sentence (the closest before it, else the closest
-        after it), then one sentence before, one after, two before, and so on.
+        after it), then one sentence before, two before, and so on, and only then the sentences after it.
 
         Only the dose figure's sentence when ``window`` is false, else also up to
         :data:`WINDOW_BEFORE` sentences before and :data:`WINDOW_AFTER` after.
@@ -170,17 +175,16 @@ class _Inputs:
         found = found or _first(figures, range(split, min(split + LOOK_AROUND, len(figures))), accept)
         if found is not None or not window:
             return found
-        for distance in range(1, max(WINDOW_BEFORE, WINDOW_AFTER) + 1):
-            if distance <= WINDOW_BEFORE:
-                before = self._lists.get((here - distance, kind), [])
-                found = _first(before, range(len(before) - 1, max(len(before) - 1 - LOOK_AROUND, -1), -1), accept)
-                if found is not None:
-                    return found
-            if distance <= WINDOW_AFTER:
-                after = self._lists.get((here + distance, kind), [])
-                found = _first(after, range(min(LOOK_AROUND, len(after))), accept)
-                if found is not None:
-                    return found
+        for distance in range(1, WINDOW_BEFORE + 1):  # a total reports what was told before it, nearest first
+            before = self._lists.get((here - distance, kind), [])
+            found = _first(before, range(len(before) - 1, max(len(before) - 1 - LOOK_AROUND, -1), -1), accept)
+            if found is not None:
+                return found
+        for distance in range(1, WINDOW_AFTER + 1):  # else a total in a headline or lede, its inputs below it
+            after = self._lists.get((here + distance, kind), [])
+            found = _first(after, range(min(LOOK_AROUND, len(after))), accept)
+            if found is not None:
+                return found
         return None
 
 
@@ -189,14 +193,22 @@ def _first(figures: list[Figure], order: range, accept: Callable[[Figure], bool]
 
 
 def _scope_note(doses: Figure, inputs: list[Figure]) -> str | None:
-    parts = []
+    """What differs between a total's scope and its inputs' (or the figures of a what-if): a conflict, or weak cues."""
+    parts, fields = [], []
     for figure in inputs:
-        fields = doses.scope.differences(figure.scope)
-        if fields:
+        differ = doses.scope.differences(figure.scope)
+        if differ:
             what = "pills" if figure.kind == "pills" else "powder"
             parts.append(f"{what} ({figure.text}) is {figure.scope.describe()}")
+            fields += [f for f in differ if f not in fields and not (f == "level" and "place" in differ)]
     if not parts:
         return None
+    if not any(doses.scope.conflicts(f.scope) for f in inputs):
+        return (
+            f"the scopes differ only by weak cues (the {' and '.join(fields)}: named in passing, by who speaks, or in "
+            f"another sentence), which do not split a seizure from its total: the doses ({doses.text}) are "
+            f"{doses.scope.describe()}; " + "; ".join(parts)
+        )
     return f"different scopes: the doses ({doses.text}) are {doses.scope.describe()}; " + "; ".join(parts)
 
 
@@ -238,6 +250,7 @@ def build_claims(document: Document, figures: list[Figure], limit: int | None = 
     for figure in figures:
         by_sentence.setdefault(figure.sentence_index, []).append(figure)
     inputs = _Inputs(figures)
+    subject = subjects(document)
     wanted: dict[int, tuple[bool, bool]] = {}
     refused: dict[int, str | None] = {}
     claims = []
@@ -247,7 +260,7 @@ def build_claims(document: Document, figures: list[Figure], limit: int | None = 
         if here not in wanted:
             wanted[here] = _wanted(document, here, by_sentence[here])
             refused[here] = _refused(by_sentence[here])
-        pills, powder, basis, other = _inputs_of(doses, inputs, wanted[here])
+        pills, powder, basis, other = _inputs_of(doses, inputs, wanted[here], subject)
         notes = []
         note = _scope_note(doses, [f for f in (pills, powder) if f is not None])
         if note:
@@ -273,7 +286,7 @@ def _refused(sentence_figures: list[Figure]) -> str | None:
 
 
 def _inputs_of(
-    doses: Figure, inputs: _Inputs, want: tuple[bool, bool]
+    doses: Figure, inputs: _Inputs, want: tuple[bool, bool], subject: list[int]
 ) -> tuple[Figure | None, Figure | None, str, OtherScope | None]:
     """The pills and powder of a dose figure and the tier they came from (see the module's description).
 
@@ -283,24 +296,41 @@ def _inputs_of(
     def same_scope(f: Figure) -> bool:
         return not doses.scope.differences(f.scope)
 
+    story = subject[doses.sentence_index] if subject else 0
+
+    def compatible(f: Figure) -> bool:
+        return (not subject or subject[f.sentence_index] == story) and not doses.scope.conflicts(f.scope)
+
     def same_paragraph(f: Figure) -> bool:
-        return f.paragraph_index == doses.paragraph_index and same_scope(f)
+        return f.paragraph_index == doses.paragraph_index and compatible(f)
 
     def anything(f: Figure) -> bool:
         return True
 
-    # In its own sentence, figures of a compatible scope are preferred when there are any.
-    sentence_accept = same_scope if inputs.nearest(doses, "any", same_scope, False) is not None else anything
+    # In its own sentence, figures of the same scope are preferred, then any that do not conflict, then any.
+    if inputs.nearest(doses, "any", same_scope, False) is not None:
+        sentence_accept = same_scope
+    elif inputs.nearest(doses, "any", compatible, False) is not None:
+        sentence_accept = compatible
+    else:
+        sentence_accept = anything
     tiers = (
         ("sentence", sentence_accept, False),
         ("paragraph", same_paragraph, True),
-        ("nearby", same_scope, True),
+        ("nearby", compatible, True),
     )
+    found: dict[str, Figure | None] = {"pills": None, "fentanyl-mass": None}
+    basis = "none"
     for name, accept, window in tiers:
-        pills = inputs.nearest(doses, "pills", accept, window) if want[0] else None
-        powder = inputs.nearest(doses, "fentanyl-mass", accept, window) if want[1] else None
-        if pills or powder:
-            return pills, powder, name, None
+        for kind, wanted in (("pills", want[0]), ("fentanyl-mass", want[1])):
+            if wanted and found[kind] is None:
+                found[kind] = inputs.nearest(doses, kind, accept, window)
+                if found[kind] is not None:
+                    basis = basis if basis != "none" else name
+        if basis == "sentence" or all(found[k] is not None or not w for k, w in zip(found, want, strict=True)):
+            break
+    if basis != "none":
+        return found["pills"], found["fentanyl-mass"], basis, None
     pills = inputs.nearest(doses, "pills", anything, True) if want[0] else None
     powder = inputs.nearest(doses, "fentanyl-mass", anything, True) if want[1] else None
     return None, None, "none", OtherScope(pills, powder) if pills or powder else None

@@ -15,6 +15,11 @@ __all__ = ["mass_found", "mass_kind"]
 
 _IN_PARENTHESES = re.compile(r"\(\s*(?:about|approximately|roughly|some|nearly|more than|over)?\s*[\d.,]+\s*\Z", re.I)
 _MG_UNITS = {"milligram", "microgram"}
+# "one dose can be as small as 2 grams", "a lethal dose of 3 milligrams": the size of one dose, never a seizure.
+_DOSE_SIZE_BEFORE = re.compile(
+    r"\b(?:a|one|each|single|the)\s+(?:(?:potentially\s+)?(?:lethal|deadly|fatal)\s+)?dose\b[^.!?\d]{0,30}\Z",
+    re.IGNORECASE,
+)
 
 
 @cache
@@ -37,6 +42,8 @@ def mass_found(text: str, start: int, reading: StatedReading, before: str) -> Fo
         found.notes.append(f"{amount.ambiguous}; checked as short tons")
     if amount.amount.unit in _MG_UNITS:
         found.excluded = "a mass in milligrams is the size of a dose or a pill's content, not a seizure"
+    elif _DOSE_SIZE_BEFORE.search(before):
+        found.excluded = "the size of one dose, not a seizure"
     number_end = amount.number.end
     if _IN_PARENTHESES.search(text, max(0, number_end - 40), number_end):
         found.excluded = "in parentheses: the figure before it in other units"
@@ -49,15 +56,28 @@ def mass_found(text: str, start: int, reading: StatedReading, before: str) -> Fo
     return found
 
 
-def mass_kind(found: Found, drugs: frozenset[str], paragraph_drugs: Callable[[], tuple[frozenset[str], str]]) -> None:
-    """The drug and kind of a mass: the drug beside it, else its sentence's only drug; a mass "of powder"
-    whose sentence names no drug takes its paragraph's only drug ("fentanyl powder … 13,000 pounds of powder"),
-    or, when its paragraph names none, the only drug named before it in the story."""
+def mass_kind(
+    found: Found,
+    drugs: frozenset[str],
+    paragraph_drugs: Callable[[], tuple[frozenset[str], str]],
+    story_drugs: Callable[[], frozenset[str]],
+) -> None:
+    """The drug and kind of a mass: the drug beside it, else its sentence's only drug; a mass whose sentence names no
+    drug takes its paragraph's only drug ("fentanyl powder … 13,000 pounds of powder"), or, when its paragraph names
+    none, the only drug named before it in the story. A mass that still names none, or names the seizure by
+    reference ("64 pounds of the drug", "the haul"), is fentanyl in a story about fentanyl when neither its sentence
+    nor its paragraph names another drug."""
     if found.kind == "pills":
         return
     infer_drug(found, drugs)
-    if found.drug is None and found.powder and not drugs:
-        infer_drug(found, *paragraph_drugs())
+    paragraph: frozenset[str] = frozenset()
+    if found.drug is None and not drugs:
+        paragraph, where = paragraph_drugs()
+        infer_drug(found, paragraph, where)
+    if found.drug is None and "fentanyl" in story_drugs() and not (drugs | paragraph) - {"fentanyl"}:
+        found.drug = "fentanyl"
+        said = f"named by reference ({found.reference!r})" if found.reference else "no drug named beside it"
+        found.notes.append(f"{said}: a mass in a story about fentanyl is fentanyl")
     if found.drug is None:
         found.notes.append("no drug named; not counted")
     elif found.drug == "fentanyl":

@@ -41,10 +41,11 @@ _GLUED_UNIT = (
     + trie_pattern(sorted(w for w, (_, kind) in unit_spellings().items() if kind == "mass" and w.isalpha()))
     + r")\b"
 )  # fmt: skip
-# A number in the scanner's grammar: the project's NUMBER_PATTERN, a whole number and a fraction
-# in digits ("1 1/2", as "1½" is normalised), a fraction in words ("two-and-a-half", "half a million").
-_WORD_PART = r"(?:[\s-]+and[\s-]+(?:a|one|two|three)[\s-]+(?:half|quarters?|thirds?)\b)"
-_SCAN_NUMBER = rf"(?:\d+[\s-]\d{1, 2}/\d{1, 2}\b|half[\s-]+an?\b(?:[\s-]+(?:{'|'.join(SCALE_WORDS)})\b)?|(?:{NUMBER_PATTERN}){_WORD_PART}?)"
+# A number in the scanner's grammar: the project's NUMBER_PATTERN, a figure with a scale letter ("750K", "2.7M",
+# "3.2m"), a whole number and a fraction in digits ("1 1/2", as "1½" is normalised, "5-3/4"), a fraction in
+# words ("two-and-a-half", "half a million").
+_WORD_PART = r"(?:[\s-]+and[\s-]+(?:(?:a|one|two|three)[\s-]+)?(?:half|quarters?|thirds?)\b)"
+_SCAN_NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:[kKmMB]|bn|mn)(?![A-Za-z])|\d+[\s-]\d{{1,2}}/\d{{1,2}}\b|half[\s-]+an?\b(?:[\s-]+(?:{'|'.join(SCALE_WORDS)})\b)?|(?:{NUMBER_PATTERN}){_WORD_PART}?)"
 FIGURE = re.compile(
     r"(?<![\w.,:/$€£#@+-])" + _STARTS + rf"(?:(?P<between>between)\s+|(?P<qual>{_QUALIFIERS})\s+)?"
     r"(?P<cur>[$€£]\s?)?"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..markdown import text as markdown_text
 from .reportparts import (
     Limits,
     basis_text,
@@ -23,16 +24,17 @@ __all__ = ["render_markdown"]
 
 
 def _cell(text: object) -> str:
-    return str(text if text is not None else "").replace("|", "\\|").replace("\n", " ")
+    """Story text as one Markdown cell or line: no raw HTML, no link of its own (doseconv.markdown)."""
+    return markdown_text(str(text if text is not None else "")).replace("|", "\\|")
 
 
 def _heading(report: ScanReport) -> str:
     """A story's heading: its title with Markdown's marks escaped (a title never turns into markup), then its
     file's name as before; a story without a title by its file's name alone."""
-    if not report.title:
-        return report.heading
-    title = re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", report.title)
-    return report.heading.replace(report.title, title, 1)
+    if not report.title or not report.heading.startswith(report.title):
+        return _cell(report.heading)
+    title = markdown_text(re.sub(r"([\\`*_#|])", r"\\\1", " ".join(report.title.split())))
+    return title + _cell(report.heading[len(report.title) :])
 
 
 def _markdown_report(report: ScanReport, level: int, limits: Limits) -> list[str]:
@@ -45,7 +47,7 @@ def _markdown_report(report: ScanReport, level: int, limits: Limits) -> list[str
         "",
     ]
     if not report.dose_figures:
-        lines += [none_found(report), ""]
+        lines += [_cell(none_found(report)), ""]
     if report.claims:
         lines += _claims(report, h)
     lines += _figures(report, h, limits)

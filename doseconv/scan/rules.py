@@ -47,6 +47,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     small = _alternatives(sorted(COUNT_WORDS - {"a", "an", "hundred", "dozen", *SCALE_WORDS}))
     number = rf"(?:\d+(?:\.\d+)?|\.\d+|{small}|half\s+a)"
     lethal = _alternatives(rules["lethal"])
+    kill = _alternatives(lex.words("claims", "kill"))
     links = rf"(?:\s+(?:{_alternatives(rules['links'])}))*"
     holds = rf"(?:\s+(?:{_alternatives(rules['holds'])})\b)?"
     pills = rf"(?:[\w-]+\s+){{0,3}}?(?:{_alternatives(lex.words('pills', 'nouns'))})\b"
@@ -78,7 +79,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "per_mass": re.compile(
             rf"\b(?P<one>{_alternatives(rules['per'])})\s+(?P<unit>{per_unit})\s+(?:of\s+(?:the\s+drug|fentanyl|it)\s+)?"
-            rf"(?:[\w'’]+\s+){{0,5}}?kill\s+{qualifier}(?P<num>[\d,.]+(?:\s+(?:thousand|million))?|half\s+a\s+million"
+            rf"(?:[\w'’]+\s+){{0,5}}?(?:{kill})\s+{qualifier}(?P<num>[\d,.]+(?:\s+(?:thousand|million))?|half\s+a\s+million"
             rf"|a\s+million)\s+(?:{people})\b",
             re.IGNORECASE,
         ),

@@ -444,11 +444,15 @@ def _once(figures: list[Figure]) -> list[Figure]:
 
 
 def _not_a_claim(figure: Figure, rules: StoryRules) -> Figure:
-    """A dose figure inside a rule of people per mass ("each kilogram can kill 500,000 people") is the rule, not a claim."""
-    if figure.kind != "doses":
+    """A figure inside a rule of people per mass ("each kilogram can kill 500,000 people") is the rule: its people are
+    no claim, and its mass ("a kilogram of fentanyl can kill 500,000 people") is no seizure."""
+    if figure.kind not in ("doses", "fentanyl-mass", "pills", "other-drug-mass"):
         return figure
     rule = rules.covers(figure.scan_start, figure.scan_end)
     if rule is None:
         return figure
-    reason = f"the story's rule {rule.text!r}, not a claim"
-    return replace(figure, kind="other", excluded=reason, notes=(*figure.notes, reason))
+    if figure.kind == "doses":
+        reason = f"the story's rule {rule.text!r}, not a claim"
+        return replace(figure, kind="other", excluded=reason, notes=(*figure.notes, reason))
+    reason = f"the mass the story's rule {rule.text!r} counts by, not a seizure"
+    return replace(figure, excluded=reason, notes=(*figure.notes, reason))

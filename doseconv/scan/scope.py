@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .scopewords import LOCAL_SUFFIX, STATEWIDE, Mention, find_mentions
+from .scopewords import LOCAL_SUFFIX, PARENT_AGENCIES, STATEWIDE, Mention, find_mentions
 from .text import Document
 
-__all__ = ["FIELDS", "STATEWIDE", "Scope", "ScopeResolver"]
+__all__ = ["FIELDS", "STATEWIDE", "Scope", "ScopeResolver", "subjects"]
 
 # A sentence inside a paragraph that opens as an aside ("Separately, deputies seized …", "In another
 # case, …") tells of another seizure: its scope holds for the rest of its paragraph, not for the
@@ -25,6 +25,33 @@ _ASIDE = re.compile(
     r"\s*(?:Separately|Elsewhere|In (?:a |an )?(?:separate|unrelated|another) (?:case|incident|seizure|investigation)"
     r"|In (?:a |an )?(?:separate|unrelated) (?:traffic stop|raid|bust|arrest))\b"
 )
+
+
+def subjects(document: Document) -> list[int]:
+    """For each sentence, the seizure story it belongs to, as a number: a sentence opening with an aside
+    ("Separately, …", "In another case, …") starts another; inside a paragraph that one lasts to the paragraph's
+    end, while a paragraph that opens with an aside is the story's next subject. A total is built only from the
+    figures of its own subject.
+
+    >>> from .text import read_document
+    >>> subjects(read_document("Agents seized 2 kilos. Separately, police seized 3 kilos.\\n\\nThe drug could kill 1 million."))
+    [0, 1, 0]
+    """
+    out: list[int] = []
+    current, resume, last = 0, None, 0
+    for index, (start, _) in enumerate(document.sentences):
+        paragraph = document.sentence_paragraph[index]
+        opens = index == 0 or document.sentence_paragraph[index - 1] != paragraph
+        if opens and resume is not None:  # the paragraph after an aside inside one goes back to the story
+            current, resume = resume, None
+        if _ASIDE.match(document.text, start):
+            last += 1
+            if not opens and resume is None:
+                resume = current
+            current = last
+        out.append(current)
+    return out
+
 
 #: The fields of a scope, in the order they are shown.
 FIELDS = ("level", "place", "agency", "operation", "period")
@@ -48,6 +75,10 @@ class Scope:
     agency: str | None = None
     operation: str | None = None
     period: str | None = None
+    #: The fields the figure's own sentence states by a strong cue (``level`` and ``place`` go together): a
+    #: named place, division, agency, operation or dated period, not a state named in passing, an agency that
+    #: only speaks, a relative period or a value carried from another sentence.
+    strong: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.level not in (None, "national", "regional"):
@@ -63,6 +94,26 @@ class Scope:
                 theirs = theirs if other.level == "regional" else "nationwide"
             if mine is not None and theirs is not None and mine != theirs:
                 out.append(name)
+        return out
+
+    def conflicts(self, other: Scope) -> list[str]:
+        """The differences that split a total from a figure: fields both figures' own sentences state by strong
+        cues, with different values (a national figure and a named region's, two named places or agencies, a fiscal
+        and a calendar year, two years). An agency and the department it belongs to (CBP and DHS) do not conflict.
+
+        >>> a = Scope("regional", "Alameda County", strong=frozenset({"level", "place"}))
+        >>> a.conflicts(Scope("regional", "California")), a.conflicts(Scope("regional", "Ohio", strong=a.strong))
+        ([], ['place'])
+        >>> Scope(agency="CBP", strong=frozenset({"agency"})).conflicts(Scope(agency="DHS", strong=frozenset({"agency"})))
+        []
+        """
+        out = []
+        for name in self.differences(other):
+            if name not in self.strong or name not in other.strong:
+                continue
+            if name == "agency" and _overlapping(self.agency, other.agency):
+                continue
+            out.append(name)
         return out
 
     def describe(self) -> str:
@@ -81,6 +132,17 @@ class Scope:
         return {name: getattr(self, name) for name in FIELDS}
 
 
+def _overlapping(a: str | None, b: str | None) -> bool:
+    """Whether two agency values share an agency or one's department holds the other's ("CBP" and "DHS, CBP, HSI")."""
+    first = {x for x in (a or "").split(", ") if x}
+    second = {x for x in (b or "").split(", ") if x}
+    widen = lambda names: names | {PARENT_AGENCIES[n] for n in names if n in PARENT_AGENCIES}  # noqa: E731
+    return bool(widen(first) & second or first & widen(second))
+
+
+_RELATIVE = {"last year": -1, "this year": 0, "so far this year": 0, "year-to-date": 0, "year to date": 0}
+
+
 class ScopeResolver:
     """Resolves the scope of any position of a document from its scope words and structure.
 
@@ -93,8 +155,9 @@ class ScopeResolver:
     'national; DEA'
     """
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, year: int | None = None) -> None:
         self.document = document
+        self.year = year  # the story's year, which dates "last year" and "this year"
         starts = [s for s, _ in document.sentences]
         by_sentence: list[list[Mention]] = [[] for _ in document.sentences]
         for mention in find_mentions(document.text):
@@ -104,7 +167,7 @@ class ScopeResolver:
         none = _SentenceMentions([])  # most sentences name no scope: they share one empty set of mentions
         self._by_sentence = [_SentenceMentions(m) if m else none for m in by_sentence]
         self._resolved: dict[tuple[int, int], Scope] = {}
-        self._sentence_values = [self._own(m, None) for m in self._by_sentence]
+        self._sentence_values = [self._own(m, None)[0] for m in self._by_sentence]
         self._paragraph_sentences: dict[int, list[int]] = {}
         for index, paragraph in enumerate(document.sentence_paragraph):
             self._paragraph_sentences.setdefault(paragraph, []).append(index)
@@ -131,9 +194,11 @@ class ScopeResolver:
                 place = values.get("place") or place  # type: ignore[assignment]
             state = mentions.states.rsplit(", ", 1)[-1] if mentions.states else state
 
-    def _own(self, mentions: _SentenceMentions, position: int | None) -> dict[str, object]:
-        """Field values a sentence states itself; ``position`` picks the nearest mention, else the last."""
+    def _own(self, mentions: _SentenceMentions, position: int | None) -> tuple[dict[str, object], frozenset[str]]:
+        """Field values a sentence states itself, and those it states by strong cues; ``position`` picks the nearest
+        mention, else the last."""
         out: dict[str, object] = {}
+        strong: set[str] = set()
         if mentions.geo:
             # A state name counts only when nothing else in the sentence says where.
             chosen = mentions.geo.nearest(position)
@@ -149,16 +214,29 @@ class ScopeResolver:
                     out["place"] = mentions.states
             if chosen.rank == 0:
                 out["place"] = mentions.states
+            if not chosen.weak:
+                strong |= {"level", "place"}
         if mentions.agency:
             if position is None:
                 out["agency"] = mentions.agencies
             else:
-                out["agency"] = mentions.agency.nearest(position).value
-        for name in ("operation", "period"):
-            chosen_list = getattr(mentions, name)
-            if chosen_list:
-                out[name] = chosen_list.nearest(position).value
-        return out
+                chosen = mentions.agency.nearest(position)
+                out["agency"] = chosen.value
+                if not chosen.weak:
+                    strong.add("agency")
+        if mentions.operation:
+            out["operation"] = mentions.operation.nearest(position).value
+            strong.add("operation")
+        if mentions.period:
+            chosen = mentions.period.nearest(position)
+            period = chosen.value
+            if chosen.weak and self.year is not None and period in _RELATIVE:  # "last year" in a story of 2023: 2022
+                period = str(self.year + _RELATIVE[period])
+                strong.add("period")
+            elif not chosen.weak:
+                strong.add("period")
+            out["period"] = period
+        return out, frozenset(strong)
 
     def _carry(self) -> list[dict[str, object]]:
         """For each paragraph, the values in force when it starts (stated in earlier paragraphs, asides apart)."""
@@ -185,7 +263,7 @@ class ScopeResolver:
         return self._resolved[key]
 
     def _resolve(self, sentence: int, mentions: _SentenceMentions, position: int) -> Scope:
-        values = self._own(mentions, position)
+        values, strong = self._own(mentions, position)
         own_agency = "agency" in values
         for key, value in self._inherited(sentence).items():
             values.setdefault(key, value)
@@ -200,7 +278,7 @@ class ScopeResolver:
             town = LOCAL_SUFFIX.sub("", agency)
             if town != agency and town != place:  # a town's police is not carried to another place
                 del values["agency"]
-        return Scope(**values)  # type: ignore[arg-type]
+        return Scope(**values, strong=strong)  # type: ignore[arg-type]
 
     def _neighbours(self) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
         """For each sentence, the values stated by the nearest sentences before and after it in its paragraph."""

@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from ..reading.lexicon import lexicon
 from ..reading.patterns import at_word_start, case_variants, first_letter_cases, trie_pattern
 
-__all__ = ["LOCAL_SUFFIX", "STATEWIDE", "Mention", "find_mentions"]
+__all__ = ["LOCAL_SUFFIX", "PARENT_AGENCIES", "STATEWIDE", "Mention", "find_mentions"]
 
 #: The place of a "statewide" figure when the story names no state before it: a state's total is
 #: never a county's, a city's or a division's, so it does not take their name.
 STATEWIDE = "statewide"
 
 
+@cache
 def _states() -> str:
     """The state names of the Census table (``data/population/states.csv``), as scope words: "Washington" only as
     "Washington State" (alone it is more often the capital or a person)."""
@@ -164,6 +166,7 @@ _OFFICERS_IN = re.compile(
     )
     + r")\s+(?:in|from|of)\s+(?P<town>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
 )  # fmt: skip
+_STATE_AGENCY = re.compile(r"\s+(?:State\s+Patrol|Highway\s+Patrol|State\s+Police|Department\s+of\s+Public\s+Safety)$")
 LOCAL_SUFFIX = re.compile(r"\s+(?:Sheriff['’]s\s+(?:Office|Department)|Police(?:\s+(?:Department|Dept\.))?)$")
 _PORT = re.compile(at_word_start(r"port\s+of\s+entry\b", r"Port\s+of\s+Entry\b"))
 _LEADING_NOISE = re.compile(rf"^(?:(?:The|A|U\.S\.|{_AGENCY_PATTERN})(?:['’]s)?\s+|\w+['’]s\s+)+")
@@ -174,6 +177,10 @@ class Mention(NamedTuple):
     field: str
     value: str | None
     rank: int = 0  # geography only: 2 named or national, 1 unnamed division, 0 a state name
+    #: A weak cue does not split a seizure from its total: a state named in passing, an agency or official
+    #: named as the one who speaks ("CBP said", "according to the DEA", "who heads the DEA's Seattle Field
+    #: Division"), a relative period ("last year"). Totals are built across weak differences, with a note.
+    weak: bool = False
 
 
 def find_mentions(text: str) -> list[Mention]:
@@ -194,9 +201,9 @@ def find_mentions(text: str) -> list[Mention]:
             found.append(Mention(pos, "geo", "", 1))
         elif m["state"] is not None:
             name = " ".join(m["state"].split())
-            found.append(Mention(pos, "geo", name.replace(" state", "").replace(" State", ""), 0))
+            found.append(Mention(pos, "geo", name.replace(" state", "").replace(" State", ""), 0, True))
         elif m["agency"] is not None:
-            found.append(Mention(pos, "agency", _AGENCIES[m["agency"]]))
+            found.append(Mention(pos, "agency", _AGENCIES[m["agency"]], 0, _speaks(text, pos, m.end())))
         elif m["operation"] is not None:
             mention = Mention(pos, "operation", " ".join(m["operation"].split()))
             operations.append(mention)
@@ -212,22 +219,23 @@ def find_mentions(text: str) -> list[Mention]:
             found.append(Mention(pos, "period", since + " ".join(m["y"].split())))
         else:
             assert kind == "relative"
-            found.append(Mention(pos, "period", " ".join(m["relative"].lower().split())))
+            found.append(Mention(pos, "period", " ".join(m["relative"].lower().split()), 0, True))
     for word in _PLACE_WORD.finditer(text):
         before = _NAME_BEFORE.search(text, max(0, word.start() - 60), word.start())
         if before is not None:
             full = _LEADING_NOISE.sub("", " ".join(text[before.start() : word.end()].split()))
             if full != word[0]:
-                found.append(Mention(before.start(), "geo", full, 2))
+                found.append(Mention(before.start(), "geo", full, 2, _speaks(text, before.start(), word.end())))
     found += _local_agencies(text)
     found.sort(key=lambda mention: mention.position)
+    found = _joint(found)
     names = {o.value for o in operations if o.value}
     if len(names) > 1:
         # A headline in title case runs on ("Operation Last Mile Tracks Down"): use the shortest
         # name found elsewhere that it starts with.
         short = {n: _shortest_prefix(n, names) for n in names}
         found = [
-            Mention(x.position, x.field, short[x.value], x.rank) if x.field == "operation" and x.value else x
+            Mention(x.position, x.field, short[x.value], x.rank, x.weak) if x.field == "operation" and x.value else x
             for x in found
         ]
     return found
@@ -240,10 +248,13 @@ def _local_agencies(text: str) -> list[Mention]:
         before = _NAME_BEFORE.search(text, max(0, word.start() - 60), word.start())
         if before is not None:
             name = re.sub(r"^(?:The|A)\s+", "", " ".join(text[before.start() : word.end()].split()))
-            found.append(Mention(before.start(), "agency", name))
+            weak = _speaks(text, before.start(), word.end())
+            found.append(Mention(before.start(), "agency", name, 0, weak))
             town = LOCAL_SUFFIX.sub("", name)
             if town != name and town:  # a sheriff's office or police department covers its county or town
-                found.append(Mention(before.start(), "geo", town, 2))
+                found.append(Mention(before.start(), "geo", town, 2, weak))
+            elif (state := _STATE_AGENCY.sub("", name)) != name and state in _states().split("|"):
+                found.append(Mention(before.start(), "geo", state, 2, weak))  # "Arizona State Patrol": statewide
     named = {m.value for m in found if m.field == "geo"}  # the places of the agencies named by name
     for officers in _OFFICERS_IN.finditer(text):
         town = officers["town"]
@@ -256,6 +267,49 @@ def _local_agencies(text: str) -> list[Mention]:
             name = re.sub(r"^(?:The|A|At|CBP)\s+", "", " ".join(text[before.start() : port.end()].split()))
             found.append(Mention(before.start(), "geo", name, 2))
     return found
+
+
+#: Agencies named within this many characters of each other are one joint list ("CBP and HSI").
+JOINT_GAP = 30
+
+
+def _joint(found: list[Mention]) -> list[Mention]:
+    """Agencies named in one list ("DHS component agencies, CBP and HSI") are weak cues: the seizure is theirs together."""
+    agencies = [i for i, m in enumerate(found) if m.field == "agency"]
+    joint = {
+        i
+        for a, b in pairwise(agencies)
+        if found[b].position - found[a].position <= JOINT_GAP and found[a].value != found[b].value
+        for i in (a, b)
+    }
+    return [m._replace(weak=True) if i in joint else m for i, m in enumerate(found)]
+
+
+@cache
+def _speaker_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Words that make an agency or an official the one who speaks, not the one whose figure it is: after the name
+    ("CBP said", "the DEA's administrator told"), before it ("according to", "who heads the")."""
+    scope = lexicon().data["scope"]
+    verbs = trie_pattern(sorted(scope["speaks"]), r"\s+")
+    before = trie_pattern(sorted(scope["speaks_before"]), r"\s+")
+    return (
+        # "CBP said", not "the DEA said its seizures …" (who says "its" speaks of its own)
+        re.compile(
+            rf"(?:['’]s(?:\s+[\w.'’-]+){{0,3}})?,?\s+(?:{verbs})\b(?!\s+(?:that\s+)?(?:its|their|our)\b)", re.IGNORECASE
+        ),
+        re.compile(rf"\b(?:{before})\s+(?:the\s+|a\s+)?(?:[\w.'’-]+\s+){{0,2}}\Z", re.IGNORECASE),
+    )
+
+
+def _speaks(text: str, start: int, end: int) -> bool:
+    """Whether the agency or place named at ``text[start:end]`` is named as who speaks (a weak scope cue)."""
+    after, before = _speaker_patterns()
+    return after.match(text, end) is not None or before.search(text, max(0, start - 40), start) is not None
+
+
+#: Agencies and the department they belong to: DHS's seizures include CBP's and HSI's, DOJ's the DEA's and FBI's.
+PARENT_AGENCIES = {"CBP": "DHS", "HSI": "DHS", "ICE": "DHS", "Coast Guard": "DHS", "DEA": "DOJ", "FBI": "DOJ",
+                   "ATF": "DOJ"}  # fmt: skip
 
 
 def _shortest_prefix(name: str, names: set[str]) -> str:

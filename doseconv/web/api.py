@@ -15,7 +15,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from ..errors import DoseconvError
-from . import service
+from . import service, work
 from .openapi import INTEGERS, NUMBERS, SPEC
 
 __all__ = ["ApiError", "json_response", "routes"]
@@ -44,23 +44,42 @@ async def _fields(request: Request, allowed: tuple[str, ...]) -> dict[str, Any]:
     if request.method == "GET":
         data: Any = dict(request.query_params)
     else:
-        body = await request.body()
-        try:
-            data = json.loads(body.decode("utf-8"), parse_float=Decimal) if body.strip() else {}
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise ApiError(f'the body is not JSON ({error}); send a JSON object such as {{"claim": "..."}}') from None
+        data = _json_body(await request.body())
     if not isinstance(data, dict):
         raise ApiError("the body must be a JSON object of named fields")
     unknown = sorted(set(data) - set(allowed))
     if unknown:
         raise ApiError(f"unknown field {unknown[0]!r}; known fields: {', '.join(allowed)}")
     for name, value in data.items():
+        if isinstance(value, str) and not _encodable(value):
+            raise ApiError(f"field {name!r} holds an unpaired surrogate (such as \\ud800); send valid Unicode text")
         if value is None or isinstance(value, str):
             continue
         if name not in NUMBERS or isinstance(value, bool) or not isinstance(value, (int, Decimal)):
             raise ApiError(f"field {name!r} must be a string (or null), not {type(value).__name__}")
         data[name] = _number(name, value)
     return data
+
+
+def _json_body(body: bytes) -> Any:
+    """The request body read as JSON (decimals exactly): an ApiError (400) for anything that is not, never a 500."""
+    if not body.strip():
+        return {}
+    try:
+        return json.loads(body.decode("utf-8"), parse_float=Decimal)
+    except RecursionError:
+        raise ApiError("the JSON is nested too deep; send a flat object of named fields") from None
+    except (UnicodeDecodeError, ValueError) as error:  # JSONDecodeError, and integers past 4,300 digits
+        first = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise ApiError(f'the body is not JSON ({first}); send a JSON object such as {{"claim": "..."}}') from None
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _number(name: str, value: int | Decimal) -> int | str:
@@ -75,13 +94,14 @@ def _number(name: str, value: int | Decimal) -> int | str:
     return format(value, "f")
 
 
-def _endpoint(allowed: tuple[str, ...], run, *, text: bool = False):
-    """A handler: the request's fields to ``run``; its answer is an object, or JSON text already written."""
+def _endpoint(allowed: tuple[str, ...], run, *, text: bool = False, worker: str | None = None):
+    """A handler: the request's fields to ``run`` (in a thread), or to the service function ``worker`` (in a worker
+    process); the answer is an object, or JSON text already written."""
 
     async def handler(request: Request) -> Response:
         try:
             fields = await _fields(request, allowed)
-            answer = run(fields)
+            answer = await (work.in_worker(worker, fields) if worker else work.in_thread(run, fields))
             if text:
                 return Response(answer, media_type="application/json")
             return json_response(answer)
@@ -91,10 +111,6 @@ def _endpoint(allowed: tuple[str, ...], run, *, text: bool = False):
             return error_response(str(error), 400)
 
     return handler
-
-
-def _scan(fields: dict[str, Any]) -> dict[str, Any]:
-    return service.scan(fields).data
 
 
 async def assumptions(request: Request) -> Response:
@@ -115,7 +131,7 @@ routes = [
     Route("/api/check", _endpoint(service.CHECK_OPTIONS, service.check_json, text=True), methods=["GET", "POST"]),
     Route("/api/convert", _endpoint(service.CONVERT_OPTIONS, service.convert), methods=["GET", "POST"]),
     Route("/api/describe", _endpoint(service.DESCRIBE_OPTIONS, service.describe), methods=["GET", "POST"]),
-    Route("/api/scan", _endpoint(service.SCAN_OPTIONS, _scan), methods=["POST"]),
+    Route("/api/scan", _endpoint(service.SCAN_OPTIONS, None, text=True, worker="scan_json"), methods=["POST"]),
     Route("/api/assumptions", assumptions, methods=["GET"]),
     Route("/api/assumptions/{name}", assumptions, methods=["GET"]),
     Route("/api/openapi.json", openapi, methods=["GET"]),

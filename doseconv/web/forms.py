@@ -7,7 +7,14 @@ from typing import Any
 
 from . import service
 
-__all__ = ["check_form", "convert_form", "date_input", "select", "story_form", "text_input"]
+__all__ = ["check_form", "convert_form", "date_input", "select", "story_form", "text_input", "token_field"]
+
+
+def token_field() -> str:
+    """The hidden form token every form that posts carries (:mod:`.tokens`)."""
+    from .tokens import FIELD, form_token
+
+    return f'<input type="hidden" name="{FIELD}" value="{escape(form_token())}">'
 
 
 def text_input(name: str, label: str, values: dict[str, Any], hint: str = "", placeholder: str = "") -> str:
@@ -94,7 +101,8 @@ def story_form(values: dict[str, Any], limit: int) -> str:
     text = values.get("text") or ""
     return (
         '<form method="post" action="/" enctype="multipart/form-data">'
-        '<label for="text">Story text <span class="hint" id="text-hint">paste the story, release or draft '
+        + token_field()
+        + '<label for="text">Story text <span class="hint" id="text-hint">paste the story, release or draft '
         "(plain text, Markdown or HTML)</span></label>"
         f'<textarea id="text" name="text" aria-describedby="text-hint">{escape(text)}</textarea>'
         '<div class="row">'

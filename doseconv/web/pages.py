@@ -13,8 +13,9 @@ from starlette.routing import Route
 
 from ..errors import DoseconvError, InputError
 from ..verdictstyle import legend_html
-from . import cards, forms, service
+from . import cards, forms, service, work
 from .layout import SCRIPT_HASH, page
+from .tokens import check_token
 
 __all__ = ["html", "routes"]
 
@@ -23,16 +24,22 @@ CSP = (
     f"default-src 'none'; style-src 'unsafe-inline'; script-src '{SCRIPT_HASH}'; img-src 'self' data:; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
-HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+#: "same-origin": no page address goes to another site, and the browser still says where a form came from (Origin).
+HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin"}
 UPLOAD_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
 
 
-def html(title: str, body: str, current: str = "", status: int = 200) -> HTMLResponse:
-    return HTMLResponse(page(title, body, current), status_code=status, headers=HEADERS)
+def html(
+    title: str, body: str, current: str = "", status: int = 200, headers: dict[str, str] | None = None
+) -> HTMLResponse:
+    return HTMLResponse(page(title, body, current), status_code=status, headers={**HEADERS, **(headers or {})})
 
 
-def _error(message: str) -> str:
+def error_html(message: str) -> str:
     return f'<div class="error" role="alert"><strong>Error:</strong> {escape(message)}</div>'
+
+
+_error = error_html
 
 
 def _limit(request: Request) -> int:
@@ -89,7 +96,7 @@ def _story_body(story: service.StoryResult) -> str:
 
 
 def _downloads(values: dict[str, Any]) -> str:
-    hidden = "".join(
+    hidden = forms.token_field() + "".join(
         f'<input type="hidden" name="{k}" value="{escape(str(values.get(k) or ""))}">'
         for k in ("text", "source", "assumptions", "reading", "date")
     )
@@ -113,7 +120,8 @@ async def story(request: Request) -> Response:
     values: dict[str, Any] = {}
     try:
         values = await _story_fields(request)
-        result = service.scan(values)
+        check_token(request, values)
+        result = await work.in_worker("scan_story", values)
     except DoseconvError as error:
         return html("Story", intro + _error(str(error)) + forms.story_form(values, limit), "/", 400)
     body = "<h1>Story checked</h1>" + _story_body(result) + _downloads(values)
@@ -126,8 +134,8 @@ async def report(request: Request) -> Response:
     values = {k: v for k, v in form.items() if isinstance(v, str)}
     output = values.pop("output", "markdown")
     try:
-        result = service.scan(values)
-        text = service.scan_report(result, output)
+        check_token(request, values)
+        result, text = await work.in_worker("report_download", values, output)
     except DoseconvError as error:
         return html("Report", _error(str(error)), "/", 400)
     suffix, media = service.REPORT_FORMATS[output]
@@ -294,7 +302,7 @@ def not_found_page() -> HTMLResponse:
 routes = [
     Route("/", story, methods=["GET", "POST"]),
     Route("/report", report, methods=["POST"]),
-    Route("/check", check, methods=["GET"]),
+    Route("/check", work.threaded(check), methods=["GET"]),
     Route("/convert", convert, methods=["GET"]),
     Route("/sources", sources, methods=["GET"]),
     Route("/verdicts", verdicts, methods=["GET"]),

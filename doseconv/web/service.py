@@ -29,8 +29,11 @@ __all__ = [
     "convert",
     "describe",
     "method_words",
+    "report_download",
     "scan",
+    "scan_json",
     "scan_report",
+    "scan_story",
     "set_names",
     "set_period",
 ]
@@ -129,7 +132,7 @@ def _year(value: Any) -> int | None:
     if value is None:
         return None
     text = str(value).strip()
-    if not text.isdigit() or len(text) != 4:
+    if not (text.isascii() and text.isdigit()) or len(text) != 4:
         raise InputError(f"year {value!r} is not a year; write it as four digits, such as 2023")
     return int(text)
 
@@ -273,14 +276,34 @@ def _check_date(date: str) -> None:
 
 
 def scan(options: dict[str, Any]) -> StoryResult:
-    """Scan one story; ``data`` is what ``doseconv scan --format json`` prints for it."""
+    """Scan one story; ``data`` is what ``doseconv scan --format json`` prints for it, within the command line's
+    limits: at most :data:`~doseconv.scan.scanner.MAX_CLAIMS` claims checked and
+    :data:`~doseconv.scan.reportparts.MAX_FIGURES` figures listed (the rest counted)."""
     from ..scan import ScanSet, read_document, scan_text
+    from ..scan.report import render_json
 
     text, source, fmt, kwargs, notes = _scan_options(options)
     report = scan_text(text, source, format=fmt, **kwargs)
     scans = ScanSet((report,))
     shown = read_document(text, source, fmt).text
-    return StoryResult(scans, scans.to_dict(), shown, tuple(notes))
+    return StoryResult(scans, json.loads(render_json(scans)), shown, tuple(notes))
+
+
+def scan_story(options: dict[str, Any]) -> StoryResult:
+    """:func:`scan` without the report object: what a worker process sends back for the Story page."""
+    story = scan(options)
+    return StoryResult(None, story.data, story.text, story.notes)
+
+
+def scan_json(options: dict[str, Any]) -> str:
+    """The JSON of :func:`scan` as compact text, for ``/api/scan``."""
+    return json.dumps(scan(options).data, ensure_ascii=False)
+
+
+def report_download(options: dict[str, Any], output: str) -> tuple[StoryResult, str | bytes | None]:
+    """The story scanned and its report in ``output`` format (:func:`scan_report`), for a download."""
+    story = scan(options)
+    return StoryResult(None, story.data, story.text, story.notes), scan_report(story, output)
 
 
 #: Report downloads: format -> (file suffix, media type).
