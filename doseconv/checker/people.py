@@ -91,8 +91,9 @@ def population_plain(ctx: ClaimContext, verdict: str, figure: Fraction | None, m
     sentence = (
         f"{_inputs_text(ctx)} {holds} {describe(central, 'about', 3)} lethal doses of {dose} — in theory {people}"
     )
-    if verdict == "consistent" and not claim.floor and claim.stated is not None:
-        return f"{sentence}, in line with the {claim.stated.text} claimed."
+    if verdict == "consistent" and not claim.floor:
+        said = claim.stated.text if claim.kind == "count" and claim.stated is not None else f"'{claim.text}'"
+        return f"{sentence}, in line with the {said} claimed."
     if verdict == "consistent":
         return f"{sentence}, so the claim holds: '{claim.verb_text}' states a floor."
     return f"{sentence}, {_claimed_words(claim)}."

@@ -54,10 +54,14 @@ def render_check(result) -> list[str]:
             f"claimed:  at least {format_grouped(ceil(result.claimed.low), 0)} doses, a floor  ({claim.text!r}: "
             f"{people} × {multiple}, {result.reading} reading)"
         )
-    elif phrase is not None:  # a count of people with a place: "750,000 Delawareans"
+    elif phrase is not None:  # a count of people with a place ("750,000 Delawareans"), or "half of Ohio"
+        said = (
+            f"a count of people of {result.population.place}"
+            if phrase.kind == "count"
+            else f"{result.population.value:,} people × {_interval_text(phrase.multiple)}"
+        )
         lines.append(
-            f"claimed:  {_interval_text(result.claimed)} doses  ({claim.text!r}: a count of people of "
-            f"{result.population.place}, {result.reading} reading)"
+            f"claimed:  {_interval_text(result.claimed)} doses  ({claim.text!r}: {said}, {result.reading} reading)"
         )
     else:
         lines.append(f"claimed:  {_interval_text(result.claimed)} doses  ({claim.text!r}, {result.reading} reading)")

@@ -13,7 +13,7 @@ from ..errors import PopulationError
 from . import data
 from .words import alternation, words
 
-__all__ = ["norm", "split_state", "state_code", "state_index", "state_row", "strip", "strips"]
+__all__ = ["norm", "split_state", "state_code", "state_index", "state_names", "state_row", "strip", "strips"]
 
 _SPACES = re.compile(r"\s+")
 _SAINT = re.compile(r"\bsaint\b|\bst\b(?!\.)")
@@ -38,6 +38,22 @@ def state_index() -> dict[str, str]:
             index[row.key.casefold()] = row.key
     index.update(words().places["ap_states"])
     return index
+
+
+@cache
+def state_names() -> re.Pattern[str]:
+    """State names as a story writes them, capitalised ("West Virginia", "Fla.", "N.J."), as one pattern.
+
+    A bare "Washington" is left out (it is more often the capital or the government than the state); "Washington
+    State" and the AP "Wash." are in. ``state_code`` reads what it matches.
+    """
+    names = [row.name for row in data.states() if row.key not in ("US", "WA")]
+    names += ["Washington State", "Washington state", "Wash."]
+    names += [name[0].lower() + name[1:] for name in names if " " in name]  # "new Jersey", as typed
+    names += [abbreviation.title() for abbreviation in words().places["ap_states"] if abbreviation.endswith(".")]
+    names += [a.upper() for a in words().places["ap_states"] if re.fullmatch(r"(?:[a-z]\.){2,}", a)]
+    body = alternation(names)
+    return re.compile(rf"(?<![\w.])(?:{body})(?![\w])")
 
 
 def state_code(text: str | None) -> str | None:

@@ -33,7 +33,7 @@ from ..reading.stated import Reading, StatedFigure
 from .places import resolve_place
 from .result import Population
 from .story import StoryPlaces
-from .target import FRACTION_STEP, Target, clean, read_target
+from .target import FRACTION_STEP, Target, clean, per_person, read_target
 from .words import alternation, words
 
 __all__ = [
@@ -91,11 +91,17 @@ class PopulationClaim:
 
     @property
     def floor(self) -> bool:
-        """True: the claim says the seizure holds at least this many doses ("enough to kill" a population)."""
-        return self.kind != "count"
+        """True: the claim says the seizure holds at least this many doses ("enough to kill" a population).
+
+        A count of people ("750,000 Delawareans") and a population with no verb ("…, or half of Ohio") are
+        claimed totals instead.
+        """
+        return self.kind != "count" and self.verb != "equals"
 
     @property
     def note(self) -> str:
+        if not self.floor and self.verb == "equals":
+            return f"'{self.text}' says a number of doses as a population: a claimed total, not a floor"
         if not self.floor:
             return f"'{self.text}' counts people: a claimed total of {exact_text(self.central)} doses, one each"
         return (
@@ -152,7 +158,7 @@ class PhraseRead:
     end: int
     claim: PopulationClaim | None
     reason: str | None = None
-    names_a_place: bool = False  # the words hold a capitalised name ("everyone in Springfield")
+    names_a_place: bool = False  # the words name a place ("everyone in Springfield", "the whole state")
 
 
 @cache
@@ -173,9 +179,43 @@ def _leads(scan: bool) -> re.Pattern[str]:
         rf"(?:{alternation(leads['capable'])})\s+(?P<v4>{verbs})",
         rf"(?:potentially\s+)?(?P<fatal>{alternation(leads['fatal'])})",
     ]
+    parts.append(rf"(?P<per>{_per()})(?=every|each|all\b)")  # "nearly 1 1/2 doses for every American"
+    # A population with no verb, said beside a figure: "…, or nearly half of Ohio", "That's a third of the US
+    # population", "– roughly the population of Boulder".
+    parts.append(rf"(?P<vb>{_CONNECTOR})(?={_verbless_start()})")
     if not scan:  # a claim given as such may start at its verb: "to kill every American", "kill everyone in Utah"
         parts += [rf"to\s+{quote}{adverb}(?P<v5>{verbs})", rf"(?P<v6>{verbs})"]
-    return re.compile(rf"\b(?:{'|'.join(parts)})\b", re.IGNORECASE)
+        parts.append(rf"(?P<bare>^\s*)(?={_verbless_start()})")  # "roughly a third of the US population"
+    return re.compile(rf"(?:\b|(?<=\s)|^)(?:{'|'.join(parts)})(?:\b|(?<=\s))", re.IGNORECASE)
+
+
+_CONNECTOR = (
+    r",\s*or\s+|\bor\s+|\s[-–—]+\s*|\s\(\s*|\b(?:that|this|it)(?:['’]s|\s+is|\s+was)\s+(?:about\s+the\s+size\s+of\s+)?"
+    r"|\b(?:equal|equivalent)\s+to\s+|\bthe\s+equivalent\s+of\s+|\bwhich\s+is\s+"
+)
+
+
+@cache
+def _per() -> str:
+    """'nearly 1 1/2 doses for ': a number of doses for each person, then the people (the multiple)."""
+    from ..reading.stated import QUALIFIER_PHRASES
+
+    q = alternation(QUALIFIER_PHRASES)
+    number = r"\d+(?:\.\d+)?(?:\s+\d+/\d+)?|\d+/\d+|one and a half|one|two|three|four|five|six|seven|eight|nine|ten"
+    return rf"(?:(?P<pq>{q})\s+)?(?P<pn>{number})\s+(?:(?:potentially\s+)?(?:lethal|deadly|fatal)\s+)?doses?\s+(?:for|per)\s+"
+
+
+@cache
+def _verbless_start() -> str:
+    from ..reading.stated import QUALIFIER_PHRASES
+
+    w = words()
+    q = alternation((*QUALIFIER_PHRASES, *w.raw["qualifier_aliases"]))
+    numbers = r"\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten|twice|thrice"
+    return (
+        rf"(?:(?:{q})\s+)?(?:(?:{alternation(w.fractions)})\s|\d+(?:\.\d+)?\s*(?:%|percent|per cent)"
+        rf"|(?:{numbers})(?:\s+times)?\s+the\s+population\b|the\s+(?:entire\s+|whole\s+|total\s+)?population\b)"
+    )
 
 
 def scan_leads() -> re.Pattern[str]:
@@ -183,7 +223,14 @@ def scan_leads() -> re.Pattern[str]:
     return _leads(True)
 
 
+def _verbless(lead: re.Match[str]) -> bool:
+    """Whether ``lead`` joins a population to its figure with no verb ("…, or half of Ohio")."""
+    return lead["vb"] is not None or lead.groupdict().get("bare") is not None
+
+
 def _meaning(lead: re.Match[str]) -> tuple[str, str]:
+    if _verbless(lead) or lead["per"]:
+        return "equals", ""
     if lead["dose"]:
         return "dose", " ".join(lead["dose"].lower().split())
     if lead["fatal"]:
@@ -213,6 +260,7 @@ def population_lead(text: str) -> str:
 
 _CUT = re.compile(r",|;|\s+(?:and|but|officials|police|authorities|according|said|says)\b|\s+[-–—]\s+|\s+\(")
 _NAMES_A_PLACE = re.compile(r"\b[A-Z][a-z]")
+_STORY_WORD = re.compile(r"\b(?:state|county|city|commonwealth|parish|town)\b", re.IGNORECASE)
 
 
 def _clauses(text: str, start: int, end: int) -> list[int]:
@@ -242,18 +290,22 @@ def read_population_at(
     lead = _leads(scan).match(text, start, end)
     if lead is None:
         return None
+    if _verbless(lead):
+        start = lead.end()  # a verbless phrase starts after the words that join it to its figure
     reason: tuple[int, str] | None = None
     for stop in _clauses(text, lead.end(), end):
         try:
             claim = _read(text[start:stop], text[lead.end() : stop], lead, story, year, reading)
-        except PopulationError as error:
-            reason = reason or (stop, str(error))
+        except PopulationError as error:  # the longest clause's reason, unless a shorter one names a place
+            if reason is None or (reason[1].startswith("unknown place") and not str(error).startswith("unknown")):
+                reason = (stop, str(error))
             continue
         if claim is not None:
             return PhraseRead(start, stop, claim)
-    if reason is None:
+    if reason is None or lead["vb"] is not None:  # a verbless phrase is one only when its place is read
         return None
-    named = _NAMES_A_PLACE.search(text, lead.end(), reason[0]) is not None
+    words_ = text[lead.end() : reason[0]]
+    named = _NAMES_A_PLACE.search(words_) is not None or _STORY_WORD.search(words_) is not None
     return PhraseRead(start, reason[0], None, reason[1], named)
 
 
@@ -263,6 +315,12 @@ def _read(
     target = read_target(after, reading)
     if target is None or not target.place_text or _LOWER_US.search(target.place_text):
         return None  # a count of people with no place ("2 million people"), or "all of us", which is no place
+    if lead["per"]:  # "nearly 1 1/2 doses for every American": the doses per person are the multiple
+        if target.kind != "whole":
+            return None
+        target = per_person(target, lead["pq"], lead["pn"], reading)
+    elif _verbless(lead) and not _how_much(target, after):
+        return None  # "…, or the state": a verbless phrase says how much of a population
     if target.stated is not None or _population_words().search(target.place_text):
         population = resolve_place(target.place_text, story=story, year=year)
     else:  # a bare name ("enough to kill Kansas and Nebraska"): only a state, a country or larger, never a town
@@ -274,6 +332,11 @@ def _read(
             return None
     verb, verb_text = _meaning(lead)
     return _claim(" ".join(phrase.split()), verb, verb_text, target, population, reading, lead.group(0))
+
+
+def _how_much(target: Target, after: str) -> bool:
+    """Whether ``target`` says how much of a population: a share, a multiple, a figure or "the population"."""
+    return target.kind in ("share", "multiple") or target.stated is not None or "population" in after.lower()
 
 
 def _claim(

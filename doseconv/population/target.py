@@ -29,7 +29,7 @@ from ..reading.numbers import parse_number, step_of
 from ..reading.stated import QUALIFIER_PHRASES, Reading, StatedFigure, parse_stated, qualifier_rules
 from .words import alternation, words
 
-__all__ = ["FRACTION_STEP", "Target", "read_target"]
+__all__ = ["FRACTION_STEP", "Target", "clean", "per_person", "read_target"]
 
 #: A fraction in words ("half", "every") is read as stated to a fifth of itself: "half" is 0.5 with step 0.1.
 FRACTION_STEP = Fraction(1, 5)
@@ -85,7 +85,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"|(?P<pct>\d+(?:\.\d+)?)\s*(?:%|percent|per cent))\s+(?:of\s+)?",
             flags,
         ),
-        "whole": re.compile(rf"^(?P<q>{q})\s+(?=every|all\b|the entire|the whole|everyone|everybody)", flags),
+        "whole": re.compile(
+            rf"^(?P<q>{q})\s+(?=every|all\b|the entire|the whole|the population|everyone|everybody)", flags
+        ),
         "count": re.compile(
             rf"^(?P<fig>(?:(?:{q})\s+)?(?:\d|(?:{numbers}|a|an|half a)\b)[^\s]*(?:\s+[\w.,-]+){{0,3}}?)\s+"
             rf"(?:(?P<dem>{demonyms})|(?:{nouns})\s+(?:(?:living|residing|who live)\s+)?(?:in|of|across|"
@@ -138,6 +140,15 @@ def _count(text: str) -> tuple[Fraction, Fraction]:
     value = parse_number(word)
     step = Fraction(step_of(value)) if "." in word else Fraction(1)
     return Fraction(value), step
+
+
+def per_person(target: Target, qualifier: str | None, number: str, reading: Reading) -> Target:
+    """``target`` (a whole population) counted ``number`` times: "nearly 1 1/2 doses for every American"."""
+    value = Fraction(parse_number(number))
+    step = Fraction(1) if value.denominator == 1 else Fraction(step_of(parse_number(number)))
+    key, multiple = _qualified(qualifier, value, step, reading)
+    words_ = f"{qualifier + ' ' if qualifier else ''}{number} doses each"
+    return Target(target.place_text, "multiple", words_, key, multiple, target.stated, demonym=target.demonym)
 
 
 def clean(text: str) -> str:

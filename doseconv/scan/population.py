@@ -1,14 +1,16 @@
 """Population phrases in a story ("could kill the entire population of Wyoming"), found as dose figures.
 
-Each verb a population phrase starts with ("enough to kill", "could kill", "fatal to" …) is found once in
-the text; the words from it to the end of its sentence are read by
-:func:`doseconv.population.parse_population_claim`, trying the whole clause first and then shorter
-ones cut at a comma ("…, officials said"). A phrase read becomes a ``doses`` figure whose parsed reading
-is a :class:`~doseconv.checker.population.PopulationFigure`, so the claim builder gives it the pills and
-powder near it as it does any dose figure. A phrase naming an unknown or ambiguous place is kept as a
-figure the checker cannot read, with the reason (the claim is then unverifiable, never checked against
-a population the story did not name). The work is linear in the text: one pass for the verbs, and a
-bounded clause after each.
+Every lead a population phrase starts with ("enough … to kill", "could have overdosed", "fatal to", a share
+said beside a figure: "…, or half of Ohio") is found in one pass over the text, with the population reader's own
+pattern (:func:`doseconv.population.phrases.scan_leads`); the words from it to the end of its sentence are read
+by :func:`doseconv.population.phrases.read_population_at`, the reader ``check`` uses, with the story's places
+(:mod:`.storyplaces`) for "the state", "the city" and names several states share. A phrase read becomes a
+``doses`` figure whose parsed reading is a :class:`~doseconv.checker.population.PopulationFigure`, so the claim
+builder gives it the pills and powder near it as it does any dose figure; a count it holds ("750,000
+Delawareans") is not a second figure. A phrase naming an unknown or ambiguous place, or another drug, is kept as
+a figure the checker cannot read, with the reason (the claim is then unverifiable, never checked against a
+population the story did not name). The work is linear in the text: one pass for the leads, and a bounded
+clause after each.
 
 >>> from doseconv.scan.text import read_document
 >>> doc = read_document("The 250,000 pills seized could kill the entire population of Wyoming, police said.")
@@ -22,10 +24,13 @@ from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
+from ..errors import DrugError
+from ..population.names import state_code
 from ..population.phrases import MAX_CLAUSE, PhraseRead, read_population_at, scan_leads
-from ..population.story import StoryPlaces
+from ..reading.drugs import read_drugs
 from .figure import Figure
 from .scope import ScopeResolver
+from .storyplaces import StoryPlaceReader
 from .text import Document
 
 __all__ = ["MAX_CLAUSE", "find_population_figures", "with_population_figures"]
@@ -42,7 +47,7 @@ def find_population_figures(
     """The population phrases of ``document`` as ``doses`` figures, read for ``year`` (None: the latest)."""
     text = document.text
     resolver = resolver or ScopeResolver(document)
-    story = StoryPlaces(state)
+    places = StoryPlaceReader(document, resolver.mentions, state_code(state))
     figures: list[Figure] = []
     for match in scan_leads().finditer(text):
         start = match.start()
@@ -50,9 +55,10 @@ def find_population_figures(
             continue  # inside the phrase just read ("enough … to kill" holds another lead)
         sentence = document.sentence_at(start)
         _, sentence_end = document.sentences[sentence] if document.sentences else (0, len(text))
-        found = read_population_at(text, start, sentence_end, story=story, year=year)
+        found = read_population_at(text, start, sentence_end, story=places.at(start), year=year)
         if found is None or (found.claim is None and not found.names_a_place):
             continue  # "everyone who uses it": no place named, so no population phrase
+        found = _other_drug(found)
         figures.append(_figure(document, resolver, first_index + len(figures), found, sentence))
     return figures
 
@@ -71,8 +77,22 @@ def with_population_figures(
     found = find_population_figures(document, resolver, year=when.year, state=options.get("state"))
     if not found:
         return figures
-    merged = sorted([*figures, *found], key=lambda f: (f.scan_start, f.scan_end))
+    read = [(f.scan_start, f.scan_end) for f in found if f.stated is not None]
+    # A count the phrase holds ("750,000 Delawareans") is the phrase's, not a second claim.
+    kept = [f for f in figures if f.kind != "doses" or not any(a <= f.scan_start and f.scan_end <= b for a, b in read)]
+    merged = sorted([*kept, *found], key=lambda f: (f.scan_start, f.scan_end))
     return [replace(f, index=i) for i, f in enumerate(merged, 1)]
+
+
+def _other_drug(found: PhraseRead) -> PhraseRead:
+    """``found``, or the reason it is no fentanyl claim when its lead names another drug ("enough meth to kill")."""
+    if found.claim is None:
+        return found
+    try:
+        read_drugs(found.claim.lead, figure=found.claim.text)
+    except DrugError as error:
+        return replace(found, claim=None, reason=str(error))
+    return found
 
 
 def _figure(document: Document, resolver: ScopeResolver, index: int, found: PhraseRead, sentence: int) -> Figure:

@@ -160,7 +160,9 @@ class ScopeResolver:
         self.year = year  # the story's year, which dates "last year" and "this year"
         starts = [s for s, _ in document.sentences]
         by_sentence: list[list[Mention]] = [[] for _ in document.sentences]
-        for mention in find_mentions(document.text):
+        #: Every scope word of the story, in text order (read again by :mod:`.storyplaces` for the story's places).
+        self.mentions = find_mentions(document.text)
+        for mention in self.mentions:
             index = bisect_right(starts, mention.position) - 1
             if index >= 0 and mention.position < document.sentences[index][1]:
                 by_sentence[index].append(mention)
