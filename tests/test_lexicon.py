@@ -120,10 +120,32 @@ def test_each_container_weighs_what_is_in_it(container: str) -> None:
     assert (mass.kind, mass.value, mass.text) == ("fentanyl-mass", 2, f"2-kilogram {container} of fentanyl")
 
 
-@pytest.mark.parametrize("reference", LEX.words("references", "words"))
+@pytest.mark.parametrize(
+    "reference",
+    [
+        *LEX.words("references", "words"),
+        *(f"the {noun}" for noun in LEX.words("references", "nouns")),
+        *(f"this {adjective} {noun}" for adjective in LEX.words("references", "adjectives") for noun in ("drug",)),
+    ],
+)
 def test_each_reference_names_the_seizure(reference: str) -> None:
     (mass,) = scan_text(f"Agents weighed 64 pounds of {reference} on Tuesday.").figures
     assert mass.text == f"64 pounds of {reference}"
+    assert parse_stated(f"64 pounds of {reference}").amount.value == 64
+    (mass, _) = scan_text(
+        f"Fentanyl is back. Agents weighed 64 pounds of {reference}, enough for 1 million doses."
+    ).figures
+    assert (mass.kind, mass.drug) == ("fentanyl-mass", "fentanyl")
+
+
+@pytest.mark.parametrize(("words", "kind", "drug"), [
+    ("the deadly opioid fentanyl", "fentanyl-mass", "fentanyl"),
+    ("the highly potent synthetic opioid carfentanil", "other-drug-mass", "carfentanil"),
+    ("the drug, fentanyl", "fentanyl-mass", "fentanyl"),
+])  # fmt: skip
+def test_a_drug_named_after_a_reference_is_what_the_mass_is(words: str, kind: str, drug: str) -> None:
+    (mass,) = scan_text(f"Heroin is common here. Agents seized 5 kilograms of {words} on Monday.").figures
+    assert (mass.kind, mass.drug, mass.text) == (kind, drug, f"5 kilograms of {words}")
 
 
 @pytest.mark.parametrize("phrase", sorted(p for p in PHRASES if p != "between"))
@@ -185,3 +207,13 @@ def test_each_counted_noun_is_its_own_kind(section: str, kind: str) -> None:
 def test_dose_and_pill_nouns_outside_the_registry_are_known_to_check_too() -> None:
     assert unit_of("dosage units") == ("lethal_dose", "doses") and unit_of("capsules") == ("pill", "pills")
     assert parse_stated("more than 8 million dosage units").interval().low == Fraction(8_000_000)
+
+
+@pytest.mark.parametrize("word", LEX.words("doses", "misspelt_after"))
+def test_a_misspelt_dose_noun_counts_doses_only_after_a_word_of_death(word: str) -> None:
+    for misspelt in LEX.words("doses", "misspelt"):
+        assert _figures(f"The seizure equals 2 million potentially {word} {misspelt}.") == [
+            ("doses", f"2 million potentially {word} {misspelt}", "fentanyl")
+        ]
+        assert parse_stated(f"2 million {word} {misspelt}").amount.kind == "doses"
+        assert _figures(f"Rangers counted 2 million {misspelt} in the park.")[0][0] == "other"

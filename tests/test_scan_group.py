@@ -214,14 +214,14 @@ def test_a_long_paragraph_is_searched_for_seizure_words_once(monkeypatch) -> Non
     import doseconv.scan.group as group
 
     calls = []
-    pattern = group._ONE_SEIZURE
+    pattern = group._one_seizure()
 
     class Counting:
         def search(self, *args):
             calls.append(args[1:])
             return pattern.search(*args)
 
-    monkeypatch.setattr(group, "_ONE_SEIZURE", Counting())
+    monkeypatch.setattr(group, "_one_seizure", lambda: Counting())
     claims = claims_of(" ".join(["Agents seized 5 kilos of fentanyl, enough to kill 2.5 million people."] * 50))
     assert len(claims) == 50 and len(calls) == 1
 

@@ -73,6 +73,9 @@ _GLUE = re.compile(r"-|[ \t]*(?:\r?\n)?[ \t]*")
 #: text), never into a line that starts anew ("… 100 pounds of fentanyl powder" above a line "Fentanyl …").
 _SPACE = re.compile(r"[ \t]*\r?\n[ \t]*(?=[a-z])|[ \t]+")
 _COMMA = re.compile(r",\s+")
+#: A figure's words in quotation marks: '6 million "deadly doses"', "6 million “lethal doses”".
+_OPEN_QUOTE = re.compile(r"[ \t]+([\"“‘])(?=\w)")
+_CLOSE_QUOTE = {'"': '"', "“": "”", "‘": "’"}
 _PART = re.compile(r"[\s-]+and[\s-]+(?:a|an|one)[\s-]+(half|quarter)(?![\w-])", re.IGNORECASE)
 _PAREN = re.compile(r"\s*\([^()\n]{1,40}\)")
 _OF = re.compile(r"\.?\s+of(?=\s)", re.IGNORECASE)
@@ -105,8 +108,16 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?:\s+of(?=\s))?",
             re.IGNORECASE,
         ),
-        "reference": _anchored(lex.words("references", "words")),
+        "reference": re.compile(
+            _anchored(lex.words("references", "words")).pattern
+            + r"|(?:the|this|that)[\s-]+(?:(?:"
+            + trie_pattern(sorted(lex.words("references", "adjectives")))
+            + r")[\s-]+){0,3}"
+            + _anchored(lex.words("references", "nouns")).pattern,
+            re.IGNORECASE,
+        ),
         "pill": _anchored(lex.words("pills", "nouns")),
+        "misspelt": _anchored(lex.words("doses", "misspelt")),
         "not_pills": re.compile(r"[\s-]+" + _anchored(lex.words("pills", "not_before")).pattern, re.IGNORECASE),
         "not_doses": re.compile(
             r"\s+of\s+" + _anchored(lex.words("counted", "not_fentanyl_doses")).pattern, re.IGNORECASE
@@ -125,19 +136,21 @@ def _unit(text: str, position: int, people: bool) -> re.Match[str] | None:
     return match
 
 
-def _describing(text: str, position: int) -> tuple[list[tuple[str, Drug]], int, str, int]:
+def _describing(text: str, position: int, glued: bool = False) -> tuple[list[tuple[str, Drug]], int, str, int]:
     """Describing and drug words from ``position`` on: the drug words read, where the words end, the last word
-    read ("" when none) and where the last drug word ends (0 when none)."""
+    read ("" when none) and where the last drug word ends (0 when none). ``glued``: the first word starts at
+    ``position`` (after an opening quotation mark), with no space before it."""
     found: list[tuple[str, Drug]] = []
     patterns = _patterns()
     vocab = vocabulary()
     end, last, drug_end = position, "", 0
     for _ in range(MAX_DESCRIBING):
-        comma = _COMMA.match(text, end)
+        comma = None if glued else _COMMA.match(text, end)
         space = comma or _SPACE.match(text, end)
-        if space is None:
+        if space is None and not glued:
             break
-        at = space.end()
+        at = end if glued or space is None else space.end()
+        glued = False
         drug = _drug_at(text, at)
         if drug is not None:
             drugs = vocab.lookup(drug[0])
@@ -158,19 +171,35 @@ def read_words_at(text: str, position: int, *, people: bool = False) -> FigureWo
 
     ``people`` reads a count of people ("2 million Americans") as doses, for a claim after a verb of killing.
     """
+    quote = _OPEN_QUOTE.match(text, position)
+    if quote is not None:
+        words = _unquoted(text, quote.end(), people, quoted=True)
+        if words.end > quote.end():
+            close = _CLOSE_QUOTE[quote[1]]
+            return _with(words, end=words.end + 1) if text.startswith(close, words.end) else words
+        return FigureWords(position)
+    return _unquoted(text, position, people)
+
+
+def _unquoted(text: str, position: int, people: bool, quoted: bool = False) -> FigureWords:
     start = _GLUE.match(text, position)
     assert start is not None
     noun = _unit(text, start.end(), people)
     if noun is not None:
         return _after_noun(text, position, noun, [], people)
-    of_those = _OF_THOSE.match(text, position)
-    found, end, last, _ = _describing(text, of_those.end() if of_those else position)
+    of_those = None if quoted else _OF_THOSE.match(text, position)
+    found, end, last, _ = _describing(text, of_those.end() if of_those else position, glued=quoted)
     if end == position:
         return FigureWords(position)
     space = _SPACE.match(text, end)
     noun = _unit(text, space.end(), people) if space is not None else None
     if noun is not None:
         return _after_noun(text, position, noun, found, people)
+    misspelt = _patterns()["misspelt"].match(text, space.end()) if space is not None else None
+    if misspelt is not None and phrase_key(last) in lexicon().words("doses", "misspelt_after"):  # "lethal does"
+        return _count_tail(
+            text, misspelt.end(), FigureWords(misspelt.end(), "lethal_dose", "doses", misspelt[0]), found
+        )
     if found and phrase_key(last) == phrase_key(found[-1][0]) and found[-1][1].group in ("street", "imitated"):
         return FigureWords(end, "pill", "pills", last, drugs=tuple(found), pills_named=True)
     return FigureWords(position)
@@ -239,6 +268,10 @@ def _what_mass(text: str, at: int) -> tuple[int, list[tuple[str, Drug]], str | N
         space = _SPACE.match(text, after_of)
         reference = patterns["reference"].match(text, space.end()) if space is not None else None
         if reference is not None:
+            named, _, _, drug_end = _describing(text, reference.end())
+            if drug_end:  # "of the deadly opioid fentanyl": the class word in apposition, the drug named after it
+                powder = _POWDER_AFTER.match(text, drug_end)
+                return (powder.end() if powder else drug_end), named, None, False, False
             return reference.end(), [], " ".join(reference[0].lower().split()), False, False
     found, end, last, drug_end = _describing(text, after_of)
     space = _SPACE.match(text, end)

@@ -21,8 +21,6 @@ from .masses import mass_found
 __all__ = ["classify"]
 
 _MONEY_TAIL = re.compile(rf"\s*(?P<noun>{MONEY_WORDS}|US\s+dollars)\b", re.IGNORECASE)
-#: A claim whose verb follows its count has one of these words after it (the full pattern runs only then).
-_MAY_FOLLOW = re.compile(r"\b(?:could|would|might|may|can|saved|spared)\b", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)", re.IGNORECASE)
 
 
@@ -34,7 +32,12 @@ def _words(*names: str) -> str:
 def _patterns() -> dict[str, re.Pattern[str]]:
     """The patterns of words before and after a number, built from the lexicon once."""
     lead = claim_lead()
+    saved = {w.split()[-1] for w in lexicon().words("claims", "after_saved")}  # "were saved": "saved"
     return {
+        # A claim whose verb follows its count has one of these words after it (the full pattern runs only then).
+        "may_follow": re.compile(
+            rf"\b(?:{trie_pattern(sorted({*lexicon().words('claims', 'after_modal'), *saved}))})\b", re.IGNORECASE
+        ),
         # The words before a number are searched in the 60 characters before it.
         "claim": re.compile(lead + r"\Z", re.IGNORECASE),
         "lethal_for": re.compile(r"(?:" + _words("claims.lethal_for") + r")\s+\Z", re.IGNORECASE),
@@ -72,11 +75,14 @@ def classify(text: str, match: re.Match[str], before: str, word_only: bool) -> F
     patterns = _patterns()
     claim = patterns["claim"].search(before) is not None or _restated(text, match.start())
     lethal_for = claim and patterns["lethal_for"].search(before) is not None
-    reading = _read(text, match.start(), claim, lethal_for and not word_only)
+    # "lethal to 1.2 million", "could kill upwards of 9 million.": after the words of a claim, a count with no noun
+    # counts people
+    bare = claim and not word_only and (lethal_for or patterns["noun"].match(text, end) is None)
+    reading = _read(text, match.start(), claim, bare)
     if (
         not claim
         and (reading is None or reading.amount.amount.kind != "doses")
-        and _MAY_FOLLOW.search(text, end, end + 80)
+        and patterns["may_follow"].search(text, end, end + 80)
     ):
         after = _read(text, match.start(), True, False)  # "nearly 4,250,000 people could overdose"
         if after is not None and after.amount.words.people and claim_after().match(text, after.end):

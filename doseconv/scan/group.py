@@ -23,8 +23,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from itertools import islice
 
+from ..reading.lexicon import lexicon
+from ..reading.patterns import trie_pattern
+from .added import added_inputs
 from .figure import Figure
 from .notseized import left_out
 from .scope import subjects
@@ -38,14 +42,21 @@ WINDOW_AFTER = 6
 
 _PILL_WORD = re.compile(r"\b(?:pills?|tablets?)\b", re.IGNORECASE)
 _POWDER_WORD = re.compile(r"\bpowder(?:ed)?\b", re.IGNORECASE)
-_ONE_SEIZURE = re.compile(
-    r"\b(?:traffic stop|search warrant|single seizure|one seizure|a (?:single )?(?:bust|raid|search)"
-    r"|(?:police|officers|troopers|deputies|detectives) (?:seized|found|recovered|discovered|confiscated)"
-    r"|arrested with|(?:was|were) (?:found|caught) with"
-    r"|(?:in|inside|from) (?:a|an|the|his|her|their) (?:vehicle|car|truck|van|tractor-trailer|home|house|residence"
-    r"|apartment|suitcase|backpack|bag|parcel|package|shipment|storage unit))\b",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _one_seizure() -> re.Pattern[str]:
+    """Words that tell of one seizure, from ``data/lexicon.toml``."""
+    lex = lexicon()
+
+    def words(name: str) -> str:
+        return trie_pattern(sorted(lex.words("scope", name)), r"\s+")
+
+    return re.compile(
+        rf"\b(?:{words('one_seizure')}|(?:{words('seizers')}) (?:{words('seizing')})"
+        rf"|(?:in|inside|from) (?:a|an|the|his|her|their) (?:{words('places_searched')}))\b",
+        re.IGNORECASE,
+    )
 
 
 def _check_inputs(pills: Figure | None, powder: Figure | None) -> None:
@@ -75,8 +86,8 @@ class OtherScope:
 class ClaimDraft:
     """A dose figure with the inputs found for it, before checking.
 
-    ``basis`` says where the inputs came from: ``sentence``, ``paragraph``, ``nearby`` or
-    ``none``. With no input of its own scope, ``other_scope`` holds the nearest pills and
+    ``basis`` says where the inputs came from: ``sentence``, ``paragraph``, ``nearby``, ``added``
+    (the sum of figures the story adds up, listed in ``added``) or ``none``. With no input of its own scope, ``other_scope`` holds the nearest pills and
     powder of another scope, if any: they are not inputs (see :meth:`what_if`).
     """
 
@@ -87,6 +98,8 @@ class ClaimDraft:
     scale: str
     notes: tuple[str, ...] = ()
     other_scope: OtherScope | None = None
+    #: The figures the story adds up into the pills or powder (basis ``added``), in text order.
+    added: tuple[Figure, ...] = ()
 
     def __post_init__(self) -> None:
         if self.doses.kind != "doses":
@@ -232,7 +245,7 @@ def choose_scale(document: Document, doses: Figure, _seen: dict[int, bool] | Non
     seen = {} if _seen is None else _seen  # a paragraph is searched once however many claims it holds
     if doses.paragraph_index not in seen:
         start, end = document.paragraphs[doses.paragraph_index]
-        seen[doses.paragraph_index] = _ONE_SEIZURE.search(document.text, start, end) is not None
+        seen[doses.paragraph_index] = _one_seizure().search(document.text, start, end) is not None
     return "seizure" if seen[doses.paragraph_index] else "aggregate"
 
 
@@ -247,10 +260,14 @@ def build_claims(document: Document, figures: list[Figure], limit: int | None = 
     [('193 million doses', '44 million pills', '6,500 pounds of fentanyl powder', 'sentence')]
     """
     by_sentence: dict[int, list[Figure]] = {}
+    by_paragraph: dict[int, list[Figure]] = {}
     for figure in figures:
         by_sentence.setdefault(figure.sentence_index, []).append(figure)
+        by_paragraph.setdefault(figure.paragraph_index, []).append(figure)
+    paragraph_starts = {p: [f.scan_start for f in found] for p, found in by_paragraph.items()}
     inputs = _Inputs(figures)
     subject = subjects(document)
+    lede = _lede(document)
     wanted: dict[int, tuple[bool, bool]] = {}
     refused: dict[int, str | None] = {}
     claims = []
@@ -260,7 +277,19 @@ def build_claims(document: Document, figures: list[Figure], limit: int | None = 
         if here not in wanted:
             wanted[here] = _wanted(document, here, by_sentence[here])
             refused[here] = _refused(by_sentence[here])
-        pills, powder, basis, other = _inputs_of(doses, inputs, wanted[here], subject)
+        if doses.excluded is not None:  # an illustration ("a sugar packet could hold 500 doses"): no inputs
+            claims.append(ClaimDraft(doses, None, None, "none", "seizure", (doses.excluded,)))
+            continue
+        paragraph = by_paragraph[doses.paragraph_index]
+        before = paragraph[: bisect_right(paragraph_starts[doses.paragraph_index], doses.scan_start) - 1]
+        summed = added_inputs(document, doses, before, subject)
+        if summed is not None:  # "the amount combined is enough to kill …": the figures the story adds up
+            pills, powder, added, said = summed
+            scale = choose_scale(document, doses, one_seizure)
+            claims.append(ClaimDraft(doses, pills, powder, "added", scale, (said,), added=added))
+            continue
+        scale = choose_scale(document, doses, one_seizure)
+        pills, powder, basis, other = _inputs_of(doses, inputs, wanted[here], subject, scale == "seizure", lede)
         notes = []
         note = _scope_note(doses, [f for f in (pills, powder) if f is not None])
         if note:
@@ -272,9 +301,17 @@ def build_claims(document: Document, figures: list[Figure], limit: int | None = 
         for chosen in (pills, powder):
             if chosen is not None and chosen.ambiguous:
                 notes.extend(n for n in chosen.notes if "ambiguous" in n)
-        scale = choose_scale(document, doses, one_seizure)
         claims.append(ClaimDraft(doses, pills, powder, basis, scale, tuple(notes), other))
     return claims
+
+
+def _lede(document: Document) -> int:
+    """The last paragraph of the headline and lede: lines before the first paragraph that ends as a sentence ends
+    are headlines, and that paragraph is the lede."""
+    for index, (start, end) in enumerate(document.paragraphs[:8]):
+        if document.text[start:end].rstrip().endswith((".", "!", "?", '"', "”", "’", "'")):
+            return index
+    return 0
 
 
 def _refused(sentence_figures: list[Figure]) -> str | None:
@@ -286,19 +323,29 @@ def _refused(sentence_figures: list[Figure]) -> str | None:
 
 
 def _inputs_of(
-    doses: Figure, inputs: _Inputs, want: tuple[bool, bool], subject: list[int]
+    doses: Figure,
+    inputs: _Inputs,
+    want: tuple[bool, bool],
+    subject: list[int],
+    one_seizure: bool = False,
+    lede: int = 0,
 ) -> tuple[Figure | None, Figure | None, str, OtherScope | None]:
     """The pills and powder of a dose figure and the tier they came from (see the module's description).
 
-    With none of its own scope: the nearest of another scope, apart, for a what-if.
+    With none of its own scope: the nearest of another scope, apart, for a what-if. The total of one seizure takes
+    no figure from a later paragraph (what a story tells after it is another seizure) unless it stands in the
+    headline or the lede.
     """
 
     def same_scope(f: Figure) -> bool:
         return not doses.scope.differences(f.scope)
 
     story = subject[doses.sentence_index] if subject else 0
+    in_lede = doses.paragraph_index <= lede
 
     def compatible(f: Figure) -> bool:
+        if one_seizure and not in_lede and f.paragraph_index > doses.paragraph_index:
+            return False
         return (not subject or subject[f.sentence_index] == story) and not doses.scope.conflicts(f.scope)
 
     def same_paragraph(f: Figure) -> bool:

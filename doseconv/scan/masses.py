@@ -8,27 +8,37 @@ from collections.abc import Callable
 from functools import cache
 
 from ..reading.drugs import vocabulary
+from ..reading.lexicon import lexicon
+from ..reading.patterns import trie_pattern
+from ..reading.qualifiers import QUALIFIER_PHRASES
 from ..reading.stated import StatedReading
 from .counted import Found, drug_names_in, infer_drug
 
 __all__ = ["mass_found", "mass_kind"]
 
-_IN_PARENTHESES = re.compile(r"\(\s*(?:about|approximately|roughly|some|nearly|more than|over)?\s*[\d.,]+\s*\Z", re.I)
 _MG_UNITS = {"milligram", "microgram"}
-# "one dose can be as small as 2 grams", "a lethal dose of 3 milligrams": the size of one dose, never a seizure.
-_DOSE_SIZE_BEFORE = re.compile(
-    r"\b(?:a|one|each|single|the)\s+(?:(?:potentially\s+)?(?:lethal|deadly|fatal)\s+)?dose\b[^.!?\d]{0,30}\Z",
-    re.IGNORECASE,
-)
 
 
 @cache
-def _drug_before() -> re.Pattern[str]:
-    """A drug named just before a mass: "fentanyl weighing 5 kilograms", "meth totaling 2 pounds"."""
-    return re.compile(
-        rf"(?:{vocabulary().pattern.pattern})(?:\s+powder)?\s+(?:weighing|totaling|totalling|amounting\s+to|of)\s*\Z",
-        re.IGNORECASE,
-    )
+def _patterns() -> dict[str, re.Pattern[str]]:
+    """The words before a mass that say what it is, from the lexicon and the qualifier table."""
+    lex = lexicon()
+    qualifiers = trie_pattern(sorted(p.lower() for p in QUALIFIER_PHRASES if p), r"\s+")
+    lethal = trie_pattern(sorted(lex.words("rules", "lethal")))
+    weighing = trie_pattern(sorted(lex.words("inputs", "weighing")), r"\s+")
+    return {
+        # "(about 2.3 kilograms)": the figure before it in other units
+        "in_parentheses": re.compile(rf"\(\s*(?:(?:{qualifiers})\s+)?[\d.,]+\s*\Z", re.IGNORECASE),
+        # "one dose can be as small as 2 grams", "a lethal dose of 3 milligrams": the size of one dose, never a seizure
+        "dose_size": re.compile(
+            rf"\b(?:a|one|each|single|the)\s+(?:(?:potentially\s+)?(?:{lethal})\s+)?dose\b[^.!?\d]{{0,30}}\Z",
+            re.IGNORECASE,
+        ),
+        # a drug named just before a mass: "fentanyl weighing 5 kilograms", "meth totaling 2 pounds"
+        "drug_before": re.compile(
+            rf"(?:{vocabulary().pattern.pattern})(?:\s+powder)?\s+(?:{weighing})\s*\Z", re.IGNORECASE
+        ),
+    }
 
 
 def mass_found(text: str, start: int, reading: StatedReading, before: str) -> Found:
@@ -42,14 +52,14 @@ def mass_found(text: str, start: int, reading: StatedReading, before: str) -> Fo
         found.notes.append(f"{amount.ambiguous}; checked as short tons")
     if amount.amount.unit in _MG_UNITS:
         found.excluded = "a mass in milligrams is the size of a dose or a pill's content, not a seizure"
-    elif _DOSE_SIZE_BEFORE.search(before):
+    elif _patterns()["dose_size"].search(before):
         found.excluded = "the size of one dose, not a seizure"
     number_end = amount.number.end
-    if _IN_PARENTHESES.search(text, max(0, number_end - 40), number_end):
+    if _patterns()["in_parentheses"].search(text, max(0, number_end - 40), number_end):
         found.excluded = "in parentheses: the figure before it in other units"
     found.drug = amount.drug
     if found.drug is None and not words.drugs and words.reference is None:
-        earlier = _drug_before().search(before)
+        earlier = _patterns()["drug_before"].search(before)
         if earlier is not None:
             names = drug_names_in(earlier[0])
             found.drug = next(iter(names)) if len(names) == 1 else None

@@ -43,12 +43,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-# "A sugar packet of the drug could contain 500 lethal doses": what one small quantity could hold, not a total.
-_ILLUSTRATION = re.compile(
-    r"\b(?:a|an|one|each|every|single)\s+(?:[\w-]+\s+){1,6}?(?:can|could|may|might|would|will)\s+"
-    r"(?:contain|hold|have|equal|make)\s+\Z",
-    re.IGNORECASE,
-)
+@cache
+def _illustration() -> re.Pattern[str]:
+    """ "A sugar packet of the drug could contain 500 lethal doses": what one small quantity could hold."""
+    lex = lexicon()
+    modals = trie_pattern(sorted({*lex.words("claims", "after_modal"), "will"}))
+    verbs = trie_pattern(sorted(lex.words("inputs", "small_quantity_verbs")))
+    return re.compile(
+        rf"\b(?:a|an|one|each|every|single)\s+(?:[\w-]+\s+){{1,6}}?(?:{modals})\s+(?:{verbs})\s+\Z", re.IGNORECASE
+    )
+
+
 #: How a single unit of mass is written in a general statement: "one kilogram", "a pound", "1 gram".
 _ONE_UNIT = frozenset({"one", "a", "an", "1", "a single", "each", "every"})
 
@@ -77,10 +82,9 @@ def not_seized(found: Found, before: str, after: str) -> None:
         found.kind, found.drug = "other", None
         found.notes.append("doses for each person: a multiple of a population, not a total")
         return
-    elif found.kind == "doses" and _ILLUSTRATION.search(before):
-        found.kind, found.drug = "other", None
-        found.notes.append("what one small quantity could hold, an illustration, not a total")
-        return
+    elif found.kind == "doses" and _illustration().search(before):
+        # A claim all the same, of what an unweighed quantity holds: no seizure's figures are its inputs.
+        found.excluded = "what one small quantity could hold, an illustration: no mass of it is stated"
     if found.excluded is not None:
         found.notes.append(found.excluded)
 

@@ -22,6 +22,7 @@ _BASIS = {
     "sentence": "the same sentence",
     "paragraph": "the same paragraph, same scope",
     "nearby": "nearby sentences, same scope",
+    "added": "the figures the story adds up",
     "none": "no inputs found",
 }
 
@@ -171,7 +172,7 @@ def figures_in_claims(report: ScanReport) -> set[int]:
     """The indexes of the figures that made a claim (its dose figure and its inputs)."""
     used = set()
     for claim in report.claims:
-        for figure in (claim.draft.doses, claim.draft.pills, claim.draft.powder):
+        for figure in (claim.draft.doses, claim.draft.pills, claim.draft.powder, *claim.draft.added):
             if figure is not None:
                 used.add(figure.index)
     return used

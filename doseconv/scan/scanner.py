@@ -106,6 +106,7 @@ class Claim:
                 "powder": draft.powder.stated_text if draft.powder else None,
             },
             "basis": draft.basis,
+            "added": [f.index for f in draft.added],
             "scale": draft.scale,
             "scope": draft.doses.scope.to_dict(),
             "scope_text": draft.doses.scope.describe(),

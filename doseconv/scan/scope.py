@@ -12,19 +12,27 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 
-from .scopewords import LOCAL_SUFFIX, PARENT_AGENCIES, STATEWIDE, Mention, find_mentions
+from ..reading.lexicon import lexicon
+from ..reading.patterns import trie_pattern
+from .scopewords import LOCAL_SUFFIX, STATEWIDE, Mention, find_mentions, parent_agencies, relative_years
 from .text import Document
 
 __all__ = ["FIELDS", "STATEWIDE", "Scope", "ScopeResolver", "subjects"]
 
+
 # A sentence inside a paragraph that opens as an aside ("Separately, deputies seized …", "In another
 # case, …") tells of another seizure: its scope holds for the rest of its paragraph, not for the
 # paragraphs after it.
-_ASIDE = re.compile(
-    r"\s*(?:Separately|Elsewhere|In (?:a |an )?(?:separate|unrelated|another) (?:case|incident|seizure|investigation)"
-    r"|In (?:a |an )?(?:separate|unrelated) (?:traffic stop|raid|bust|arrest))\b"
-)
+@cache
+def _aside() -> re.Pattern[str]:
+    """The words that open an aside, from ``data/lexicon.toml``."""
+    lex = lexicon()
+    openers = trie_pattern(sorted(lex.words("scope", "aside_openers")))
+    kinds = trie_pattern(sorted(lex.words("scope", "aside_kinds")))
+    events = trie_pattern(sorted(lex.words("scope", "aside_events")), r"\s+")
+    return re.compile(rf"\s*(?:{openers}|In (?:a |an )?(?:{kinds}) (?:{events}))\b")
 
 
 def subjects(document: Document) -> list[int]:
@@ -44,7 +52,7 @@ def subjects(document: Document) -> list[int]:
         opens = index == 0 or document.sentence_paragraph[index - 1] != paragraph
         if opens and resume is not None:  # the paragraph after an aside inside one goes back to the story
             current, resume = resume, None
-        if _ASIDE.match(document.text, start):
+        if _aside().match(document.text, start):
             last += 1
             if not opens and resume is None:
                 resume = current
@@ -136,11 +144,9 @@ def _overlapping(a: str | None, b: str | None) -> bool:
     """Whether two agency values share an agency or one's department holds the other's ("CBP" and "DHS, CBP, HSI")."""
     first = {x for x in (a or "").split(", ") if x}
     second = {x for x in (b or "").split(", ") if x}
-    widen = lambda names: names | {PARENT_AGENCIES[n] for n in names if n in PARENT_AGENCIES}  # noqa: E731
+    parents = parent_agencies()
+    widen = lambda names: names | {parents[n] for n in names if n in parents}  # noqa: E731
     return bool(widen(first) & second or first & widen(second))
-
-
-_RELATIVE = {"last year": -1, "this year": 0, "so far this year": 0, "year-to-date": 0, "year to date": 0}
 
 
 class ScopeResolver:
@@ -179,7 +185,7 @@ class ScopeResolver:
             i
             for sentences in self._paragraph_sentences.values()
             for i in sentences[1:]
-            if _ASIDE.match(document.text, document.sentences[i][0])
+            if _aside().match(document.text, document.sentences[i][0])
         }
         self._carried = self._carry()
         self._before, self._after = self._neighbours()
@@ -232,8 +238,9 @@ class ScopeResolver:
         if mentions.period:
             chosen = mentions.period.nearest(position)
             period = chosen.value
-            if chosen.weak and self.year is not None and period in _RELATIVE:  # "last year" in a story of 2023: 2022
-                period = str(self.year + _RELATIVE[period])
+            relative = relative_years()
+            if chosen.weak and self.year is not None and period in relative:  # "last year" in a story of 2023: 2022
+                period = str(self.year + relative[period])
                 strong.add("period")
             elif not chosen.weak:
                 strong.add("period")

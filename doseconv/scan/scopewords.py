@@ -14,7 +14,7 @@ from typing import NamedTuple
 from ..reading.lexicon import lexicon
 from ..reading.patterns import at_word_start, case_variants, first_letter_cases, trie_pattern
 
-__all__ = ["LOCAL_SUFFIX", "PARENT_AGENCIES", "STATEWIDE", "Mention", "find_mentions"]
+__all__ = ["LOCAL_SUFFIX", "STATEWIDE", "Mention", "find_mentions", "parent_agencies", "relative_years"]
 
 #: The place of a "statewide" figure when the story names no state before it: a state's total is
 #: never a county's, a city's or a division's, so it does not take their name.
@@ -36,24 +36,33 @@ def _month() -> str:
     return "(?:" + trie_pattern(sorted({w.capitalize() for w in lexicon().months})) + ")"
 
 
-_AGENCIES = {
-    "DEA": "DEA", "Drug Enforcement Administration": "DEA", "Drug Enforcement Agency": "DEA",
-    "CBP": "CBP", "Customs and Border Protection": "CBP", "Border Patrol": "CBP",
-    "DHS": "DHS", "Department of Homeland Security": "DHS", "Homeland Security Department": "DHS",
-    "HSI": "HSI", "Homeland Security Investigations": "HSI",
-    "FBI": "FBI", "Federal Bureau of Investigation": "FBI",
-    "ATF": "ATF", "ICE": "ICE", "Immigration and Customs Enforcement": "ICE",
-    "DOJ": "DOJ", "Department of Justice": "DOJ", "Justice Department": "DOJ",
-    "USPIS": "USPIS", "Postal Inspection Service": "USPIS", "Coast Guard": "Coast Guard",
-    "HIDTA": "HIDTA", "ONDCP": "ONDCP",
-}  # fmt: skip
-_AGENCY_PATTERN = "|".join(sorted((re.escape(k) for k in _AGENCIES), key=len, reverse=True))
-# An agency cited for what its laboratory found ("DEA lab testing", "the DEA's laboratory", "under
-# DEA estimates") is the source of a fact about pills, not the agency whose figures these are.
-_LAB_WORDS = (
-    r"(?:['’]s)?\s+(?i:(?:lab|labs|laboratory|laboratories|testing|tests?|estimates?|analysis|analyses|chemists"
-    r"|scientists|data|guidance|figures|findings?|research|statistics|study|studies)\b)"
-)
+@cache
+def _agencies() -> dict[str, str]:
+    """Every name of a federal agency in ``data/lexicon.toml`` and the short name shown for it."""
+    names: dict[str, list[str]] = lexicon().data["agencies"]["names"]  # type: ignore[assignment]
+    return {name: short for short, spellings in names.items() for name in spellings}
+
+
+@cache
+def _agency_pattern() -> str:
+    return "|".join(sorted((re.escape(k) for k in _agencies()), key=len, reverse=True))
+
+
+@cache
+def _lab_words() -> str:
+    """An agency cited for what its laboratory found ("DEA lab testing") is not the agency whose figures these are."""
+    return rf"(?:['’]s)?\s+(?i:(?:{trie_pattern(sorted(lexicon().words('agencies', 'lab')))})\b)"
+
+
+def _speaking_verb() -> str:
+    return trie_pattern(sorted(lexicon().words("scope", "speaks")), r"\s+")
+
+
+def _relative() -> str:
+    """The periods said relative to the story's date ("last year"), and "in the past two years"."""
+    words = trie_pattern(sorted(lexicon().data["scope"]["relative"]), r"[\s-]+")  # type: ignore[arg-type]
+    return rf"(?P<relative>(?i:\b(?:(?<!earlier )(?<!later )(?:{words})|(?:in|over) the (?:past|last) (?:\w+ )?(?:fiscal |calendar )?years?)\b))"
+
 
 _NATIONAL_WORDS = (
     "nationwide",
@@ -106,25 +115,24 @@ def _mention() -> re.Pattern[str]:
     """The scope words of a story, as one pattern compiled on first use (its words come from data)."""
     states, month = _states(), _month()
     date = rf"(?:{month}\.?\s+(?:\d{{1,2}},?\s+)?)?(?:19|20)\d\d"
-    first_words = {w.split()[0] for w in (*_NATIONAL_WORDS, *_OTHER_WORDS, *states.split("|"), *_AGENCIES)}
+    first_words = {w.split()[0] for w in (*_NATIONAL_WORDS, *_OTHER_WORDS, *states.split("|"), *_agencies())}
     return re.compile(
         # Every mention starts with one of a few words: a trie of them rejects other positions at once.
         rf"\b(?={trie_pattern(case_variants(first_words))}(?![A-Za-z]))(?:"
         r"(?P<national>(?i:\bnation-?wide\b|\bnationally\b|\bcountry-?wide\b|\bagency-?wide\b"
         r"|\b(?:across|throughout) (?:the (?:country|nation|United States|U\.S\.)|America)\b|\ball 50 states\b"
-        r"|\bthe agency\b(?!['’]s\s+\w+\s+said|\s+(?:said|says|announced|reported|added|stated|noted|wrote|told)\b))"
+        rf"|\bthe agency\b(?!['’]s\s+\w+\s+said|\s+(?:{_speaking_verb()})\b))"
         r"|\b[Nn]ational\b(?!\s+[A-Z]))"
         r"|(?P<district>\b(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District of [A-Z]\w+(?:\s+[A-Z]\w+)?)"
         r"|(?P<statewide>\b[Ss]tate-?wide\b)"
         r"|(?P<unnamed>\b(?:the (?:field )?division|division|[Dd]ivision-?wide|[Rr]egionally|[Ll]ocally)\b)"
         rf"|(?P<state>\b(?:{states})\b(?P<city>\s+City\b)?)"
-        rf"|(?P<agency>\b(?:{_AGENCY_PATTERN})\b(?!{_LAB_WORDS}))"
+        rf"|(?P<agency>\b(?:{_agency_pattern()})\b(?!{_lab_words()}))"
         r"|(?P<operation>\bOperation\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
         rf"|(?P<fiscal>(?i:\b(?P<ytd>so far (?:in|this) )?(?:fiscal year|FY)\s?'?(?P<fy>(?:19|20)?\d\d)\b(?P<ytd2>\s(?:so far|to date))?))"
         rf"|(?P<span>\b(?:[Ff]rom|[Bb]etween)\s+(?P<d1>{date})\s+(?:to|through|thru|until|and|-|–)\s+(?P<d2>{date})\b)"
         rf"|(?P<year>\b(?:[Ii]n|[Dd]uring|[Ff]or|[Tt]hroughout|[Ss]ince)\s+(?:calendar year\s+)?(?P<y>(?:{month}\s+)?(?:19|20)\d\d)\b)"
-        r"|(?P<relative>(?i:\b(?:so far this year|year[- ]to[- ]date|last year|(?<!earlier )(?<!later )this year"
-        r"|(?:in|over) the (?:past|last) (?:\w+ )?(?:fiscal |calendar )?years?)\b)))"
+        rf"|{_relative()})"
     )
 
 
@@ -147,12 +155,16 @@ _LOCAL_AGENCY = re.compile(
         r"State\s+Patrol", r"Highway\s+Patrol", r"State\s+Police", r"Department\s+of\s+Public\s+Safety",
     )
 )  # fmt: skip
+
+
 # The words before a place that make it the people a population phrase counts ("the entire
 # population of Wyoming", "everyone in Texas", "every resident of Ohio"), not a scope.
-_WHOSE_PEOPLE = re.compile(
-    r"\b(?:population|people|residents?|inhabitants|everyone|everybody|every (?:person|man, woman and child))"
-    r"\s+(?:of|in)\s+(?:the\s+(?:state|city)\s+of\s+)?\Z"
-)
+@cache
+def _whose_people() -> re.Pattern[str]:
+    words = trie_pattern(sorted({*lexicon().people, *lexicon().words("scope", "whose_people")}), r"\s+")
+    return re.compile(rf"\b(?:{words})\s+(?:of|in)\s+(?:the\s+(?:state|city)\s+of\s+)?\Z", re.IGNORECASE)
+
+
 # Local officers named by where they work, not by their agency's name ("sheriff's deputies in
 # Riverton", "police in Dayton", "officers from Tacoma", "state troopers in Gallup"): the words as
 # written are the agency, the town its place.
@@ -169,7 +181,11 @@ _OFFICERS_IN = re.compile(
 _STATE_AGENCY = re.compile(r"\s+(?:State\s+Patrol|Highway\s+Patrol|State\s+Police|Department\s+of\s+Public\s+Safety)$")
 LOCAL_SUFFIX = re.compile(r"\s+(?:Sheriff['’]s\s+(?:Office|Department)|Police(?:\s+(?:Department|Dept\.))?)$")
 _PORT = re.compile(at_word_start(r"port\s+of\s+entry\b", r"Port\s+of\s+Entry\b"))
-_LEADING_NOISE = re.compile(rf"^(?:(?:The|A|U\.S\.|{_AGENCY_PATTERN})(?:['’]s)?\s+|\w+['’]s\s+)+")
+
+
+@cache
+def _leading_noise() -> re.Pattern[str]:
+    return re.compile(rf"^(?:(?:The|A|U\.S\.|{_agency_pattern()})(?:['’]s)?\s+|\w+['’]s\s+)+")
 
 
 class Mention(NamedTuple):
@@ -189,7 +205,7 @@ def find_mentions(text: str) -> list[Mention]:
     for m in _mention().finditer(text):
         kind = m.lastgroup
         pos = m.start()
-        if kind in ("state", "national") and _WHOSE_PEOPLE.search(text, max(0, pos - 40), pos):
+        if kind in ("state", "national") and _whose_people().search(text, max(0, pos - 40), pos):
             continue  # "the entire population of Wyoming" says whose people, not where the figure applies
         if m["national"] is not None:
             found.append(Mention(pos, "geo", None, 2))
@@ -203,7 +219,7 @@ def find_mentions(text: str) -> list[Mention]:
             name = " ".join(m["state"].split())
             found.append(Mention(pos, "geo", name.replace(" state", "").replace(" State", ""), 0, True))
         elif m["agency"] is not None:
-            found.append(Mention(pos, "agency", _AGENCIES[m["agency"]], 0, _speaks(text, pos, m.end())))
+            found.append(Mention(pos, "agency", _agencies()[m["agency"]], 0, _speaks(text, pos, m.end())))
         elif m["operation"] is not None:
             mention = Mention(pos, "operation", " ".join(m["operation"].split()))
             operations.append(mention)
@@ -223,7 +239,7 @@ def find_mentions(text: str) -> list[Mention]:
     for word in _PLACE_WORD.finditer(text):
         before = _NAME_BEFORE.search(text, max(0, word.start() - 60), word.start())
         if before is not None:
-            full = _LEADING_NOISE.sub("", " ".join(text[before.start() : word.end()].split()))
+            full = _leading_noise().sub("", " ".join(text[before.start() : word.end()].split()))
             if full != word[0]:
                 found.append(Mention(before.start(), "geo", full, 2, _speaks(text, before.start(), word.end())))
     found += _local_agencies(text)
@@ -307,9 +323,15 @@ def _speaks(text: str, start: int, end: int) -> bool:
     return after.match(text, end) is not None or before.search(text, max(0, start - 40), start) is not None
 
 
-#: Agencies and the department they belong to: DHS's seizures include CBP's and HSI's, DOJ's the DEA's and FBI's.
-PARENT_AGENCIES = {"CBP": "DHS", "HSI": "DHS", "ICE": "DHS", "Coast Guard": "DHS", "DEA": "DOJ", "FBI": "DOJ",
-                   "ATF": "DOJ"}  # fmt: skip
+@cache
+def parent_agencies() -> dict[str, str]:
+    """Agencies and the department they belong to (``data/lexicon.toml``): DHS's seizures include CBP's and HSI's."""
+    return dict(lexicon().data["agencies"]["parents"])  # type: ignore[arg-type]
+
+
+def relative_years() -> dict[str, int]:
+    """The periods said relative to the story's date and their distance from its year ("last year": -1)."""
+    return lexicon().data["scope"]["relative"]  # type: ignore[return-value]
 
 
 def _shortest_prefix(name: str, names: set[str]) -> str:
