@@ -60,6 +60,7 @@ _LAZY = {
     "parse_claim": "reading.inputs",
     "read_figure": "reading.inputs",
     "check_table": "batch",  # pandas itself loads only when a table is checked
+    "MissingValuesWarning": "vectors",
     "trace": "tracing",
 }
 
@@ -81,6 +82,7 @@ __all__ = [
     "Implied",
     "InputError",
     "MissingValueError",
+    "MissingValuesWarning",
     "Overrides",
     "Parameter",
     "PopulationError",
@@ -123,6 +125,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .reading.inputs import parse_claim, read_figure
     from .reading.stated import StatedFigure, describe, parse_stated
     from .tracing import trace
+    from .vectors import MissingValuesWarning
 
 
 def __getattr__(name: str) -> Any:

@@ -74,7 +74,11 @@ def parquet_parts(folder: Path) -> Path:
 
     folder.mkdir()
     for part in range(3):
-        rows = {"pills": [250_000 * (part + 1), 1_000], "powder_kg": [12, 0.5], "claimed": ["6.3 million", "49,000"]}
+        rows = {
+            "pills": [250_000 * (part + 1), 1_000, 5],
+            "powder_kg": [12, 0.5, None],
+            "claimed": ["6.3 million", "49,000", None if part == 0 else "n/a"],
+        }
         pd.DataFrame(rows).to_parquet(folder / f"part{part}.parquet")
     return folder
 
@@ -83,18 +87,23 @@ def test_table_engine_dask_checks_each_partition_as_check_table_does(capsys, clu
     import pandas as pd
 
     from doseconv import check_table
+    from doseconv.batch.status import summary_line
 
     data = parquet_parts(tmp_path / "data")
     out = tmp_path / "checked"
     result = run(capsys, "table", str(data / "*.parquet"), "--engine", "dask", "--scheduler", cluster, "-o", str(out))
-    assert (result.code, result.err) == (1, "6 rows checked: 3 consistent, 1 implausible, 2 upper-bound\n")
+    summary = "9 rows: 6 checked (3 consistent, 1 implausible, 2 upper-bound), 3 no claim"
+    assert (result.code, result.err) == (1, summary + "\n")
     written = pd.read_parquet(out).sort_values(["pills", "powder_kg"]).reset_index(drop=True)
     whole = pd.concat([pd.read_parquet(p) for p in sorted(data.glob("*.parquet"))], ignore_index=True)
-    expected = check_table(whole, "pills", "powder_kg", "claimed", powder_unit="kg")
+    expected = check_table(whole, "pills", "powder_kg", "claimed", powder_unit="kg", plain=True)
+    assert summary_line(expected["status"], expected["verdict"]) == summary
     expected = expected.sort_values(["pills", "powder_kg"]).reset_index(drop=True)
     assert list(written.columns) == list(expected.columns)
     assert list(written["verdict"].astype(str)) == list(expected["verdict"].astype(str))
-    assert list(written["diagnosis"].fillna("")) == list(expected["diagnosis"].fillna(""))
+    assert list(written["status"]) == list(expected["status"])
+    for column in ("diagnosis", "plain", "corrected_doses"):
+        assert list(written[column].astype(object).fillna("")) == list(expected[column].astype(object).fillna(""))
     assert not any(p.name.endswith(".part") for p in tmp_path.iterdir())
 
 

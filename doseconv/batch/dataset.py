@@ -44,10 +44,11 @@ def check_dataset(
     powder_unit: str | None = None,
     pills_unit: str | None = None,
     **options: Any,
-) -> dict[str, int]:
+) -> dict[tuple[str, str], int]:
     """Check every row of the Parquet files ``source`` names (a file, a folder or a pattern: ``data/*.parquet``),
     partition by partition, and write the checked rows to the Parquet dataset (a folder) ``output``; the number of
-    rows per verdict.
+    rows per (status, verdict) pair, the verdict ``""`` for rows not checked
+    (:func:`~doseconv.batch.status.summary_of` makes the summary line).
 
     Columns are found as :func:`~doseconv.batch.files.check_file` finds them; ``options`` go to
     :func:`~doseconv.batch.check_table`. ``scheduler`` is a Dask cluster's address; without one, the partitions
@@ -82,7 +83,7 @@ def check_dataset(
     partial = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".part"))
     try:
         write = checked.to_parquet(str(partial), write_index=False, compute=False, schema=_schema(meta))
-        counts = checked["verdict"].value_counts()
+        counts = checked.map_partitions(_tally, meta=("rows", "int64"))
         if scheduler is not None:
             from distributed import Client
 
@@ -94,7 +95,24 @@ def check_dataset(
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise
-    return {str(k): int(v) for k, v in sorted(verdicts.items()) if v}
+    tally: dict[tuple[str, str], int] = {}
+    for key, n in verdicts.items():
+        status, verdict = key.split("\t")
+        tally[(status, verdict)] = tally.get((status, verdict), 0) + int(n)
+    return tally
+
+
+def _tally(frame: Any) -> Any:
+    """A partition's rows counted by status (unreadable ones together) and, for checked rows, verdict."""
+    import pandas as pd
+
+    from .status import CHECKED, UNREADABLE
+
+    status = frame["status"].astype(str)
+    kind = status.where(~status.str.startswith(UNREADABLE), UNREADABLE)
+    verdict = frame["verdict"].astype(object).where(kind == CHECKED, "").fillna("").astype(str)
+    keys = kind + "\t" + verdict
+    return pd.Series(keys.value_counts(sort=False).to_dict(), dtype="int64", name="rows")
 
 
 def _schema(meta: Any) -> Any:
