@@ -70,8 +70,8 @@ def test_a_floor_is_said_as_a_floor_throughout_its_explanation() -> None:
         "cannot be given."
     )
     assert result.explanation.startswith(
-        "Claim 'enough to kill every American six times over' (at least 1.83 billion doses, a floor) from \"9,800 "
-        'pounds", under dea-2021 (2 mg per dose; no powder purity published). 1.83 billion doses are 3,653 kg of '
+        "Claim 'enough to kill every American six times over' (at least 1,826,548,680 doses, a floor) from \"9,800 "
+        'pounds", under dea-2021 (2 mg per dose; no powder purity published). 1,826,548,680 doses are 3,653 kg of '
         "pure fentanyl at 2 mg per dose."
     )
 

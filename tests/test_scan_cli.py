@@ -47,7 +47,10 @@ def test_cli_flagged_claim_exits_1_and_prints_the_claim(capsys, story) -> None:
     assert lines[6].startswith(
         "     correction: Counting each pill as one lethal dose, nearly 44 million fentanyl pills"
     )
-    assert lines[7] == "     rules: dea-2022 (DEA laboratory figures, 2022)"
+    assert (
+        lines[7]
+        == "     rules: dea-2022 (DEA laboratory figures, 2022); no date found, so the default (the latest year with every DEA laboratory figure and its tested range published)"
+    )
     assert "     pills:  Nearly 44 million fentanyl pills  (#1, not stated)" in lines
     assert "     diagnosis: reproduced by pills-only" in lines
 
@@ -75,7 +78,10 @@ def test_cli_markdown(capsys, story) -> None:
     assert out.startswith(f"## {path}\n\nplain text, 89 characters: 3 figures, 1 claim: 1 plausible.\n")
     assert "| # | offsets | kind | figure | value | unit | drug | scope | sentence |" in out
     assert "| 1 | 44 million pills (#1)" not in out
-    assert "| 1 | 193 million doses (#3) | plausible | — | dea-2022 (DEA laboratory figures, 2022) | national |" in out
+    assert (
+        "| 1 | 193 million doses (#3) | plausible | — | dea-2022 (DEA laboratory figures, 2022); no date found, so the default (the latest year with every DEA laboratory figure and its tested range published) | national |"
+        in out
+    )
     assert "| aggregate | 44 million pills (#1) | 6,500 pounds of fentanyl powder (#2) | the same sentence |" in out
     assert "1. > Nationwide, 44 million pills and 6,500 pounds of fentanyl powder equal 193 million doses." in out
 

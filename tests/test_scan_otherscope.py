@@ -143,7 +143,7 @@ def test_the_text_report_shows_the_sentence_the_figure_and_the_what_if(capsys, t
     assert claim[0] == "  1. 2 million potentially deadly doses  [169-203]  UNVERIFIABLE"
     assert claim[2:8] == [
         f"     in words: {PLAIN}",
-        "     rules: dea-2022 (DEA laboratory figures, 2022)",
+        "     rules: dea-2022 (DEA laboratory figures, 2022); no date found, so the default (the latest year with every DEA laboratory figure and its tested range published)",
         "     scope: Phoenix Division; DEA; this year; scale aggregate; no inputs of its own scope",
         "     nearest of another scope: 13,000 pounds of fentanyl powder  (#1, national; DEA; fiscal year 2023)",
         "     what-if (not the verdict): implausible (powder purity from 0.06% to 0.07%)",

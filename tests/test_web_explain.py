@@ -144,3 +144,22 @@ def test_the_menus_explain_themselves(client) -> None:
     page = client.get("/").text
     assert 'aria-describedby="reading-help"' in page and 'id="reading-help"' in page
     assert "Lenient grants a figure all the rounding its words allow" in page
+
+
+def test_the_shipped_explainer_is_docs_verdicts_md_and_has_every_verdict(client) -> None:
+    """docs/verdicts.md is the file the package ships; the page serves it with a heading for every verdict, which
+    the legend's links reach, and each verdict's section gives a worked example and its paste-ready sentence."""
+    from importlib import resources
+    from pathlib import Path
+
+    shipped = resources.files("doseconv").joinpath("data", "verdicts.md").read_text(encoding="utf-8")
+    docs = Path(__file__).resolve().parents[1] / "docs" / "verdicts.md"
+    assert docs.read_text(encoding="utf-8") == shipped
+    explainer._render.cache_clear()
+    page = client.get("/verdicts").text
+    for found in styles():
+        assert f'href="/verdicts#{found.verdict}"' in page
+        assert f'<h2 id="{found.verdict}">' in page, found.verdict
+        section = shipped.split(f"## {found.label}")[1].split("\n## ")[0]
+        assert "**What it does not claim:**" in section and "```console\n$ doseconv check" in section
+        assert "\nplain:    " in section

@@ -30,6 +30,12 @@ def _count_text(value: Fraction) -> str:
     return format_words(value, 2 if value >= 10**6 or value < 100 else 0)
 
 
+def _floor_text(value: Fraction) -> str:
+    """A floor as the explanation states it: in full, since a floor rounded up ("10 million" for 9,996,634) would
+    claim more than it does."""
+    return format_grouped(value, 1)
+
+
 def _range_text(interval: Interval) -> str:
     low, high = interval.low, interval.high
     if low == high:
@@ -58,7 +64,7 @@ def _setup(ctx: ClaimContext, floor: bool = False) -> str:
         setup.append(f"powder at {purity.show()} purity" if purity.value is not None else "no powder purity published")
     claim = ctx.claim
     claimed = (
-        f"at least {_count_text(ctx.claimed.low)} doses, a floor" if floor else f"{_range_text(ctx.claimed)} doses"
+        f"at least {_floor_text(ctx.claimed.low)} doses, a floor" if floor else f"{_range_text(ctx.claimed)} doses"
     )
     return f"Claim {claim.text!r} ({claimed}) from {stated}, under {chosen.label} ({'; '.join(setup)})."
 
@@ -85,7 +91,7 @@ def explain(
     dose = ctx.chosen.lethal_dose.show()
     floor = (claim := population_claim_of(ctx)) is not None and claim.floor
     claimed = ctx.claimed.low if floor else ctx.claim.amount.value  # a floor: its least, as the setup states it
-    shown = _count_text(claimed) if floor else format_words(claimed, 2)
+    shown = _floor_text(claimed) if floor else format_words(claimed, 2)
     parts = [
         _setup(ctx, floor),
         f"{_doses(claimed, shown)} {_mass_text(claimed * ctx.lethal)} of pure fentanyl at {dose} per dose.",

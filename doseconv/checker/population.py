@@ -160,12 +160,16 @@ def _default_year() -> int:
     return dates[0].year
 
 
+#: Why the default set is the default, as every output that names it says.
+DEFAULT_WHY = "the latest year with every DEA laboratory figure and its tested range published"
+
+
 def undated_note(*, population: bool = False) -> str:
     """What a claim with no date is checked under, and why (one rule for every kind of claim)."""
     year = f", and the population of the same year, {_default_year()}" if population else ""
     return (
-        f"no date given: the assumptions of {DEFAULT_SET}, the default (the latest year with every DEA laboratory "
-        f"figure and its tested range published){year}; give the claim's date or year to use that year's"
+        f"no date given: the assumptions of {DEFAULT_SET}, the default ({DEFAULT_WHY}){year}; give the claim's date "
+        "or year to use that year's"
     )
 
 

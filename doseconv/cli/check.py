@@ -149,7 +149,8 @@ def check_command(
     """Check a published dose total against the pills and powder it is said to come from.
 
     Exit code 0 for consistent, plausible and unverifiable (the missing input is named), 1 for
-    implausible, upper-bound and impossible, 2 on bad input.
+    implausible, upper-bound and impossible, 2 on bad input. What each verdict means, with worked
+    examples: docs/verdicts.md (and /verdicts on the page of 'doseconv serve').
 
     \b
     Examples:

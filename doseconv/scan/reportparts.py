@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ..checker.population import DEFAULT_WHY
 from ..reading.numbers import format_grouped, format_words
 from .figure import Figure
 from .scanner import Claim, ScanReport
@@ -134,6 +135,8 @@ def rules_text(claim: Claim, report: ScanReport) -> str:
         parts.append(f"{chosen.name} ({chosen.title})")
     if report.story_date is not None:
         parts.append(f"story dated {report.story_date.date.isoformat()} ({report.story_date.found_in})")
+    elif claim.result is not None and any(note.startswith("no date given") for note in claim.result.notes):
+        parts.append(f"no date found, so the default ({DEFAULT_WHY})")
     for rule in claim.rules.rules:
         parts.append(f"the story's rule {rule.describe()}")
     if claim.dea_verdict is not None:
