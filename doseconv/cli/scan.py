@@ -9,7 +9,7 @@ import typer
 
 from .app import EXIT_MISMATCH, command
 from .options import (
-    FLAGS,
+    LIMIT_FLAGS,
     assumptions_option,
     date_option,
     format_option,
@@ -21,9 +21,6 @@ from .options import (
     year_option,
 )
 from .output import count, emit
-
-#: The scan limits (library parameter -> option), named by the notes and errors they cause.
-LIMIT_FLAGS = {"max_bytes": "--max-bytes", "max_claims": "--max-claims", "max_figures": "--max-figures"}
 
 
 @command("scan")
@@ -80,7 +77,7 @@ def scan_command(
       doseconv scan story.txt --date 2022-12-20
       doseconv scan stories/ --format html -o report.html
     """
-    from ..errors import DoseconvError, InputError
+    from ..errors import InputError
     from ..scan.report import FILE_FORMATS, render_file
     from ..scan.sources import scan_paths
 
@@ -88,18 +85,12 @@ def scan_command(
         raise InputError(f"unknown format {output_format!r}; choose {', '.join(FILE_FORMATS)}")
     if output_format == "docx" and output is None and sys.stdout.isatty():
         raise InputError("a Word report is a file, not text for the terminal; name it with -o report.docx")
-    names = {**FLAGS, **LIMIT_FLAGS}
-    try:
-        scans = scan_paths(
-            _stories(paths), format=input_format, max_bytes=max_bytes, max_claims=max_claims,
-            assumptions=assumptions, pill_model=pill_model, reading=reading, date=date, year=year, state=state,
-        )  # fmt: skip
-        chosen = output_format or ("markdown" if scans.folder else "text")
-        report = render_file(scans, chosen, max_figures=max_figures, names=names)
-    except DoseconvError as error:
-        if error.parameter not in LIMIT_FLAGS:
-            raise
-        raise InputError(error.message_for(names)) from None
+    scans = scan_paths(
+        _stories(paths), format=input_format, max_bytes=max_bytes, max_claims=max_claims,
+        assumptions=assumptions, pill_model=pill_model, reading=reading, date=date, year=year, state=state,
+    )  # fmt: skip
+    chosen = output_format or ("markdown" if scans.folder else "text")
+    report = render_file(scans, chosen, max_figures=max_figures, names=LIMIT_FLAGS)
     emit(report, output, inputs=[p for p in paths or () if p != "-"])
     if output not in (None, "-") and not quiet:
         summary = scans.to_dict()["summary"]
