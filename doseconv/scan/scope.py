@@ -146,7 +146,12 @@ def _overlapping(a: str | None, b: str | None) -> bool:
     second = {x for x in (b or "").split(", ") if x}
     parents = parent_agencies()
     widen = lambda names: names | {parents[n] for n in names if n in parents}  # noqa: E731
-    return bool(widen(first) & second or first & widen(second))
+    if widen(first) & second or first & widen(second):
+        return True
+    # One agency named short and in full ("Delaware Police", "the Delaware State Police"; "Tulsa police", "the Tulsa
+    # Police Department"): the words of one name are all in the other's.
+    words = lambda name: set(name.lower().split())  # noqa: E731
+    return any(words(x) <= words(y) or words(y) <= words(x) for x in first for y in second)
 
 
 class ScopeResolver:

@@ -267,10 +267,10 @@ def _local_agencies(text: str) -> list[Mention]:
             weak = _speaks(text, before.start(), word.end())
             found.append(Mention(before.start(), "agency", name, 0, weak))
             town = LOCAL_SUFFIX.sub("", name)
-            if town != name and town:  # a sheriff's office or police department covers its county or town
-                found.append(Mention(before.start(), "geo", town, 2, weak))
-            elif (state := _STATE_AGENCY.sub("", name)) != name and state in _states().split("|"):
+            if (state := _STATE_AGENCY.sub("", name)) != name and state in _states().split("|"):
                 found.append(Mention(before.start(), "geo", state, 2, weak))  # "Arizona State Patrol": statewide
+            elif town != name and town:  # a sheriff's office or police department covers its county or town
+                found.append(Mention(before.start(), "geo", town, 2, weak))
     named = {m.value for m in found if m.field == "geo"}  # the places of the agencies named by name
     for officers in _OFFICERS_IN.finditer(text):
         town = officers["town"]
