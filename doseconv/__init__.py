@@ -60,6 +60,7 @@ _LAZY = {
     "parse_claim": "reading.inputs",
     "read_figure": "reading.inputs",
     "check_table": "batch",  # pandas itself loads only when a table is checked
+    "MissingValuesWarning": "vectors",
 }
 
 __all__ = [
@@ -80,6 +81,7 @@ __all__ = [
     "Implied",
     "InputError",
     "MissingValueError",
+    "MissingValuesWarning",
     "Overrides",
     "Parameter",
     "PopulationError",
@@ -120,6 +122,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .checker import VERDICTS, Band, CheckResult, Diagnosis, Implied, Verdict, check
     from .reading.inputs import parse_claim, read_figure
     from .reading.stated import StatedFigure, describe, parse_stated
+    from .vectors import MissingValuesWarning
 
 
 def __getattr__(name: str) -> Any:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 from fractions import Fraction
-from typing import Any, Unpack
+from typing import TYPE_CHECKING, Any, TypeVar, Unpack, overload
 
 from .assumptions import (
     DEFAULT_PILL_MODEL,
@@ -28,6 +28,16 @@ from .reading.numbers import exact_fraction, exact_text, format_count, format_gr
 from .reading.quantity import Amount, parse_amount, weighs_pills
 from .registry import resolve_unit, unit_factor
 from .vectors import scale
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
+    import numpy.typing as npt
+    import pandas as pd
+
+#: A Series or an Index: the result is one of the same kind, with the same index.
+PandasT = TypeVar("PandasT", "pd.Series", "pd.Index")
+#: A single figure: text ("6500 lb"), an Amount, or a plain number; converted exactly, to a Fraction.
+Scalar = str | Amount | int | float | Decimal | Fraction
 
 __all__ = [
     "PILL_MODELS",
@@ -72,8 +82,17 @@ def _amount_in(value: Any, unit: str | None, kind: str, what: str) -> tuple[Any,
     return value, name
 
 
+@overload
+def convert_mass(value: Scalar, from_unit: str | None = None, to_unit: str = "kg") -> Fraction: ...
+@overload
+def convert_mass(
+    value: npt.NDArray[Any], from_unit: str | None = None, to_unit: str = "kg"
+) -> npt.NDArray[np.float64]: ...
+@overload
+def convert_mass(value: PandasT, from_unit: str | None = None, to_unit: str = "kg") -> PandasT: ...
 def convert_mass(value: Any, from_unit: str | None = None, to_unit: str = "kg") -> Any:
-    """Convert a mass between units.
+    """Convert a mass between units: a Fraction for one figure, floats for an array, Series or Index (a Series
+    is named for the unit it holds, ``kg``).
 
     >>> convert_mass("6500 lb", to_unit="kg")
     Fraction(589670081, 200000)
@@ -84,9 +103,36 @@ def convert_mass(value: Any, from_unit: str | None = None, to_unit: str = "kg") 
     target, kind = resolve_unit(to_unit)
     if kind != "mass":
         raise UnitError(f"{to_unit!r} is not a mass unit")
-    return scale(magnitude, unit_factor(unit, target), "mass")
+    return scale(magnitude, unit_factor(unit, target), "mass", _SYMBOLS.get(target, target))
 
 
+@overload
+def powder_to_doses(
+    mass: Scalar,
+    unit: str | None = None,
+    *,
+    assumptions: SetChoice = None,
+    overrides: Overrides | None = None,
+    **given: Unpack[OverrideArgs],
+) -> Fraction: ...
+@overload
+def powder_to_doses(
+    mass: npt.NDArray[Any],
+    unit: str | None = None,
+    *,
+    assumptions: SetChoice = None,
+    overrides: Overrides | None = None,
+    **given: Unpack[OverrideArgs],
+) -> npt.NDArray[np.float64]: ...
+@overload
+def powder_to_doses(
+    mass: PandasT,
+    unit: str | None = None,
+    *,
+    assumptions: SetChoice = None,
+    overrides: Overrides | None = None,
+    **given: Unpack[OverrideArgs],
+) -> PandasT: ...
 def powder_to_doses(
     mass: Any,
     unit: str | None = None,
@@ -108,9 +154,36 @@ def powder_to_doses(
     magnitude, unit_name = _amount_in(mass, unit, "mass", "powder")
     share = chosen.require("powder_purity")
     factor = unit_factor(unit_name, "milligram") * share / chosen.require("lethal_dose")
-    return scale(magnitude, factor, "powder")
+    return scale(magnitude, factor, "powder", "doses")
 
 
+@overload
+def pills_to_doses(
+    pills: Scalar,
+    model: PillModel | str = DEFAULT_PILL_MODEL,
+    *,
+    assumptions: SetChoice = None,
+    overrides: Overrides | None = None,
+    **given: Unpack[OverrideArgs],
+) -> Fraction: ...
+@overload
+def pills_to_doses(
+    pills: npt.NDArray[Any],
+    model: PillModel | str = DEFAULT_PILL_MODEL,
+    *,
+    assumptions: SetChoice = None,
+    overrides: Overrides | None = None,
+    **given: Unpack[OverrideArgs],
+) -> npt.NDArray[np.float64]: ...
+@overload
+def pills_to_doses(
+    pills: PandasT,
+    model: PillModel | str = DEFAULT_PILL_MODEL,
+    *,
+    assumptions: SetChoice = None,
+    overrides: Overrides | None = None,
+    **given: Unpack[OverrideArgs],
+) -> PandasT: ...
 def pills_to_doses(
     pills: Any,
     model: PillModel | str = DEFAULT_PILL_MODEL,
@@ -128,9 +201,36 @@ def pills_to_doses(
     """
     chosen = _chosen(assumptions, overrides, given)
     magnitude, _ = _amount_in(pills, None, "pills", "pills")
-    return scale(magnitude, pill_factor(chosen, model), "pills")
+    return scale(magnitude, pill_factor(chosen, model), "pills", "doses")
 
 
+@overload
+def doses_to_mass(
+    doses: Scalar,
+    unit: str = "kg",
+    *,
+    assumptions: SetChoice = None,
+    overrides: Overrides | None = None,
+    **given: Unpack[OverrideArgs],
+) -> Fraction: ...
+@overload
+def doses_to_mass(
+    doses: npt.NDArray[Any],
+    unit: str = "kg",
+    *,
+    assumptions: SetChoice = None,
+    overrides: Overrides | None = None,
+    **given: Unpack[OverrideArgs],
+) -> npt.NDArray[np.float64]: ...
+@overload
+def doses_to_mass(
+    doses: PandasT,
+    unit: str = "kg",
+    *,
+    assumptions: SetChoice = None,
+    overrides: Overrides | None = None,
+    **given: Unpack[OverrideArgs],
+) -> PandasT: ...
 def doses_to_mass(
     doses: Any,
     unit: str = "kg",
@@ -152,7 +252,7 @@ def doses_to_mass(
     if kind != "mass":
         raise UnitError(f"{unit!r} is not a mass unit")
     factor = chosen.require("lethal_dose") * unit_factor("milligram", target)
-    return scale(magnitude, factor, "doses")
+    return scale(magnitude, factor, "doses", _SYMBOLS.get(target, target))
 
 
 @dataclass(frozen=True)

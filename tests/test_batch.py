@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from doseconv import DoseconvError, InputError, check
-from doseconv.batch import OUTPUT_COLUMNS, check_table
+from doseconv.batch import OUTPUT_COLUMNS, Unreadable, check_table
 
 from .table_rows import rows
 
@@ -51,10 +51,15 @@ def test_every_verdict_equals_the_exact_check(table_rows: list[dict], options: d
     out = check_table(frame, pills="pills", powder="powder", claim="claim", powder_unit=unit, **options)
     for index, row in frame.iterrows():
         expected = _scalar(row.to_dict(), unit, options)
+        if not expected.inputs["pills"] and not expected.inputs["powder"]:
+            assert (out.at[index, "status"], expected.verdict) == ("no inputs", "unverifiable")
+            assert pd.isna(out.at[index, "verdict"])
+            continue
+        assert out.at[index, "status"] == "checked"
         assert out.at[index, "verdict"] == expected.verdict, dict(row)
         if expected.computed is not None:
-            assert out.at[index, "computed_low"] == pytest.approx(float(expected.computed.low), rel=1e-9)
-            assert out.at[index, "computed_high"] == pytest.approx(float(expected.computed.high), rel=1e-9)
+            assert out.at[index, "computed_doses_low"] == pytest.approx(float(expected.computed.low), rel=1e-9)
+            assert out.at[index, "computed_doses_high"] == pytest.approx(float(expected.computed.high), rel=1e-9)
         implied = expected.implied
         parameter = out.at[index, "implied_parameter"]
         assert (None if pd.isna(parameter) else parameter) == (implied.parameter if implied else None)
@@ -63,7 +68,13 @@ def test_every_verdict_equals_the_exact_check(table_rows: list[dict], options: d
             if not implied.unbounded:
                 assert out.at[index, "implied_high"] == pytest.approx(float(implied.interval.high), rel=1e-9)
         flagged = expected.verdict in ("implausible", "impossible", "upper-bound")
-        assert pd.isna(out.at[index, "correction"]) != flagged
+        correction = expected.correction
+        if flagged and correction is not None:
+            assert out.at[index, "corrected_doses"] == pytest.approx(float(correction.value), rel=1e-9)
+        else:
+            assert pd.isna(out.at[index, "corrected_doses"])
+        best = expected.matching_methods[0] if flagged and expected.matching_methods else None
+        assert (None if pd.isna(out.at[index, "diagnosis"]) else out.at[index, "diagnosis"]) == best
 
 
 @settings(max_examples=15, deadline=None)
@@ -75,7 +86,11 @@ def test_numeric_columns_verdicts_equal_the_exact_check(table_rows: list[dict]) 
     frame["pills"] = frame["pills"].astype(float)
     out = check_table(frame, pills="pills", powder="powder", claim="claim", powder_unit="kg")
     for index, row in frame.iterrows():
-        assert out.at[index, "verdict"] == _scalar(row.to_dict(), "kg", {}).verdict, dict(row)
+        expected = _scalar(row.to_dict(), "kg", {})
+        if out.at[index, "status"] == "no inputs":
+            assert expected.verdict == "unverifiable" and pd.isna(row["pills"]) and pd.isna(row["powder"])
+        else:
+            assert out.at[index, "verdict"] == expected.verdict, dict(row)
 
 
 def test_the_users_frame_is_left_as_it_was() -> None:
@@ -103,46 +118,134 @@ def test_text_columns_are_parsed_once_per_distinct_value(monkeypatch) -> None:
     assert set(out["verdict"]) == {"implausible", "consistent"}
 
 
-def test_flagged_rows_get_a_diagnosis_and_correction_and_the_others_none() -> None:
+def test_flagged_rows_get_a_diagnosis_and_corrected_figure_and_the_others_none() -> None:
     frame = pd.DataFrame(
         {"pills": ["nearly 44 million", "nearly 44 million"], "doses": ["nearly 193 million", "44 million"]}
     )
-    out = check_table(frame, pills="pills", claim="doses")
+    out = check_table(frame, pills="pills", claim="doses", plain=True, explanation=True)
     assert list(out["verdict"]) == ["implausible", "consistent"]
     assert out.at[0, "diagnosis"] == "pills-only"
     exact = check("nearly 44 million", None, "nearly 193 million")
-    plain = getattr(getattr(exact, "correction", None), "plain", None)  # the correction's text, where one is given
-    assert out.at[0, "correction"] == (plain or exact.explanation)
-    assert pd.isna(out.at[1, "diagnosis"]) and pd.isna(out.at[1, "correction"])
+    assert out.at[0, "corrected_doses"] == float(exact.correction.value) == 44_000_000
+    assert (out.at[0, "plain"], out.at[0, "explanation"]) == (exact.plain, exact.explanation)
+    assert pd.isna(out.at[1, "diagnosis"]) and pd.isna(out.at[1, "corrected_doses"])
+    assert out.at[1, "plain"] == check("nearly 44 million", None, "44 million").plain
 
 
-def test_empty_cells_are_figures_not_given() -> None:
-    frame = pd.DataFrame({"pills": [None, ""], "kg": [np.nan, np.nan], "doses": ["5 million", "5 million"]})
-    out = check_table(frame, pills="pills", powder="kg", powder_unit="kg", claim="doses")
-    assert list(out["verdict"]) == ["unverifiable", "unverifiable"]
+def test_text_columns_only_when_asked_for() -> None:
+    frame = pd.DataFrame({"pills": ["nearly 44 million"], "doses": ["nearly 193 million"]})
+    assert list(check_table(frame, pills="pills", claim="doses").columns) == ["pills", "doses", *OUTPUT_COLUMNS]
+    out = check_table(frame, pills="pills", claim="doses", explanation=True)
+    assert list(out.columns) == ["pills", "doses", *OUTPUT_COLUMNS, "explanation"]
+
+
+def test_a_row_that_cannot_be_checked_is_one_row_with_its_status() -> None:
+    """What goes wrong today: one empty or 'n/a' claim refused the whole table. Each row now says what it is."""
+    frame = pd.DataFrame(
+        {
+            "pills": [250_000, 1_000, 5_000, None, "lots", 44_000_000],
+            "lb": [26.0, None, None, None, 2.0, 6500.0],
+            "claimed": ["6 million", "", "n/a", "5 million", "5 million", "nearly 193 million"],
+        }
+    )
+    out = check_table(frame, pills="pills", powder="lb", powder_unit="lb", claim="claimed")
+    assert list(out["status"]) == [
+        "checked",
+        "no claim",
+        "no claim",
+        "no inputs",
+        "unreadable: column 'pills': no number at the start of 'lots'; write a figure such as '6500 lb' or "
+        "'44 million pills'",
+        "checked",
+    ]
+    assert list(out["verdict"].astype(object).where(out["verdict"].notna(), None)) == [
+        "upper-bound",
+        None,
+        None,
+        None,
+        None,
+        "plausible",
+    ]
+    for name in OUTPUT_COLUMNS[1:]:  # every finding of an unchecked row is empty
+        assert out[name][1:5].isna().all(), name
+
+
+def test_a_column_mixing_numbers_and_text_is_read_cell_by_cell() -> None:
+    """What goes wrong today: 120000 in one row and 'nearly 44 million' in the next was refused as mixed kinds."""
+    frame = pd.DataFrame({"pills": [120_000, "nearly 44 million"], "doses": ["120,000", 44_000_000]}, dtype=object)
+    out = check_table(frame, pills="pills", claim="doses")
+    assert list(out["status"]) == ["checked", "checked"]
+    assert (
+        list(out["verdict"])
+        == [check(120_000, None, "120,000").verdict, check("nearly 44 million", None, 44_000_000).verdict]
+        == ["consistent", "consistent"]
+    )
 
 
 @pytest.mark.parametrize(
-    ("column", "message"),
+    ("cell", "why"),
     [
-        (pd.Series(pd.to_datetime(["2024-01-01"])), "column 'x' holds dates or times; give numbers or figures as text"),
-        (pd.Series([True]), "column 'x' holds true/false values; give numbers or figures as text"),
-        (pd.Series([1 + 2j]), "column 'x' holds complex numbers; give real numbers or figures as text"),
-        (
-            pd.Series([5, "5 kg"], dtype=object),
-            "column 'x' mixes kinds of value (int, str); give all numbers or all figures as text",
-        ),
-        (pd.Series([-5.0]), "row 1, column 'x': -5.0 is not a figure; figures must be finite and zero or more"),
-        (pd.Series([float("inf")]), "row 1, column 'x': inf is not a figure; figures must be finite and zero or more"),
-        (pd.Series(["12 kg", "lots"]), "row 2, column 'x': "),
-        (pd.Series(["12 pills"]), "row 1, column 'x': '12 pills' must be a mass"),
+        (pd.Timestamp("2024-01-01"), "2024-01-01 00:00:00 is a date or a time, not a figure"),
+        (True, "TRUE is a true/false value, not a figure"),
+        (1 + 2j, "(1+2j) is a complex number, not a figure"),
+        (-5.0, "-5.0 is not a figure; figures must be finite and zero or more"),
+        (float("inf"), "inf is not a figure; figures must be finite and zero or more"),
+        ("lots", "no number at the start of 'lots'; write a figure such as '6500 lb' or '44 million pills'"),
+        ("12 pills", "'12 pills' must be a mass"),
+        (Unreadable("a formula with no stored value", "=A1*2"), "a formula with no stored value"),
     ],
 )
-def test_columns_that_are_not_figures_are_refused_with_the_column_named(column, message: str) -> None:
-    frame = pd.DataFrame({"x": column, "doses": ["1 million"] * len(column)})
-    with pytest.raises(InputError) as error:
-        check_table(frame, powder="x", powder_unit="kg", claim="doses")
-    assert str(error.value).startswith(message)
+def test_a_cell_that_is_no_figure_makes_its_row_unreadable(cell, why: str) -> None:
+    frame = pd.DataFrame({"x": pd.Series([cell, 12.0], dtype=object), "doses": ["1 million", "1 million"]})
+    out = check_table(frame, powder="x", powder_unit="kg", claim="doses")
+    assert list(out["status"]) == [f"unreadable: column 'x': {why}", "checked"]
+    assert out.at[1, "verdict"] == check(None, 12.0, "1 million", powder_unit="kg").verdict
+
+
+@pytest.mark.parametrize(
+    "column",
+    [pd.Series(pd.to_datetime(["2024-01-01"])), pd.Series([True]), pd.Series([1 + 2j]), pd.Series([-5.0])],
+)
+def test_a_typed_column_that_is_no_figure_makes_each_row_unreadable(column) -> None:
+    frame = pd.DataFrame({"x": column, "doses": ["1 million"]})
+    out = check_table(frame, powder="x", powder_unit="kg", claim="doses")
+    assert out.at[0, "status"].startswith("unreadable: column 'x': ")
+
+
+def test_a_plain_number_without_a_unit_in_a_mixed_mass_column_is_unreadable() -> None:
+    frame = pd.DataFrame({"x": ["12 kg", "26"], "doses": ["1 million", "1 million"]})
+    out = check_table(frame, powder="x", claim="doses")
+    assert list(out["status"]) == [
+        "checked",
+        "unreadable: column 'x': '26' has no unit; write it in the cell or give the column's",
+    ]
+
+
+def test_population_claims_are_checked_like_any_other() -> None:
+    """What goes wrong today: 'could kill the entire population of Wyoming' was refused in a table."""
+    frame = pd.DataFrame(
+        {
+            "lb": [200.0, 1.0],
+            "claimed": ["enough to kill every American", "could kill the entire population of Wyoming"],
+        }
+    )
+    out = check_table(frame, powder="lb", powder_unit="lb", claim="claimed", year=2023, plain=True)
+    for index, (lb, claimed) in frame.iterrows():
+        expected = check(None, lb, claimed, powder_unit="lb", year=2023)
+        assert (out.at[index, "status"], out.at[index, "verdict"]) == ("checked", expected.verdict)
+        assert out.at[index, "plain"] == expected.plain
+        assert out.at[index, "assumptions"] == expected.assumptions.name == "dea-2023"
+    assert "population of Wyoming" in out.at[1, "plain"]
+
+
+def test_a_population_claim_is_read_for_its_rows_date() -> None:
+    frame = pd.DataFrame({"seized": ["2019-05-01", "2023-05-01"], "lb": [200.0, 200.0],
+                          "claimed": ["enough to kill every American"] * 2})  # fmt: skip
+    out = check_table(frame, powder="lb", powder_unit="lb", claim="claimed", date="seized", plain=True)
+    for index, row in frame.iterrows():
+        expected = check(None, 200.0, row["claimed"], powder_unit="lb", date=row["seized"])
+        assert (out.at[index, "verdict"], out.at[index, "plain"]) == (expected.verdict, expected.plain)
+        assert out.at[index, "assumptions"] == expected.assumptions.name
 
 
 def test_a_numeric_mass_column_needs_its_unit() -> None:
@@ -160,6 +263,11 @@ def test_missing_and_clashing_columns_are_named() -> None:
     with pytest.raises(InputError) as clash:
         check_table(frame, pills="pills", claim="pills")
     assert str(clash.value) == "the table already has a column 'verdict'; rename it before checking"
+    with pytest.raises(InputError) as no_inputs:
+        check_table(frame, claim="pills")
+    assert str(no_inputs.value) == (
+        "no pills or powder column given; name the column of pills (pills=...) or of powder (powder=...)"
+    )
 
 
 def test_progress_is_reported_by_rows_done() -> None:
@@ -214,13 +322,6 @@ def test_pills_given_by_weight_are_checked_exactly() -> None:
     assert out.at[0, "implied_parameter"] == "pill_purity"
 
 
-def test_without_explanations_flagged_rows_keep_the_same_verdicts() -> None:
-    frame = pd.DataFrame({"pills": ["nearly 44 million"] * 2, "doses": ["nearly 193 million", "44 million"]})
-    out = check_table(frame, pills="pills", claim="doses", explain=False)
-    assert list(out["verdict"]) == ["implausible", "consistent"]
-    assert out["diagnosis"].isna().all() and out["correction"].isna().all()
-
-
 def test_a_seizure_claim_needing_more_than_every_yearly_mean_gets_the_exact_verdict() -> None:
     """Found by the property: at the seizure scale a purity within the tested range but above every yearly mean
     can be an upper bound (the powder counted as pure), which only the exact check names."""
@@ -254,6 +355,7 @@ def test_a_date_column_checks_each_row_under_the_set_of_its_date() -> None:
     """Each row's verdict and set are those doseconv.check gives with the row's date; rows stay in their order."""
     out = check_table(DATED, "pills", "powder", "claimed", date="seized")
     assert list(out.index) == list(DATED.index) and list(out["seized"]) == list(DATED["seized"])
+    assert set(out["status"]) == {"checked"}
     for (_, row), (verdict, chosen) in zip(
         DATED.iterrows(), zip(out["verdict"], out["assumptions"], strict=True), strict=True
     ):
@@ -271,17 +373,25 @@ def test_a_date_column_gives_way_to_a_set_given() -> None:
     )
 
 
-@pytest.mark.parametrize(
-    ("cells", "message"),
-    [(["yesterday"], "column 'seized', row 1: 'yesterday' is not a date"),
-     (["2023-02-30"], "column 'seized', row 1: '2023-02-30' is not a date")],
-)  # fmt: skip
-def test_a_cell_that_is_no_date_is_refused_with_its_column_and_row(cells: list, message: str) -> None:
-    table = pd.DataFrame({"seized": cells, "pills": ["5"], "claimed": ["5 doses"]})
-    with pytest.raises(InputError, match=message):
-        check_table(table, "pills", None, "claimed", date="seized")
+@pytest.mark.parametrize("cell", ["yesterday", "2023-02-30", True, 12.5])
+def test_a_cell_that_is_no_date_makes_its_row_unreadable(cell) -> None:
+    table = pd.DataFrame({"seized": [cell, "2023-01-01"], "pills": ["5", "5"], "claimed": ["5 doses", "5 doses"]})
+    out = check_table(table, "pills", None, "claimed", date="seized")
+    assert list(out["status"]) == [
+        f"unreadable: column 'seized': {cell!r} is not a date; write it as 2023-06-14 or a year such as 2023",
+        "checked",
+    ]
+    assert pd.isna(out.at[0, "verdict"]) and out.at[1, "verdict"] == "consistent"
 
 
 def test_a_missing_date_column_is_named() -> None:
     with pytest.raises(InputError, match="no column 'when' in the table"):
         check_table(DATED, "pills", "powder", "claimed", date="when")
+
+
+def test_plain_numbers_written_with_other_digits_are_other_figures() -> None:
+    """Found by the property: "700,000,000.0" states a digit more than "700,000,000"; equal numbers, other figures."""
+    frame = pd.DataFrame({"kg": [1301.0, 1390.0], "claim": ["700,000,000.0", "700,000,000"]})
+    out = check_table(frame, powder="kg", powder_unit="kg", claim="claim", assumptions="dea-2022")
+    expected = [check(None, kg, c, powder_unit="kg", assumptions="dea-2022").verdict for kg, c in frame.values]
+    assert list(out["verdict"]) == expected == ["impossible", "upper-bound"]

@@ -112,7 +112,7 @@ def test_singular_counts(tmp_path: Path) -> None:
     )
     table = tmp_path / "one.csv"
     table.write_text('pills,claim\n"44 million",nearly 193 million\n', encoding="utf-8")
-    assert invoke("table", str(table))[2] == "1 row checked: 1 implausible\n"
+    assert invoke("table", str(table))[2] == "1 row: 1 checked (1 implausible)\n"
 
 
 @pytest.mark.parametrize(
@@ -166,7 +166,7 @@ def test_every_command_given_an_override_passes_it_on(tmp_path: Path) -> None:
     assert code == 0 and json.loads(out)["verdict"] == "consistent"
     table = tmp_path / "t.csv"
     table.write_text('powder,claim\n"6,500 lb",147 million\n', encoding="utf-8")
-    assert invoke("table", str(table), "--purity", "10%")[2] == "1 row checked: 1 consistent\n"
+    assert invoke("table", str(table), "--purity", "10%")[2] == "1 row: 1 checked (1 consistent)\n"
     chart = tmp_path / "c.png"
     assert (
         invoke(
@@ -194,11 +194,11 @@ def test_errors_point_at_the_fix(args: list[str], message: str) -> None:
 def test_a_table_error_names_only_options_table_has(tmp_path: Path) -> None:
     table = tmp_path / "eu.csv"
     table.write_text('powder,claim\n"1,5 kg",193 million\n', encoding="utf-8")
-    code, _, err = invoke("table", str(table))
-    assert code == 2
-    assert err == (
-        f"Error: {table}: row 1, column 'powder': cannot read '1,5' as a number: a comma before other than three "
-        "digits is a decimal comma (European style); write 1.5\n"
+    code, out, err = invoke("table", str(table), "--format", "json")
+    assert code == 0 and err == "1 row: 1 unreadable\n"
+    assert json.loads(out)[0]["status"] == (
+        "unreadable: column 'powder': cannot read '1,5' as a number: a comma before other than three "
+        "digits is a decimal comma (European style); write 1.5"
     )
     assert "--decimal-comma" in invoke("convert", "1,5 kg")[2]  # convert has the option, and names it
 

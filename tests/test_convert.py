@@ -105,7 +105,7 @@ def test_series_keeps_index_and_name_and_input_is_not_modified() -> None:
     before = series.copy()
     out = powder_to_doses(series, "kg", assumptions="pure")
     assert isinstance(out, pd.Series)
-    assert list(out.index) == ["a", "b"] and out.name == "kg"
+    assert list(out.index) == ["a", "b"] and out.name == "doses"  # named for what it holds now
     assert out.tolist() == [500000.0, 1250000.0]
     pd.testing.assert_series_equal(series, before)
 

@@ -93,19 +93,25 @@ def test_scalar_conversions(value: Any, name: str) -> None:
 @fuzz_settings(200)
 @given(numeric_arrays())
 def test_arrays_of_every_dtype(values: Any) -> None:
-    """Real numeric dtypes with finite values of zero or more convert (one float multiplication); every other
-    dtype, value or container is an InputError."""
+    """Real numeric dtypes with finite values of zero or more convert (one float multiplication), a missing value
+    to a missing result; every other dtype, value or container is an InputError."""
+    import warnings
+
     import numpy as np
 
-    result = only_doseconv_errors(doseconv.convert_mass, values, "kg", "g")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", doseconv.MissingValuesWarning)
+        result = only_doseconv_errors(doseconv.convert_mass, values, "kg", "g")
     kind = getattr(getattr(values, "dtype", None), "kind", None)
     if isinstance(result, DoseconvError):
         assert isinstance(result, InputError)
         return
     assert kind in ("i", "u", "f") and type(values).__name__ != "DataFrame"
     expected = np.asarray(values, dtype=float) * 1000.0
-    assert np.isfinite(np.asarray(result, dtype=float)).all()
-    assert np.allclose(np.asarray(result, dtype=float), expected, rtol=1e-15, atol=0)
+    got = np.asarray(result, dtype=float)
+    assert (np.isnan(got) == np.isnan(expected)).all()  # NaN in, NaN out
+    assert np.isfinite(got[~np.isnan(got)]).all()
+    assert np.allclose(got, expected, rtol=1e-15, atol=0, equal_nan=True)
 
 
 @fuzz_settings(100)

@@ -181,7 +181,7 @@ def test_a_workbook_of_one_plain_sheet_is_replaced(capsys, tmp_path: Path) -> No
     assert run(capsys, "table", str(source), "-o", str(target), "-q").code == 0
     assert run(capsys, "table", str(source), "-o", str(target), "-q").code == 0  # its own output, written again
     rows = list(openpyxl.load_workbook(target).active.values)
-    assert rows[0][:3] == ("pills", "doses claimed", "verdict") and len(rows) == 3
+    assert rows[0][:4] == ("pills", "doses claimed", "status", "verdict") and len(rows) == 3
 
 
 def test_a_chart_is_written_whole(tmp_path: Path, monkeypatch) -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from doseconv import convert_mass, doses_to_mass, pills_to_doses, powder_to_doses
 from doseconv.errors import InputError, UnitError
+from doseconv.vectors import MissingValuesWarning
 
 REFUSED = [
     (np.array(["2020-01-01"], dtype="datetime64[D]"), "datetime64[D]: dates are not quantities"),
@@ -46,7 +47,7 @@ def test_a_series_of_text_is_refused_not_a_bare_value_error() -> None:
 def test_every_real_numeric_dtype_is_accepted(dtype: str) -> None:
     series = pd.Series([0, 1, 100], dtype=dtype, name="kg")
     out = convert_mass(series, "kg", "g")
-    assert out.tolist() == [0.0, 1000.0, 100000.0] and out.name == "kg"
+    assert out.tolist() == [0.0, 1000.0, 100000.0] and out.name == "g"  # named for what it holds
     assert convert_mass(np.array([0, 1, 100], dtype=series.to_numpy().dtype), "kg", "g").tolist() == out.tolist()
 
 
@@ -56,9 +57,35 @@ def test_numpy_scalars_are_read_exactly_like_python_numbers() -> None:
     assert pills_to_doses(np.uint64(10)) == 10
 
 
-def test_missing_values_are_refused() -> None:
-    with pytest.raises(InputError, match="negative, missing, NaN or infinite"):
-        convert_mass(pd.Series([1, None], dtype="Int64"), "kg", "g")
+@pytest.mark.parametrize(
+    "value",
+    [pd.Series([1, None, 2], dtype="Int64"), pd.Series([1.0, np.nan, 2.0]), np.array([1.0, np.nan, 2.0])],
+    ids=["Int64", "float64 Series", "array"],
+)
+def test_missing_values_give_missing_results_counted(value) -> None:
+    """What goes wrong today: one missing value refused the whole Series. Now NaN in, NaN out, counted."""
+    with pytest.warns(
+        MissingValuesWarning, match=r"^powder: 1 of 3 values are missing \(NaN\); their results are NaN$"
+    ) as caught:
+        out = powder_to_doses(value, "kg", assumptions="pure")
+    assert (caught[0].message.count, caught[0].message.size) == (1, 3)
+    assert np.isnan(out[1]) and [out[0], out[2]] == [500_000.0, 1_000_000.0]
+
+
+@pytest.mark.parametrize("value", [np.array([1.0, -2.0, np.nan]), pd.Series([np.inf, np.nan]), np.array([-0.5])])
+def test_negative_and_infinite_values_are_refused_beside_missing_ones(value) -> None:
+    with pytest.raises(
+        InputError, match=r"^mass holds negative or infinite values; figures must be finite and zero or more$"
+    ):
+        convert_mass(value, "kg", "g")
+
+
+def test_a_factor_of_zero_still_refuses_negative_values_and_keeps_missing_ones() -> None:
+    with pytest.raises(InputError, match="negative or infinite"):
+        powder_to_doses(np.array([-1.0]), "kg", purity="0%")
+    with pytest.warns(MissingValuesWarning):
+        out = powder_to_doses(np.array([1.0, np.nan]), "kg", purity="0%")
+    assert out[0] == 0 and np.isnan(out[1])
 
 
 def test_dataframes_and_index_objects() -> None:
@@ -71,7 +98,7 @@ def test_dataframes_and_index_objects() -> None:
     assert convert_mass(frame["mass"], "kg", "g").tolist() == [1000.0, 2000.0]
     index = pd.Index([1.0, 2.0], name="kg")
     out = convert_mass(index, "kg", "g")
-    assert isinstance(out, pd.Index) and out.tolist() == [1000.0, 2000.0] and out.name == "kg"
+    assert isinstance(out, pd.Index) and out.tolist() == [1000.0, 2000.0] and out.name == "g"
     with pytest.raises(InputError, match=r"dtype (object|str)"):
         convert_mass(pd.Index(["a"]), "kg", "g")
 

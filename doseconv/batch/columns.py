@@ -1,47 +1,54 @@
 """Table columns read as figures: per row a float interval for the vectorized pass, and the exact figure on demand.
 
-Every cell is read by the reader :func:`doseconv.check` uses (:func:`doseconv.reading.inputs.read_figure`).
-A text column ("nearly 44 million") is read once per distinct value. A numeric column is read at
-face value, like the same figure written out: its interval comes from that reader applied to one
-representative number per class of (leading digit position, last stated digit position), so the
-vectorized pass follows whatever rule the reader applies. Rows the vectorized pass cannot place for
-sure are marked unclear; the exact check decides them.
+Every cell is read by the reader :func:`doseconv.check` uses (:func:`doseconv.reading.inputs.read_figure`),
+one cell at a time in kind (:mod:`.cells`): a column may mix numbers, text and empty cells. Text is
+read once per distinct value. A number (or text that is a plain number) is read at face value, like
+the same figure written out: its interval comes from that reader applied to one representative
+number per class of (leading digit position, last stated digit position), so the vectorized pass
+follows whatever rule the reader applies. A cell that is no figure gives its row a problem (the row's
+status says why); rows the vectorized pass must not decide are marked unclear.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from ..errors import InputError
+from ..errors import DoseconvError, InputError
 from ..intervals import Interval
-from ..reading.inputs import read_figure
+from ..reading.inputs import is_population_phrase, read_figure
 from ..reading.stated import StatedFigure
 from ..registry import resolve_unit, unit_factor
+from .cells import NUMBER, PLAIN, TEXT, Cells, read_cells
+from .digits import digit_positions
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
     import pandas as pd
 
-__all__ = ["FigureColumn", "read_column"]
+__all__ = ["FigureColumn", "absent", "read_column"]
 
 #: Figure name -> (the kind it must be, its unit when a cell gives none).
 ROLES = {"pills": ("pills", "pill"), "powder": ("mass", None), "claim": ("doses", "lethal_dose")}
-#: Numeric cells outside this range (or with more than 15 decimals) go to the exact check.
-_LOWEST, _HIGHEST, _MAX_DECIMALS = 1e-6, 1e15, 15
-#: Significant digits a float gives back exactly through its decimal form (a number with more is not clear).
-_MAX_DIGITS = 15
+#: Numbers read the quick way lie in this range (others are read one by one); below 2**53 every int is a float.
+_LOWEST, _HIGHEST = 1e-6, 1e15
+_WANTED = {"pills": "a count of pills or a mass of pills", "powder": "a mass", "claim": "a number of doses"}
+
+#: A figure -> the interval the checker takes it for (a claimed total may be read differently from an input).
+IntervalOf = Callable[[StatedFigure], Interval]
 
 
 @dataclass
 class FigureColumn:
-    """One figure of every row: present or not, a float interval in a base unit, and how to get the exact figure.
+    """One figure of every row: present or not, a float interval and central value in a base unit, and the
+    exact figure on demand.
 
     Base units: pills are counted, masses in mg, doses in doses. ``by_mass`` marks pills given as a mass,
-    ``pound`` a mass stated in pounds; ``clear`` is False where the vectorized pass must not decide.
+    ``pound`` a mass stated in pounds; ``clear`` is False where the vectorized pass must not decide;
+    ``problems`` says why a row's cell is no figure; ``population`` marks a claim that is a population phrase.
     """
 
     name: str
@@ -49,224 +56,196 @@ class FigureColumn:
     present: np.ndarray
     low: np.ndarray
     high: np.ndarray
+    value: np.ndarray
     clear: np.ndarray
     by_mass: np.ndarray
     pound: np.ndarray
-    _figures: list[StatedFigure | None] | None  # text columns: the distinct figures
-    _codes: np.ndarray | None
-    _values: np.ndarray | None  # numeric columns: the values as given
-    _unit: str | None
+    population: np.ndarray
+    problems: dict[int, str] = field(default_factory=dict)
+    given: np.ndarray | None = None  # the cells as given, read one by one when a row is checked exactly
+    unit: str | None = None
     exact: bool = False
+    plain: np.ndarray | None = None  # text cells that are plain numbers ("120000"), read as the number they write
+    _read: dict[Any, StatedFigure | None] = field(default_factory=dict, repr=False)
 
     def figure(self, row: int) -> StatedFigure | None:
-        """The exact figure of one row (read now for a numeric column)."""
-        if not self.present[row]:
+        """The exact figure of one row (None for an empty cell; a population phrase is given as its text)."""
+        if not self.present[row] or self.population[row]:
             return None
-        if self._figures is not None:
-            assert self._codes is not None
-            return self._figures[self._codes[row]]
-        assert self._values is not None
-        try:
-            return read_figure(self._values[row], self.name, unit=self._unit, exact=self.exact)  # type: ignore[arg-type]
-        except InputError as error:
-            raise InputError(f"{_where(row, self.column)}: {error}", parameter=error.parameter) from None
+        return self.read(row)
+
+    def read(self, row: int) -> StatedFigure | None:
+        """The figure of one row's cell, read now (or found read already): its reading errors are raised."""
+        assert self.given is not None
+        cell = self.given[row]
+        if self.plain is not None and self.plain[row]:  # "120000" is the number 120,000; "12.50" keeps its digits
+            cell = Decimal(cell.strip().replace(",", ""))
+        key = cell if isinstance(cell, str) else (type(cell), repr(cell))  # Decimal("7.0") is not Decimal("7")
+        if key not in self._read:
+            self._read[key] = _read(cell, self.name, self.unit, self.exact)
+        return self._read[key]
+
+    def text(self, row: int) -> str:
+        """The cell of one row as text (a population phrase's own words)."""
+        assert self.given is not None
+        return str(self.given[row]).strip()
 
 
-def _where(row: int, column: str) -> str:
-    return f"row {row + 1}, column {column!r}"
+def absent(name: str, n: int) -> FigureColumn:
+    """A figure not given in any row (a table with no powder column)."""
+    import numpy as np
+
+    none, nan = np.zeros(n, dtype=bool), np.full(n, np.nan)
+    return FigureColumn(name, "", none, nan, nan, nan, ~none, none, none, none)
 
 
-def _check_dtype(series: pd.Series, column: str) -> str:
-    """'numeric' or 'text'; anything else is refused with the column named."""
-    import pandas as pd
-    from pandas.api import types
-
-    dtype = series.dtype
-    if types.is_bool_dtype(dtype):
-        raise InputError(f"column {column!r} holds true/false values; give numbers or figures as text")
-    if types.is_datetime64_any_dtype(dtype) or types.is_timedelta64_dtype(dtype) or isinstance(dtype, pd.PeriodDtype):
-        raise InputError(f"column {column!r} holds dates or times; give numbers or figures as text")
-    if types.is_complex_dtype(dtype):
-        raise InputError(f"column {column!r} holds complex numbers; give real numbers or figures as text")
-    if types.is_numeric_dtype(dtype):
-        return "numeric"
-    if types.is_string_dtype(dtype) or types.is_object_dtype(dtype) or isinstance(dtype, pd.CategoricalDtype):
-        values = series.dropna()
-        kinds = {type(v) for v in values.head(100_000) if not (isinstance(v, float) and v != v)}
-        if kinds - {str}:
-            names = ", ".join(sorted(k.__name__ for k in kinds))
-            raise InputError(
-                f"column {column!r} mixes kinds of value ({names}); give all numbers or all figures as text"
-            )
-        return "text"
-    raise InputError(f"column {column!r} has type {dtype}; give numbers or figures as text")
-
-
-#: A figure -> the interval the checker takes it for (a claimed total may be read differently from an input).
-IntervalOf = Callable[[StatedFigure], Interval]
+def _read(cell: Any, name: str, unit: str | None, exact: bool) -> StatedFigure | None:
+    if hasattr(cell, "item") and not isinstance(cell, (str, bytes)):
+        cell = cell.item()  # a numpy scalar: as the Python number
+    return read_figure(cell, name, unit=unit, exact=exact)  # type: ignore[arg-type]
 
 
 def read_column(
     series: pd.Series, name: str, column: str, unit: str | None, interval_of: IntervalOf, exact: bool = False
 ) -> FigureColumn:
     """Read one figure column (``name`` is pills, powder or claim) into a :class:`FigureColumn`."""
-    if _check_dtype(series, column) == "numeric":
-        return _numeric(series, name, column, unit, interval_of, exact)
-    return _text(series, name, column, unit, interval_of, exact)
-
-
-def _base_factor(figure_unit: str, kind: str) -> Fraction:
-    return unit_factor(figure_unit, "milligram") if kind == "mass" else Fraction(1)
-
-
-def _check_kind(figure: StatedFigure, name: str, row: int, column: str) -> None:
-    kind = ROLES[name][0]
-    allowed = ("pills", "mass") if name == "pills" else (kind,)
-    if figure.kind not in allowed:
-        wanted = {"pills": "a count of pills or a mass of pills", "powder": "a mass", "claim": "a number of doses"}
-        raise InputError(f"{_where(row, column)}: {figure.text!r} must be {wanted[name]}")
-
-
-def _text(
-    series: pd.Series, name: str, column: str, unit: str | None, interval_of: IntervalOf, exact: bool
-) -> FigureColumn:
     import numpy as np
-    import pandas as pd
 
-    codes, uniques = pd.factorize(series, use_na_sentinel=True)
-    size = len(uniques)
-    figures: list[StatedFigure | None] = []
-    low, high = np.zeros(size), np.zeros(size)
-    present, clear, by_mass, pound = (np.zeros(size, dtype=bool) for _ in range(4))
-    for index, text in enumerate(uniques):
-        if not str(text).strip():
-            figures.append(None)
-            continue
-        try:
-            figure = read_figure(str(text), name, unit=unit, exact=exact)  # type: ignore[arg-type]
-        except InputError as error:
-            row = int(np.flatnonzero(codes == index)[0])
-            raise InputError(f"{_where(row, column)}: {error}", parameter=error.parameter) from None
-        assert figure is not None
-        _check_kind(figure, name, int(np.flatnonzero(codes == index)[0]), column)
-        interval = interval_of(figure)
-        factor = _base_factor(figure.amount.unit, figure.kind)
-        figures.append(figure)
-        present[index] = True
-        low[index], high[index] = float(interval.low * factor), float(interval.high * factor)
-        by_mass[index] = name == "pills" and figure.kind == "mass"
-        pound[index] = figure.amount.unit == "pound"
-        clear[index] = interval.low > 0
-    missing = codes < 0
-    take = np.where(missing, 0, codes)
-
-    def spread(values: np.ndarray, fill: Any) -> np.ndarray:
-        if size == 0:
-            return np.full(len(series), fill, dtype=values.dtype)
-        return np.where(missing, fill, values[take])
-
-    return FigureColumn(
-        name, column, spread(present, False), spread(low, np.nan), spread(high, np.nan), spread(clear, True),
-        spread(by_mass, False), spread(pound, False), figures, take, None, None, exact,
+    cells = read_cells(series)
+    n = len(series)
+    nan = np.full(n, np.nan)
+    out = FigureColumn(
+        name, column, np.zeros(n, dtype=bool), nan.copy(), nan.copy(), nan.copy(), np.ones(n, dtype=bool),
+        np.zeros(n, dtype=bool), np.zeros(n, dtype=bool), np.zeros(n, dtype=bool), dict(cells.problems),
+        cells.given, unit, exact, cells.kind == PLAIN,
     )  # fmt: skip
+    quick = (cells.kind == NUMBER) | (cells.kind == PLAIN)
+    general = cells.kind == TEXT
+    if quick.any():
+        unit_name = _numeric_unit(name, column, unit, only_numbers=not general.any())
+        if unit_name is None:
+            for row in np.flatnonzero(quick).tolist():
+                out.problems[row] = f"{_shown(cells.given[row])} has no unit; write it in the cell or give the column's"
+        else:
+            general |= quick & ~_quick(out, cells, quick, unit_name, interval_of)
+    if general.any():
+        _general(out, cells, general, interval_of)
+    if out.problems:
+        rows = np.fromiter(out.problems, dtype=np.intp, count=len(out.problems))
+        out.present[rows] = False
+    return out
 
 
-def _numeric_unit(name: str, column: str, unit: str | None) -> tuple[str, str]:
-    """(registry unit, kind) of a numeric column."""
+def _shown(cell: Any) -> str:
+    return repr(cell.strip()) if isinstance(cell, str) else str(cell)
+
+
+def _numeric_unit(name: str, column: str, unit: str | None, only_numbers: bool) -> str | None:
+    """The registry unit of a column's plain numbers (None: no unit, so each such cell is unreadable).
+
+    A column holding nothing but plain numbers and no unit for them is refused: no row could be read.
+    """
     kind, default = ROLES[name]
     if unit is None:
-        if default is None:
+        if default is not None:
+            return resolve_unit(default)[0]
+        if only_numbers:
             raise InputError(f"column {column!r} holds plain numbers; give the unit of its masses (such as kg or lb)")
-        unit = default
+        return None
     found, found_kind = resolve_unit(unit)
     if name == "pills" and found_kind in ("pills", "mass"):
-        return found, found_kind
+        return found
     if found_kind != kind:
         raise InputError(f"unit {unit!r} for column {column!r} is {found_kind}, not {kind}")
-    return found, found_kind
+    return found
 
 
-def _numeric(
-    series: pd.Series, name: str, column: str, unit: str | None, interval_of: IntervalOf, exact: bool
-) -> FigureColumn:
+def _quick(out: FigureColumn, cells: Cells, quick: np.ndarray, unit_name: str, interval_of: IntervalOf) -> np.ndarray:
+    """Fill the rows of plain numbers whose digit class the quick way reads; the rows it read."""
     import numpy as np
 
-    unit_name, kind = _numeric_unit(name, column, unit)
-    values = series.to_numpy(dtype=float, na_value=np.nan)
-    present = ~np.isnan(values)
-    bad = present & ~(np.isfinite(values) & (values >= 0))
-    if bad.any():
-        row = int(np.flatnonzero(bad)[0])
-        raise InputError(
-            f"{_where(row, column)}: {values[row]} is not a figure; figures must be finite and zero or more"
-        )
-    x = np.where(present, values, 1.0)
-    usable = present & (x >= _LOWEST) & (x < _HIGHEST)
-    last, lead = _digit_positions(np.where(usable, x, 1.0))
-    usable &= (last <= lead) & (lead - last < _MAX_DIGITS)  # more digits than a float keeps: the exact check reads it
-    low, high = np.full(len(x), np.nan), np.full(len(x), np.nan)
-    factor = float(_base_factor(unit_name, kind))
+    x = np.where(quick, cells.numbers, 1.0)
+    usable = quick & (x >= _LOWEST) & (x < _HIGHEST)
+    last, lead = digit_positions(np.where(usable, x, 1.0))
+    plain = cells.kind == PLAIN
+    last = np.where(plain, cells.last, last)  # text: the digits it writes, trailing zeros included
+    usable &= last <= lead
+    kind = resolve_unit(unit_name)[1]
+    factor = float(unit_factor(unit_name, "milligram")) if kind == "mass" else 1.0
     code = (lead[usable] + 64) * 128 + (last[usable] + 64)  # one small int per digit class
     seen = np.zeros(128 * 128, dtype=bool)
     seen[code] = True
     classes = np.flatnonzero(seen)
-    lookup = np.zeros(128 * 128, dtype=np.intp)
-    lookup[classes] = np.arange(len(classes))
-    inverse = lookup[code]
-    offsets = np.array(
-        [_offsets((int(c) // 128 - 64, int(c) % 128 - 64), name, unit, interval_of, exact) for c in classes]
-    )
     if len(classes):
-        low[usable] = (x[usable] - offsets[inverse, 0]) * factor
-        high[usable] = (x[usable] + offsets[inverse, 1]) * factor
-    clear = ~present | (usable & (low > 0))
-    by_mass = present & (name == "pills" and kind == "mass")
-    pound = present & (unit_name == "pound")
-    given = series.to_numpy()  # the values as given (ints stay ints), read one by one when a row is rechecked
-    return FigureColumn(name, column, present, low, high, clear, by_mass, pound, None, None, given, unit, exact)
+        lookup = np.zeros(128 * 128, dtype=np.intp)
+        lookup[classes] = np.arange(len(classes))
+        offsets = np.array(
+            [
+                _offsets(int(c) // 128 - 64, int(c) % 128 - 64, out.name, out.unit, interval_of, out.exact)
+                for c in classes
+            ]
+        )
+        inverse = lookup[code]
+        xs = x[usable]
+        out.low[usable] = (xs - offsets[inverse, 0]) * factor
+        out.high[usable] = (xs + offsets[inverse, 1]) * factor
+        out.value[usable] = xs * factor
+        # the float pass decides only intervals well away from 0 (see docs/batch.md: the bound on float error)
+        out.clear[usable] = (xs - offsets[inverse, 0]) > xs / 4
+    out.present[usable] = True
+    out.by_mass[usable] = out.name == "pills" and kind == "mass"
+    out.pound[usable] = unit_name == "pound"
+    return usable  # type: ignore[no-any-return]
 
 
-def _digit_positions(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(position of the last stated digit, position of the leading digit) of each value as written out.
-
-    A position is a power of ten: 6500 -> (2, 3), 12.5 -> (-1, 1). A value needing more than 15
-    decimals gets a last position above its leading one (so it is not clear).
-    """
-    import numpy as np
-
-    whole = x == np.floor(x)
-    decimals = np.zeros(len(x), dtype=int)
-    rest = np.flatnonzero(~whole)  # the fewest decimals that give the value back, for values with any
-    for d in range(1, _MAX_DECIMALS + 2):
-        if not len(rest):
-            break
-        found = np.round(x[rest], d) == x[rest] if d <= _MAX_DECIMALS else np.ones(len(rest), dtype=bool)
-        decimals[rest[found]] = d
-        rest = rest[~found]
-    zeros = np.zeros(len(x), dtype=int)
-    rest = np.flatnonzero(whole)  # trailing zeros of whole values
-    for k in range(1, 16):
-        if not len(rest):
-            break
-        found = np.fmod(x[rest], 10.0**k) == 0
-        zeros[rest[found]] = k
-        rest = rest[found]
-    last = np.where(whole, zeros, -decimals)
-    lead = np.floor(np.log10(x)).astype(int)
-    lead = np.where(10.0**lead > x, lead - 1, lead)
-    lead = np.where(10.0 ** (lead + 1) <= x, lead + 1, lead)
-    last = np.where(decimals > _MAX_DECIMALS, lead + 1, last)
-    return last, lead
-
-
-def _offsets(
-    key: tuple[int, int], name: str, unit: str | None, interval_of: IntervalOf, exact: bool
-) -> tuple[float, float]:
+def _offsets(lead: int, last: int, name: str, unit: str | None, interval_of: IntervalOf, exact: bool) -> list[float]:
     """How far below and above its value a number of this digit class reaches, read as a cell of the column is."""
-    lead, last = key
-    value = Decimal(1).scaleb(lead) + (Decimal(1).scaleb(last) if last < lead else 0)
-    figure = read_figure(float(value), name, unit=unit, exact=exact)  # type: ignore[arg-type]
+    value = (Decimal(1).scaleb(lead) + (Decimal(1).scaleb(last) if last < lead else 0)).normalize()
+    figure = read_figure(value, name, unit=unit, exact=exact)  # type: ignore[arg-type]
     assert figure is not None
     interval = interval_of(figure)
     stated = figure.amount.value
-    return float(stated - interval.low), float(interval.high - stated)
+    return [float(stated - interval.low), float(interval.high - stated)]
+
+
+def _general(out: FigureColumn, cells: Cells, rows_of: np.ndarray, interval_of: IntervalOf) -> None:
+    """Fill the rows read one distinct cell at a time (text, exact numbers, numbers the quick way leaves)."""
+    import numpy as np
+    import pandas as pd
+
+    rows = np.flatnonzero(rows_of)
+    keys = [c if isinstance(c, str) else (type(c), repr(c)) for c in cells.given[rows]]
+    codes, uniques = pd.factorize(pd.Series(keys, dtype=object), use_na_sentinel=False)
+    first = np.full(len(uniques), -1, dtype=np.intp)
+    first[codes[::-1]] = rows[::-1]  # the first row of each distinct cell
+    for index in range(len(uniques)):
+        row = int(first[index])
+        where = rows[codes == index]
+        try:
+            figure = out.read(row)
+        except DoseconvError as error:
+            if out.name == "claim" and isinstance(cells.given[row], str) and is_population_phrase(out.text(row)):
+                out.present[where] = out.population[where] = True
+                out.clear[where] = False
+                continue
+            # a cell's problem, without advice to give an option check_table does not have (decimal_comma)
+            out.problems.update(dict.fromkeys(where.tolist(), error.message_for({})))
+            continue
+        if figure is None:
+            continue
+        if _wrong_kind(figure, out.name):
+            out.problems.update(dict.fromkeys(where.tolist(), f"{figure.text!r} must be {_WANTED[out.name]}"))
+            continue
+        interval = interval_of(figure)
+        factor = unit_factor(figure.amount.unit, "milligram") if figure.kind == "mass" else Fraction(1)
+        out.present[where] = True
+        out.low[where], out.high[where] = float(interval.low * factor), float(interval.high * factor)
+        out.value[where] = float(figure.amount.value * factor)
+        out.by_mass[where] = out.name == "pills" and figure.kind == "mass"
+        out.pound[where] = figure.amount.unit == "pound"
+        out.clear[where] = interval.low > 0
+
+
+def _wrong_kind(figure: StatedFigure, name: str) -> bool:
+    allowed = ("pills", "mass") if name == "pills" else (ROLES[name][0],)
+    return figure.kind not in allowed

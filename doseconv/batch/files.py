@@ -152,10 +152,7 @@ def check_file(
     frame = read_table(path, caps)
     try:
         columns = guess_columns(list(frame.columns), {"pills": pills, "powder": powder, "claim": claim})
-        if columns["claim"][0] is None:
-            have = ", ".join(repr(str(c)) for c in frame.columns) or "none"
-            raise InputError(f"no column of claimed doses found (the table has: {have}); name it with --claim")
-        _refuse_unreadable(frame, [c for c, _ in columns.values() if c is not None])
+        _refuse_without_figures(frame, columns)
         if on_size is not None:
             on_size(len(frame))
         return check_table(
@@ -167,17 +164,23 @@ def check_file(
         raise InputError(f"{path}: {error}", parameter=error.parameter) from None
 
 
-def _refuse_unreadable(frame: pd.DataFrame, columns: list[str]) -> None:
-    """An error naming the first cell of a figure column that was read as unreadable or as true/false."""
-    from .status import Unreadable
+def _refuse_without_figures(frame: pd.DataFrame, columns: dict[str, tuple[str | None, str | None]]) -> None:
+    """Refuse a table in which no claim column, or neither a pills nor a powder column, is found: the headers
+    seen and the ones accepted are named."""
+    have = ", ".join(repr(str(c)) for c in frame.columns) or "none"
+    if columns["claim"][0] is None:
+        raise InputError(
+            f"no column of claimed doses found (the table has: {have}); a header with {_accepted(_CLAIM_WORDS)} "
+            "is one, or name it with --claim"
+        )
+    if columns["pills"][0] is None and columns["powder"][0] is None:
+        raise InputError(
+            f"no column of pills or powder found (the table has: {have}); a header with {_accepted(_PILL_WORDS)} "
+            f"is pills, one with {_accepted(_POWDER_WORDS)} or a mass unit (lb, kg, g) is powder, "
+            "or name them with --pills and --powder"
+        )
 
-    for name in columns:
-        if name not in frame.columns or frame[name].dtype != object:
-            continue
-        for row, cell in enumerate(frame[name]):
-            if isinstance(cell, Unreadable):
-                raise InputError(f"row {row + 1}, column {name!r}: {cell.why}")
-            if isinstance(cell, bool):
-                raise InputError(
-                    f"row {row + 1}, column {name!r}: {str(cell).upper()} is a true/false value, not a figure"
-                )
+
+def _accepted(words: set[str]) -> str:
+    listed = sorted(words)
+    return ", ".join(listed[:-1]) + " or " + listed[-1]

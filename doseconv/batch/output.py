@@ -49,8 +49,22 @@ def _escaped(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _computed(frame: pd.DataFrame) -> tuple[str, ...]:
+    """The columns check_table added that hold its numbers (written by the one formatter, :mod:`.writing`)."""
+    from .table import OUTPUT_COLUMNS
+
+    return tuple(c for c in OUTPUT_COLUMNS if c in frame.columns)
+
+
 def table_text(frame: pd.DataFrame, output: str) -> str:
-    """The checked table as text: csv, tsv (formula-like cells escaped), json (one object per row) or markdown."""
+    """The checked table as text: csv, tsv (formula-like cells escaped), json (one object per row) or markdown;
+    the check's numbers written by the one formatter, the user's cells as given (:mod:`.writing`)."""
+    from .writing import written
+
+    if output == "json":
+        frame = written(frame, _computed(frame), as_text=False)
+    elif output in ("csv", "tsv", "markdown"):
+        frame = written(frame, _computed(frame), as_text=True, grouped=output == "markdown")
     if output == "csv":
         return str(_escaped(frame).to_csv(index=False))
     if output == "tsv":
@@ -106,10 +120,13 @@ def write_table(
     The file is written whole or not at all (:mod:`doseconv.outputs`); ``inputs`` are the files the table was
     read from, which it is never written over. A workbook with sheets or formulas of its own is not replaced.
     """
-    from .files import format_of
+    from .files import NEEDS, format_of
+    from .writing import written
 
     kind = output or format_of(path)
     check_output(path, kind, inputs)
+    if kind in NEEDS:
+        frame = written(frame, _computed(frame), as_text=False)
     if kind == "excel":
         write_output(path, lambda stream: _write_workbook(frame, stream), inputs=inputs)
     elif kind == "parquet":

@@ -18,7 +18,6 @@ from .options import (
     reading_option,
     scale_option,
 )
-from .output import count
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..overrides import Overrides
@@ -84,9 +83,16 @@ def table_command(
     ),
     output: Optional[str] = output_option("the checked table (any input format)"),
     quiet: bool = quiet_option("No progress bar and no summary line."),
-    no_explain: bool = typer.Option(
-        False, "--no-explain", help="Leave out flagged rows' diagnosis and correction (faster when many are flagged)."
+    year: Optional[int] = typer.Option(
+        None,
+        "--year",
+        help="The year of every row without a date: its assumption set, and the population of a population claim.",
     ),
+    plain: bool = typer.Option(
+        True, "--plain/--no-plain", help="A column with each row's plain sentence (on by default; off is faster)."
+    ),
+    no_explain: bool = typer.Option(False, "--no-explain", hidden=True, help="The same as --no-plain."),
+    explanation: bool = typer.Option(False, "--explanation", help="A column with each row's full explanation."),
     overrides: Overrides = None,  # type: ignore[assignment]  # made by override_options from the five options
 ) -> int:
     """Check every row of a table; exit 1 when a row is flagged, 2 on bad input.
@@ -106,7 +112,7 @@ def table_command(
     checked = _check(
         path, quiet, pills=pills, powder=powder, claim=claim, powder_unit=powder_unit, pills_unit=pills_unit,
         assumptions=assumptions, overrides=overrides, pill_model=pill_model, reading=reading, scale=scale,
-        explain=not no_explain, date=date,
+        plain=plain and not no_explain, explanation=explanation, date=date, year=year,
     )  # fmt: skip
     return _write(checked, path, output, written, quiet)
 
@@ -139,14 +145,12 @@ def _write(checked: Any, path: str, output: str | None, written: str, quiet: boo
     """Print or write the checked table, then the summary line; the exit code (1 when a row is flagged)."""
     from ..batch import FLAGGED
     from ..batch.output import table_text, write_table
+    from ..batch.status import summary_line
 
     if output is None:
         typer.echo(table_text(checked, written), nl=False)
     else:
         write_table(checked, output, written, inputs=[path])
-    counts = checked["verdict"].value_counts()
-    counts = counts[counts > 0]
     if not quiet:
-        summary = ", ".join(f"{counts[v]:,} {v}" for v in sorted(counts.index))
-        typer.echo(f"{count(len(checked), 'row')} checked: {summary or 'none'}", err=True)
-    return EXIT_MISMATCH if any(v in FLAGGED for v in counts.index) else 0
+        typer.echo(summary_line(checked["status"], checked["verdict"]), err=True)
+    return EXIT_MISMATCH if checked["verdict"].isin(list(FLAGGED)).any() else 0

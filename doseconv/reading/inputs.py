@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 from functools import cache
@@ -36,7 +37,16 @@ from .numbers import MAX_FIGURE, exact_text, prepare
 from .quantity import Amount, weighs_pills
 from .stated import StatedFigure, parse_stated, read_stated_at
 
-__all__ = ["FigureValue", "PlainNumber", "Role", "parse_claim", "plain_number", "plain_text", "read_figure"]
+__all__ = [
+    "FigureValue",
+    "PlainNumber",
+    "Role",
+    "is_population_phrase",
+    "parse_claim",
+    "plain_number",
+    "plain_text",
+    "read_figure",
+]
 
 Role = Literal["pills", "powder", "claim"]
 PlainNumber = int | float | Decimal | Fraction
@@ -139,7 +149,7 @@ def parse_claim(
         if reading.problem is not None:
             raise reading.problem
     except DoseconvError:
-        if _is_population(text):
+        if is_population_phrase(text):
             raise InputError(
                 f"{text!r} is a population claim (doses stated as a population), not a number of doses: check it "
                 "as the claim itself, read for the claim's year, or record it as a figure of kind 'population'"
@@ -153,7 +163,19 @@ def parse_claim(
 _MAY_LEAD = re.compile(r"[A-Za-z]")
 
 
-def _is_population(text: str) -> bool:
+def _names_a_unit(text: str, decimal_comma: bool) -> bool:
+    """Whether a figure's text names its unit itself ("26 kg"), not only takes the one given with it ("26")."""
+    try:
+        parse_stated(text, decimal_comma=decimal_comma)
+    except UnitError as error:
+        return "has no unit" not in str(error)
+    except DoseconvError:
+        return True
+    return True
+
+
+def is_population_phrase(text: str) -> bool:
+    """Whether ``text`` is a population phrase ("enough to kill every American"), even one naming no known place."""
     from ..population import parse_population_claim
 
     try:
@@ -197,6 +219,8 @@ def read_figure(
                     f"powder {value!r} is a weight of pills, not powder; give it as the pills (a pill's weight "
                     "counts them)"
                 )
+            if unit is not None and figure.kind == "mass" and not _names_a_unit(value, decimal_comma):
+                figure = replace(figure, text=f"{value.strip()} {unit}")  # quoted with the unit it was read in
             return figure
         except UnitError as error:
             if role == "powder" and "has no unit" in str(error):
