@@ -166,8 +166,10 @@ def _figure(document, resolver, index, match, found: Found, qualifier, sentence,
             if found.ambiguous:
                 alternative = unit_alternative(stated, "metric tons", _stated_text(qualifier, number, "metric tons"))
         else:
-            unreadable = str(reading.problem)
-            if getattr(reading.problem, "parameter", None) == "decimal_comma":  # "6.500 lb": refused, never an input
+            unreadable = reading.problem.message_for({}) if reading.problem is not None else ""
+            if reading.problem is not None and reading.problem.advises(
+                "decimal_comma"
+            ):  # "6.500 lb": refused, never an input
                 excluded = unreadable
                 notes.append(f"not read: {unreadable}")
     return Figure(
