@@ -61,6 +61,7 @@ _LAZY = {
     "read_figure": "reading.inputs",
     "check_table": "batch",  # pandas itself loads only when a table is checked
     "MissingValuesWarning": "vectors",
+    "trace": "tracing",
 }
 
 __all__ = [
@@ -115,6 +116,7 @@ __all__ = [
     "set_names",
     "step_of",
     "to_doses",
+    "trace",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -122,6 +124,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .checker import VERDICTS, Band, CheckResult, Diagnosis, Implied, Verdict, check
     from .reading.inputs import parse_claim, read_figure
     from .reading.stated import StatedFigure, describe, parse_stated
+    from .tracing import trace
     from .vectors import MissingValuesWarning
 
 

@@ -40,7 +40,8 @@ def test_total_pinned_on_the_pills_alone_is_implausible() -> None:
     assert (result.implied.interval.low, result.implied.interval.high) == (F(48, 11), F(193, 43))
     assert result.implied.describe() == "doses per pill from 4.36 (8.73 mg per pill) to 4.49 (8.98 mg per pill)"
     assert result.matching_methods == ["pills-only"]
-    assert "Reproduced by: pills-only" in result.explanation
+    assert "Reproduced by counting the pills alone and leaving the powder out." in result.explanation
+    assert "pills-only" not in result.explanation  # the explanation speaks in words, not method codes
 
 
 def test_cbp_doses_against_dhs_pounds_need_twelve_percent() -> None:

@@ -88,7 +88,10 @@ def test_implausible_when_the_pills_alone_give_more_than_claimed() -> None:
 def test_upper_bound_when_the_powder_is_counted_as_pure() -> None:
     result = check(None, exact("1 kg"), "500,000 doses")
     assert result.verdict == "upper-bound"
-    assert result.implied is not None and result.implied.describe() == "powder purity from 99% to 101%"
+    assert (
+        result.implied is not None
+        and result.implied.describe() == "powder purity from 99% to 101% (above 100% it cannot be)"
+    )
     assert result.matching_methods == ["powder-pure"]
 
 

@@ -147,7 +147,7 @@ def test_check_pills_alone(capsys) -> None:
     ]
     assert out[4] == (
         "plain:    Counting each pill as one lethal dose, nearly 44 million fentanyl pills hold 44 million lethal doses "
-        "of 2 mg, not the almost 193 million claimed; 193 million would need about 8.9 mg of fentanyl in each pill, "
+        "of 2 mg, not the almost 193 million claimed; 193 million would need 8.7 to 9 mg of fentanyl in each pill, "
         "which points to a total of pills and powder pinned on the pills alone."
     )
     assert (
@@ -177,7 +177,7 @@ def test_check_pills_by_weight_needs_a_pill_mass(capsys) -> None:
     assert code == 1  # the pills' whole weight counted as fentanyl: an upper bound, pill mass or not
     assert out[0] == "verdict:  upper-bound"
     assert out[2] == "computed: cannot be computed (see notes)  (dea-2022, one-per-pill)"
-    assert out[3] == "implied:  fentanyl share of the pills' weight from 94.29% to 106.32%"
+    assert out[3] == "implied:  fentanyl share of the pills' weight from 94.29% to 106.32% (above 100% it cannot be)"
     assert (
         "note:     pills are given by weight and no set publishes a pill's gross weight; give a pill mass to count them"
         in out
@@ -203,7 +203,7 @@ def test_check_with_pill_mass_and_strict_reading(capsys) -> None:
         "verdict:  upper-bound",
         "claimed:  [4,950,000, 5,050,000) doses  ('5 million doses', strict reading)",
         "computed: [95,000, 105,000) doses  (dea-2022, one-per-pill)",
-        "implied:  fentanyl share of the pills' weight from 94.29% to 106.32%",
+        "implied:  fentanyl share of the pills' weight from 94.29% to 106.32% (above 100% it cannot be)",
     ]
     assert out[out.index("diagnosis (best first):") + 1] == "  match  pill-weight-as-drug  5 million"
 
@@ -342,7 +342,7 @@ def test_verify_text(capsys, tmp_path: Path) -> None:
         "doses per pill from 4.36 (8.73 mg per pill) to 4.49 (8.98 mg per pill)",
         "     reproduced by: pills-only",
         "     correction: 44 million doses. Counting each pill as one lethal dose, nearly 44 million fentanyl pills "
-        "hold 44 million lethal doses of 2 mg, not the nearly 193 million claimed; 193 million would need about 8.9 mg "
+        "hold 44 million lethal doses of 2 mg, not the nearly 193 million claimed; 193 million would need 8.7 to 9 mg "
         "of fentanyl in each pill, which points to a total of pills and powder pinned on the pills alone.",
         "     note: the powder is left out",
         f"     note: {undated_note()}",

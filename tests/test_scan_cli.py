@@ -106,7 +106,7 @@ def test_cli_reads_standard_input(capsys, monkeypatch) -> None:
         (lambda p: (p / "empty").mkdir(), ["empty"],
          "Error: no text files (.txt, .text, .md, .markdown, .html, .htm) in the folder {p}/empty"),
         (lambda p: (p / "a.txt").write_text("x"), ["a.txt", "--format", "csv"],
-         "Error: unknown format 'csv'; choose text, markdown, json, html, docx"),
+         "Error: unknown format 'csv'; choose text, markdown, json, html, docx, jsonl"),
         (lambda p: (p / "a.txt").write_text("x"), ["a.txt", "--input-format", "pdf"],
          "Error: unknown input format 'pdf'; choose auto, plain, markdown, html"),
     ],

@@ -34,7 +34,7 @@ def test_ten_kilos_means_ten_not_five_to_twenty(capsys) -> None:
         "verdict:  impossible",
         "claimed:  [9,850,000, 9,950,000) doses  ('9.9 million doses', lenient reading)",
         "computed: [4,750,000, 5,250,000) doses  (pure)",
-        "implied:  powder purity from 187.62% to 209.47%  (set mean 100%; aggregate band 5.3% to 19.5%)",
+        "implied:  powder purity from 187.62% to 209.47% (more than 100%: it cannot be)  (set mean 100%; aggregate band 5.3% to 19.5%)",
         "plain:    Counting the powder as pure fentanyl, 10 kilos of seized fentanyl powder holds 5 million lethal "
         "doses of 2 mg, not the 9.9 million claimed; 9.9 million is more than the stated amount could hold even as "
         "pure fentanyl. Counting the seized drugs as pure fentanyl gives the most they could hold, not what they "
@@ -53,7 +53,7 @@ def test_powder_counted_as_pure_is_upper_bound_with_its_correction(capsys) -> No
         "verdict:  upper-bound",
         "claimed:  (3,000,000, 4,000,000] doses  ('over three million doses', lenient reading)",
         "computed: (334,932.61, 360,696.65] doses  (dea-2024)",
-        "implied:  powder purity from 94.48% to 135.67%  (set mean 11.36%; aggregate band 5.3% to 19.5%)",
+        "implied:  powder purity from 94.48% to 135.67% (above 100% it cannot be)  (set mean 11.36%; aggregate band 5.3% to 19.5%)",
         f"plain:    {PLAIN_13}",
         "correct:  about 335,000 doses  (lethal dose 2 mg (DEA's Facts about Fentanyl page); powder purity 11.36% "
         "(DEA's 2025 National Drug Threat Assessment))",
@@ -277,7 +277,7 @@ def test_a_claim_made_two_ways_at_once_is_named_in_the_report(capsys) -> None:
             "not the 1.5 million claimed; 1.5 million is",
         ),
         ("50.6 million", None, "4.7 million people", "50.6 million fentanyl pills hold 50.6 million lethal doses"),
-        (None, "10 kg", "between 4 and 5 million doses", "not the between 4 and 5 million claimed; a figure in that"),
+        (None, "10 kg", "between 4 and 5 million doses", "not the 4 to 5 million claimed; a figure in that"),
     ],
 )
 def test_plain_text_quotes_claims_in_people_and_ranges_by_their_number(pills, powder, claim, fragment) -> None:

@@ -17,7 +17,7 @@ then says why, and writers put back the cell as it was found (:mod:`.writing`).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +30,7 @@ __all__ = [
     "Unreadable",
     "status_counts",
     "summary_line",
+    "summary_of",
     "unreadable",
 ]
 
@@ -85,13 +86,30 @@ def summary_line(statuses: Iterable[str], verdicts: Iterable[Any]) -> str:
     >>> summary_line(["checked", "checked", "no claim"], ["consistent", "implausible", None])
     '3 rows: 2 checked (1 consistent, 1 implausible), 1 no claim'
     """
-    statuses = list(statuses)
-    verdicts = Counter(str(v) for s, v in zip(statuses, verdicts, strict=True) if s == CHECKED)
+    pairs = Counter((_kind(s), str(v) if s == CHECKED else "") for s, v in zip(statuses, verdicts, strict=True))
+    return summary_of(pairs)
+
+
+def summary_of(pairs: Mapping[tuple[str, str], int]) -> str:
+    """The summary line from counts of (status, verdict) pairs, as :func:`summary_line` writes it (the verdict
+    is ``""`` for rows not checked); for tables counted in parts (a Dask dataset).
+
+    >>> summary_of({("checked", "consistent"): 2, ("no inputs", ""): 1})
+    '3 rows: 2 checked (2 consistent), 1 no inputs'
+    """
+    statuses: Counter[str] = Counter()
+    verdicts: Counter[str] = Counter()
+    for (status, verdict), n in pairs.items():
+        statuses[_kind(status)] += n
+        if _kind(status) == CHECKED:
+            verdicts[verdict] += n
     parts = []
-    for status, count in status_counts(statuses).items():
-        part = f"{count:,} {status}"
+    for status in STATUSES:
+        if not statuses[status]:
+            continue
+        part = f"{statuses[status]:,} {status}"
         if status == CHECKED:
-            part += " (" + ", ".join(f"{verdicts[v]:,} {v}" for v in sorted(verdicts)) + ")"
+            part += " (" + ", ".join(f"{verdicts[v]:,} {v}" for v in sorted(verdicts) if verdicts[v]) + ")"
         parts.append(part)
-    rows = len(statuses)
+    rows = sum(statuses.values())
     return f"{rows:,} {'row' if rows == 1 else 'rows'}: " + (", ".join(parts) or "none")

@@ -11,24 +11,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
-from ..assumptions import PARAMETERS, Parameter, show_value
-from ..errors import InputError
-from ..reading.numbers import exact_text, format_grouped, format_words
-from ..reading.stated import StatedFigure, describe
+from ..assumptions import PARAMETERS, show_value
+from ..reading.numbers import exact_text, format_grouped
+from ..reading.stated import StatedFigure
 from . import near
 from .arithmetic import Recipe, central
 from .context import ClaimContext
 from .results import Diagnosis, Implied
 from .rows import PILLS_ONLY
+from .words import claimed_words, inputs_words, phrase, premise, source_plain
 
 __all__ = ["AssumptionUsed", "Correction", "build_correction", "central_value", "missing_text", "plain_text"]
-
-_QUALIFIER_WORDS = {"more_than": "more than", "less_than": "fewer than", "at_least": "at least", "about": ""}
-_DOSE_WORDS = re.compile(r"\s*\b(?:potentially\s+)?(?:lethal|deadly|fatal)?\s*(?:doses?|people|lives)\b.*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -51,14 +48,18 @@ class Correction:
     phrase: str
     plain: str
     assumptions: tuple[AssumptionUsed, ...]
+    high: Fraction | None = None  # the top of the figure when the inputs state a range ("between 10 and 12 million")
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "value": exact_text(self.value),
             "phrase": self.phrase,
             "plain": self.plain,
             "assumptions": [a.to_dict() for a in self.assumptions],
         }
+        if self.high is not None and self.high != self.value:
+            out["high"] = exact_text(self.high)
+        return out
 
 
 def central_value(ctx: ClaimContext) -> Fraction | None:
@@ -68,107 +69,53 @@ def central_value(ctx: ClaimContext) -> Fraction | None:
     return central(Recipe(ctx.per_pill, ctx.purity, ctx.lethal), ctx)
 
 
-def _source(parameter: Parameter) -> str:
-    sources = parameter.sources
-    best = next((s for s in sources if s.short), sources[0] if sources else None)
-    return best.plain if best is not None else ""
-
-
 def assumptions_used(ctx: ClaimContext) -> tuple[AssumptionUsed, ...]:
     """The set's central values the corrected figure uses, each with its source."""
     chosen = ctx.chosen
-    used = [AssumptionUsed("lethal dose", chosen.lethal_dose.show(), _source(chosen.lethal_dose))]
+    used = [AssumptionUsed("lethal dose", chosen.lethal_dose.show(), source_plain(chosen.lethal_dose))]
     if ctx.pills is not None:
         if ctx.model == "one-per-pill":
             used.append(AssumptionUsed("doses per pill", "1", ""))
         else:
             name = "pill_share" if ctx.model == "lab-share" else "pill_content"
             parameter = chosen.parameter(name)
-            used.append(AssumptionUsed(PARAMETERS[name][1], parameter.show(), _source(parameter)))
+            used.append(AssumptionUsed(PARAMETERS[name][1], parameter.show(), source_plain(parameter)))
     if ctx.pills is not None and ctx.pills.kind == "mass" and ctx.pill_mass is not None:
         used.append(AssumptionUsed("weight of one pill", show_value("mass", ctx.pill_mass), ""))
     if ctx.powder is not None:
-        used.append(AssumptionUsed("powder purity", chosen.powder_purity.show(), _source(chosen.powder_purity)))
+        used.append(AssumptionUsed("powder purity", chosen.powder_purity.show(), source_plain(chosen.powder_purity)))
     return tuple(used)
 
 
-def _as_in(parameter: Parameter) -> str:
-    """ ", as in DEA's …" for a published value; nothing for the caller's own (it has no source)."""
-    source = _source(parameter)
-    return f", as in {source}" if source else ""
+def range_top(ctx: ClaimContext) -> Fraction | None:
+    """The corrected figure at the top of a range the inputs state ("between 10 and 12 million pills"), else None.
 
-
-def _premise(ctx: ClaimContext) -> str:
-    """How the figure was counted: "At the 11.36% average purity reported in DEA's 2025 …"."""
-    chosen = ctx.chosen
-    clauses = []
-    if ctx.pills is not None:
-        if ctx.model == "one-per-pill":
-            clauses.append("counting each pill as one lethal dose")
-        elif ctx.model == "lab-share":
-            share = chosen.pill_share
-            clauses.append(f"with {share.show()} of pills holding a lethal dose{_as_in(share)}")
-        else:
-            content = chosen.pill_content
-            clauses.append(f"with {content.show()} of fentanyl in the average pill{_as_in(content)}")
-        if ctx.pills.kind == "mass" and ctx.pill_mass is not None:  # pills given by weight, counted by it
-            clauses[-1] += f", each pill weighing {show_value('mass', ctx.pill_mass)}"
-    if ctx.powder is not None:
-        purity = chosen.powder_purity
-        if ctx.rule_counts_pure:
-            clauses.append("counting the powder as pure fentanyl")
-        elif purity.origin == "published":
-            clauses.append(f"at the {purity.show()} average purity reported in {_source(purity)}")
-        else:
-            clauses.append(f"at a purity of {purity.show()}")
-    text = " and ".join(clauses)
-    return text[0].upper() + text[1:] if text else ""
-
-
-def _seized(figure: StatedFigure, what: str) -> str:
-    text = figure.text.strip()
-    return text if "fentanyl" in text.lower() else f"{text} of seized fentanyl {what}".replace("pills of", "")
-
-
-def _inputs(ctx: ClaimContext) -> tuple[str, str]:
-    """The stated inputs in words, and the verb that agrees with them."""
-    parts = []
-    if ctx.pills is not None:
-        text = ctx.pills.text
-        if "pill" not in text.lower() and "tablet" not in text.lower():
-            text = f"{text} of fentanyl pills" if ctx.pills.kind == "mass" else f"{text} fentanyl pills"
-        parts.append(text if "fentanyl" in text.lower() else text.replace("pills", "fentanyl pills"))
-    if ctx.powder is not None:
-        parts.append(_seized(ctx.powder, "powder"))
-    return " and ".join(parts), ("hold" if len(parts) > 1 or ctx.pills is not None else "holds")
-
-
-def claimed_words(claim: StatedFigure) -> tuple[str, str]:
-    """The claim as a sentence quotes it ("more than three million") and its bare number ("three million").
-
-    >>> from doseconv.reading.inputs import parse_claim
-    >>> claimed_words(parse_claim("over three million doses")), claimed_words(parse_claim("could have taken 500,000 lives"))
-    (('more than three million', 'three million'), ('500,000', '500,000'))
+    The figure itself (:func:`central_value`) is at the range's low end; a sentence says the range, not its end.
     """
-    body = claim.amount.text.strip()
-    number = _DOSE_WORDS.sub("", body).strip() or body
-    if claim.qualifier == "between":
-        return (f"between {number}" if claim.phrase == "between" else number), "a figure in that range"
-    qualifier = _QUALIFIER_WORDS.get(claim.qualifier, claim.phrase)
-    return (f"{qualifier} {number}" if qualifier else number), number
+    pills, powder = ctx.pills, ctx.powder
+    if (pills is None or pills.upper is None) and (powder is None or powder.upper is None):
+        return None
+
+    def top(figure: StatedFigure | None) -> StatedFigure | None:
+        return figure if figure is None or figure.upper is None else replace(figure, amount=figure.upper, upper=None)
+
+    return central_value(replace(ctx, pills=top(pills), powder=top(powder), _once={}))
 
 
-def phrase(value: Fraction) -> str:
-    """A figure as news copy gives it: "about 335,000" (figures too large to read back in words as digits)."""
-    try:
-        return describe(value, "about", 3)
-    except InputError:
-        return f"about {format_words(value, 2)}"
+def figure_phrase(value: Fraction, ctx: ClaimContext) -> str:
+    """The one corrected figure as a sentence gives it: "about 335,000", or the range the inputs state
+    ("10 million to 12 million" for "between 10 and 12 million pills")."""
+    high = range_top(ctx)
+    if high is not None and high != value:
+        return f"{phrase(value).removeprefix('about ')} to {phrase(high).removeprefix('about ')}"
+    return phrase(value)
 
 
 def doses_words(value: Fraction, ctx: ClaimContext) -> str:
-    """The default ``say``: "about 335,000 lethal doses of 2 mg"."""
-    return f"{phrase(value)} lethal doses of {ctx.chosen.lethal_dose.show()}"
+    """The default ``say``: "about 335,000 lethal doses of 2 mg" (a range stated: "10 million to 12 million …")."""
+    figure = figure_phrase(value, ctx)
+    noun = "lethal dose" if figure == "1" else "lethal doses"
+    return f"{figure} {noun} of {ctx.chosen.lethal_dose.show()}"
 
 
 Say = Callable[[Fraction, ClaimContext], str]
@@ -183,18 +130,25 @@ def _needs(implied: Implied) -> str:
     """What the claim would need, in words."""
     assert implied.interval is not None
     low, high = implied.interval.low, implied.interval.high
-    if implied.parameter == "doses_per_pill":
+    if implied.parameter == "doses_per_pill":  # said in mg, the ends of the range the JSON gives
         mg = implied.lethal_dose_mg
-        return f"about {format_grouped((low + high) / 2 * mg, 1)} mg of fentanyl in each pill"
+        places = 1
+        while places < 4 and format_grouped(low * mg, places) == format_grouped(high * mg, places) and low != high:
+            places += 1
+        if low == high or implied.unbounded:
+            return f"{format_grouped(low * mg, places)} mg of fentanyl{' or more' if implied.unbounded else ''} in each pill"
+        return f"{format_grouped(low * mg, places)} to {format_grouped(high * mg, places)} mg of fentanyl in each pill"
     places = 0 if low >= Fraction(1, 10) else 1 if low >= Fraction(1, 100) else 2  # two significant digits at least
     while places < 4 and implied.show(low, places) == implied.show(high, places) and low != high:
         places += 1
     span = implied.show(low, places)
+    beyond = not implied.unbounded and low <= 1 < high  # the top of the range is more than pure: it cannot be
     if not implied.unbounded and low != high:
-        span = f"{span} to {implied.show(high, places)}"
+        span = f"{span} to {implied.show(Fraction(1) if beyond else high, places)}"
+    aside = f" (the top of that range, {implied.show(high, places)}, is more than pure and cannot be)" if beyond else ""
     if implied.parameter == "pill_purity":
-        return f"{span} of the pills' weight to be fentanyl"
-    return f"the powder to be {span} pure" + (" or more" if implied.unbounded else "")
+        return f"{span} of the pills' weight to be fentanyl{aside}"
+    return f"the powder to be {span} pure" + (" or more" if implied.unbounded else "") + aside
 
 
 def _cause(
@@ -209,7 +163,7 @@ def _cause(
     if verdict == "impossible":
         return f"{number} is more than the stated amount could hold even as pure fentanyl"
     if verdict == "upper-bound":
-        pure = next((d for d in diagnosis if d.reproduces and d.counts_pure), best)
+        pure = _pure_row(implied, diagnosis, best)
         weight = pure is not None and pure.rows[0].pill_weight_as_drug
         what = "the pills' whole weight to be fentanyl" if weight else "the powder to be pure fentanyl"
         extra = pure.words[1:] if pure else ()
@@ -233,6 +187,20 @@ def _cause(
     if implied is not None and ctx.pills is not None and (alone := _pills_alone(ctx)):
         return alone
     return f"{number} does not follow from the stated amounts"
+
+
+def _pure_row(implied: Implied | None, diagnosis: Sequence[Diagnosis], best: Diagnosis | None) -> Diagnosis | None:
+    """The count of the mass as pure that an upper bound is said by: a plain one first; when the claim's own
+    reading already works at 100 % (its pill model kept), none, rather than a dose size that lands near it by
+    chance (pure powder counted at 2 g a dose is about the pills alone)."""
+    pure = [d for d in diagnosis if d.reproduces and d.counts_pure]
+    plain = next((d for d in pure if not any(r.dose_mg is not None or r.slips for r in d.rows)), None)
+    if plain is not None:
+        return plain
+    needed = implied.interval if implied is not None else None
+    if needed is not None and implied is not None and implied.parameter == "powder_purity" and Fraction(1) in needed:
+        return None
+    return pure[0] if pure else best
 
 
 def _pills_alone(ctx: ClaimContext) -> str:
@@ -275,12 +243,11 @@ def build_correction(
     if value is None:
         return None
     quoted, number = claimed_words(ctx.claim)
-    inputs, verb = _inputs(ctx)
+    inputs, verb = inputs_words(ctx)
     best = next((d for d in diagnosis if d.reproduces), None)
-    premise = _premise(ctx)
-    sentence = f"{premise}, {inputs} {verb} {say(value, ctx)}, not the {quoted} claimed; "
+    sentence = f"{premise(ctx)}, {inputs} {verb} {say(value, ctx)}, not the {quoted} claimed; "
     sentence += _cause(verdict, ctx, number, implied, best, diagnosis) + "."
-    return Correction(value, phrase(value), sentence, assumptions_used(ctx))
+    return Correction(value, figure_phrase(value, ctx), sentence, assumptions_used(ctx), range_top(ctx))
 
 
 def plain_text(
@@ -313,8 +280,8 @@ def plain_text(
             text = "The claim cannot be checked: " + _missing(ctx) + "."
     else:
         quoted, _ = claimed_words(ctx.claim)
-        inputs, verb = _inputs(ctx)
-        text = f"{_premise(ctx)}, {inputs} {verb} {say(value, ctx)}"
+        inputs, verb = inputs_words(ctx)
+        text = f"{premise(ctx)}, {inputs} {verb} {say(value, ctx)}"
         if verdict == "consistent":
             text += f", in line with the {quoted} claimed."
         else:

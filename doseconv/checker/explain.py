@@ -16,17 +16,35 @@ __all__ = ["describe_method", "explain", "notes_on"]
 
 
 def _mass_text(mg: Fraction) -> str:
+    """A mass in its largest unit, to three decimals below ten and to four significant digits above."""
     for unit, size in (("kg", 10**6), ("g", 1000), ("mg", 1)):
         if mg >= size or unit == "mg":
-            return f"{format_grouped(mg / size, 3)} {unit}"
+            value = mg / size
+            places = 3 if value < 10 else 2 if value < 100 else 1 if value < 1000 else 0
+            return f"{format_grouped(value, places)} {unit}"
     raise AssertionError  # pragma: no cover
+
+
+def _count_text(value: Fraction) -> str:
+    """A count of doses as the explanation gives it: millions to two decimals, hundreds and more whole."""
+    return format_words(value, 2 if value >= 10**6 or value < 100 else 0)
 
 
 def _range_text(interval: Interval) -> str:
     low, high = interval.low, interval.high
     if low == high:
-        return format_words(low, 2)
-    return f"{format_words(low, 2)} to {format_words(high, 2)}"
+        return _count_text(low)
+    if _count_text(low) != _count_text(high):
+        return f"{_count_text(low)} to {_count_text(high)}"
+    for places in range(3, 7):  # ends that round alike: enough digits to tell them apart
+        if format_words(low, places) != format_words(high, places):
+            return f"{format_words(low, places)} to {format_words(high, places)}"
+    return f"{format_grouped(low, 1)} to {format_grouped(high, 1)}"
+
+
+def _doses(value: Fraction, text: str) -> str:
+    """ "1 dose is", "5 doses are": a count of doses with its noun and verb in agreement."""
+    return f"{text} dose is" if value == 1 else f"{text} doses are"
 
 
 def _setup(ctx: ClaimContext, floor: bool = False) -> str:
@@ -36,10 +54,11 @@ def _setup(ctx: ClaimContext, floor: bool = False) -> str:
     if ctx.pills is not None:
         setup.append(PILL_MODELS[ctx.model])
     if ctx.powder is not None:
-        setup.append(f"powder at {chosen.powder_purity.show()} purity")
+        purity = chosen.powder_purity
+        setup.append(f"powder at {purity.show()} purity" if purity.value is not None else "no powder purity published")
     claim = ctx.claim
     claimed = (
-        f"at least {format_words(ctx.claimed.low, 2)} doses, a floor" if floor else f"{_range_text(ctx.claimed)} doses"
+        f"at least {_count_text(ctx.claimed.low)} doses, a floor" if floor else f"{_range_text(ctx.claimed)} doses"
     )
     return f"Claim {claim.text!r} ({claimed}) from {stated}, under {chosen.label} ({'; '.join(setup)})."
 
@@ -49,7 +68,8 @@ def _needs(ctx: ClaimContext, implied: Implied) -> str:
     if implied.parameter == "powder_purity" and ctx.pills is not None:
         sentence = f"With {PILL_MODELS[ctx.model]}, the claim needs {implied.describe()}"
     if implied.published is not None:
-        sentence += f" (the set's mean: {implied.show(implied.published)})"
+        mean = f"the set's mean: {implied.show(implied.published)}"
+        sentence = f"{sentence[:-1]}; {mean})" if sentence.endswith("cannot be)") else f"{sentence} ({mean})"
     return sentence + "."
 
 
@@ -63,10 +83,12 @@ def explain(
 ) -> str:
     """The explanation: what was claimed from what, what the inputs give, what it needs, the verdict, the methods."""
     dose = ctx.chosen.lethal_dose.show()
-    claimed = ctx.claim.amount.value
+    floor = (claim := population_claim_of(ctx)) is not None and claim.floor
+    claimed = ctx.claimed.low if floor else ctx.claim.amount.value  # a floor: its least, as the setup states it
+    shown = _count_text(claimed) if floor else format_words(claimed, 2)
     parts = [
-        _setup(ctx, (claim := population_claim_of(ctx)) is not None and claim.floor),
-        f"{format_words(claimed, 2)} doses are {_mass_text(claimed * ctx.lethal)} of pure fentanyl at {dose} per dose.",
+        _setup(ctx, floor),
+        f"{_doses(claimed, shown)} {_mass_text(claimed * ctx.lethal)} of pure fentanyl at {dose} per dose.",
     ]
     if computed is not None:
         parts.append(f"The inputs give {_range_text(computed)} doses.")
@@ -75,13 +97,20 @@ def explain(
     parts.append(f"{verdict.capitalize()}: {reason}.")
     matching = [d for d in diagnosis if d.matches]
     if matching and verdict != "consistent":
-        parts.append("Reproduced by: " + "; ".join(f"{d.method} ({describe_method(d)})" for d in matching[:3]) + ".")
+        parts.append("Reproduced by " + "; by ".join(_way(d) for d in matching[:3]) + ".")
         if len(matching) > 1 and "as well as" in matching[1].note:
-            parts.append(f"{matching[0].method} and {matching[1].method} reproduce it equally well.")
+            parts.append("The first two reproduce it equally well.")
     near = [d for d in diagnosis if d.near and not d.matches]
     if near and verdict != "consistent":
-        parts.append("Reproduced to the claim's step: " + "; ".join(f"{d.method} ({d.near})" for d in near[:3]) + ".")
+        parts.append(
+            "Reproduced to the claim's step by " + "; by ".join(f"{_way(d)} ({d.near})" for d in near[:3]) + "."
+        )
     return " ".join(parts)
+
+
+def _way(diagnosis: Diagnosis) -> str:
+    """A way of making the total in the rows' plain words ("counting the pills alone and leaving the powder out")."""
+    return " and ".join(diagnosis.words)
 
 
 def describe_method(diagnosis: Diagnosis) -> str:

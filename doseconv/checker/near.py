@@ -56,7 +56,7 @@ def step_of_claim(ctx: ClaimContext, value: Fraction) -> Fraction:
     """The step a row's figure ``value`` is compared at: the claim's own written step, or the precision of the
     stated inputs (their fewest significant digits) at the figure's size, whichever is coarser."""
     step = ctx.claim.step
-    inputs = [f for f in (ctx.pills, ctx.powder) if f is not None]
+    inputs = [f for f in (ctx.pills, ctx.powder) if f is not None and f.qualifier != "exact"]  # exact: no rounding
     if inputs and value > 0:
         digits = min(_digits(f) for f in inputs)
         step = max(step, _power_below(value) / 10 ** (digits - 1))

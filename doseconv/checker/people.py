@@ -172,16 +172,19 @@ def _plural(ctx: ClaimContext) -> bool:
 def _inputs_text(ctx: ClaimContext, *, pure_count: bool = False) -> str:
     """'Around 9,400 pounds of powder at the 19.5% average purity …', '250,000 pills (each pill …)'."""
     from ..assumptions import PILL_MODELS
+    from .words import with_unit
 
     chosen = ctx.chosen
     parts = []
     pills, powder = ctx.pills, ctx.powder
     if pills is not None:
-        text = pills.text if "pill" in pills.text.lower() or pills.kind == "mass" else f"{pills.text} pills"
+        written = with_unit(pills)
+        text = written if "pill" in written.lower() or pills.kind == "mass" else f"{written} pills"
         parts.append(f"{text} ({PILL_MODELS[ctx.model]})")
     if powder is not None:
-        named = any(word in powder.text.lower() for word in ("powder", "fentanyl"))
-        text = powder.text if named else f"{powder.text} of powder"
+        written = with_unit(powder)
+        named = any(word in written.lower() for word in ("powder", "fentanyl"))
+        text = written if named else f"{written} of powder"
         purity = chosen.powder_purity
         if purity.value == 1 and not pure_count:
             text += " counted as pure fentanyl"

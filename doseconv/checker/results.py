@@ -124,7 +124,10 @@ class Implied:
             and self._rounded(self.interval.low, places) == self._rounded(self.interval.high, places)
         ):
             places += 2  # show enough digits to tell the ends apart
-        return f"{name} from {self.show(self.interval.low, places)} to {self.show(self.interval.high, places)}"
+        span = f"{name} from {self.show(self.interval.low, places)} to {self.show(self.interval.high, places)}"
+        if self.parameter in ("powder_purity", "pill_purity") and self.interval.high > 1:
+            return span + (" (more than 100%: it cannot be)" if self.interval.low > 1 else " (above 100% it cannot be)")
+        return span
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"parameter": self.parameter}
@@ -182,6 +185,9 @@ class Diagnosis:
         out: dict[str, Any] = {"method": self.method, "value": _exact_or_none(self.value), "matches": self.matches}
         if self.value is not None:
             out["display"] = format_words(self.value, 1)
+        dose = next((row.dose_mg for row in self.rows if row.dose_mg is not None), None)
+        if dose is not None:  # a row that takes another lethal dose says which, as its plain words do
+            out["lethal_dose_mg"] = exact_text(dose)
         if self.near:
             out["near"] = self.near
         if self.note:

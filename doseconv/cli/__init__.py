@@ -18,7 +18,7 @@ from ..errors import DoseconvError, InputError
 from . import convert  # noqa: F401
 
 # isort: split
-from . import chart, check, scan, serve, table  # noqa: F401
+from . import chart, check, scan, serve, table, trace  # noqa: F401
 from .app import EXIT_INTERNAL, EXIT_MISMATCH, EXIT_OK, EXIT_USAGE, app
 from .options import FLAGS
 

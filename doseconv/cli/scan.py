@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from typing import Optional
+from pathlib import Path
+from typing import Any, Optional
 
 import typer
 
@@ -24,6 +25,17 @@ from .output import count, emit
 
 #: The scan limits (library parameter -> option), named by the notes and errors they cause.
 LIMIT_FLAGS = {"max_bytes": "--max-bytes", "max_claims": "--max-claims", "max_figures": "--max-figures"}
+#: The options of an archive scan (JSON lines), by library parameter.
+ARCHIVE_FLAGS = {"jobs": "--jobs", "resume": "--resume", "engine": "--engine", "scheduler": "--scheduler"}
+#: Output file suffix -> the format written when --format is not given.
+SUFFIX_FORMATS = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+    ".md": "markdown",
+    ".html": "html",
+    ".docx": "docx",
+}
 
 
 @command("scan")
@@ -35,11 +47,23 @@ def scan_command(
         metavar="PATH",
     ),
     output_format: Optional[str] = format_option(
-        "doseconv.scan.report:FILE_FORMATS",
-        "text (default), markdown (the default for a folder), json, html (one self-contained page) or docx "
-        "(a Word document, with -o).",
+        "doseconv.archive:SCAN_FORMATS",
+        "text (default), markdown (the default for a folder), json, jsonl (one line per story, as each is done), "
+        "html (one self-contained page) or docx (a Word document, with -o).",
     ),
-    output: Optional[str] = output_option("the report"),
+    output: Optional[str] = output_option("the report (.jsonl: line by line, see --resume)"),
+    jobs: Optional[int] = typer.Option(
+        None, "--jobs", "-j", help="jsonl: scan in this many worker processes (default: one per core).", metavar="N"
+    ),
+    resume: bool = typer.Option(
+        False, "--resume", help="jsonl with -o: skip the stories already in the file (same path and content)."
+    ),
+    engine: str = typer.Option(
+        "local", "--engine", help="jsonl: local (default) or dask (a Dask cluster).", metavar="ENGINE"
+    ),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", help="With --engine dask: the scheduler's address (tcp://host:8786).", metavar="ADDRESS"
+    ),
     quiet: bool = quiet_option("No summary line on standard error when the report goes to a file."),
     input_format: str = typer.Option(
         "auto",
@@ -79,16 +103,34 @@ def scan_command(
       cat draft.md | doseconv scan
       doseconv scan story.txt --date 2022-12-20
       doseconv scan stories/ --format html -o report.html
+      doseconv scan archive/ -o archive.jsonl --resume
     """
+    from ..archive import SCAN_FORMATS
     from ..errors import DoseconvError, InputError
-    from ..scan.report import FILE_FORMATS, render_file
+    from ..scan.report import render_file
     from ..scan.sources import scan_paths
 
-    if output_format is not None and output_format not in FILE_FORMATS:
-        raise InputError(f"unknown format {output_format!r}; choose {', '.join(FILE_FORMATS)}")
+    if output_format is None and output not in (None, "-"):
+        output_format = SUFFIX_FORMATS.get(Path(str(output)).suffix.lower())
+    if output_format is not None and output_format not in SCAN_FORMATS:
+        raise InputError(f"unknown format {output_format!r}; choose {', '.join(SCAN_FORMATS)}")
     if output_format == "docx" and output is None and sys.stdout.isatty():
         raise InputError("a Word report is a file, not text for the terminal; name it with -o report.docx")
-    names = {**FLAGS, **LIMIT_FLAGS}
+    names = {**FLAGS, **LIMIT_FLAGS, **ARCHIVE_FLAGS}
+    archive = {"jobs": jobs, "resume": resume, "engine": engine != "local", "scheduler": scheduler}
+    if output_format != "jsonl" and any(archive.values()):
+        given = next(ARCHIVE_FLAGS[k] for k, v in archive.items() if v)
+        raise InputError(f"{given} applies to --format jsonl (one line per story); add --format jsonl")
+    if output_format == "jsonl":
+        checks = {"assumptions": assumptions, "pill_model": pill_model, "reading": reading, "date": date, "year": year}
+        story = {"format": input_format, "max_bytes": max_bytes, "max_claims": max_claims, "max_figures": max_figures}
+        story["checks"], story["names"] = {**checks, "state": state}, names
+        target = None if output == "-" else output
+        run = {"resume": resume, "jobs": jobs, "engine": engine, "scheduler": scheduler}
+        code = _archive(_stories(paths), story, target, quiet, **run)
+        if code == 2 or (code and not exit_zero):
+            raise typer.Exit(code)
+        return
     try:
         scans = scan_paths(
             _stories(paths), format=input_format, max_bytes=max_bytes, max_claims=max_claims,
@@ -110,6 +152,23 @@ def scan_command(
         )
     if scans.exit_code and not exit_zero:
         raise typer.Exit(EXIT_MISMATCH)
+
+
+def _archive(paths: list[str], story: dict[str, Any], output: str | None, quiet: bool, **run: Any) -> int:
+    """Scan into JSON lines (``doseconv.archive.scan_archive``), with a progress bar on a terminal; the exit code."""
+    from ..archive import StoryOptions, scan_archive
+    from ..archive.progress import ArchiveBar
+
+    bar = ArchiveBar() if sys.stderr.isatty() else None
+    tally = scan_archive(paths, options=StoryOptions(**story), output=output, progress=bar, **run)
+    if output is not None and not quiet:
+        kept = f", {tally.resumed:,} kept from the earlier run" if tally.resumed else ""
+        typer.echo(
+            f"wrote {output}: {count(tally.stories, 'story', 'stories')}, {tally.errors:,} not scanned (error records), "
+            f"{count(tally.claims, 'claim')}, {tally.flagged:,} flagged{kept}",
+            err=True,
+        )
+    return tally.exit_code
 
 
 def _stories(paths: Optional[list[str]]) -> list[str]:

@@ -88,6 +88,16 @@ def table_command(
         "--year",
         help="The year of every row without a date: its assumption set, and the population of a population claim.",
     ),
+    engine: str = typer.Option(
+        "local",
+        "--engine",
+        help="local (default) or dask: Parquet files ('data/*.parquet') checked partition by partition, written "
+        "with -o as a Parquet dataset (a folder).",
+        metavar="ENGINE",
+    ),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", help="With --engine dask: the scheduler's address.", metavar="ADDRESS"
+    ),
     plain: bool = typer.Option(
         True, "--plain/--no-plain", help="A column with each row's plain sentence (on by default; off is faster)."
     ),
@@ -103,9 +113,21 @@ def table_command(
       doseconv table seizures.xlsx --powder "Fentanyl (kg)" --format markdown
       doseconv table seizures.parquet -o checked.parquet
       doseconv table seizures.csv --date "Date seized"
+      doseconv table 'data/*.parquet' --engine dask -o checked/
     """
     from ..batch.output import check_output
+    from ..errors import InputError
 
+    if engine not in ("local", "dask"):
+        raise InputError(f"unknown engine {engine!r}; choose local or dask")
+    if scheduler is not None and engine != "dask":
+        raise InputError("a scheduler address is used only by the dask engine")
+    if engine == "dask":
+        columns = {"pills": pills, "powder": powder, "claim": claim, "powder_unit": powder_unit}
+        checks: dict[str, Any] = {"assumptions": assumptions, "overrides": overrides, "pill_model": pill_model}
+        checks.update(pills_unit=pills_unit, reading=reading, scale=scale, date=date, year=year)
+        checks.update(plain=plain and not no_explain, explanation=explanation)
+        return _on_dask(path, output, scheduler, quiet, **columns, **checks)
     written = _written_format(path, output, output_format)
     if output is not None:
         check_output(output, written, [path])  # before the check: a long run is not made only to be refused
@@ -115,6 +137,21 @@ def table_command(
         plain=plain and not no_explain, explanation=explanation, date=date, year=year,
     )  # fmt: skip
     return _write(checked, path, output, written, quiet)
+
+
+def _on_dask(path: str, output: str | None, scheduler: str | None, quiet: bool, **options: Any) -> int:
+    """A Parquet dataset checked on Dask (``doseconv.batch.dataset.check_dataset``); the exit code."""
+    from ..batch import FLAGGED
+    from ..batch.dataset import check_dataset
+    from ..batch.status import summary_of
+    from ..errors import InputError
+
+    if output is None:
+        raise InputError("--engine dask writes a Parquet dataset: name its folder with -o")
+    counts = check_dataset(path, output, scheduler=scheduler, **options)
+    if not quiet:
+        typer.echo(summary_of(counts), err=True)
+    return EXIT_MISMATCH if any(verdict in FLAGGED for _, verdict in counts) else 0
 
 
 def _written_format(path: str, output: str | None, output_format: str | None) -> str:

@@ -9,17 +9,25 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import replace
+from typing import Any
 
 from ..errors import InputError
 from .reportmd import render_markdown
 from .reportparts import MAX_FIGURES, Limits
 from .reporttext import render_text
-from .scanner import ScanSet
+from .scanner import ScanReport, ScanSet
 
 __all__ = [
-    "FILE_FORMATS", "MAX_FIGURES", "OUTPUT_FORMATS", "render", "render_file", "render_json", "render_markdown",
+    "FILE_FORMATS",
+    "MAX_FIGURES",
+    "OUTPUT_FORMATS",
+    "render",
+    "render_file",
+    "render_json",
+    "render_markdown",
     "render_text",
-]  # fmt: skip
+    "story_entry",
+]
 
 #: Output formats of :func:`render` (text).
 OUTPUT_FORMATS = ("text", "markdown", "json", "html")
@@ -64,10 +72,7 @@ def render(
 
 
 def render_json(scans: ScanSet, max_figures: int = MAX_FIGURES) -> str:
-    """One JSON object: ``files`` (figures and claims of each) and a ``summary``.
-
-    Each file lists at most ``max_figures`` figures; its summary counts them all and says how
-    many were not listed (``figures_not_listed``).
+    """One JSON object: ``files`` (figures and claims of each, :func:`story_entry`) and a ``summary``.
 
     >>> from .scanner import scan_text
     >>> import json
@@ -76,9 +81,23 @@ def render_json(scans: ScanSet, max_figures: int = MAX_FIGURES) -> str:
     """
     listed = ScanSet(tuple(replace(r, figures=r.figures[:max_figures]) for r in scans.reports), scans.folder)
     out = listed.to_dict()
-    for report, file in zip(scans.reports, out["files"], strict=True):
-        file["summary"]["figures"] = len(report.figures)
-        file["summary"]["dose_figures"] = len(report.dose_figures)
-        file["summary"]["figures_not_listed"] = max(len(report.figures) - max_figures, 0)
+    out["files"] = [story_entry(report, max_figures) for report in scans.reports]
     out["summary"]["figures"] = sum(len(r.figures) for r in scans.reports)
     return json.dumps(out, indent=2, ensure_ascii=False)
+
+
+def story_entry(report: ScanReport, max_figures: int = MAX_FIGURES) -> dict[str, Any]:
+    """One story's entry in the JSON report: its figures (at most ``max_figures`` listed) and claims.
+
+    Its summary counts every figure and says how many were not listed (``figures_not_listed``).
+    The JSON lines of an archive scan (:mod:`doseconv.archive`) are this entry with the story's path and hash.
+
+    >>> from .scanner import scan_text
+    >>> story_entry(scan_text("5 pills, 6 pills, 7 pills", "a.txt"), max_figures=1)["summary"]["figures_not_listed"]
+    2
+    """
+    entry = replace(report, figures=report.figures[:max_figures]).to_dict()
+    entry["summary"]["figures"] = len(report.figures)
+    entry["summary"]["dose_figures"] = len(report.dose_figures)
+    entry["summary"]["figures_not_listed"] = max(len(report.figures) - max_figures, 0)
+    return entry

@@ -11,7 +11,16 @@ from typing import Any, BinaryIO
 from ..errors import InputError
 from .scanner import ScanSet, scan_text
 
-__all__ = ["MAX_BYTES", "TEXT_SUFFIXES", "InputTooLargeError", "expand_paths", "read_source", "scan_paths"]
+__all__ = [
+    "MAX_BYTES",
+    "TEXT_SUFFIXES",
+    "InputTooLargeError",
+    "decode_story",
+    "expand_paths",
+    "read_bytes",
+    "read_source",
+    "scan_paths",
+]
 
 #: Files a folder scan picks up.
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
@@ -72,19 +81,11 @@ def _decode(data: bytes, name: str) -> str:
         raise InputError(f"{name} is not UTF-8 text (bad byte at offset {error.start}); convert it to UTF-8") from None
 
 
-def read_source(path: str | Path, stdin: BinaryIO | None = None, *, max_bytes: int = MAX_BYTES) -> str:
-    """The text of a file, or of standard input for ``-``; a leading byte-order mark is dropped.
+def read_bytes(path: str | Path, stdin: BinaryIO | None = None, *, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of a file, or of standard input for ``-``, as :func:`read_source` reads them (not decoded).
 
-    Only regular files are read: a FIFO, device or socket is refused (reading one could wait
-    forever), and so is a story of more than ``max_bytes`` bytes.
-
-    >>> import io
-    >>> read_source("-", io.BytesIO("\\ufeff6,500 pounds".encode("utf-8")))
-    '6,500 pounds'
-    >>> read_source("/dev/null")
-    Traceback (most recent call last):
-    ...
-    doseconv.errors.InputError: /dev/null is not a regular file (a device, FIFO or socket); scan a file, a folder or - for standard input
+    A name with a scheme (``s3://bucket/story.txt``, ``file:///srv/story.txt``) is opened with fsspec,
+    when it is installed (it comes with the ``dask`` extra).
     """
     if max_bytes < 1:
         raise InputError(f"the byte limit must be a whole number of at least 1, not {max_bytes}", parameter="max_bytes")
@@ -93,7 +94,9 @@ def read_source(path: str | Path, stdin: BinaryIO | None = None, *, max_bytes: i
         data = stream.read(max_bytes + 1)
         if len(data) > max_bytes:
             raise InputTooLargeError("standard input", max_bytes)
-        return _decode(data, "standard input")
+        return data
+    if "://" in str(path):
+        return _read_url(str(path), max_bytes)
     target = Path(path)
     try:
         mode = target.stat().st_mode
@@ -113,7 +116,50 @@ def read_source(path: str | Path, stdin: BinaryIO | None = None, *, max_bytes: i
         raise InputError(f"cannot read {path}: {error.strerror or error}") from None
     if len(data) > max_bytes:
         raise InputTooLargeError(str(path), max_bytes)
-    return _decode(data, str(path))
+    return data
+
+
+def _read_url(url: str, max_bytes: int) -> bytes:
+    """A story named by a URL, read with fsspec (``s3://``, ``gs://``, ``file://``, ``https://`` …)."""
+    try:
+        import fsspec
+    except ImportError:
+        raise InputError(
+            f"cannot read {url}: reading URLs needs fsspec; install it with: pip install 'doseconv[dask]'"
+        ) from None
+    try:
+        with fsspec.open(url, "rb") as file:
+            data = file.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError(f"cannot read {url}: no such file") from None
+    except (OSError, ValueError) as error:
+        raise InputError(f"cannot read {url}: {error}") from None
+    if len(data) > max_bytes:
+        raise InputTooLargeError(url, max_bytes)
+    return bytes(data)
+
+
+def decode_story(data: bytes, name: str) -> str:
+    """A story's bytes as text: UTF-8, a leading byte-order mark dropped; other bytes are refused with their offset."""
+    return _decode(data, name)
+
+
+def read_source(path: str | Path, stdin: BinaryIO | None = None, *, max_bytes: int = MAX_BYTES) -> str:
+    """The text of a file, or of standard input for ``-``; a leading byte-order mark is dropped.
+
+    Only regular files are read: a FIFO, device or socket is refused (reading one could wait
+    forever), and so is a story of more than ``max_bytes`` bytes.
+
+    >>> import io
+    >>> read_source("-", io.BytesIO("\\ufeff6,500 pounds".encode("utf-8")))
+    '6,500 pounds'
+    >>> read_source("/dev/null")
+    Traceback (most recent call last):
+    ...
+    doseconv.errors.InputError: /dev/null is not a regular file (a device, FIFO or socket); scan a file, a folder or - for standard input
+    """
+    name = "standard input" if str(path) == "-" else str(path)
+    return _decode(read_bytes(path, stdin, max_bytes=max_bytes), name)
 
 
 def expand_paths(paths: Iterable[str | Path]) -> tuple[list[str], bool]:
