@@ -85,6 +85,8 @@ class Overrides:
                 parsed = _read(name, value)
             except DoseconvError as error:
                 error.parameter = name
+                if error.advises("decimal_comma"):  # an override is read as written: no switch reads it otherwise
+                    error.remedy = None
                 raise
             object.__setattr__(self, name, parsed)
 

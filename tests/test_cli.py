@@ -71,7 +71,7 @@ def test_mass_to_mass_json_has_no_assumptions(capsys) -> None:
         (["convert", "10 lb", "pills"], "cannot convert a mass to pills: a pill's fentanyl content is not its weight; convert to doses instead"),
         (["convert", "10 lb", "doses", "--purity", "150%"], "purity '150%' is above 100 %; give a value from 0% to 100% (or 0 to 1)"),
         (["convert", "10 lb", "--assumptions", "dea-2030"], "unknown assumption set 'dea-2030'; known sets: pure, dea-2017, dea-2018, dea-2019, dea-2021, dea-2022, dea-2023, dea-2024, dea-fy2025 (or a path to a .toml file)"),
-        (["convert", "10 pills", "--pill-model", "mean-content", "--assumptions", "dea-2023"], "set 'dea-2023' publishes no mean fentanyl per pill; give --mg-per-pill or choose a set that does (dea-2017, dea-2019, dea-2021, dea-2022, dea-2024)"),
+        (["convert", "10 pills", "--pill-model", "mean-content", "--assumptions", "dea-2023"], "set 'dea-2023' publishes no mean fentanyl per pill; choose a set that does (dea-2017, dea-2019, dea-2021, dea-2022, dea-2024), or give --mg-per-pill"),
         (["assumptions", "nope"], "unknown assumption set 'nope'; known sets: pure, dea-2017, dea-2018, dea-2019, dea-2021, dea-2022, dea-2023, dea-2024, dea-fy2025 (or a path to a .toml file)"),
     ],
 )  # fmt: skip

@@ -47,5 +47,6 @@ def test_an_ambiguous_pill_count_names_the_option(capsys: pytest.CaptureFixture[
 def test_the_library_takes_the_same_switch_and_names_its_keyword() -> None:
     assert convert("1,5 kg", "g", decimal_comma=True).value == Fraction(1500)
     assert check(None, "1,5 kg", "750.000 doses", assumptions="pure", decimal_comma=True).verdict == "consistent"
-    with pytest.raises(ValueError, match=r"read it European style with decimal_comma$"):
+    with pytest.raises(ValueError, match=r"write 1.5, or ask for it to be read European style$") as caught:
         convert("1,5 kg", "g")
+    assert caught.value.advises("decimal_comma") and "decimal_comma" not in str(caught.value)

@@ -57,10 +57,14 @@ def test_lethal_dose_override() -> None:
 
 
 def test_a_set_without_the_value_says_so() -> None:
-    with pytest.raises(MissingValueError, match=r"dea-2023.*mean fentanyl per pill.*give mg_per_pill") as caught:
+    with pytest.raises(
+        MissingValueError, match=r"dea-2023.*mean fentanyl per pill.*or give one of your own$"
+    ) as caught:
         pills_to_doses(10, "mean-content", assumptions="dea-2023")
-    assert caught.value.parameter == "mg_per_pill"
-    assert "--" not in str(caught.value)  # the library never names a command-line option
+    assert caught.value.parameter == caught.value.remedy.parameter == "mg_per_pill"
+    assert "--" not in str(caught.value) and "mg_per_pill" not in str(
+        caught.value
+    )  # the library never names a command-line option
 
 
 @pytest.mark.parametrize(

@@ -173,7 +173,7 @@ def test_set_files_are_read_only_inside_the_claims_files_folder(tmp_path: Path) 
             load_claims_file(path)
         assert str(caught.value) == (
             f"{path}:23: claim 'c1': assumptions {value!r} is outside the claims file's folder "
-            f"{folder.resolve()}; name a bundled set, put the set file in that folder, or give allow_outside_sets"
+            f"{folder.resolve()}; name a bundled set or put the set file in that folder, or allow sets outside it"
         )
     (folder / "link.toml").symlink_to(tmp_path / "outside.toml")  # a link inside that points outside
     with pytest.raises(OutsideSetError):
@@ -186,7 +186,7 @@ def test_outside_sets_on_the_command_line(tmp_path: Path, capsys: pytest.Capture
     path = write(tmp_path, with_set("/etc/passwd"))
     done = run(capsys, "verify", str(path))
     assert (done.code, done.out) == (2, "")
-    assert done.err.endswith("put the set file in that folder, or give --allow-outside-sets\n")
+    assert done.err.endswith("or put the set file in that folder, or give --allow-outside-sets\n")
     allowed = run(capsys, "verify", str(path), "--allow-outside-sets")
     assert allowed.code == 2 and "/etc/passwd: not valid TOML" in allowed.err  # read, then refused as a set
     missing = run(capsys, "verify", str(write(tmp_path, with_set("nope.toml"), "missing.toml")))

@@ -67,27 +67,27 @@ def test_wording_as_people_type_it(text: str, value: Fraction, unit: str, step: 
         (
             "10.000 pills",
             "'10.000 pills' is ambiguous: ten thousand written European style, or 10 with decimals; "
-            "write 10,000 or 10, or read it European style with decimal_comma",
+            "write 10,000 or 10, or ask for it to be read European style",
         ),
         (
             "2.106 pills",
             "'2.106 pills' is ambiguous: 2,106 written European style, or 2.106 with decimals; "
-            "write 2,106 or 2.106, or read it European style with decimal_comma",
+            "write 2,106 or 2.106, or ask for it to be read European style",
         ),
         (
             "6.500 lb",
             "'6.500 lb' is ambiguous: 6,500 written European style, or 6.5 with decimals; "
-            "write 6,500 or 6.5, or read it European style with decimal_comma",
+            "write 6,500 or 6.5, or ask for it to be read European style",
         ),
         (
             "1,5 kg",
             "cannot read '1,5' as a number: a comma before other than three digits is a decimal comma "
-            "(European style); write 1.5, or read it European style with decimal_comma",
+            "(European style); write 1.5, or ask for it to be read European style",
         ),
         (
             "1,5000 kg",
             "cannot read '1,5000' as a number: a comma before other than three digits is a decimal comma "
-            "(European style); write 1.5000, or read it European style with decimal_comma",
+            "(European style); write 1.5000, or ask for it to be read European style",
         ),
         (
             "1,500,00 kg",

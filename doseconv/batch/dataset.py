@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, Remedy
 from .files import guess_columns
 
 __all__ = ["check_dataset"]
@@ -69,7 +69,10 @@ def check_dataset(
     found = guess_columns(list(frame.columns), {"pills": pills, "powder": powder, "claim": claim})
     if found["claim"][0] is None:
         have = ", ".join(repr(str(c)) for c in frame.columns) or "none"
-        raise InputError(f"no column of claimed doses found (the table has: {have}); name it with --claim")
+        raise InputError(
+            f"no column of claimed doses found (the table has: {have})",
+            remedy=Remedy("claim", "; name it with {claim}", "; name the column"),
+        )
     columns = {"pills": found["pills"][0], "powder": found["powder"][0], "claim": found["claim"][0]}
     checks = {"powder_unit": powder_unit or found["powder"][1], "pills_unit": pills_unit or found["pills"][1]}
     checks.update(options)

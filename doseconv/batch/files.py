@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import InputError
+from ..errors import InputError, Remedy
 from .caps import DEFAULT_CAPS, TableCaps
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -123,7 +123,10 @@ def guess_columns(columns: list[Any], given: dict[str, str | None]) -> dict[str,
             out[role] = (name, unit)
         elif len(candidates) > 1:
             names = " and ".join(repr(c) for c, _ in candidates[:2])
-            raise InputError(f"columns {names} both look like the {role}; name one with --{role}")
+            raise InputError(
+                f"columns {names} both look like the {role}",
+                remedy=Remedy(role, f"; name one with {{{role}}}", "; name the one to use"),
+            )
         else:
             out[role] = candidates[0] if candidates else (None, None)
     return out
@@ -161,7 +164,7 @@ def check_file(
             progress=progress, **options,
         )  # fmt: skip
     except InputError as error:
-        raise InputError(f"{path}: {error}", parameter=error.parameter) from None
+        raise InputError(f"{path}: {error.reason}", parameter=error.parameter, remedy=error.remedy) from None
 
 
 def _refuse_without_figures(frame: pd.DataFrame, columns: dict[str, tuple[str | None, str | None]]) -> None:
@@ -170,14 +173,14 @@ def _refuse_without_figures(frame: pd.DataFrame, columns: dict[str, tuple[str | 
     have = ", ".join(repr(str(c)) for c in frame.columns) or "none"
     if columns["claim"][0] is None:
         raise InputError(
-            f"no column of claimed doses found (the table has: {have}); a header with {_accepted(_CLAIM_WORDS)} "
-            "is one, or name it with --claim"
+            f"no column of claimed doses found (the table has: {have}); a header with {_accepted(_CLAIM_WORDS)} is one",
+            remedy=Remedy("claim", ", or name it with {claim}", ", or name the column"),
         )
     if columns["pills"][0] is None and columns["powder"][0] is None:
         raise InputError(
             f"no column of pills or powder found (the table has: {have}); a header with {_accepted(_PILL_WORDS)} "
-            f"is pills, one with {_accepted(_POWDER_WORDS)} or a mass unit (lb, kg, g) is powder, "
-            "or name them with --pills and --powder"
+            f"is pills, one with {_accepted(_POWDER_WORDS)} or a mass unit (lb, kg, g) is powder",
+            remedy=Remedy("pills", ", or name them with {pills} and {powder}", ", or name the columns"),
         )
 
 

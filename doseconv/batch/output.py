@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from ..errors import InputError
+from ..errors import InputError, Remedy
 from ..outputs import refuse_inputs, write_output
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -73,7 +73,14 @@ def table_text(frame: pd.DataFrame, output: str) -> str:
         return str(frame.to_json(orient="records", indent=2, force_ascii=False)) + "\n"
     if output == "markdown":
         return _markdown(frame)
-    raise InputError(f"write {output} output to a file with -o, or choose --format csv, tsv, json or markdown")
+    raise InputError(
+        f"{output} output is a file, not text",
+        remedy=Remedy(
+            "output_file",
+            "; write it to a file with {output_file}, or choose {format} csv, tsv, json or markdown",
+            "; write it to a file, or choose csv, tsv, json or markdown",
+        ),
+    )
 
 
 def _cell(value: object) -> str:

@@ -8,12 +8,16 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ClaimsFileError, DoseconvError
+from ..overrides import OVERRIDE_PARAMETERS
 from ..reading.stated import StatedFigure
 from .files import ClaimRecord, ClaimsFile, load_claims_file
 from .filetext import file_kind
 from .results import CheckResult
 
 __all__ = ["Verification", "check_record", "collect_files", "iter_verifications", "verify_paths"]
+
+#: The keys of a claim that give a value an error advises (the overrides), by the library's name for it.
+_KEYS = {name: name for name in OVERRIDE_PARAMETERS}
 
 
 def _scope_text(scopes: dict[str, dict[str, str]], key: str) -> str:
@@ -79,7 +83,9 @@ def check_record(file: ClaimsFile, claim: ClaimRecord) -> CheckResult:
             year=when.year, story_date=when.story_date,
         )  # fmt: skip
     except DoseconvError as error:
-        raise ClaimsFileError(f"{file.path}:{claim.line or 1}: claim {claim.id!r}: {error}") from None
+        raise ClaimsFileError(
+            f"{file.path}:{claim.line or 1}: claim {claim.id!r}: {error.message_for(_KEYS)}"
+        ) from None
 
 
 def collect_files(paths: list[str]) -> list[Path]:

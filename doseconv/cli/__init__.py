@@ -20,10 +20,7 @@ from . import convert  # noqa: F401
 # isort: split
 from . import chart, check, scan, serve, table, trace  # noqa: F401
 from .app import EXIT_INTERNAL, EXIT_MISMATCH, EXIT_OK, EXIT_USAGE, app
-from .options import FLAGS
-
-#: Library parameter names (an error's ``parameter``) -> the options that give them, for error messages.
-_OPTION_NAMES = {**FLAGS, "allow_outside_sets": "--allow-outside-sets", "decimal_comma": "--decimal-comma"}
+from .options import OPTION_NAMES
 
 __all__ = ["EXIT_INTERNAL", "EXIT_MISMATCH", "EXIT_OK", "EXIT_USAGE", "app", "main"]
 
@@ -33,9 +30,9 @@ def _option_names(group, args: list[str]) -> dict[str, str]:
     name = next((a for a in args if not a.startswith("-")), None)
     command = getattr(group, "commands", {}).get(name) if name else None
     if command is None:
-        return _OPTION_NAMES
+        return OPTION_NAMES
     flags = {flag for param in command.params for flag in getattr(param, "opts", ())}
-    return {parameter: flag for parameter, flag in _OPTION_NAMES.items() if flag in flags}
+    return {parameter: flag for parameter, flag in OPTION_NAMES.items() if flag in flags}
 
 
 def _import_pint_without_numpy() -> None:

@@ -18,6 +18,8 @@ import typer
 __all__ = [
     "ASSUMPTIONS_HELP",
     "FLAGS",
+    "LIMIT_FLAGS",
+    "OPTION_NAMES",
     "assumptions_option",
     "date_option",
     "fold_choice",
@@ -42,6 +44,22 @@ FLAGS: dict[str, str] = {
     "pill_share": "--pill-share",
     "mg_per_pill": "--mg-per-pill",
     "pill_mass": "--pill-mass",
+}
+
+#: The scan limits (library parameter -> option), named by the notes and errors they cause.
+LIMIT_FLAGS = {"max_bytes": "--max-bytes", "max_claims": "--max-claims", "max_figures": "--max-figures"}
+
+#: Every library parameter an error can name (its ``parameter`` or ``remedy``) -> the option that gives it.
+OPTION_NAMES = {
+    **FLAGS,
+    **LIMIT_FLAGS,
+    "allow_outside_sets": "--allow-outside-sets",
+    "decimal_comma": "--decimal-comma",
+    "pills": "--pills",
+    "powder": "--powder",
+    "claim": "--claim",
+    "output_file": "-o",
+    "format": "--format",
 }
 
 #: Library parameter -> the help of the option that gives it, one wording for every command.

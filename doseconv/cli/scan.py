@@ -10,7 +10,7 @@ import typer
 
 from .app import EXIT_MISMATCH, command
 from .options import (
-    FLAGS,
+    LIMIT_FLAGS,
     assumptions_option,
     date_option,
     format_option,
@@ -23,8 +23,6 @@ from .options import (
 )
 from .output import count, emit
 
-#: The scan limits (library parameter -> option), named by the notes and errors they cause.
-LIMIT_FLAGS = {"max_bytes": "--max-bytes", "max_claims": "--max-claims", "max_figures": "--max-figures"}
 #: The options of an archive scan (JSON lines), by library parameter.
 ARCHIVE_FLAGS = {"jobs": "--jobs", "resume": "--resume", "engine": "--engine", "scheduler": "--scheduler"}
 #: Output file suffix -> the format written when --format is not given.
@@ -106,7 +104,7 @@ def scan_command(
       doseconv scan archive/ -o archive.jsonl --resume
     """
     from ..archive import SCAN_FORMATS
-    from ..errors import DoseconvError, InputError
+    from ..errors import InputError
     from ..scan.report import render_file
     from ..scan.sources import scan_paths
 
@@ -116,7 +114,7 @@ def scan_command(
         raise InputError(f"unknown format {output_format!r}; choose {', '.join(SCAN_FORMATS)}")
     if output_format == "docx" and output is None and sys.stdout.isatty():
         raise InputError("a Word report is a file, not text for the terminal; name it with -o report.docx")
-    names = {**FLAGS, **LIMIT_FLAGS, **ARCHIVE_FLAGS}
+    names = {**LIMIT_FLAGS, **ARCHIVE_FLAGS}  # scan has no override options: an error names none
     archive = {"jobs": jobs, "resume": resume, "engine": engine != "local", "scheduler": scheduler}
     if output_format != "jsonl" and any(archive.values()):
         given = next(ARCHIVE_FLAGS[k] for k, v in archive.items() if v)
@@ -131,17 +129,12 @@ def scan_command(
         if code == 2 or (code and not exit_zero):
             raise typer.Exit(code)
         return
-    try:
-        scans = scan_paths(
-            _stories(paths), format=input_format, max_bytes=max_bytes, max_claims=max_claims,
-            assumptions=assumptions, pill_model=pill_model, reading=reading, date=date, year=year, state=state,
-        )  # fmt: skip
-        chosen = output_format or ("markdown" if scans.folder else "text")
-        report = render_file(scans, chosen, max_figures=max_figures, names=names)
-    except DoseconvError as error:
-        if error.parameter not in LIMIT_FLAGS:
-            raise
-        raise InputError(error.message_for(names)) from None
+    scans = scan_paths(
+        _stories(paths), format=input_format, max_bytes=max_bytes, max_claims=max_claims,
+        assumptions=assumptions, pill_model=pill_model, reading=reading, date=date, year=year, state=state,
+    )  # fmt: skip
+    chosen = output_format or ("markdown" if scans.folder else "text")
+    report = render_file(scans, chosen, max_figures=max_figures, names=LIMIT_FLAGS)
     emit(report, output, inputs=[p for p in paths or () if p != "-"])
     if output not in (None, "-") and not quiet:
         summary = scans.to_dict()["summary"]

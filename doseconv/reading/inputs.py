@@ -245,7 +245,7 @@ def read_figure(
     try:
         return parse_stated(written, default_unit=default)
     except InputError as error:
-        if error.parameter != "decimal_comma":
+        if not error.advises("decimal_comma"):
             raise
     # A number given as a number is no text written European style: Decimal("1.000") kg is one kilogram,
     # read as its digits say (the value, and the step of its last digit).

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from ..errors import InputError
+from ..errors import InputError, Remedy
 from ..limits import MAX_EXPONENT, check_digits, check_exponent, exact_context
 from .numformat import (
     DEFAULT_ROUNDING,
@@ -107,6 +107,11 @@ _FIGURE_EU = re.compile(
 _TAIL_RE = re.compile(_TAIL, re.IGNORECASE)
 _HINT = "write e.g. 6500, 6,500, 1.3 million or two"
 
+#: The remedy of a figure written European style ("1,5 kg", "6.500 lb"): a reader asked to read decimal commas.
+EUROPEAN = Remedy(
+    "decimal_comma", ", or read it European style with {decimal_comma}", ", or ask for it to be read European style"
+)
+
 
 @dataclass(frozen=True)
 class NumberReading:
@@ -181,8 +186,8 @@ def _comma_problem(text: str, end: int, written: str, decimal_comma: bool) -> No
     if "," not in written:
         raise InputError(
             f"cannot read {shown!r} as a number: a comma before other than three digits is a decimal comma "
-            f"(European style); write {shown.replace(',', '.')}, or read it European style with decimal_comma",
-            parameter="decimal_comma",
+            f"(European style); write {shown.replace(',', '.')}",
+            remedy=EUROPEAN,
         )
     raise InputError(f"cannot read {shown!r} as a number: digits grouped wrongly; {_HINT}")
 
@@ -215,7 +220,7 @@ def read_number(text: str, *, decimal_comma: bool = False) -> NumberReading:
     >>> read_number("1,5 kg")
     Traceback (most recent call last):
     ...
-    doseconv.errors.InputError: cannot read '1,5' as a number: a comma before other than three digits is a decimal comma (European style); write 1.5, or read it European style with decimal_comma
+    doseconv.errors.InputError: cannot read '1,5' as a number: a comma before other than three digits is a decimal comma (European style); write 1.5, or ask for it to be read European style
     """
     normal, start = prepare(text)
     body = normal.text
@@ -324,7 +329,7 @@ def parse_number(text: str, *, decimal_comma: bool = False) -> Decimal:
     >>> parse_number("6,50")
     Traceback (most recent call last):
     ...
-    doseconv.errors.InputError: cannot read '6,50' as a number: a comma before other than three digits is a decimal comma (European style); write 6.50, or read it European style with decimal_comma
+    doseconv.errors.InputError: cannot read '6,50' as a number: a comma before other than three digits is a decimal comma (European style); write 6.50, or ask for it to be read European style
     """
     if not text.strip():
         raise InputError(f"empty number; {_HINT}")

@@ -15,7 +15,7 @@ from ..limits import check_value
 from ..registry import KNOWN_UNITS_HINT, TON_MESSAGE, resolve_unit, unit_factor
 from .drugs import named as drug_words_named
 from .lexicon import AMBIGUOUS_TONS, unit_of, unit_spellings
-from .numbers import NoNumberError, NumberReading, exact_text, prepare, read_number_at
+from .numbers import EUROPEAN, NoNumberError, NumberReading, exact_text, prepare, read_number_at
 from .numplain import read_plain
 from .textnorm import normalized_text
 from .words import FigureWords, read_words_at
@@ -113,7 +113,7 @@ class AmountReading:
         if self.ambiguous is not None:
             return AmbiguousUnitError(self.ambiguous)
         if self.european is not None:
-            return InputError(self.european, parameter="decimal_comma")
+            return InputError(self.european, remedy=EUROPEAN)
         return None
 
 
@@ -195,7 +195,7 @@ def _european(number: NumberReading, kind: str, figure: str) -> str | None:
     plain = exact_text(number.value)
     return (
         f"{figure.strip()!r} is ambiguous: {_words_for(european)} written European style, or {plain} with "
-        f"decimals; write {european:,} or {plain}, or read it European style with decimal_comma"
+        f"decimals; write {european:,} or {plain}"
     )
 
 
@@ -228,7 +228,7 @@ def parse_amount(
     >>> parse_amount("10.000 pills")
     Traceback (most recent call last):
     ...
-    doseconv.errors.InputError: '10.000 pills' is ambiguous: ten thousand written European style, or 10 with decimals; write 10,000 or 10, or read it European style with decimal_comma
+    doseconv.errors.InputError: '10.000 pills' is ambiguous: ten thousand written European style, or 10 with decimals; write 10,000 or 10, or ask for it to be read European style
     """
     quick = None if decimal_comma else read_plain(text)  # "1,234 fentanyl pills": the quick way, same result
     if quick is not None and len(quick[2]) <= _CACHED_UNIT_TEXT:

@@ -17,7 +17,7 @@ from ..intervals import Interval
 from ..registry import KNOWN_UNITS_HINT
 from .facevalue import ROLES, Role, face_value_step, figure_interval, validated
 from .lexicon import unit_of
-from .numbers import SCALE_WORDS, NumberReading, exact_text, prepare, read_number_at
+from .numbers import EUROPEAN, SCALE_WORDS, NumberReading, exact_text, prepare, read_number_at
 from .numformat import CLAIM_DIGITS, DESCRIBE_STYLES, describe
 from .qualifiers import PHRASES as _PHRASES
 from .qualifiers import QUALIFIER_PHRASES, READINGS, QualifierRule, Reading, qualifier_rules
@@ -258,7 +258,7 @@ def _problem(amount: AmountReading, other_drugs: bool, ambiguous_tons: bool) -> 
     if amount.ambiguous is not None and not ambiguous_tons:
         return AmbiguousUnitError(amount.ambiguous)
     if amount.european is not None:
-        return InputError(amount.european, parameter="decimal_comma")
+        return InputError(amount.european, remedy=EUROPEAN)
     return None
 
 

@@ -54,23 +54,33 @@ class Limits:
         """One line per limit that left something out of ``report``.
 
         >>> from .scanner import scan_text
-        >>> Limits(1).notes(scan_text("5 pills, 6 pills, 7 doses", max_claims=0))
-        ['1 dose figure not checked: at most 0 claims are checked in one story (raise the limit with max_claims).', '2 more figures not listed: at most 1 figures are listed for one story (raise the limit with max_figures).']
+        >>> Limits(1, {"max_figures": "--max-figures"}).notes(scan_text("5 pills, 6 pills, 7 doses", max_claims=0))
+        ['1 dose figure not checked: at most 0 claims are checked in one story.', '2 more figures not listed: at most 1 figure is listed for one story (raise the limit with --max-figures).']
         """
         out = []
         if report.claims_not_checked:
             n = report.claims_not_checked
             out.append(
-                f"{n:,} dose figure{'s' if n != 1 else ''} not checked: at most {len(report.claims):,} claims are "
-                f"checked in one story (raise the limit with {self.names.get('max_claims', 'max_claims')})."
+                f"{_count(n, 'dose figure')} not checked: at most {_count(len(report.claims), 'claim', ' is', ' are')} "
+                f"checked in one story{self._raise('max_claims')}."
             )
         hidden = len(report.figures) - self.max_figures
         if hidden > 0:
             out.append(
-                f"{hidden:,} more figure{'s' if hidden != 1 else ''} not listed: at most {self.max_figures:,} figures "
-                f"are listed for one story (raise the limit with {self.names.get('max_figures', 'max_figures')})."
+                f"{_count(hidden, 'more figure')} not listed: at most {_count(self.max_figures, 'figure', ' is', ' are')} "
+                f"listed for one story{self._raise('max_figures')}."
             )
         return out
+
+    def _raise(self, limit: str) -> str:
+        """How to raise the limit, by the front end's name for it; nothing where the front end has none."""
+        name = self.names.get(limit)
+        return f" (raise the limit with {name})" if name else ""
+
+
+def _count(n: int, noun: str, one: str = "", many: str = "") -> str:
+    """ "1 figure is", "2 figures are": a count with its noun (and verb) in the number it takes."""
+    return f"{n:,} {noun}{one}" if n == 1 else f"{n:,} {noun}s{many}"
 
 
 def figure_value(figure: Figure) -> str:

@@ -248,16 +248,17 @@ def _check_draft(index: int, draft: ClaimDraft, **options: Any) -> Claim:
         pills, powder, claim = _parsed(draft.pills), _parsed(draft.powder), _parsed(draft.doses)
         result = _check(pills, powder, claim, draft.scale, tuple(notes), options)
     except DoseconvError as error:
-        notes.append(f"not checked: {error}")
+        said = error.message_for({})  # a scan gives no value an error could advise
+        notes.append(f"not checked: {said}")
         return Claim(
-            index, draft, "unverifiable", f"The checker could not read the figures: {error}", None, tuple(notes)
+            index, draft, "unverifiable", f"The checker could not read the figures: {said}", None, tuple(notes)
         )
     if draft.powder is not None and draft.powder.ambiguous and draft.powder.alternative is not None:
         try:
             other = _check(pills, draft.powder.alternative, claim, draft.scale, (), options)
             notes.append(f"read as metric tonnes instead, the verdict is {other.verdict}")
         except DoseconvError as error:  # pragma: no cover - the first reading was accepted
-            notes.append(f"the metric-tonne reading could not be checked: {error}")
+            notes.append(f"the metric-tonne reading could not be checked: {error.message_for({})}")
     return Claim(index, draft, result.verdict, result.explanation, result, tuple(notes))
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path, PurePath
 from typing import Any, BinaryIO
 
-from ..errors import InputError
+from ..errors import InputError, Remedy
 from .scanner import ScanSet, scan_text
 
 __all__ = [
@@ -30,11 +30,11 @@ MAX_BYTES = 5_000_000
 
 
 class InputTooLargeError(InputError):
-    """A story longer than the byte limit; the message names the limit and the parameter that lifts it.
+    """A story longer than the byte limit; the message names the limit, and the remedy is the limit raised.
 
     >>> error = InputTooLargeError("big.txt", 5_000_000)
     >>> str(error)
-    'big.txt is larger than the limit of 5,000,000 bytes for one story; raise it with max_bytes'
+    'big.txt is larger than the limit of 5,000,000 bytes for one story; the limit can be raised'
     >>> error.message_for({"max_bytes": "--max-bytes"})
     'big.txt is larger than the limit of 5,000,000 bytes for one story; raise it with --max-bytes'
     """
@@ -42,8 +42,8 @@ class InputTooLargeError(InputError):
     def __init__(self, name: str, limit: int) -> None:
         self.name, self.limit = name, limit
         super().__init__(
-            f"{name} is larger than the limit of {limit:,} bytes for one story; raise it with max_bytes",
-            parameter="max_bytes",
+            f"{name} is larger than the limit of {limit:,} bytes for one story",
+            remedy=Remedy("max_bytes", "; raise it with {max_bytes}", "; the limit can be raised"),
         )
 
 

@@ -107,8 +107,8 @@ def _endpoint(allowed: tuple[str, ...], run, *, text: bool = False, worker: str 
             return json_response(answer)
         except ApiError as error:
             return error_response(str(error), error.status)
-        except DoseconvError as error:
-            return error_response(str(error), 400)
+        except DoseconvError as error:  # advice to give a value names the request's field for it
+            return error_response(error.message_for({name: repr(name) for name in allowed}), 400)
 
     return handler
 

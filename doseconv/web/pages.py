@@ -162,7 +162,7 @@ def check(request: Request) -> Response:
                 {**values, "assumptions": rules}, population=result.get("population") is not None
             )  # the rules the check used, the date's included
         except DoseconvError as error:
-            body += _error(str(error))
+            body += _error(error.message_for({}))  # the page gives no option an error advises
             status = 400
     return html("Check", body, "/check", status)
 
@@ -178,7 +178,7 @@ def _chart(values: dict[str, Any], population: bool = False) -> str:
     try:
         drawing = service.chart_html(values)
     except DoseconvError as error:
-        return heading + f'<p class="note" id="chart-note">No chart: {escape(str(error))}</p>'
+        return heading + f'<p class="note" id="chart-note">No chart: {escape(error.message_for({}))}</p>'
     caption = (
         "The doses the inputs make against the value nobody published; the claim is the band, "
         "DEA's yearly means are marked."
@@ -214,7 +214,7 @@ async def convert(request: Request) -> Response:
                 if pure.get("meaning"):
                     body += f'<p class="note">{escape(pure["meaning"][0].upper() + pure["meaning"][1:])}.</p>'
         except DoseconvError as error:
-            body += _error(str(error))
+            body += _error(error.message_for({"purity": "a purity (Purity, above)"}))
             status = 400
     return html("Convert", body, "/convert", status)
 

@@ -208,7 +208,7 @@ def _serve(connection: Any) -> None:
         try:
             answer: tuple[str, Any] = ("ok", getattr(service, name)(*args))
         except DoseconvError as error:
-            answer = ("input", str(error))
+            answer = ("input", error.message_for({}))  # no advice to give an option the page lacks
         except Exception as error:  # a bug: reported by the server, never a dead worker
             answer = ("bug", f"{type(error).__name__}: {error}")
         try:
