@@ -49,7 +49,7 @@ def test_cli_flagged_claim_exits_1_and_prints_the_claim(capsys, story) -> None:
     )
     assert lines[7] == "     rules: dea-2022 (DEA laboratory figures, 2022)"
     assert "     pills:  Nearly 44 million fentanyl pills  (#1, not stated)" in lines
-    assert "     diagnosis: reproduced by pills-only" in lines
+    assert "     diagnosis: reproduced by counting the pills alone and leaving the powder out" in lines
 
 
 def test_cli_json(capsys, story) -> None:
