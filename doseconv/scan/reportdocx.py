@@ -69,8 +69,9 @@ def _claim(document: Any, claim: Claim, report: ScanReport) -> None:
 
 
 def _made(claim: Claim) -> str:
-    """How the claim was probably made, in words, as the other reports say it."""
-    text = diagnosis_text(claim)
+    """How the claim was probably made, in words, as the other reports say it (after its label, without their
+    "reproduced by")."""
+    text = diagnosis_text(claim).removeprefix("reproduced by ")
     return text[:1].upper() + text[1:]
 
 
