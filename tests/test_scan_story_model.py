@@ -167,3 +167,47 @@ def test_each_way_of_adding_up_sums_the_figures_before_it(words: str) -> None:
 def test_a_total_with_one_figure_before_its_words_of_adding_is_read_as_usual() -> None:
     claim = _only("Agents working together seized 10 kilograms of fentanyl, enough to kill 5 million people.")
     assert (claim.draft.basis, _inputs(claim)) == ("sentence", (None, "10 kilograms of fentanyl"))
+
+
+# --- one seizure said twice -------------------------------------------------------------------------------------
+
+
+def test_a_mass_said_again_without_its_drug_is_the_mass_told_before() -> None:
+    text = (
+        "Fentanyl seizures rose in the county.\n\nDeputies seized 30 pounds of the synthetic opioid last year.\n\nThey "
+        "also seized 90 pounds of heroin.\n\n"
+        "The 30 pounds seized last year could kill 6 million people, the sheriff said."
+    )
+    claim = _only(text)
+    assert (claim.draft.powder.text, claim.draft.powder.kind, claim.draft.basis) == (
+        "30 pounds",
+        "fentanyl-mass",
+        "sentence",
+    )
+    assert (
+        "the mass '30 pounds of the synthetic opioid' told before it, said again: fentanyl" in claim.draft.powder.notes
+    )
+
+
+def test_a_mass_of_another_value_is_not_taken_for_one_told_before() -> None:
+    figures = scan_text(
+        "Deputies seized 30 pounds of fentanyl and 90 pounds of heroin.\n\nThe 45 pounds were weighed."
+    ).figures
+    assert figures[-1].kind == "other"
+
+
+@pytest.mark.parametrize(
+    ("headline", "agency"),
+    [
+        ("Ohio State Police seize enough fentanyl to kill 2 million", "Ohio State Police"),
+        ("Tulsa Police seize enough fentanyl to kill 2 million", "Tulsa Police Department"),
+    ],
+)
+def test_an_agency_named_short_in_a_headline_and_in_full_below_is_one_agency(headline: str, agency: str) -> None:
+    claim = _only(f"{headline}\n\nOfficers of the {agency} seized 4 kilograms of fentanyl, officials said on Monday.")
+    assert _inputs(claim) == (None, "4 kilograms of fentanyl")
+
+
+def test_a_state_police_covers_its_state() -> None:
+    (mass,) = scan_text("The Ohio State Police seized 4 kilograms of fentanyl.").figures
+    assert (mass.scope.place, mass.scope.agency) == ("Ohio", "Ohio State Police")

@@ -52,6 +52,7 @@ def extract_figures(document: Document, resolver: ScopeResolver | None = None) -
     sentences: dict[int, str] = {}
     sentence_drugs = SentenceDrugs(document)
     ambiguous_starts = [a.start for a in document.ambiguous]
+    masses: dict[tuple[Fraction, str], Figure] = {}  # the last mass of each value and unit, with its drug
     for match in FIGURE.finditer(text):
         start = match.start()
         before = text[max(0, start - 60) : start]
@@ -69,6 +70,7 @@ def extract_figures(document: Document, resolver: ScopeResolver | None = None) -
             mass_kind(
                 found, sentence_drugs(sentence), partial(sentence_drugs.paragraph, sentence), sentence_drugs.story
             )
+            _restated_mass(found, masses)
         not_seized(
             found,
             text[max(document.sentences[sentence][0] if document.sentences else 0, start - 60) : start],
@@ -79,7 +81,23 @@ def extract_figures(document: Document, resolver: ScopeResolver | None = None) -
             sentences[sentence] = _clip(document.sentence_text(sentence)) if document.sentences else ""
         figure = _figure(document, resolver, len(figures) + 1, match, found, qualifier, sentence, sentences[sentence])
         figures.append(_converted(_refuse_ambiguous(figure, document, ambiguous_starts), figures))
+        if figure.kind in ("fentanyl-mass", "other-drug-mass") and figure.stated is not None:
+            masses[(figure.stated.amount.value, figure.stated.amount.unit)] = figure
     return figures
+
+
+def _restated_mass(found: Found, masses: dict[tuple[Fraction, str], Figure]) -> None:
+    """A mass naming no drug that repeats an earlier mass of the story ("The 44 pounds seized last year was enough
+    to …" after "seized 44 pounds of the synthetic opioid") is that mass again, and names its drug."""
+    if found.drug is not None or found.reading is None:
+        return
+    amount = found.reading.amount.amount
+    same = masses.get((amount.value, amount.unit))
+    if same is None:
+        return
+    found.kind, found.drug = same.kind, same.drug
+    found.notes = [n for n in found.notes if n != "no drug named; not counted"]
+    found.notes.append(f"the mass {same.text!r} told before it, said again: {same.drug}")
 
 
 def _converted(figure: Figure, earlier: list[Figure]) -> Figure:

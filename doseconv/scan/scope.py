@@ -16,7 +16,7 @@ from functools import cache
 
 from ..reading.lexicon import lexicon
 from ..reading.patterns import trie_pattern
-from .scopewords import LOCAL_SUFFIX, STATEWIDE, Mention, find_mentions, parent_agencies, relative_years
+from .scopewords import STATEWIDE, Mention, agency_place, find_mentions, parent_agencies, relative_years
 from .text import Document
 
 __all__ = ["FIELDS", "STATEWIDE", "Scope", "ScopeResolver", "subjects"]
@@ -146,7 +146,12 @@ def _overlapping(a: str | None, b: str | None) -> bool:
     second = {x for x in (b or "").split(", ") if x}
     parents = parent_agencies()
     widen = lambda names: names | {parents[n] for n in names if n in parents}  # noqa: E731
-    return bool(widen(first) & second or first & widen(second))
+    if widen(first) & second or first & widen(second):
+        return True
+    # One agency named short and in full ("Delaware Police", "the Delaware State Police"; "Tulsa police", "the Tulsa
+    # Police Department"): the words of one name are all in the other's.
+    words = lambda name: set(name.lower().split())  # noqa: E731
+    return any(words(x) <= words(y) or words(y) <= words(x) for x in first for y in second)
 
 
 class ScopeResolver:
@@ -284,8 +289,8 @@ class ScopeResolver:
             values["place"] = None
         agency, place = values.get("agency"), values.get("place")
         if not own_agency and isinstance(agency, str) and (values.get("level") == "national" or place):
-            town = LOCAL_SUFFIX.sub("", agency)
-            if town != agency and town != place:  # a town's police is not carried to another place
+            covers = agency_place(agency)
+            if covers is not None and covers != place:  # a town's police is not carried to another place
                 del values["agency"]
         return Scope(**values, strong=strong)  # type: ignore[arg-type]
 

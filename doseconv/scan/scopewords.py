@@ -14,7 +14,7 @@ from typing import NamedTuple
 from ..reading.lexicon import lexicon
 from ..reading.patterns import at_word_start, case_variants, first_letter_cases, trie_pattern
 
-__all__ = ["LOCAL_SUFFIX", "STATEWIDE", "Mention", "find_mentions", "parent_agencies", "relative_years"]
+__all__ = ["STATEWIDE", "Mention", "agency_place", "find_mentions", "parent_agencies", "relative_years"]
 
 #: The place of a "statewide" figure when the story names no state before it: a state's total is
 #: never a county's, a city's or a division's, so it does not take their name.
@@ -179,7 +179,7 @@ _OFFICERS_IN = re.compile(
     + r")\s+(?:in|from|of)\s+(?P<town>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
 )  # fmt: skip
 _STATE_AGENCY = re.compile(r"\s+(?:State\s+Patrol|Highway\s+Patrol|State\s+Police|Department\s+of\s+Public\s+Safety)$")
-LOCAL_SUFFIX = re.compile(r"\s+(?:Sheriff['’]s\s+(?:Office|Department)|Police(?:\s+(?:Department|Dept\.))?)$")
+_LOCAL_SUFFIX = re.compile(r"\s+(?:Sheriff['’]s\s+(?:Office|Department)|Police(?:\s+(?:Department|Dept\.))?)$")
 _PORT = re.compile(at_word_start(r"port\s+of\s+entry\b", r"Port\s+of\s+Entry\b"))
 
 
@@ -257,6 +257,15 @@ def find_mentions(text: str) -> list[Mention]:
     return found
 
 
+def agency_place(name: str) -> str | None:
+    """The place a local agency covers: its state for a state police or patrol ("Arizona State Patrol": Arizona),
+    its county or town for a sheriff's office or police department, else None."""
+    if (state := _STATE_AGENCY.sub("", name)) != name and state in _states().split("|"):
+        return state
+    town = _LOCAL_SUFFIX.sub("", name)
+    return town if town != name and town else None
+
+
 def _local_agencies(text: str) -> list[Mention]:
     """Sheriff's offices, police departments, state patrols (agencies) and CBP ports of entry (places)."""
     found = []
@@ -266,11 +275,8 @@ def _local_agencies(text: str) -> list[Mention]:
             name = re.sub(r"^(?:The|A)\s+", "", " ".join(text[before.start() : word.end()].split()))
             weak = _speaks(text, before.start(), word.end())
             found.append(Mention(before.start(), "agency", name, 0, weak))
-            town = LOCAL_SUFFIX.sub("", name)
-            if town != name and town:  # a sheriff's office or police department covers its county or town
-                found.append(Mention(before.start(), "geo", town, 2, weak))
-            elif (state := _STATE_AGENCY.sub("", name)) != name and state in _states().split("|"):
-                found.append(Mention(before.start(), "geo", state, 2, weak))  # "Arizona State Patrol": statewide
+            if (place := agency_place(name)) is not None:
+                found.append(Mention(before.start(), "geo", place, 2, weak))
     named = {m.value for m in found if m.field == "geo"}  # the places of the agencies named by name
     for officers in _OFFICERS_IN.finditer(text):
         town = officers["town"]
