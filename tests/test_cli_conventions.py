@@ -203,10 +203,14 @@ def test_a_table_error_names_only_options_table_has(tmp_path: Path) -> None:
     assert "--decimal-comma" in invoke("convert", "1,5 kg")[2]  # convert has the option, and names it
 
 
-def test_a_table_folder_says_it_is_a_folder(tmp_path: Path) -> None:
-    folder = tmp_path / "seizures.csv"
+@pytest.mark.parametrize("name", ["seizures.csv", "seizures"])
+def test_a_table_folder_says_it_is_a_folder(tmp_path: Path, name: str) -> None:
+    folder = tmp_path / name
     folder.mkdir()
     assert invoke("table", str(folder))[2] == f"Error: cannot read {folder}: it is a folder; give a table file\n"
+    assert invoke("table", str(folder), "-o", str(tmp_path / "out.csv"))[2].endswith(
+        "it is a folder; give a table file\n"
+    )
 
 
 @pytest.mark.parametrize(
