@@ -35,6 +35,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 __all__ = [
@@ -79,13 +80,21 @@ _SUPERSCRIPT_SIGN = {"⁻": "-", "⁺": "+"}
 _ASCII_DIGITS = frozenset("0123456789")
 _FRACTION_SLASH = "\u2044"
 
-_SPECIAL = re.compile(
-    "["
-    + re.escape(
-        "".join(sorted({*INVISIBLE, *_VULGAR, *_SUPERSCRIPT, *_SUPERSCRIPT_SIGN, *_SPACE_LIKE, _FRACTION_SLASH}))
-    )
-    + "]"
-)
+
+def _char_class(chars: Iterable[str]) -> re.Pattern[str]:
+    """One character class of ``chars``, written as runs of consecutive code points: a class of hundreds of single
+    characters makes the regex engine test each one at every position; a few ranges it tests at once."""
+    runs: list[list[int]] = []
+    for point in sorted(map(ord, chars)):
+        if runs and runs[-1][1] == point - 1:
+            runs[-1][1] = point
+        else:
+            runs.append([point, point])
+    parts = (re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in runs)
+    return re.compile(f"[{''.join(parts)}]")
+
+
+_SPECIAL = _char_class({*INVISIBLE, *_VULGAR, *_SUPERSCRIPT, *_SUPERSCRIPT_SIGN, *_SPACE_LIKE, _FRACTION_SLASH})
 
 # A run of digit groups joined by single separator characters (after the other rewrites).
 # Starts only where a run of digits starts, and never backtracks into a run: linear time. It starts
