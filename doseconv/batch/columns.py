@@ -11,6 +11,7 @@ status says why); rows the vectorized pass must not decide are marked unclear.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -66,6 +67,11 @@ class FigureColumn:
     unit: str | None = None
     exact: bool = False
     plain: np.ndarray | None = None  # text cells that are plain numbers ("120000"), read as the number they write
+    #: What the diagnosis's second tier reads of each figure (:mod:`doseconv.checker.near`): its significant digits,
+    #: its step as a power of ten (NaN: not one), and how its qualifier lets it be rounded (:mod:`.diagnosis`).
+    digits: Any = None
+    step_exp: Any = None
+    qualifier: Any = None
     _read: dict[Any, StatedFigure | None] = field(default_factory=dict, repr=False)
 
     def figure(self, row: int) -> StatedFigure | None:
@@ -96,7 +102,19 @@ def absent(name: str, n: int) -> FigureColumn:
     import numpy as np
 
     none, nan = np.zeros(n, dtype=bool), np.full(n, np.nan)
-    return FigureColumn(name, "", none, nan, nan, nan, ~none, none, none, none)
+    out = FigureColumn(name, "", none, nan, nan, nan, ~none, none, none, none)
+    _tier_arrays(out, n)
+    return out
+
+
+def _tier_arrays(out: FigureColumn, n: int) -> None:
+    import numpy as np
+
+    from .diagnosis import NO_TIER
+
+    out.digits = np.full(n, 10**6)
+    out.step_exp = np.full(n, np.nan)
+    out.qualifier = np.full(n, NO_TIER, dtype=np.int8)
 
 
 def _read(cell: Any, name: str, unit: str | None, exact: bool) -> StatedFigure | None:
@@ -119,6 +137,7 @@ def read_column(
         np.zeros(n, dtype=bool), np.zeros(n, dtype=bool), np.zeros(n, dtype=bool), dict(cells.problems),
         cells.given, unit, exact, cells.kind == PLAIN,
     )  # fmt: skip
+    _tier_arrays(out, n)
     quick = (cells.kind == NUMBER) | (cells.kind == PLAIN)
     general = cells.kind == TEXT
     if quick.any():
@@ -190,6 +209,9 @@ def _quick(out: FigureColumn, cells: Cells, quick: np.ndarray, unit_name: str, i
         out.low[usable] = (xs - offsets[inverse, 0]) * factor
         out.high[usable] = (xs + offsets[inverse, 1]) * factor
         out.value[usable] = xs * factor
+        out.step_exp[usable] = offsets[inverse, 2]
+        out.digits[usable] = offsets[inverse, 3]
+        out.qualifier[usable] = _tier_code(None)
         # the float pass decides only intervals well away from 0 (see docs/batch.md: the bound on float error)
         out.clear[usable] = (xs - offsets[inverse, 0]) > xs / 4
     out.present[usable] = True
@@ -199,13 +221,41 @@ def _quick(out: FigureColumn, cells: Cells, quick: np.ndarray, unit_name: str, i
 
 
 def _offsets(lead: int, last: int, name: str, unit: str | None, interval_of: IntervalOf, exact: bool) -> list[float]:
-    """How far below and above its value a number of this digit class reaches, read as a cell of the column is."""
+    """How far below and above its value a number of this digit class reaches, read as a cell of the column is,
+    and its step (a power of ten) and significant digits, which every number of the class shares."""
     value = (Decimal(1).scaleb(lead) + (Decimal(1).scaleb(last) if last < lead else 0)).normalize()
     figure = read_figure(value, name, unit=unit, exact=exact)  # type: ignore[arg-type]
     assert figure is not None
     interval = interval_of(figure)
     stated = figure.amount.value
-    return [float(stated - interval.low), float(interval.high - stated)]
+    return [float(stated - interval.low), float(interval.high - stated), *_tier(figure)[:2]]
+
+
+def _tier(figure: StatedFigure) -> tuple[float, int, int]:
+    """(its step as a power of ten, NaN when it is not one; its significant digits; its qualifier's code)."""
+    from ..checker.near import _digits
+
+    step = figure.step
+    power = math.nan
+    n, d = step.numerator, step.denominator
+    if d == 1 and str(n).rstrip("0") == "1":
+        power = len(str(n)) - 1
+    elif n == 1 and str(d).rstrip("0") == "1":
+        power = -(len(str(d)) - 1)
+    return power, _digits(figure), _tier_code(figure)
+
+
+def _tier_code(figure: StatedFigure | None) -> int:
+    """How a figure's qualifier lets a way of counting round to it (a number cell: either way)."""
+    from ..checker.near import _DOWN, _EITHER, _UP
+    from .diagnosis import DOWN, EITHER, NO_TIER, UP
+
+    if figure is None:
+        return EITHER
+    if figure.upper is not None:
+        return NO_TIER
+    q = figure.qualifier
+    return UP if q in _UP else DOWN if q in _DOWN else EITHER if q in _EITHER else NO_TIER
 
 
 def _general(out: FigureColumn, cells: Cells, rows_of: np.ndarray, interval_of: IntervalOf) -> None:
@@ -243,7 +293,9 @@ def _general(out: FigureColumn, cells: Cells, rows_of: np.ndarray, interval_of: 
         out.value[where] = float(figure.amount.value * factor)
         out.by_mass[where] = out.name == "pills" and figure.kind == "mass"
         out.pound[where] = figure.amount.unit == "pound"
-        out.clear[where] = interval.low > 0
+        # an input that may be zero leaves the value needed unbounded: exact; a claim may reach down to 0 ("up to")
+        out.clear[where] = interval.high > 0 if out.name == "claim" else interval.low > 0
+        out.step_exp[where], out.digits[where], out.qualifier[where] = _tier(figure)
 
 
 def _wrong_kind(figure: StatedFigure, name: str) -> bool:

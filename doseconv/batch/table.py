@@ -131,9 +131,18 @@ def _check_part(
         for role, col in names.items()
         if role in _ROLES
     }
+    import numpy as np
+
     status = _statuses(figures, len(frame))
-    columns, needs_exact = _vectorized(figures, len(frame), options, texts)
+    columns, needs_exact, sentences = _vectorized(figures, len(frame), options, texts)
     checked = status == CHECKED
+    quick = np.flatnonzero(checked & ~needs_exact)
+    if progress is not None:
+        progress(len(frame) - int((needs_exact & checked).sum()) - (len(quick) if "plain" in texts else 0))
+    if "plain" in texts and "explanation" not in texts:
+        _plain(columns, quick.tolist(), sentences, progress)
+        if progress is not None:
+            progress(len(quick) % PROGRESS_STEP)
     _recheck(figures, columns, needs_exact & checked, options, texts, progress, when)
     columns["status"] = status
     return columns
@@ -277,29 +286,46 @@ def _columns_of(
 
 def _vectorized(
     figures: dict[str, FigureColumn], n: int, options: dict[str, Any], texts: tuple[str, ...]
-) -> tuple[dict[str, Any], Any]:
-    """The float pass: every output column filled where it can decide, and the rows the exact check must do."""
+) -> tuple[dict[str, Any], Any, Any]:
+    """The numpy check (:mod:`.kernel`): every output column filled where it decides, the rows the exact check
+    must do, and what the plain sentences of the other rows are made from."""
     import numpy as np
 
     from ..checker.context import build_context
     from .columns import absent
-    from .twin import TWIN_VERDICTS, constants, decide_rows
+    from .kernel import FLAGGED_CODES, VERDICTS, constants, decide_rows
+    from .sentences import Sentences
 
-    twin = constants(build_context(None, None, "1 dose", **options))
+    template = build_context(None, None, "1 dose", **options)
+    twin = constants(template)
     powder = figures.get("powder") or absent("powder", n)
-    rows = decide_rows(twin, figures.get("pills"), powder, figures["claim"])
-    verdicts = np.array((*TWIN_VERDICTS, ""), dtype=object)[rows.verdict]
+    decided = decide_rows(twin, figures.get("pills"), powder, figures["claim"])
+    verdicts = np.array((*VERDICTS, None), dtype=object)[decided.verdict]
+    flagged = np.isin(decided.verdict, FLAGGED_CODES)
+    names = np.array([c.name for c in twin.methods.items] + [None], dtype=object)
     columns = _empty_columns(n, texts)
     columns.update(
         {
-            "verdict": verdicts, "computed_doses_low": rows.computed_low, "computed_doses_high": rows.computed_high,
-            "implied_parameter": rows.parameter, "implied_low": rows.implied_low, "implied_high": rows.implied_high,
+            "verdict": verdicts, "computed_doses_low": decided.computed_low,
+            "computed_doses_high": decided.computed_high, "implied_parameter": decided.parameter,
+            "implied_low": decided.implied_low, "implied_high": decided.implied_high,
+            "diagnosis": np.where(flagged & (decided.best >= 0), names[decided.best], None),
+            "corrected_doses": np.where(flagged, decided.corrected, np.nan),
         }
     )  # fmt: skip
-    needs_exact = (rows.verdict < 0) | np.isin(verdicts, list(FLAGGED))  # diagnosis and correction: exactly
-    if texts:
+    needs_exact = decided.verdict < 0
+    if "explanation" in texts:
         needs_exact[:] = True
-    return columns, needs_exact
+    return columns, needs_exact, Sentences(template, figures, decided)
+
+
+def _plain(columns: dict[str, Any], rows: Any, sentences: Any, progress: Callable[[int], None] | None) -> None:
+    """The plain sentence of each row the numpy check decided, made from its findings."""
+    verdicts, plain = columns["verdict"], columns["plain"]
+    for done, row in enumerate(rows, 1):
+        plain[row] = sentences.plain(row, verdicts[row])
+        if progress is not None and done % PROGRESS_STEP == 0:
+            progress(PROGRESS_STEP)
 
 
 def _recheck(
@@ -312,8 +338,6 @@ def _recheck(
     from .exact import ExactRows
 
     exact_rows = np.flatnonzero(needs_exact).tolist()
-    if progress is not None:
-        progress(len(needs_exact) - len(exact_rows))
     scalar = ExactRows(figures, options, when, texts)
     for done, row in enumerate(exact_rows, 1):
         scalar.fill(row, columns)
