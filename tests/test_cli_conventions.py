@@ -185,6 +185,15 @@ def test_every_command_given_an_override_passes_it_on(tmp_path: Path) -> None:
          "Error: lethal dose 'nearly 193 million doses' is not a mass; give the mass of one dose with a unit, such as 2 mg"),
         (["check", "--claim", "5 doses", "--pills", "5 pills", "--pill-mass", "100"],
          "Error: pill mass '100' has no unit; give the mass with one, such as '100 mg'"),
+        (["check", "--claim", "5 doses", "--powder", "nearly 193 million doses"],
+         "Error: powder 'nearly 193 million doses' must be a mass, such as '6,500 lb'"),
+        (["convert", "nearly 193 million doses", "kg"],
+         "Error: 'nearly 193 million doses' has a rounding word ('nearly'), and an amount is taken as it is; give the "
+         "figure alone, such as '193 million doses'"),
+        (["convert", "more than 6,500 pounds"],
+         "Error: 'more than 6,500 pounds' has a rounding word ('more than'), and an amount is taken as it is; give the "
+         "figure alone, such as '6,500 pounds'"),
+        (["convert", "kg 5"], "Error: no number at the start of 'kg 5'; write a figure such as '6500 lb' or '44 million pills'"),
     ],
 )  # fmt: skip
 def test_errors_point_at_the_fix(args: list[str], message: str) -> None:
@@ -203,10 +212,14 @@ def test_a_table_error_names_only_options_table_has(tmp_path: Path) -> None:
     assert "--decimal-comma" in invoke("convert", "1,5 kg")[2]  # convert has the option, and names it
 
 
-def test_a_table_folder_says_it_is_a_folder(tmp_path: Path) -> None:
-    folder = tmp_path / "seizures.csv"
+@pytest.mark.parametrize("name", ["seizures.csv", "seizures"])
+def test_a_table_folder_says_it_is_a_folder(tmp_path: Path, name: str) -> None:
+    folder = tmp_path / name
     folder.mkdir()
     assert invoke("table", str(folder))[2] == f"Error: cannot read {folder}: it is a folder; give a table file\n"
+    assert invoke("table", str(folder), "-o", str(tmp_path / "out.csv"))[2].endswith(
+        "it is a folder; give a table file\n"
+    )
 
 
 @pytest.mark.parametrize(

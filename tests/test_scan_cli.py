@@ -52,7 +52,7 @@ def test_cli_flagged_claim_exits_1_and_prints_the_claim(capsys, story) -> None:
         == "     rules: dea-2022 (DEA laboratory figures, 2022); no date found, so the default (the latest year with every DEA laboratory figure and its tested range published)"
     )
     assert "     pills:  Nearly 44 million fentanyl pills  (#1, not stated)" in lines
-    assert "     diagnosis: reproduced by pills-only" in lines
+    assert "     diagnosis: reproduced by counting the pills alone and leaving the powder out" in lines
 
 
 def test_cli_json(capsys, story) -> None:

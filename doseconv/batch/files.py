@@ -65,6 +65,18 @@ def format_of(path: str | Path) -> str:
     return FORMATS[suffix]
 
 
+def input_format(path: str | Path) -> str:
+    """The format of a table file to read, from its suffix; refused when it is no regular file (a folder, a missing
+    file) or of a type not read."""
+    if not Path(path).is_file():
+        target = Path(path)
+        why = "no such file"
+        if target.exists():
+            why = f"it is {'a folder' if target.is_dir() else 'not a regular file'}; give a table file"
+        raise InputError(f"cannot read {path}: {why}")
+    return format_of(path)
+
+
 def read_table(path: str | Path, caps: TableCaps = DEFAULT_CAPS) -> pd.DataFrame:
     """Read a CSV, TSV, Excel or Parquet file into a DataFrame (the first sheet of a workbook), within ``caps``.
 
@@ -74,13 +86,7 @@ def read_table(path: str | Path, caps: TableCaps = DEFAULT_CAPS) -> pd.DataFrame
     """
     from . import readers
 
-    kind = format_of(path)
-    if not Path(path).is_file():
-        target = Path(path)
-        why = "no such file"
-        if target.exists():
-            why = f"it is {'a folder' if target.is_dir() else 'not a regular file'}; give a table file"
-        raise InputError(f"cannot read {path}: {why}")
+    kind = input_format(path)
     _require_pandas()
     if kind in NEEDS:
         module, extra = NEEDS[kind]

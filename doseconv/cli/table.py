@@ -156,12 +156,13 @@ def _on_dask(path: str, output: str | None, scheduler: str | None, quiet: bool, 
 
 def _written_format(path: str, output: str | None, output_format: str | None) -> str:
     """The format written: the one asked for, else the output's or the input's (CSV for Excel and Parquet on screen)."""
-    from ..batch.files import OUTPUT_FORMATS, format_of
+    from ..batch.files import OUTPUT_FORMATS, format_of, input_format
     from ..errors import InputError
 
     if output_format is not None and output_format not in OUTPUT_FORMATS:
         raise InputError(f"unknown format {output_format!r}; choose csv, tsv, json or markdown")
-    written = output_format or (format_of(output) if output else format_of(path))
+    read = input_format(path)  # a folder or a missing file is refused before any output is thought of
+    written = output_format or (format_of(output) if output else read)
     if output is None and written in ("excel", "parquet"):
         written = "csv"
     return written

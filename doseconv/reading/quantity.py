@@ -238,8 +238,12 @@ def parse_amount(
             return Amount(value, *found, min(step, Fraction(1)) if exact else step, text)
     normal, start = prepare(text)
     body = normal.text
-    reading = read_amount_at(body, start, default_unit=default_unit, exact=exact, decimal_comma=decimal_comma,
-                             shown=text)  # fmt: skip
+    try:
+        reading = read_amount_at(
+            body, start, default_unit=default_unit, exact=exact, decimal_comma=decimal_comma, shown=text
+        )
+    except NoNumberError as error:
+        raise _qualified(text, default_unit, decimal_comma) or error from None
     if body[reading.end :].strip():
         rest = body[reading.number.end :].strip()
         raise UnitError(f"unknown unit {rest!r} in {text!r}; {KNOWN_UNITS_HINT}")
@@ -247,6 +251,30 @@ def parse_amount(
     if problem is not None and not (other_drugs and problem is reading.refusal):
         raise problem
     return replace(reading.amount, text=text)
+
+
+def _qualified(text: str, default_unit: str | None, decimal_comma: bool) -> NoNumberError | None:
+    """The error for a figure given with a rounding word where a bare amount is taken ("nearly 193 million doses"):
+    it says to give the figure alone (a :class:`NoNumberError`, so a reader expecting something else still says
+    what it wants); None when the text is no such figure.
+
+    >>> parse_amount("nearly 193 million doses")
+    Traceback (most recent call last):
+    ...
+    doseconv.reading.numbers.NoNumberError: 'nearly 193 million doses' has a rounding word ('nearly'), and an amount is taken as it is; give the figure alone, such as '193 million doses'
+    """
+    from .stated import parse_stated  # the reader of published figures, built on this one
+
+    try:
+        figure = parse_stated(text, default_unit=default_unit, decimal_comma=decimal_comma)
+    except DoseconvError:
+        return None
+    if not figure.phrase or figure.upper is not None:
+        return None
+    return NoNumberError(
+        f"{text!r} has a rounding word ({figure.phrase!r}), and an amount is taken as it is; give the figure alone, "
+        f"such as {figure.amount.text!r}"
+    )
 
 
 @lru_cache(maxsize=1024)

@@ -69,11 +69,10 @@ def _claim(document: Any, claim: Claim, report: ScanReport) -> None:
 
 
 def _made(claim: Claim) -> str:
-    """The methods that reproduce the claim, in words; else what the reports in text say."""
-    if claim.result is None or claim.draft.other_scope is not None:
-        return diagnosis_text(claim)
-    made = ["; ".join(" and ".join(d.words) for d in claim.result.diagnosis if d.matches)]
-    return made[0][:1].upper() + made[0][1:] if made[0] else diagnosis_text(claim)
+    """How the claim was probably made, in words, as the other reports say it (after its label, without their
+    "reproduced by")."""
+    text = diagnosis_text(claim).removeprefix("reproduced by ")
+    return text[:1].upper() + text[1:]
 
 
 def _sources(document: Any, scans: ScanSet) -> None:

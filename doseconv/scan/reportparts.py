@@ -120,17 +120,26 @@ def none_found(report: ScanReport) -> str:
 
 
 def diagnosis_text(claim: Claim) -> str:
+    """How the total was probably made, in words (each method's plain wording, never its code name).
+
+    >>> from .scanner import scan_text
+    >>> (claim,) = scan_text("Police seized 10 kg of fentanyl, enough for 5 million lethal doses.").claims
+    >>> diagnosis_text(claim)
+    'reproduced by counting the powder as pure fentanyl'
+    """
     if claim.result is None:
         return "not checked"
     if claim.draft.other_scope is not None:
         return "none (no inputs of its own scope)"
-    matching = claim.reproduced_by
+    matching = [" and ".join(d.words) for d in claim.result.diagnosis if d.reproduces]
     if matching:
-        return "reproduced by " + ", ".join(matching)
+        return "reproduced by " + "; or by ".join(matching)
     best = next((d for d in claim.result.diagnosis if d.value is not None), None)
     if best is None or best.value is None or not claim.flagged:
         return "no known method reproduces it at the set's values"
-    return f"no known method reproduces it; closest {best.method} ({format_words(best.value, 1)})"
+    return (
+        f"no known method reproduces it; the closest, {' and '.join(best.words)}, gives {format_words(best.value, 1)}"
+    )
 
 
 def clip(text: str, width: int) -> str:

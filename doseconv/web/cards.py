@@ -118,8 +118,8 @@ def _diagnosis(check: dict[str, Any]) -> str:
         return _row("Diagnosis", "none (no inputs to make a total from)")
     from .service import method_words
 
-    matching = [d for d in diagnosis if d.get("matches")]
-    shown = "; ".join(method_words(d["method"]) + (f": {d['note']}" if d.get("note") else "") for d in matching)
+    said = [method_words(d["method"], d.get("note") or "") for d in diagnosis if d.get("matches")]
+    shown = "; ".join(words + (f": {note}" if note else "") for words, note in said)
     return _row("Diagnosis", shown or "no method reproduces the claim")
 
 
@@ -130,10 +130,11 @@ def _methods(check: dict[str, Any]) -> str:
         return ""
     from .service import method_words
 
+    said = [(d, *method_words(d.get("method", ""), d.get("note") or "")) for d in diagnosis]
     rows = "".join(
-        f"<tr><td>{escape(method_words(d.get('method', '')))}</td><td>{escape(d.get('display') or 'n/a')}</td>"
-        f"<td>{'match' if d.get('matches') else ''}</td><td>{escape(d.get('note') or '')}</td></tr>"
-        for d in diagnosis
+        f"<tr><td>{escape(words)}</td><td>{escape(d.get('display') or 'n/a')}</td>"
+        f"<td>{'match' if d.get('matches') else ''}</td><td>{escape(note)}</td></tr>"
+        for d, words, note in said
     )
     table = (
         '<details class="diagnosis"><summary>Every method tried (diagnosis)</summary><table><thead><tr>'

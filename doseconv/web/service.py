@@ -67,16 +67,22 @@ def _given(options: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
 
 
 @functools.lru_cache(maxsize=256)
-def method_words(name: str) -> str:
-    """A diagnosis method ("pills-only", "powder-pure+dose-3mg") in words: its rows' plain wording, from the
-    method table; a name the table lacks is shown as it is."""
-    from ..checker.rows import rows_named
+def method_words(name: str, note: str = "") -> tuple[str, str]:
+    """A diagnosis method ("pills-only", "powder-pure+dose-3mg") and its note in words, from the method table: its
+    rows' plain wording, a slip of scale said as the slip it was ("the figure x10": a slip of ten) in place of its
+    note; a name the table lacks is shown as it is.
+
+    >>> method_words("powder-pure+scale-slip", "the figure x10")
+    ('Counting the powder as pure fentanyl and a slip of ten (a misplaced digit)', '')
+    """
+    from ..checker.rows import SLIPS, rows_named
 
     rows = rows_named(name) if name else None
     if rows is None:
-        return name
-    text = " and ".join(row.plain for row in rows)
-    return text[:1].upper() + text[1:]
+        return name, note
+    slip = next((s for s in SLIPS if note.endswith(f" {s.label}")), None) if any(r.slips for r in rows) else None
+    text = " and ".join(slip.plain if row.slips and slip else row.plain for row in rows)
+    return text[:1].upper() + text[1:], "" if slip else note
 
 
 def set_names() -> tuple[str, ...]:
