@@ -234,7 +234,7 @@ def test_a_combination_is_a_tuple_of_rows() -> None:
          "Counting each pill as one lethal dose, 1 million fentanyl pills hold 1 million lethal doses of 2 mg, not "
          "the 10 million claimed; 10 million comes from a slip of ten (a misplaced digit)."),
         (None, "10 kg", "96,000 doses",
-         "At the 19.2% average purity reported in DEA's 2024 National Drug Threat Assessment, 10 kg of seized "
+         "At the 19.2% average purity for 2022 reported in DEA's 2024 National Drug Threat Assessment, 10 kg of seized "
          "fentanyl powder holds 960,000 lethal doses of 2 mg, not the 96,000 claimed; 96,000 comes from a slip of "
          "ten (a misplaced digit)."),
         ("1 million pills", None, "1 billion doses", None),

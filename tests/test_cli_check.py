@@ -271,7 +271,8 @@ def test_check_notes_a_value_the_set_does_not_publish(capsys) -> None:
     assert code == 0
     assert out[2] == "computed: cannot be computed (see notes)  (dea-2023, mean-content)"
     assert (
-        "note:     set 'dea-2023' publishes no mean fentanyl per pill, which the mean-content pill model needs" in out
+        "note:     set 'dea-2023' publishes no mean fentanyl per pill, which counting the pills by their average fentanyl content needs"
+        in out
     )
 
 

@@ -11,7 +11,7 @@ import pytest
 import doseconv
 from doseconv import check
 
-PURITY_2024 = "At the 19.2% average purity reported in DEA's 2024 National Drug Threat Assessment"
+PURITY_2024 = "At the 19.2% average purity for 2022 reported in DEA's 2024 National Drug Threat Assessment"
 
 
 def test_a_table_cell_without_its_unit_is_said_with_the_columns_unit() -> None:

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CLAIMS = ROOT / "tests" / "population-claims"
 FIVE_TIMES = "enough to kill every American five times over"
 PLAIN_FIVE_TIMES = (
-    "Around 9,400 pounds of powder at the 19.5% average purity DEA reported for fiscal 2023 holds about 416 "
+    "Around 9,400 pounds of powder at the 19.5% average purity for fiscal 2023 reported in DEA's Fentanyl Free America release of December 2025 holds about 416 "
     "million lethal doses of 2 mg — in theory about 1.2 times the U.S. population, not five times."
 )
 US_2023 = (

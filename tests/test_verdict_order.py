@@ -107,7 +107,7 @@ def _story(text: str, date: str) -> tuple[str, str, list[str]]:
         (
             "Deputies found 47 pounds of fentanyl in the car, enough to kill 10 million people.",
             "2024-05-01",
-            "At the 11.36% average purity reported in DEA's 2025 National Drug Threat Assessment, 47 pounds of seized "
+            "At the 11.36% average purity for 2024 reported in DEA's 2025 National Drug Threat Assessment, 47 pounds of seized "
             "fentanyl powder holds about 1.21 million lethal doses of 2 mg, not the 10 million claimed; 10 million "
             "would need the powder to be pure fentanyl (counted so, it would hold about 10.7 million, which the claim "
             "truncates to 10 million).",
@@ -123,14 +123,14 @@ def _story(text: str, date: str) -> tuple[str, str, list[str]]:
         (
             "Officers seized 14,400 pounds of fentanyl in fiscal year 2023, more than 3 billion lethal doses.",
             "2023-11-01",
-            "At the 19.5% average purity reported in DEA's Fentanyl Free America release of December 2025, 14,400 "
+            "At the 19.5% average purity for fiscal 2023 reported in DEA's Fentanyl Free America release of December 2025, 14,400 "
             "pounds of seized fentanyl powder holds about 637 million lethal doses of 2 mg, not the more than 3 "
             "billion claimed; 3 billion would need the powder to be pure fentanyl.",
         ),
         (
             "Police seized 6.5 kilograms of fentanyl, or about 3 million lethal doses.",
             "2022-06-01",
-            "At the 19.2% average purity reported in DEA's 2024 National Drug Threat Assessment, 6.5 kilograms of "
+            "At the 19.2% average purity for 2022 reported in DEA's 2024 National Drug Threat Assessment, 6.5 kilograms of "
             "seized fentanyl powder holds 624,000 lethal doses of 2 mg, not the 3 million claimed; 3 million would "
             "need the powder to be pure fentanyl (counted so, it would hold 3.25 million, which the claim rounds to "
             "3 million).",
@@ -146,14 +146,14 @@ def _story(text: str, date: str) -> tuple[str, str, list[str]]:
         (  # a sentence of our own: "nearly 5 million" read at its own step takes in 4.5 million
             "The task force seized 9 kilograms of fentanyl, nearly 5 million lethal doses.",
             "2022-06-01",
-            "At the 19.2% average purity reported in DEA's 2024 National Drug Threat Assessment, 9 kilograms of "
+            "At the 19.2% average purity for 2022 reported in DEA's 2024 National Drug Threat Assessment, 9 kilograms of "
             "seized fentanyl powder holds 864,000 lethal doses of 2 mg, not the nearly 5 million claimed; 5 million "
             "would need the powder to be pure fentanyl.",
         ),
         (  # and a bare figure rounded from the pure count
             "The task force seized 10.4 kilograms of fentanyl, or 5 million lethal doses.",
             "2022-06-01",
-            "At the 19.2% average purity reported in DEA's 2024 National Drug Threat Assessment, 10.4 kilograms of "
+            "At the 19.2% average purity for 2022 reported in DEA's 2024 National Drug Threat Assessment, 10.4 kilograms of "
             "seized fentanyl powder holds about 998,000 lethal doses of 2 mg, not the 5 million claimed; 5 million "
             "would need the powder to be pure fentanyl (counted so, it would hold 5.2 million, which the claim rounds "
             "to 5 million).",

@@ -20,7 +20,7 @@ from .cli import run
 
 OVER_13 = ("--powder", "over 13 pounds", "--claim", "over three million doses", "--assumptions", "dea-2024")
 PLAIN_13 = (
-    "At the 11.36% average purity reported in DEA's 2025 National Drug Threat Assessment, over 13 pounds of seized "
+    "At the 11.36% average purity for 2024 reported in DEA's 2025 National Drug Threat Assessment, over 13 pounds of seized "
     "fentanyl powder holds about 335,000 lethal doses of 2 mg, not the more than three million claimed; three million "
     "would need the powder to be pure fentanyl."
 )
@@ -257,7 +257,7 @@ def test_a_claim_made_two_ways_at_once_is_named_in_the_report(capsys) -> None:
     assert result.code == 1
     assert lines[0] == "verdict:  upper-bound"
     assert lines[4] == (
-        "plain:    At the 19.2% average purity reported in DEA's 2024 National Drug Threat Assessment, 100 kg of "
+        "plain:    At the 19.2% average purity for 2022 reported in DEA's 2024 National Drug Threat Assessment, 100 kg of "
         "seized fentanyl powder holds 9.6 million lethal doses of 2 mg, not the 33 million claimed; 33 million would "
         "need the powder to be pure fentanyl, taking 3 mg as the lethal dose."
     )

@@ -23,7 +23,7 @@ from .arithmetic import Recipe, central
 from .context import ClaimContext
 from .results import Diagnosis, Implied
 from .rows import PILLS_ONLY
-from .words import claimed_words, inputs_words, phrase, premise, source_plain
+from .words import claimed_words, inputs_words, method_words, phrase, premise, source_plain
 
 __all__ = ["AssumptionUsed", "Correction", "build_correction", "central_value", "missing_text", "plain_text"]
 
@@ -172,7 +172,7 @@ def _cause(
             cause += f" (counted so, {'they' if weight else 'it'} would hold {_near_words(pure, number)})"
         return cause
     if best is not None:
-        ways = " and ".join(best.words)
+        ways = method_words(best)
         if best.rows == (PILLS_ONLY,) and ctx.powder is None and implied is not None and implied.interval is not None:
             return (
                 f"{number} would need {_needs(implied)}, which points to a total of pills and powder "

@@ -11,6 +11,8 @@ from ..reading.numbers import format_grouped, format_words
 from .context import ClaimContext
 from .population import population_claim_of
 from .results import Diagnosis, Implied, Verdict
+from .rows import METHOD_TABLE
+from .words import method_words
 
 __all__ = ["describe_method", "explain", "notes_on"]
 
@@ -103,20 +105,15 @@ def explain(
     parts.append(f"{verdict.capitalize()}: {reason}.")
     matching = [d for d in diagnosis if d.matches]
     if matching and verdict != "consistent":
-        parts.append("Reproduced by " + "; by ".join(_way(d) for d in matching[:3]) + ".")
+        parts.append("Reproduced by " + "; by ".join(method_words(d) for d in matching[:3]) + ".")
         if len(matching) > 1 and "as well as" in matching[1].note:
             parts.append("The first two reproduce it equally well.")
     near = [d for d in diagnosis if d.near and not d.matches]
     if near and verdict != "consistent":
         parts.append(
-            "Reproduced to the claim's step by " + "; by ".join(f"{_way(d)} ({d.near})" for d in near[:3]) + "."
+            "Reproduced to the claim's step by " + "; by ".join(f"{method_words(d)} ({d.near})" for d in near[:3]) + "."
         )
     return " ".join(parts)
-
-
-def _way(diagnosis: Diagnosis) -> str:
-    """A way of making the total in the rows' plain words ("counting the pills alone and leaving the powder out")."""
-    return " and ".join(diagnosis.words)
 
 
 def describe_method(diagnosis: Diagnosis) -> str:
@@ -131,7 +128,8 @@ def notes_on(ctx: ClaimContext) -> list[str]:
     out = []
     if ctx.pills is not None and ctx.per_pill is None:
         needed = {"lab-share": "pill_share", "mean-content": "pill_content"}[ctx.model]
-        out.append(f"set {chosen.name!r} publishes no {PARAMETERS[needed][1]}, which the {ctx.model} pill model needs")
+        how = next(row.plain for row in METHOD_TABLE if row.pill_model == ctx.model and row.needs == "pills")
+        out.append(f"set {chosen.name!r} publishes no {PARAMETERS[needed][1]}, which {how} needs")
     if ctx.powder is not None and ctx.purity is None:
         out.append(f"set {chosen.name!r} publishes no {PARAMETERS['powder_purity'][1]}; give a purity")
     if ctx.pills is not None and ctx.pills.kind == "mass" and ctx.pill_mass is None:

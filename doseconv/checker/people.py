@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..population import PopulationClaim
 from ..reading.stated import describe
 from .population import population_claim_of
+from .words import method_words
 
 if TYPE_CHECKING:  # pragma: no cover
     from collections.abc import Sequence
@@ -113,7 +114,7 @@ def in_people_texts(
     >>> from doseconv import check
     >>> print(check(None, "2 kilograms", "could kill the entire population of Orleans Parish twice over",
     ...             year=2022).plain)
-    2 kilograms of powder at the 19.2% average purity DEA reported for 2022 holds 192,000 lethal doses of 2 mg — in theory about 50% of the population of Orleans Parish, Louisiana, not twice; twice would need the powder to be pure fentanyl, the most it could hold, not what it likely holds.
+    2 kilograms of powder at the 19.2% average purity for 2022 reported in DEA's 2024 National Drug Threat Assessment holds 192,000 lethal doses of 2 mg — in theory about 50% of the population of Orleans Parish, Louisiana, not twice; twice would need the powder to be pure fentanyl, the most it could hold, not what it likely holds.
     """
     sentence = population_plain(ctx, verdict, figure, missing)
     claim = population_claim_of(ctx)
@@ -159,8 +160,7 @@ def _why(verdict: str, claim: PopulationClaim, diagnosis: Sequence[Diagnosis], i
         )
         return f"; {that} would need {what}, the most it could hold, not what it likely holds."
     if best is not None and not best.rows[0].name.startswith("pills-"):  # a slip, not a way of counting pills
-        ways = " and ".join(best.words)
-        return f"; {that} comes from {ways}."
+        return f"; {that} comes from {method_words(best)}."
     return "."
 
 
@@ -172,7 +172,7 @@ def _plural(ctx: ClaimContext) -> bool:
 def _inputs_text(ctx: ClaimContext, *, pure_count: bool = False) -> str:
     """'Around 9,400 pounds of powder at the 19.5% average purity …', '250,000 pills (each pill …)'."""
     from ..assumptions import PILL_MODELS
-    from .words import with_unit
+    from .words import purity_words, with_unit
 
     chosen = ctx.chosen
     parts = []
@@ -189,26 +189,7 @@ def _inputs_text(ctx: ClaimContext, *, pure_count: bool = False) -> str:
         if purity.value == 1 and not pure_count:
             text += " counted as pure fentanyl"
         elif purity.value is not None and not pure_count:
-            text += f" at the {purity.show()} average purity{_source(purity.sources)}{_period(chosen.period)}"
+            text += f" at {purity_words(chosen)}"
         parts.append(text)
     out = " and ".join(parts)
     return out[:1].upper() + out[1:]
-
-
-def _source(sources) -> str:
-    if not sources:
-        return ""
-    source = sources[0]
-    publisher = "DEA" if "Drug Enforcement" in source.publisher else source.publisher
-    return f" {publisher} reported"
-
-
-def _period(period: str) -> str:
-    """The period a set's powder purity describes, in words: 'for fiscal 2023', 'for 2022', '' when unclear."""
-    import re
-
-    fiscal = re.search(r"(?:powder purity: |^)FY(\d{4})", period)
-    if fiscal:
-        return f" for fiscal {fiscal[1]}"
-    year = re.fullmatch(r"(\d{4})", period.strip())
-    return f" for {year[1]}" if year else ""

@@ -10,15 +10,29 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
-from ..assumptions import Parameter, show_value
+from ..assumptions import AssumptionSet, Parameter, show_value
 from ..errors import InputError
 from ..reading.lexicon import unit_of
 from ..reading.numbers import format_words
 from ..reading.stated import StatedFigure, describe
 from .context import ClaimContext
 
-__all__ = ["as_in", "claimed_words", "inputs_words", "phrase", "premise", "source_plain", "with_unit"]
+if TYPE_CHECKING:  # pragma: no cover
+    from .results import Diagnosis
+
+__all__ = [
+    "as_in",
+    "claimed_words",
+    "inputs_words",
+    "method_words",
+    "phrase",
+    "premise",
+    "purity_words",
+    "source_plain",
+    "with_unit",
+]
 
 _QUALIFIER_WORDS = {"more_than": "more than", "less_than": "fewer than", "at_least": "at least", "about": ""}
 _DOSE_WORDS = re.compile(r"\s*\b(?:potentially\s+)?(?:lethal|deadly|fatal)?\s*(?:doses?|people|lives)\b.*$", re.I)
@@ -37,8 +51,44 @@ def as_in(parameter: Parameter) -> str:
     return f", as in {source}" if source else ""
 
 
+def method_words(diagnosis: Diagnosis) -> str:
+    """How a method made the total, in its rows' plain words (a combination row by row, a slip of scale as the slip
+    it was): what every sentence, report and page says in place of the method's code name.
+
+    >>> from doseconv.checker.rows import METHOD_BY_NAME
+    >>> from doseconv.checker.results import Diagnosis
+    >>> method_words(Diagnosis((METHOD_BY_NAME["pills-lab-share"], METHOD_BY_NAME["pills-only"]), None, False))
+    "counting only the share of pills DEA's lab found to hold a lethal dose and counting the pills alone and leaving the powder out"
+    """
+    return " and ".join(diagnosis.words)
+
+
+_FISCAL = re.compile(r"(?:powder purity: |^)FY(\d{4})")
+
+
+def _period(chosen: AssumptionSet) -> str:
+    """The period a set's powder purity describes: " for 2022", " for fiscal 2023"; "" when the set's period is
+    not one year."""
+    fiscal = _FISCAL.search(chosen.period)
+    if fiscal:
+        return f" for fiscal {fiscal[1]}"
+    year = re.fullmatch(r"(\d{4})", chosen.period.strip())
+    return f" for {year[1]}" if year else ""
+
+
+def purity_words(chosen: AssumptionSet) -> str:
+    """The powder purity a sentence counts by, with the year it describes and the document that published it
+    ("the 19.2% average purity for 2022 reported in DEA's 2024 National Drug Threat Assessment"), or the
+    caller's own ("a purity of 12%")."""
+    purity = chosen.powder_purity
+    if purity.origin != "published":
+        return f"a purity of {purity.show()}"
+    source = source_plain(purity)
+    return f"the {purity.show()} average purity{_period(chosen)}" + (f" reported in {source}" if source else "")
+
+
 def premise(ctx: ClaimContext) -> str:
-    """How the figure was counted: "At the 11.36% average purity reported in DEA's 2025 …"."""
+    """How the figure was counted: "At the 11.36% average purity for 2024 reported in DEA's 2025 …"."""
     chosen = ctx.chosen
     clauses = []
     if ctx.pills is not None:
@@ -53,13 +103,10 @@ def premise(ctx: ClaimContext) -> str:
         if ctx.pills.kind == "mass" and ctx.pill_mass is not None:  # pills given by weight, counted by it
             clauses[-1] += f", each pill weighing {show_value('mass', ctx.pill_mass)}"
     if ctx.powder is not None:
-        purity = chosen.powder_purity
         if ctx.rule_counts_pure:
             clauses.append("counting the powder as pure fentanyl")
-        elif purity.origin == "published":
-            clauses.append(f"at the {purity.show()} average purity reported in {source_plain(purity)}")
         else:
-            clauses.append(f"at a purity of {purity.show()}")
+            clauses.append(f"at {purity_words(chosen)}")
     text = " and ".join(clauses)
     return text[0].upper() + text[1:] if text else ""
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..checker.population import DEFAULT_WHY
+from ..checker.words import method_words
 from ..reading.numbers import format_grouped, format_words
 from .figure import Figure
 from .scanner import Claim, ScanReport
@@ -131,15 +132,13 @@ def diagnosis_text(claim: Claim) -> str:
         return "not checked"
     if claim.draft.other_scope is not None:
         return "none (no inputs of its own scope)"
-    matching = [" and ".join(d.words) for d in claim.result.diagnosis if d.reproduces]
+    matching = [method_words(d) for d in claim.result.diagnosis if d.reproduces]
     if matching:
         return "reproduced by " + "; or by ".join(matching)
     best = next((d for d in claim.result.diagnosis if d.value is not None), None)
     if best is None or best.value is None or not claim.flagged:
         return "no known method reproduces it at the set's values"
-    return (
-        f"no known method reproduces it; the closest, {' and '.join(best.words)}, gives {format_words(best.value, 1)}"
-    )
+    return f"no known method reproduces it; the closest, {method_words(best)}, gives {format_words(best.value, 1)}"
 
 
 def clip(text: str, width: int) -> str:
