@@ -9,7 +9,6 @@ API names its request's field.
 from __future__ import annotations
 
 import ast
-import warnings
 from pathlib import Path
 
 import pytest
@@ -118,16 +117,9 @@ def test_a_scan_note_gives_no_advice_a_scan_cannot_follow() -> None:
 
 
 def test_the_page_and_the_api_name_what_they_have() -> None:
-    pytest.importorskip("starlette", reason='the web extra is not installed: pip install "doseconv[web]"')
-    pytest.importorskip("httpx", reason="Starlette's test client needs httpx")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from starlette.testclient import TestClient
-    from doseconv.web import create_app
+    from .web_clients import page_client
 
-    from .web_clients import LOCAL, SAME_ORIGIN
-
-    client = TestClient(create_app(), base_url=LOCAL, headers=SAME_ORIGIN)
+    client = page_client()
     page = client.get("/check", params={"claim": "1 million doses", "powder": "2,5 kg"})
     assert page.status_code == 400 and "write 2.5<" in page.text and "European style with" not in page.text
     assert "decimal_comma" not in page.text and "ask for it" not in page.text

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-import warnings
 from pathlib import Path
 
 import pytest
@@ -67,16 +66,9 @@ def test_no_code_name_reaches_a_report(name: str, tmp_path: Path) -> None:
 
 
 def test_no_code_name_reaches_the_page() -> None:
-    pytest.importorskip("starlette", reason='the web extra is not installed: pip install "doseconv[web]"')
-    pytest.importorskip("httpx", reason="Starlette's test client needs httpx")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from starlette.testclient import TestClient
-    from doseconv.web import create_app
+    from .web_clients import page_client
 
-    from .web_clients import LOCAL, SAME_ORIGIN
-
-    client = TestClient(create_app(), base_url=LOCAL, headers=SAME_ORIGIN)
+    client = page_client()
     for text in STORIES.values():
         for answer in (client.post("/", data={"text": text}), client.post("/report", data={"text": text})):
             assert answer.status_code == 200

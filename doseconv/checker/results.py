@@ -179,7 +179,9 @@ class Diagnosis:
     @property
     def words(self) -> tuple[str, ...]:
         """What each of its rows did, in plain words (a slip of scale says which slip it was)."""
-        return tuple(self.slip.plain if row.slips and self.slip else row.plain for row in self.rows)
+        from .rows import plain_words
+
+        return plain_words(self.rows, self.slip)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"method": self.method, "value": _exact_or_none(self.value), "matches": self.matches}

@@ -16,7 +16,7 @@ from fractions import Fraction
 from .arithmetic import Recipe
 from .context import ClaimContext
 
-__all__ = ["METHOD_BY_NAME", "METHOD_TABLE", "PILLS_ONLY", "SLIPS", "Method", "Slip", "rows_named"]
+__all__ = ["METHOD_BY_NAME", "METHOD_TABLE", "PILLS_ONLY", "SLIPS", "Method", "Slip", "plain_words", "rows_named"]
 
 
 @dataclass(frozen=True)
@@ -158,3 +158,8 @@ def rows_named(name: str) -> tuple[Method, ...] | None:
     part is no method's name."""
     parts = tuple(METHOD_BY_NAME.get(part) for part in name.split("+"))
     return None if None in parts else parts  # type: ignore[return-value]
+
+
+def plain_words(rows: tuple[Method, ...], slip: Slip | None = None) -> tuple[str, ...]:
+    """What each row did, in plain words; the row of slips says which slip it was when one is known."""
+    return tuple(slip.plain if row.slips and slip else row.plain for row in rows)

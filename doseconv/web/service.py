@@ -75,13 +75,13 @@ def method_words(name: str, note: str = "") -> tuple[str, str]:
     >>> method_words("powder-pure+scale-slip", "the figure x10")
     ('Counting the powder as pure fentanyl and a slip of ten (a misplaced digit)', '')
     """
-    from ..checker.rows import SLIPS, rows_named
+    from ..checker.rows import SLIPS, plain_words, rows_named
 
     rows = rows_named(name) if name else None
     if rows is None:
         return name, note
     slip = next((s for s in SLIPS if note.endswith(f" {s.label}")), None) if any(r.slips for r in rows) else None
-    text = " and ".join(slip.plain if row.slips and slip else row.plain for row in rows)
+    text = " and ".join(plain_words(rows, slip))
     return text[:1].upper() + text[1:], "" if slip else note
 
 
